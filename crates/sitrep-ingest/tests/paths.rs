@@ -1,0 +1,44 @@
+use std::path::PathBuf;
+
+use sitrep_ingest::{IngestOptions, read_paths};
+
+#[test]
+fn folders_are_walked_in_order_and_bad_files_rejected_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("b.txt"), "Second article.\n").unwrap();
+    std::fs::write(d.join("a.md"), "# First\n\nBody text.\n").unwrap();
+    std::fs::write(d.join("bin.txt"), [0u8, 1, 2, 3]).unwrap();
+    std::fs::write(d.join("empty.txt"), "").unwrap();
+    std::fs::write(d.join("latin1.txt"), b"caf\xe9").unwrap();
+    std::fs::write(d.join("notes.pdf"), "x").unwrap();
+    std::fs::create_dir(d.join("sub")).unwrap();
+    std::fs::write(d.join("sub/c.html"), "<html><body><p>Hi</p></body></html>").unwrap();
+    std::fs::write(d.join("big.txt"), "x".repeat(2000)).unwrap();
+
+    let opts = IngestOptions { max_bytes: 1000, ..Default::default() };
+    let items: Vec<_> = read_paths(&[d.to_path_buf()], &opts).unwrap().collect();
+    let ok: Vec<_> = items.iter().filter_map(|i| i.as_ref().ok()).map(|d| d.id.clone()).collect();
+    assert_eq!(ok, ["a", "b", "c"]);
+    let bad: Vec<_> = items.iter().filter_map(|i| i.as_ref().err()).collect();
+    assert_eq!(bad.len(), 5, "{bad:?}");
+    let text = bad.iter().map(|r| r.to_string()).collect::<Vec<_>>().join("\n");
+    for needle in ["big.txt", "over the limit", "bin.txt: binary", "empty.txt: empty", "latin1.txt: invalid UTF-8", "notes.pdf: unsupported"] {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+}
+
+#[test]
+fn a_missing_path_fails_before_anything_is_read() {
+    let err = read_paths(&[PathBuf::from("/no/such/place")], &IngestOptions::default()).err().unwrap();
+    assert!(err.to_string().contains("/no/such/place"));
+}
+
+#[test]
+fn the_same_content_hashes_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.txt"), "Same words.").unwrap();
+    let h1 = read_paths(&[dir.path().to_path_buf()], &IngestOptions::default()).unwrap().next().unwrap().unwrap().hash;
+    let h2 = read_paths(&[dir.path().to_path_buf()], &IngestOptions::default()).unwrap().next().unwrap().unwrap().hash;
+    assert_eq!(h1, h2);
+}

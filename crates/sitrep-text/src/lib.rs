@@ -1,0 +1,60 @@
+//! The text stage: extraction, cleaning, segmentation and dates.
+
+pub mod clean;
+pub mod dates;
+pub mod extract;
+pub mod segment;
+
+use sitrep_model::{Article, RawDoc};
+
+pub use segment::{Token, TokenKind, sentences, tokens};
+
+/// Why a document yielded no article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    #[error("no article text found")]
+    NoText,
+    #[error("HTML could not be read: {0}")]
+    Html(String),
+}
+
+/// Turn a raw document into a clean article. The same input always gives the same article.
+pub fn process(raw: &RawDoc) -> Result<Article, TextError> {
+    let extracted = extract::extract(raw)?;
+    let cleaned = clean::clean(&extracted.text, extracted.title.as_deref());
+    if cleaned.text.trim().is_empty() {
+        return Err(TextError::NoText);
+    }
+    let published = extracted
+        .published
+        .as_deref()
+        .and_then(dates::normalise_published)
+        .or_else(|| cleaned.byline.as_ref().and_then(|b| b.published.clone()));
+    let mut authors = extracted.authors.clone();
+    if authors.is_empty() {
+        if let Some(b) = &cleaned.byline {
+            authors = b.authors.clone();
+        }
+    }
+    let outlet = extracted.outlet.clone().or_else(|| cleaned.masthead.clone());
+    let sentences = segment::sentences(&cleaned.text, &cleaned.paragraphs);
+    let dates = dates::find(&cleaned.text, published.as_deref());
+    let language = segment::guess_language(&cleaned.text);
+    Ok(Article {
+        id: raw.id.clone(),
+        hash: raw.hash.clone(),
+        origin: raw.origin.to_string(),
+        title: extracted.title.clone().or(cleaned.title),
+        outlet,
+        authors,
+        published,
+        language,
+        url: extracted.url.clone(),
+        text: cleaned.text,
+        paragraphs: cleaned.paragraphs,
+        sentences,
+        dates,
+        removed: cleaned.removed,
+        alignment: cleaned.alignment,
+    })
+}

@@ -1,0 +1,220 @@
+//! Sentences and tokens with byte offsets.
+//!
+//! Sentence ends are found by rule: final punctuation followed by a space and a capital, unless
+//! the word before is a title ("Lt. Gen. Malik", "Mr. Tour"), an initial ("A. K. Singh"), a
+//! number marker before a digit ("No. 3", "Jan. 5") or a dotted acronym before a name
+//! ("the U.S. Army"). Paragraph ends always end a sentence, so headlines need no full stop.
+
+use sitrep_model::Span;
+
+/// Words after which a full stop never ends a sentence.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "brig", "cmdr",
+    "gov", "sen", "rep", "rev", "fr", "st", "mt", "ft", "hon", "pres", "amb", "supt", "insp", "det", "gen", "messrs", "mme",
+    "retd", "rtd", "vs", "v", "approx", "dept", "est", "fig", "univ", "ave", "blvd",
+];
+
+/// Words after which a full stop ends a sentence only when no number follows.
+const BEFORE_NUMBER: &[&str] = &[
+    "no", "nos", "vol", "art", "para", "p", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "ch", "sec",
+];
+
+/// Words that can follow a dotted acronym inside a sentence ("the U.S. Army").
+const AFTER_ACRONYM: &[&str] = &[
+    "army", "navy", "air", "embassy", "senate", "congress", "president", "secretary", "state", "department", "treasury",
+    "ambassador", "marine", "marines", "forces", "government", "special", "central", "command", "defense", "defence",
+    "house", "supreme", "court", "capitol", "military", "envoy", "general", "national",
+];
+
+/// Sentence spans of `text`, inside each paragraph span.
+pub fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        split_paragraph(text, *p, &mut out);
+    }
+    out
+}
+
+fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
+    let bytes = text.as_bytes();
+    let mut start = para.start;
+    let mut i = para.start;
+    while i < para.end {
+        let c = bytes[i];
+        if !matches!(c, b'.' | b'!' | b'?') && !text[i..].starts_with('…') {
+            i += 1;
+            continue;
+        }
+        let mark = i;
+        // Take in repeated marks and closing quotes or brackets.
+        let mut end = i + text[i..].chars().next().map_or(1, char::len_utf8);
+        while end < para.end {
+            let ch = text[end..].chars().next().unwrap();
+            if matches!(ch, '.' | '!' | '?' | '"' | '\'' | '”' | '’' | ')' | ']' | '…') {
+                end += ch.len_utf8();
+            } else {
+                break;
+            }
+        }
+        i = end;
+        if end >= para.end {
+            break;
+        }
+        let rest = &text[end..para.end];
+        let gap = rest.len() - rest.trim_start().len();
+        if gap == 0 {
+            continue; // "U.S.-backed", "3.5", "Afghanistan.Tensions" glued words stay
+        }
+        let next = rest.trim_start();
+        let Some(first) = next.chars().next() else { break };
+        if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[')) {
+            continue;
+        }
+        if c == b'.' && !ends_here(text, start, mark, next) {
+            continue;
+        }
+        push_trimmed(text, start, end, out);
+        start = end + gap;
+    }
+    push_trimmed(text, start, para.end, out);
+}
+
+/// Whether the full stop at `dot` ends a sentence, given the text after it.
+fn ends_here(text: &str, start: usize, dot: usize, next: &str) -> bool {
+    let before = &text[start..dot];
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“').next().unwrap_or("");
+    let lower = word.to_lowercase();
+    let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    let next_is_number = next.starts_with(|c: char| c.is_ascii_digit());
+    if TITLES.contains(&lower.as_str()) {
+        return false;
+    }
+    if BEFORE_NUMBER.contains(&lower.as_str()) && next_is_number {
+        return false;
+    }
+    // An initial: one capital letter ("A. K. Singh"), also after another initial ("A.K.").
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return false;
+    }
+    // A dotted acronym ("U.S", "U.K"): the sentence goes on before a name it modifies.
+    if word.contains('.') && letters.iter().all(|c| c.is_uppercase()) {
+        let after = next.split_whitespace().nth(1).unwrap_or("");
+        let name_follows = after.chars().next().is_some_and(char::is_uppercase);
+        return !(AFTER_ACRONYM.contains(&next_word.as_str()) || name_follows);
+    }
+    true
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if start + lead < end - trail {
+        out.push(Span::new(start + lead, end - trail));
+    }
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// A token: a word (letters, inner apostrophes), a number, or one punctuation character.
+/// Hyphens split words ("US-led" is "US", "-", "led") so phrases match whatever the hyphenation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Tokens of `text[span]`, with offsets into `text`.
+pub fn tokens(text: &str, span: Span) -> Vec<Token> {
+    let s = &text[span.start..span.end];
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            let mut numeric = c.is_ascii_digit();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    numeric &= d.is_ascii_digit();
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if matches!(d, '\'' | '’' | '.' | ',') {
+                    // inner apostrophe ("didn't"), decimal point or thousands separator ("3.5", "1,200")
+                    let after = s[j + d.len_utf8()..].chars().next();
+                    let inner = match d {
+                        '.' | ',' => numeric && after.is_some_and(|a| a.is_ascii_digit()),
+                        _ => after.is_some_and(char::is_alphabetic),
+                    };
+                    if !inner {
+                        break;
+                    }
+                    it.next();
+                    end = j + d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            out.push(Token { start: span.start + i, end: span.start + end, kind });
+        } else {
+            out.push(Token { start: span.start + i, end: span.start + i + c.len_utf8(), kind: TokenKind::Punct });
+        }
+    }
+    out
+}
+
+/// "en" when the text reads as English (common function words), else unknown.
+pub fn guess_language(text: &str) -> Option<String> {
+    const EN: &[&str] = &["the", "and", "of", "to", "in", "is", "that", "was", "for", "with", "said", "on"];
+    let words: Vec<String> = text.split_whitespace().take(400).map(|w| w.to_lowercase()).collect();
+    let hits = words.iter().filter(|w| EN.contains(&w.as_str())).count();
+    (words.len() >= 5 && hits * 10 >= words.len()).then(|| "en".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, &[Span::new(0, text.len())]).iter().map(|s| s.of(text)).collect()
+    }
+
+    #[test]
+    fn news_abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("According to the office, Lt. Gen. Malik met President Rahmon. Mr. Tour said so."),
+            ["According to the office, Lt. Gen. Malik met President Rahmon.", "Mr. Tour said so."]
+        );
+        assert_eq!(split("The U.S.-backed government fell. It was 2021."), ["The U.S.-backed government fell.", "It was 2021."]);
+        assert_eq!(split("Talks began on Jan. 5 in Doha. No. 3 was next."), ["Talks began on Jan. 5 in Doha.", "No. 3 was next."]);
+        assert_eq!(split("Maj. Gen. (retd.) A. K. Singh spoke."), ["Maj. Gen. (retd.) A. K. Singh spoke."]);
+        assert_eq!(split("They flew to the U.K. Officials said it was planned."), ["They flew to the U.K.", "Officials said it was planned."]);
+        assert_eq!(split("The U.S. Army left. \"We are done,\" he said."), ["The U.S. Army left.", "\"We are done,\" he said."]);
+        assert_eq!(split("Is it over? \"No!\" She left."), ["Is it over?", "\"No!\"", "She left."]);
+    }
+
+    #[test]
+    fn tokens_split_words_numbers_and_punctuation() {
+        let t = "US-led forces didn't fire 1,200 rounds.";
+        let toks: Vec<&str> = tokens(t, Span::new(0, t.len())).iter().map(|k| k.text(t)).collect();
+        assert_eq!(toks, ["US", "-", "led", "forces", "didn't", "fire", "1,200", "rounds", "."]);
+    }
+}
