@@ -1,1 +1,7 @@
+//! The cross-document stage.
 
+pub mod actors;
+pub mod stories;
+
+pub use actors::{Merge, merge_actors};
+pub use stories::cluster;

@@ -1,1 +1,145 @@
+//! The event coder: sentences and mentions in, coded events out.
+//!
+//! For each sentence: find triggers (`triggers`), read each trigger's source and target
+//! (`roles`) and status and attribution (`status`), then date, place and evidence. Events with
+//! the same type, source, target and status in one document are one event with several spans.
 
+pub mod lexicon;
+pub mod roles;
+pub mod status;
+pub mod triggers;
+
+use std::collections::BTreeMap;
+
+use sitrep_model::{Actor, Article, Endpoint, Event, Evidence, Location, Mention, MentionKind, Status, short_id};
+use sitrep_text::tokens;
+
+pub use lexicon::{Lexicon, LexiconError};
+pub use sitrep_geo::Gazetteer;
+
+
+fn endpoint(m: &Mention, actors: &[Actor]) -> Endpoint {
+    let id = m.actor.clone().unwrap_or_else(|| format!("UNK:{}", sitrep_model::slug(&m.text)));
+    let name = actors.iter().find(|a| a.id == id).map(|a| a.name.clone()).unwrap_or_else(|| m.text.clone());
+    Endpoint { actor: id, name, text: m.text.clone(), country: m.country.clone(), agent: m.agent.clone(), org: m.org.clone() }
+}
+
+/// Code every event of one article.
+pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[Mention], actors: &[Actor]) -> Vec<Event> {
+    let text = &article.text;
+    let mut events: BTreeMap<(String, String, String, Status), Event> = BTreeMap::new();
+    let mut order: Vec<(String, String, String, Status)> = Vec::new();
+    for &sentence in &article.sentences {
+        let toks = tokens(text, sentence);
+        if toks.is_empty() {
+            continue;
+        }
+        let sm: Vec<&Mention> = mentions.iter().filter(|m| m.start >= sentence.start && m.end <= sentence.end).collect();
+        let mut prev_sources: Vec<&Mention> = Vec::new();
+        for trig in triggers::find(lex, text, &toks) {
+            let pat = &lex.patterns[trig.pattern];
+            // A trigger inside an actor's name ("Rapid Support Forces") is no event.
+            if sm.iter().any(|m| m.start <= trig.start && trig.end <= m.end) {
+                continue;
+            }
+            let roles = roles::find(text, &toks, &sm, mentions, trig.first, trig.last, pat.reverse, &prev_sources);
+            if roles.passive && pat.kind == sitrep_model::EventType::Consult && roles.sources.is_empty() {
+                continue; // "were met with retaliatory attacks" is no meeting
+            }
+            if roles.sources.is_empty() {
+                continue;
+            }
+            prev_sources = roles.sources.clone();
+            let judged = status::judge(text, &toks, trig.first, trig.last, &sm);
+            let attributed_to = judged.by.map(|m| endpoint(m, actors)).or_else(|| {
+                judged.by_text.as_ref().map(|t| Endpoint { actor: String::new(), name: t.clone(), text: t.clone(), ..Default::default() })
+            });
+            let (date, precision) = event_date(article, sentence, trig.start);
+            let location = event_place(text, &sm, &toks, geo, trig.end);
+            let targets: Vec<Option<&Mention>> =
+                if roles.targets.is_empty() { vec![None] } else { roles.targets.iter().copied().map(Some).collect() };
+            for &s in &roles.sources {
+                for &t in &targets {
+                    if t.is_some_and(|t| t.actor.is_some() && t.actor == s.actor) {
+                        continue; // an actor acting on itself is a misreading here
+                    }
+                    let source = endpoint(s, actors);
+                    let target = t.map(|t| endpoint(t, actors));
+                    let key = (
+                        pat.kind.as_str().to_string(),
+                        source.actor.clone(),
+                        target.as_ref().map(|t| t.actor.clone()).unwrap_or_default(),
+                        judged.status,
+                    );
+                    let evidence = Evidence { doc: article.id.clone(), start: sentence.start, end: sentence.end, text: sentence.of(text).to_string() };
+                    if let Some(e) = events.get_mut(&key) {
+                        if !e.evidence.iter().any(|x| x.start == evidence.start) {
+                            e.evidence.push(evidence);
+                        }
+                        continue;
+                    }
+                    let id = short_id(&[&article.id, &key.0, &key.1, &key.2, judged.status.as_str(), &sentence.start.to_string()]);
+                    order.push(key.clone());
+                    events.insert(
+                        key,
+                        Event {
+                            id,
+                            doc: article.id.clone(),
+                            kind: pat.kind,
+                            mode: pat.mode.clone(),
+                            cameo: pat.cameo.clone(),
+                            goldstein: lex.goldstein(&pat.cameo),
+                            quad_class: Event::quad_class_of(&pat.cameo),
+                            source: Some(source),
+                            target,
+                            status: judged.status,
+                            attributed_to: attributed_to.clone(),
+                            date: date.clone(),
+                            date_precision: precision.clone(),
+                            location: location.clone(),
+                            evidence: vec![evidence],
+                            story: None,
+                            trigger: text[trig.start..trig.end].to_string(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+    order.into_iter().filter_map(|k| events.remove(&k)).collect()
+}
+
+/// The date nearest the trigger in its sentence, else the publication date.
+fn event_date(article: &Article, sentence: sitrep_model::Span, at: usize) -> (Option<String>, Option<String>) {
+    let in_sentence = article.dates.iter().filter(|d| d.start >= sentence.start && d.end <= sentence.end);
+    if let Some(d) = in_sentence.min_by_key(|d| d.start.abs_diff(at)) {
+        let date = if d.from == d.to {
+            d.from.clone()
+        } else if d.precision == sitrep_model::Precision::Month {
+            d.from[..7].to_string()
+        } else if d.precision == sitrep_model::Precision::Year && d.from[..4] == d.to[..4] {
+            d.from[..4].to_string()
+        } else {
+            format!("{}/{}", d.from, d.to)
+        };
+        return (Some(date), Some(d.precision.as_str().to_string()));
+    }
+    match &article.published {
+        Some(p) => (Some(p.clone()), Some(if p.len() >= 10 { "day" } else { "month" }.to_string())),
+        None => (None, None),
+    }
+}
+
+/// A place after "in", "near", "at" in the sentence, after the trigger if possible.
+fn event_place(text: &str, sm: &[&Mention], toks: &[sitrep_text::Token], geo: &dyn Gazetteer, after: usize) -> Option<Location> {
+    let locative = |m: &Mention| {
+        let i = toks.partition_point(|t| t.end <= m.start);
+        (1..=3).filter_map(|k| i.checked_sub(k)).map(|j| toks[j].text(text).to_lowercase()).any(|w| {
+            matches!(w.as_str(), "in" | "near" | "at" | "inside" | "across" | "outside" | "around")
+        })
+    };
+    let cands: Vec<&&Mention> = sm.iter().filter(|m| matches!(m.kind, MentionKind::Place | MentionKind::Country) && locative(m)).collect();
+    let m = cands.iter().find(|m| m.start >= after).or(cands.first())?;
+    let (lat, lon) = m.country.as_deref().and_then(|c| geo.country_point(c)).map_or((None, None), |(a, b)| (Some(a), Some(b)));
+    Some(Location { name: m.text.clone(), country: m.country.clone(), lat, lon, how: "sentence".into() })
+}

@@ -104,4 +104,9 @@ pub struct Actor {
     /// Every surface form resolved to this actor.
     pub aliases: Vec<String>,
     pub roles: Vec<Role>,
+    /// How many mentions name it, in how many documents.
+    #[serde(default)]
+    pub mentions: usize,
+    #[serde(default)]
+    pub documents: usize,
 }

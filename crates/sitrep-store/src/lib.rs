@@ -1,1 +1,276 @@
+//! The store: SQLite, one transaction per ingest batch.
 
+mod query;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use sitrep_model::{Actor, Article, Doc, Event, Mention, MentionKind, Story};
+
+pub use query::EventFilter;
+
+const SCHEMA_VERSION: i64 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("store {path}: {source}")]
+    Open { path: String, source: rusqlite::Error },
+    #[error("store: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("store: bad stored JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("store {path} has schema version {found}, newer than this sitrep ({SCHEMA_VERSION}): upgrade sitrep")]
+    TooNew { path: String, found: i64 },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What happened to a document offered to the store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Put {
+    New,
+    Replaced,
+    Unchanged,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Open (creating if needed) the store at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
+        let conn = Connection::open(path).map_err(open_err)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew { path: path.display().to_string(), found: version });
+        }
+        conn.execute_batch(include_str!("schema.sql"))?;
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        Ok(Store { conn })
+    }
+
+    /// An in-memory store, for tests and `sitrep extract`-like one-offs.
+    pub fn memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        conn.execute_batch(include_str!("schema.sql"))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(Store { conn })
+    }
+
+    /// The stored content hash of a document, if it is stored.
+    pub fn hash_of(&self, id: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT hash FROM documents WHERE id = ?1", [id], |r| r.get(0)).optional()?)
+    }
+
+    /// Write one batch of documents in one transaction.
+    pub fn put_batch(&mut self, docs: &[(Doc, String)]) -> Result<Vec<Put>> {
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(docs.len());
+        for (doc, raw) in docs {
+            let a = &doc.article;
+            let old: Option<String> = tx.query_row("SELECT hash FROM documents WHERE id = ?1", [&a.id], |r| r.get(0)).optional()?;
+            let put = match old {
+                Some(h) if h == a.hash => {
+                    out.push(Put::Unchanged);
+                    continue;
+                }
+                Some(_) => Put::Replaced,
+                None => Put::New,
+            };
+            tx.execute("DELETE FROM documents WHERE id = ?1", [&a.id])?;
+            tx.execute(
+                "INSERT INTO documents (id, hash, origin, title, outlet, published, language, url, text, raw, article)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![a.id, a.hash, a.origin, a.title, a.outlet, a.published, a.language, a.url, a.text, raw, serde_json::to_string(a)?],
+            )?;
+            {
+                let mut st = tx.prepare_cached(
+                    "INSERT OR REPLACE INTO mentions (doc, start, end, text, kind, actor, country, agent, org, how)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )?;
+                for m in &doc.mentions {
+                    st.execute(params![a.id, m.start as i64, m.end as i64, m.text, m.kind.as_str(), m.actor, m.country, m.agent, m.org, m.how])?;
+                }
+                let mut st = tx.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, actor, json) VALUES (?1, ?2, ?3)")?;
+                for act in &doc.actors {
+                    st.execute(params![a.id, act.id, serde_json::to_string(act)?])?;
+                }
+                let mut st = tx.prepare_cached(
+                    "INSERT OR REPLACE INTO events (id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                )?;
+                for (i, e) in doc.events.iter().enumerate() {
+                    st.execute(params![
+                        e.id,
+                        e.doc,
+                        i as i64,
+                        e.kind.as_str(),
+                        e.status.as_str(),
+                        e.source.as_ref().map(|s| s.actor.clone()),
+                        e.target.as_ref().map(|s| s.actor.clone()),
+                        e.source.as_ref().and_then(|s| s.country.clone()),
+                        e.target.as_ref().and_then(|s| s.country.clone()),
+                        e.date,
+                        e.goldstein,
+                        serde_json::to_string(e)?
+                    ])?;
+                }
+            }
+            out.push(put);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Every stored document with its mentions, actors and events, in id order.
+    pub fn docs(&self) -> Result<Vec<Doc>> {
+        let mut docs: Vec<Doc> = Vec::new();
+        let mut st = self.conn.prepare("SELECT article FROM documents ORDER BY id")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut index = HashMap::new();
+        for json in rows {
+            let article: Article = serde_json::from_str(&json?)?;
+            index.insert(article.id.clone(), docs.len());
+            docs.push(Doc { article, ..Default::default() });
+        }
+        let mut st = self.conn.prepare("SELECT doc, start, end, text, kind, actor, country, agent, org, how FROM mentions ORDER BY doc, start")?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Mention {
+                    start: r.get::<_, i64>(1)? as usize,
+                    end: r.get::<_, i64>(2)? as usize,
+                    text: r.get(3)?,
+                    kind: parse_kind(&r.get::<_, String>(4)?),
+                    actor: r.get(5)?,
+                    country: r.get(6)?,
+                    agent: r.get(7)?,
+                    org: r.get(8)?,
+                    how: r.get(9)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (doc, m) = row?;
+            if let Some(&i) = index.get(&doc) {
+                docs[i].mentions.push(m);
+            }
+        }
+        let mut st = self.conn.prepare("SELECT doc, json FROM doc_actors ORDER BY doc, actor")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (doc, json) = row?;
+            if let Some(&i) = index.get(&doc) {
+                docs[i].actors.push(serde_json::from_str(&json)?);
+            }
+        }
+        let mut st = self.conn.prepare("SELECT doc, json FROM events ORDER BY doc, seq")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (doc, json) = row?;
+            if let Some(&i) = index.get(&doc) {
+                docs[i].events.push(serde_json::from_str(&json)?);
+            }
+        }
+        Ok(docs)
+    }
+
+    /// Replace the cross-document results: merged actors, their links, stories.
+    pub fn put_corpus(&mut self, actors: &[Actor], links: &[(String, String, String)], stories: &[Story]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM actors", [])?;
+        tx.execute("DELETE FROM actor_links", [])?;
+        tx.execute("DELETE FROM stories", [])?;
+        tx.execute("DELETE FROM event_stories", [])?;
+        {
+            let mut st = tx.prepare("INSERT INTO actors (id, json) VALUES (?1, ?2)")?;
+            for a in actors {
+                st.execute(params![a.id, serde_json::to_string(a)?])?;
+            }
+            let mut st = tx.prepare("INSERT OR REPLACE INTO actor_links (alias, actor, why) VALUES (?1, ?2, ?3)")?;
+            for (alias, actor, why) in links {
+                st.execute(params![alias, actor, why])?;
+            }
+            let mut st = tx.prepare("INSERT INTO stories (id, seq, json) VALUES (?1, ?2, ?3)")?;
+            let mut se = tx.prepare("INSERT OR REPLACE INTO event_stories (event, story) VALUES (?1, ?2)")?;
+            for (i, s) in stories.iter().enumerate() {
+                st.execute(params![s.id, i as i64, serde_json::to_string(s)?])?;
+                for e in &s.events {
+                    se.execute(params![e, s.id])?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Merged actors, most mentioned first.
+    pub fn actors(&self) -> Result<Vec<Actor>> {
+        let mut st = self.conn.prepare("SELECT json FROM actors")?;
+        let mut out: Vec<Actor> = st.query_map([], |r| r.get::<_, String>(0))?.map(|j| Ok(serde_json::from_str(&j?)?)).collect::<Result<_>>()?;
+        out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));
+        Ok(out)
+    }
+
+    /// Where an in-document actor id was merged to (itself when it was not).
+    pub fn actor_links(&self) -> Result<HashMap<String, String>> {
+        let mut st = self.conn.prepare("SELECT alias, actor FROM actor_links")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    pub fn stories(&self) -> Result<Vec<Story>> {
+        let mut st = self.conn.prepare("SELECT json FROM stories ORDER BY seq")?;
+        let out = st.query_map([], |r| r.get::<_, String>(0))?.map(|j| Ok(serde_json::from_str(&j?)?)).collect::<Result<_>>()?;
+        Ok(out)
+    }
+
+    /// Counts of documents, mentions, events, actors, stories.
+    pub fn counts(&self) -> Result<[i64; 5]> {
+        let c = |t: &str| self.conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get::<_, i64>(0));
+        Ok([c("documents")?, c("mentions")?, c("events")?, c("actors")?, c("stories")?])
+    }
+
+    /// One stored article and its raw text.
+    pub fn article(&self, id: &str) -> Result<Option<(Article, String)>> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row("SELECT article, raw FROM documents WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        match row {
+            Some((a, raw)) => Ok(Some((serde_json::from_str(&a)?, raw))),
+            None => Ok(None),
+        }
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn parse_kind(s: &str) -> MentionKind {
+    match s {
+        "person" => MentionKind::Person,
+        "organisation" => MentionKind::Organisation,
+        "group" => MentionKind::Group,
+        "country" => MentionKind::Country,
+        "place" => MentionKind::Place,
+        "nationality" => MentionKind::Nationality,
+        _ => MentionKind::Agent,
+    }
+}
+
+/// Rewrite an event's endpoint ids through the merge links.
+pub fn relink(e: &mut Event, links: &HashMap<String, String>) {
+    for ep in [e.source.as_mut(), e.target.as_mut(), e.attributed_to.as_mut()].into_iter().flatten() {
+        if let Some(to) = links.get(&ep.actor) {
+            ep.actor = to.clone();
+        }
+    }
+}

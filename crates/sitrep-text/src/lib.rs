@@ -18,8 +18,9 @@ pub enum TextError {
     Html(String),
 }
 
-/// Turn a raw document into a clean article. The same input always gives the same article.
-pub fn process(raw: &RawDoc) -> Result<Article, TextError> {
+/// Turn a raw document into a clean article, with the extracted text the article's removed
+/// spans and alignment refer to. The same input always gives the same article.
+pub fn process(raw: &RawDoc) -> Result<(Article, String), TextError> {
     let extracted = extract::extract(raw)?;
     let cleaned = clean::clean(&extracted.text, extracted.title.as_deref());
     if cleaned.text.trim().is_empty() {
@@ -40,7 +41,7 @@ pub fn process(raw: &RawDoc) -> Result<Article, TextError> {
     let sentences = segment::sentences(&cleaned.text, &cleaned.paragraphs);
     let dates = dates::find(&cleaned.text, published.as_deref());
     let language = segment::guess_language(&cleaned.text);
-    Ok(Article {
+    let article = Article {
         id: raw.id.clone(),
         hash: raw.hash.clone(),
         origin: raw.origin.to_string(),
@@ -56,5 +57,6 @@ pub fn process(raw: &RawDoc) -> Result<Article, TextError> {
         dates,
         removed: cleaned.removed,
         alignment: cleaned.alignment,
-    })
+    };
+    Ok((article, extracted.text))
 }

@@ -42,7 +42,8 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut i = para.start;
     while i < para.end {
         let c = bytes[i];
-        if !matches!(c, b'.' | b'!' | b'?') && !text[i..].starts_with('…') {
+        let ellipsis = c == 0xE2 && text.is_char_boundary(i) && text[i..].starts_with('…');
+        if !matches!(c, b'.' | b'!' | b'?') && !ellipsis {
             i += 1;
             continue;
         }

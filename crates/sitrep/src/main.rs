@@ -1,1 +1,42 @@
-fn main() {}
+//! sitrep: turn raw news into sourced event data and an actor graph.
+//!
+//! Exit codes: 0 success; 1 nothing could be stored (every document rejected) or a command
+//! failed; 2 bad usage (unknown flag, missing path).
+
+mod cli;
+mod commands;
+mod output;
+mod pipeline;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Run(a) | Command::Ingest(a) => {
+            if let Some(missing) = a.source.paths.iter().find(|p| p.as_os_str() != "-" && !p.exists()) {
+                eprintln!("sitrep: {}: no such file or folder", missing.display());
+                std::process::exit(2);
+            }
+            if matches!(cli.command, Command::Run(_)) { commands::ingest::run(&cli, a) } else { commands::ingest::ingest(&cli, a) }
+        }
+        Command::Events(a) => commands::list::events(&cli, a),
+        Command::Actors(a) => commands::list::actors(&cli, a),
+        Command::Stories(a) => commands::list::stories(&cli, a),
+        Command::Extract(a) => commands::extract::extract(&cli, a),
+        Command::Show(a) => commands::show::show(&cli, a),
+    };
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            // A closed pipe (`sitrep events | head`) is not an error.
+            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+                std::process::exit(0);
+            }
+            eprintln!("sitrep: {e:#}");
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Reading dictionary YAML: ours from the binary, a user's from files.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DictionaryError {
+    #[error("{path}: {message}")]
+    Parse { path: String, message: String },
+    #[error("{0}: {1}")]
+    Io(PathBuf, std::io::Error),
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct CountryRow {
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+    #[serde(default)]
+    pub capitals: Vec<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct OrgRow {
+    pub id: String,
+    pub name: String,
+    #[serde(default = "organisation")]
+    pub kind: String,
+    pub country: Option<String>,
+    pub agent: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub not: Vec<String>,
+}
+
+fn organisation() -> String {
+    "organisation".into()
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct AgentRow {
+    pub code: String,
+    pub label: String,
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+/// A user's file: one list of one kind, or sections of each.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum UserFile {
+    Sections {
+        #[serde(default)]
+        countries: Vec<CountryRow>,
+        #[serde(default, alias = "organizations", alias = "groups")]
+        organisations: Vec<OrgRow>,
+        #[serde(default)]
+        agents: Vec<AgentRow>,
+    },
+    Countries(Vec<CountryRow>),
+    Orgs(Vec<OrgRow>),
+    Agents(Vec<AgentRow>),
+}
+
+/// All rows before compiling.
+#[derive(Default)]
+pub struct Sources {
+    pub countries: Vec<CountryRow>,
+    pub orgs: Vec<OrgRow>,
+    pub agents: Vec<AgentRow>,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, DictionaryError> {
+    serde_yaml_ng::from_str(text).map_err(|e| DictionaryError::Parse { path: path.to_string(), message: e.to_string() })
+}
+
+impl Sources {
+    pub fn builtin() -> Result<Sources, DictionaryError> {
+        Ok(Sources {
+            countries: parse("dictionaries/countries.yaml", include_str!("../../../../dictionaries/countries.yaml"))?,
+            orgs: parse("dictionaries/organisations.yaml", include_str!("../../../../dictionaries/organisations.yaml"))?,
+            agents: parse("dictionaries/agents.yaml", include_str!("../../../../dictionaries/agents.yaml"))?,
+        })
+    }
+
+    /// Add a user's file; an entry whose id (or country code, or agent code) we have replaces ours.
+    pub fn add_file(&mut self, path: &Path) -> Result<(), DictionaryError> {
+        let text = std::fs::read_to_string(path).map_err(|e| DictionaryError::Io(path.to_path_buf(), e))?;
+        let name = path.display().to_string();
+        match parse::<UserFile>(&name, &text)? {
+            UserFile::Sections { countries, organisations, agents } => {
+                self.add(countries, organisations, agents);
+            }
+            UserFile::Countries(c) => self.add(c, vec![], vec![]),
+            UserFile::Orgs(o) => self.add(vec![], o, vec![]),
+            UserFile::Agents(a) => self.add(vec![], vec![], a),
+        }
+        Ok(())
+    }
+
+    fn add(&mut self, countries: Vec<CountryRow>, orgs: Vec<OrgRow>, agents: Vec<AgentRow>) {
+        // A user's rows go first: where two rows share a name, the first one keeps it.
+        for c in countries {
+            self.countries.retain(|x| x.code != c.code);
+            self.countries.insert(0, c);
+        }
+        for o in orgs {
+            self.orgs.retain(|x| x.id != o.id);
+            self.orgs.insert(0, o);
+        }
+        for a in agents {
+            self.agents.retain(|x| x.code != a.code);
+            self.agents.insert(0, a);
+        }
+    }
+}

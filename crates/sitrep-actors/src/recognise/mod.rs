@@ -1,0 +1,157 @@
+//! Recognition: every stretch of an article that names an actor, a place or a sector.
+//!
+//! Per sentence: dictionary hits on the folded text (longest first, acronyms only in capitals),
+//! then people and unknown organisations from capitalised names with cues (`people`), then sector
+//! words joined to the country or group before them ("Pakistani troops", "Pakistan's spy agency").
+
+mod people;
+pub mod words;
+
+use sitrep_model::{Article, Mention, MentionKind, Span};
+use sitrep_text::{Token, TokenKind, tokens};
+
+use crate::dictionary::{Dictionary, EntryKind, Hit};
+use crate::fold::Folded;
+
+/// All mentions in the article, sorted by start, not overlapping.
+pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for &sentence in &article.sentences {
+        let toks = tokens(&article.text, sentence);
+        let mut found = dictionary_mentions(dict, &article.text, sentence, &toks);
+        people::find(&article.text, &toks, &mut found);
+        found.sort_by_key(|m| m.start);
+        join_sectors(dict, &article.text, &toks, &mut found);
+        out.extend(found);
+    }
+    out
+}
+
+fn kind_of(e: EntryKind) -> MentionKind {
+    match e {
+        EntryKind::Organisation => MentionKind::Organisation,
+        EntryKind::Group => MentionKind::Group,
+        EntryKind::Country => MentionKind::Country,
+        EntryKind::Capital => MentionKind::Place,
+        EntryKind::Adjective => MentionKind::Nationality,
+        EntryKind::Agent => MentionKind::Agent,
+    }
+}
+
+/// Whether the word around `[start, end)` is written in capitals, like the acronym needs, and
+/// is not just part of a line shouted in capitals.
+fn acronym_ok(text: &str, start: usize, end: usize, toks: &[Token]) -> bool {
+    let span = &text[start..end];
+    if !span.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        return false;
+    }
+    let shouting = |t: Option<&Token>| {
+        t.is_some_and(|t| {
+            let w = t.text(text);
+            t.kind == TokenKind::Word && w.chars().filter(|c| c.is_alphabetic()).count() > 1 && w.chars().all(|c| !c.is_lowercase())
+        })
+    };
+    let i = toks.partition_point(|t| t.end <= start);
+    let j = toks.partition_point(|t| t.start < end);
+    !(i > 0 && shouting(toks.get(i - 1)) && shouting(toks.get(j)))
+}
+
+fn dictionary_mentions(dict: &Dictionary, text: &str, sentence: Span, toks: &[Token]) -> Vec<Mention> {
+    let folded = Folded::new(&text[sentence.start..sentence.end], sentence.start);
+    let mut hits: Vec<(usize, usize, Hit)> = dict
+        .hits(&folded)
+        .into_iter()
+        .map(|h| {
+            let (s, e) = folded.original(h.start, h.end);
+            (s, e, h)
+        })
+        .filter(|(s, e, h)| !h.entry.acronym || acronym_ok(text, *s, *e, toks))
+        .collect();
+    // Longest first, then leftmost: "Pakistani Taliban" beats "Pakistani" and "Taliban".
+    hits.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+    let mut taken: Vec<Span> = Vec::new();
+    let mut out = Vec::new();
+    for (s, e, h) in hits {
+        let span = Span::new(s, e);
+        if taken.iter().any(|t| t.overlaps(span)) {
+            continue;
+        }
+        taken.push(span);
+        let en = h.entry;
+        let kind = kind_of(en.kind);
+        out.push(Mention {
+            start: s,
+            end: e,
+            text: text[s..e].to_string(),
+            kind,
+            actor: Some(en.actor.clone()),
+            country: en.country.clone(),
+            agent: en.agent.clone(),
+            org: matches!(kind, MentionKind::Organisation | MentionKind::Group).then(|| en.actor.clone()),
+            how: if en.acronym { "acronym".into() } else { "dictionary".into() },
+        });
+    }
+    out
+}
+
+/// Sector words take the country or group right before them: "Pakistani troops" is one
+/// mention of Pakistan's military; "Taliban fighters" stays the Taliban.
+fn join_sectors(dict: &Dictionary, text: &str, toks: &[Token], found: &mut Vec<Mention>) {
+    let mut i = 1;
+    while i < found.len() {
+        let (prev, cur) = (&found[i - 1], &found[i]);
+        if cur.kind != MentionKind::Agent {
+            i += 1;
+            continue;
+        }
+        // At most two words between, and only modifiers: "Pakistani military personnel",
+        // "Pakistan's spy agency", "Afghan security agencies".
+        let between = &text[prev.end..cur.start];
+        let gap: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.start >= prev.end && t.end <= cur.start && t.kind == TokenKind::Word)
+            .map(|t| t.text(text))
+            .collect();
+        let possessive = between.trim_start().starts_with("'s") || between.trim_start().starts_with("’s");
+        let modifiers = gap.iter().all(|w| words::SECTOR_MODIFIERS.contains(&w.to_lowercase().as_str()));
+        let close = !between.contains([',', ';', '.', '(', ')']) && gap.len() <= 2 && modifiers || (possessive && gap.len() <= 1);
+        let gap_words = gap.len();
+        if !close {
+            i += 1;
+            continue;
+        }
+        match prev.kind {
+            MentionKind::Country | MentionKind::Nationality | MentionKind::Place => {
+                let country = prev.country.clone();
+                let agent = cur.agent.clone();
+                let code = format!("{}{}", country.as_deref().unwrap_or(""), agent.as_deref().unwrap_or(""));
+                let label = format!(
+                    "{} {}",
+                    country.as_deref().and_then(|c| dict.name_of(c)).unwrap_or(""),
+                    agent.as_deref().and_then(|a| dict.agents.get(a)).map(String::as_str).unwrap_or("")
+                );
+                let joined = Mention {
+                    start: prev.start,
+                    end: cur.end,
+                    text: text[prev.start..cur.end].to_string(),
+                    kind: MentionKind::Agent,
+                    actor: Some(code),
+                    country,
+                    agent,
+                    org: None,
+                    how: format!("sector:{}", label.trim()),
+                };
+                found[i - 1] = joined;
+                found.remove(i);
+            }
+            MentionKind::Group | MentionKind::Organisation if gap_words == 0 => {
+                let mut g = found[i - 1].clone();
+                g.end = cur.end;
+                g.text = text[g.start..g.end].to_string();
+                found[i - 1] = g;
+                found.remove(i);
+            }
+            _ => i += 1,
+        }
+    }
+}

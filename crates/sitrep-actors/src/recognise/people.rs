@@ -1,0 +1,165 @@
+//! People (and organisations and places no dictionary knows) from capitalised names and cues.
+//!
+//! A run of capitalised words is a person when a title or a cue word stands before it
+//! ("Lt. Gen. Malik", "journalist Asad Toll", "President, Emomali Rahmon"), when a verb of saying
+//! follows or precedes it ("Koribco said", "said Farid Mamundzay"), or when an apposition with a
+//! title follows it ("Afyandar Mir, expert at ..."). Its last word can make it an organisation
+//! ("Hindukush Media") or a place ("Durand Line") instead.
+
+use sitrep_model::{Mention, MentionKind, slug};
+use sitrep_text::{Token, TokenKind};
+
+use super::words::*;
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// A word without a trailing possessive ("Khan's" -> "Khan").
+fn bare(w: &str) -> &str {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+}
+
+fn is_title(w: &str) -> bool {
+    TITLE_WORDS.contains(&lower(bare(w)).as_str())
+}
+
+/// Add person, organisation and place mentions found in one sentence's tokens to `found`.
+pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
+    let covered = |t: &Token, found: &[Mention]| found.iter().any(|m| m.start < t.end && t.start < m.end);
+    let mut i = 0;
+    let mut new = Vec::new();
+    while i < toks.len() {
+        let t = &toks[i];
+        let w = t.text(text);
+        if t.kind != TokenKind::Word || !capitalised(w) || covered(t, found) {
+            i += 1;
+            continue;
+        }
+        // The run: capitalised words, particles inside, dots and hyphens after title words.
+        let mut j = i;
+        let mut words: Vec<usize> = Vec::new();
+        while j < toks.len() {
+            let tj = &toks[j];
+            let wj = tj.text(text);
+            if tj.kind == TokenKind::Word && capitalised(wj) && !covered(tj, found) {
+                words.push(j);
+                if wj != bare(wj) {
+                    j += 1;
+                    break; // a possessive ends the name
+                }
+            } else if tj.kind == TokenKind::Word && NAME_PARTICLES.contains(&wj) && !words.is_empty() {
+                words.push(j);
+            } else if tj.kind == TokenKind::Punct && matches!(wj, "." | "-") && words.last().is_some_and(|&k| is_title(toks[k].text(text))) {
+                // "Lt. Gen.", "Lieutenant-General"
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        let next = j;
+        while words.last().is_some_and(|&k| NAME_PARTICLES.contains(&toks[k].text(text))) {
+            words.pop();
+        }
+        // Leading words that start sentences, then titles.
+        let mut k = 0;
+        while k < words.len() && NOT_NAMES.contains(&lower(toks[words[k]].text(text)).as_str()) && !is_title(toks[words[k]].text(text)) {
+            k += 1;
+        }
+        let mut titled = false;
+        while k < words.len() && is_title(toks[words[k]].text(text)) {
+            titled = true;
+            k += 1;
+        }
+        let name: Vec<usize> = words[k..].to_vec();
+        if name.is_empty() || name.iter().any(|&n| NOT_NAMES.contains(&lower(toks[n].text(text)).as_str()) && !is_title(toks[n].text(text))) {
+            i = next.max(i + 1);
+            continue;
+        }
+        let first = &toks[name[0]];
+        let last = &toks[*name.last().unwrap()];
+        let (start, end) = (first.start, first.start + (last.end - first.start) - (last.text(text).len() - bare(last.text(text)).len()));
+        let head = lower(bare(last.text(text)));
+
+        // Cues around the run.
+        let before = |n: usize| (words.first().map_or(i, |&f| f)).checked_sub(n).and_then(|p| toks.get(p)).map(|t| lower(t.text(text)));
+        let cue_before = before(1).is_some_and(|w| PERSON_CUES.contains(&w.as_str()))
+            || (before(1).as_deref() == Some(",") && before(2).is_some_and(|w| is_title(&w) || PERSON_CUES.contains(&w.as_str())));
+        let said_before = before(1).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()))
+            || (before(1).as_deref() == Some(",") && before(2).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str())));
+        let after = |n: usize| toks.get(next + n).map(|t| lower(t.text(text)));
+        let said_after = after(0).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()))
+            || (after(0).as_deref() == Some("has") && after(1).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str())));
+        let apposition = after(0).as_deref() == Some(",")
+            && (1..=4).filter_map(after).any(|w| PERSON_CUES.contains(&w.as_str()) || is_title(&w));
+        let leads = after(0).is_some_and(|w| matches!(w.as_str(), "government" | "administration" | "cabinet" | "regime"));
+
+        let kind = if ORG_HEADS.contains(&head.as_str()) && name.len() >= 2 {
+            Some(MentionKind::Organisation)
+        } else if PLACE_HEADS.contains(&head.as_str()) && name.len() >= 2 {
+            Some(MentionKind::Place)
+        } else if titled || cue_before || said_before || said_after || apposition || leads {
+            Some(MentionKind::Person)
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            let surface = text[start..end].to_string();
+            let (actor, how) = match kind {
+                MentionKind::Person => (None, if titled { "title" } else { "cue" }),
+                MentionKind::Organisation => (Some(format!("ORG:{}", slug(&surface))), "name"),
+                _ => (None, "name"),
+            };
+            new.push(Mention {
+                start,
+                end,
+                text: surface,
+                kind,
+                actor,
+                country: None,
+                agent: None,
+                org: None,
+                how: how.to_string(),
+            });
+        }
+        i = next.max(i + 1);
+    }
+    found.extend(new);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::Span;
+
+    fn people(text: &str) -> Vec<(String, MentionKind)> {
+        let toks = sitrep_text::tokens(text, Span::new(0, text.len()));
+        let mut found = Vec::new();
+        find(text, &toks, &mut found);
+        found.into_iter().map(|m| (m.text, m.kind)).collect()
+    }
+
+    #[test]
+    fn names_with_cues_are_people() {
+        assert_eq!(people("Lt. Gen. Malik met him."), [("Malik".to_string(), MentionKind::Person)]);
+        assert_eq!(people("Pakistani journalist Asad Toll revealed it."), [("Asad Toll".to_string(), MentionKind::Person)]);
+        assert_eq!(people("Koribco said it."), [("Koribco".to_string(), MentionKind::Person)]);
+        assert_eq!(people("a miscalculation, said Farid Mamundzay, the envoy."), [("Farid Mamundzay".to_string(), MentionKind::Person)]);
+        assert_eq!(
+            people("Lieutenant-General Faiz Hameed of the agency arrived."),
+            [("Faiz Hameed".to_string(), MentionKind::Person)]
+        );
+        assert_eq!(people("against former premier Imran Khan's party"), [("Imran Khan".to_string(), MentionKind::Person)]);
+    }
+
+    #[test]
+    fn heads_make_organisations_and_places_and_bare_names_are_left() {
+        assert_eq!(people("a report by Hindukush Media says"), [("Hindukush Media".to_string(), MentionKind::Organisation)]);
+        assert_eq!(people("troops in the Durand Line area"), [("Durand Line".to_string(), MentionKind::Place)]);
+        assert!(people("The Meanwhile Stuff happened.").is_empty());
+    }
+}

@@ -1,0 +1,331 @@
+//! Resolution inside one document: which mentions are the same person, which roles bind people
+//! to organisations and countries, and which titles-only mentions ("the ISI chief") stand for a
+//! person named elsewhere in the article. Ends with the document's `Actor`s.
+
+use std::collections::BTreeMap;
+
+use sitrep_model::{Actor, ActorKind, Article, Mention, MentionKind, Role, Span, slug};
+use sitrep_text::{Token, TokenKind, tokens};
+
+use crate::dictionary::Dictionary;
+
+/// Role nouns, longest first so "deputy prime minister" wins over "minister".
+const ROLES: &[&str] = &[
+    "deputy prime minister", "prime minister", "vice president", "foreign minister", "defence minister",
+    "defense minister", "interior minister", "army chief", "spy chief", "intelligence chief", "secretary of state",
+    "foreign secretary", "supreme leader", "spy master", "spymaster", "president", "minister", "chief", "head",
+    "ambassador", "spokesman", "spokeswoman", "spokesperson", "commander", "general", "leader", "founder", "director",
+    "secretary", "envoy", "governor", "king", "emir", "premier", "journalist", "reporter", "analyst", "expert",
+    "chairman", "mayor", "senator", "colonel", "major",
+];
+
+/// The sector a role puts its holder in, when the organisation does not say.
+fn role_agent(title: &str) -> Option<&'static str> {
+    let last = title.rsplit(' ').next().unwrap_or(title);
+    Some(match last {
+        "president" | "minister" | "ambassador" | "secretary" | "envoy" | "governor" | "king" | "emir" | "premier"
+        | "state" | "mayor" | "leader" => "GOV",
+        "general" | "commander" | "colonel" | "major" => "MIL",
+        "journalist" | "reporter" => "MED",
+        "senator" => "LEG",
+        _ => return None,
+    })
+}
+
+/// A role found next to a mention.
+struct FoundRole {
+    title: String,
+    org: Option<String>,
+    country: Option<String>,
+    agent: Option<String>,
+    former: bool,
+}
+
+fn lower_words(text: &str, toks: &[Token]) -> Vec<String> {
+    toks.iter().map(|t| t.text(text).to_lowercase()).collect()
+}
+
+/// The longest role noun ending at or starting at word `i` of `words`.
+fn role_at(words: &[String], i: usize) -> Option<(usize, usize, &'static str)> {
+    for r in ROLES {
+        let parts: Vec<&str> = r.split(' ').collect();
+        if i + parts.len() <= words.len()
+            && parts.iter().enumerate().all(|(k, p)| words[i + k].trim_end_matches("'s").trim_end_matches("’s") == *p)
+        {
+            return Some((i, i + parts.len(), r));
+        }
+    }
+    None
+}
+
+/// Look for a role in a window of tokens; the organisation or country is the mention nearest
+/// before the role noun, else the first after it ("head of Pakistan's spy agency").
+fn role_in(text: &str, window: &[Token], mentions: &[Mention], dict: &Dictionary) -> Option<FoundRole> {
+    let words = lower_words(text, window);
+    let (rs, re, title) = (0..words.len()).rev().find_map(|i| role_at(&words, i))?;
+    let role_start = window[rs].start;
+    let role_end = window[re - 1].end;
+    let (win_start, win_end) = (window.first()?.start, window.last()?.end);
+    let inside = |m: &&Mention| m.start >= win_start && m.end <= win_end && m.kind != MentionKind::Person;
+    let before = mentions.iter().filter(inside).filter(|m| m.end <= role_start).last();
+    let after = mentions.iter().filter(inside).find(|m| m.start >= role_end);
+    let m = before.or(after);
+    let former = words.iter().any(|w| matches!(w.as_str(), "former" | "then" | "ex" | "retired" | "erstwhile"));
+    let (org, country, agent) = match m {
+        Some(m) if matches!(m.kind, MentionKind::Organisation | MentionKind::Group) => {
+            let org = m.actor.clone();
+            let agent = org.as_deref().and_then(|o| dict.orgs.get(o)).and_then(|o| o.agent.clone()).or_else(|| m.agent.clone());
+            (org, m.country.clone(), agent)
+        }
+        Some(m) => (None, m.country.clone(), m.agent.clone()),
+        None => (None, None, None),
+    };
+    let agent = if org.is_some() && matches!(title, "chief" | "head" | "director" | "spokesman" | "spokesperson" | "spokeswoman") {
+        agent
+    } else {
+        role_agent(title).map(str::to_string).or(agent)
+    };
+    Some(FoundRole { title: title.to_string(), org, country, agent, former })
+}
+
+/// One person being resolved.
+struct Person {
+    /// Name forms without titles, first seen first.
+    forms: Vec<String>,
+    roles: Vec<Role>,
+    country: Option<String>,
+    agent: Option<String>,
+    org: Option<String>,
+    last_seen: usize,
+}
+
+impl Person {
+    fn canonical(&self) -> &str {
+        self.forms.iter().find(|f| f.contains(' ')).unwrap_or(&self.forms[0])
+    }
+    fn id(&self) -> String {
+        format!("PER:{}", slug(self.canonical()))
+    }
+}
+
+fn name_tokens(s: &str) -> Vec<String> {
+    s.split_whitespace().map(|w| deunicode::deunicode(w).to_lowercase()).collect()
+}
+
+/// Whether name `m` (tokens) is the person with forms `forms`.
+fn same_person(m: &[String], p: &Person) -> bool {
+    p.forms.iter().any(|f| {
+        let f = name_tokens(f);
+        if m.len() == 1 {
+            let last = f.last().unwrap();
+            return *last == m[0]
+                || (last.chars().next() == m[0].chars().next() && strsim::jaro_winkler(last, &m[0]) >= 0.9 && m[0].len() >= 5);
+        }
+        if f == m {
+            return true;
+        }
+        // One form inside the other: "Abdul Ghani Baradar" in "Mullah Abdul Ghani Baradar".
+        let (short, long): (&[String], &[String]) = if f.len() < m.len() { (&f, m) } else { (m, &f) };
+        if short.len() >= 2 && long.windows(short.len()).any(|w| w == &short[..]) {
+            return true;
+        }
+        // A spelling variant: same given name, surnames close ("Asad Toll" / "Asad Tour").
+        f.len() == m.len()
+            && f[0] == m[0]
+            && f.last().unwrap().chars().next() == m.last().unwrap().chars().next()
+            && strsim::jaro_winkler(&f.join(" "), &m.join(" ")) >= 0.9
+    })
+}
+
+fn sentence_tokens(article: &Article, pos: usize) -> (Span, Vec<Token>) {
+    let s = article.sentence_at(pos).map(|i| article.sentences[i]).unwrap_or(Span::new(0, article.text.len()));
+    (s, tokens(&article.text, s))
+}
+
+/// Resolve mentions inside the document and build its actors.
+pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>) -> (Vec<Mention>, Vec<Actor>) {
+    let text = &article.text;
+    let mut people: Vec<Person> = Vec::new();
+    let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
+
+    // People: group name forms, attach roles from the words around each mention.
+    for i in 0..mentions.len() {
+        if mentions[i].kind != MentionKind::Person {
+            continue;
+        }
+        let toks = name_tokens(&mentions[i].text);
+        let found = (0..people.len()).rev().filter(|&p| same_person(&toks, &people[p])).max_by_key(|&p| people[p].last_seen);
+        let p = match found {
+            Some(p) => p,
+            None => {
+                people.push(Person { forms: vec![], roles: vec![], country: None, agent: None, org: None, last_seen: 0 });
+                people.len() - 1
+            }
+        };
+        if !people[p].forms.contains(&mentions[i].text) {
+            people[p].forms.push(mentions[i].text.clone());
+        }
+        people[p].last_seen = i;
+        owner[i] = Some(p);
+
+        let (_, stoks) = sentence_tokens(article, mentions[i].start);
+        let at = stoks.partition_point(|t| t.end <= mentions[i].start);
+        let end = stoks.partition_point(|t| t.start < mentions[i].end);
+        let prev_person_end = mentions[..i]
+            .iter()
+            .rev()
+            .find(|m| m.kind == MentionKind::Person)
+            .map_or(0, |m| m.end);
+        let from = at.saturating_sub(8);
+        let before: Vec<Token> = stoks[from..at]
+            .iter()
+            .copied()
+            .skip_while(|t| t.start < prev_person_end)
+            .collect();
+        let mut role = role_in(text, &before, &mentions, dict);
+        if role.is_none() && stoks.get(end).is_some_and(|t| matches!(t.text(text), "," | "of")) {
+            let after: Vec<Token> = stoks[end + 1..]
+                .iter()
+                .copied()
+                .take_while(|t| !(t.kind == TokenKind::Punct && matches!(t.text(text), "," | "." | ";")))
+                .take(14)
+                .collect();
+            if stoks[end].text(text) == "of" {
+                if let Some(m) = mentions.iter().find(|m| after.first().is_some_and(|t| m.start == t.start || m.start == after.get(1).map_or(0, |t| t.start))) {
+                    role = Some(FoundRole {
+                        title: before.iter().rev().find_map(|t| {
+                            let w = t.text(text).to_lowercase();
+                            ROLES.contains(&w.as_str()).then_some(w)
+                        }).unwrap_or_else(|| "member".into()),
+                        org: m.actor.clone().filter(|_| matches!(m.kind, MentionKind::Organisation | MentionKind::Group)),
+                        country: m.country.clone(),
+                        agent: m.agent.clone(),
+                        former: false,
+                    });
+                }
+            } else {
+                role = role_in(text, &after, &mentions, dict);
+            }
+        }
+        if let Some(r) = role {
+            let person = &mut people[p];
+            if person.country.is_none() {
+                person.country = r.country.clone();
+            }
+            if person.agent.is_none() {
+                person.agent = r.agent.clone();
+            }
+            if person.org.is_none() {
+                person.org = r.org.clone();
+            }
+            let role = Role { title: r.title, org: r.org, country: r.country, former: r.former, from: None, to: None };
+            if !person.roles.contains(&role) {
+                person.roles.push(role);
+            }
+        }
+    }
+
+    // Titles only: "the ISI chief", "Tajikistan's president" stand for the person holding that role.
+    let mut replaced: Vec<(usize, Mention, usize)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if !matches!(m.kind, MentionKind::Organisation | MentionKind::Group | MentionKind::Country | MentionKind::Nationality) {
+            continue;
+        }
+        let (_, stoks) = sentence_tokens(article, m.start);
+        let after: Vec<Token> = stoks.iter().copied().filter(|t| t.start >= m.end).take(4).collect();
+        let words = lower_words(text, &after);
+        let skip = usize::from(words.first().is_some_and(|w| w == "'s" || w == "’s"));
+        let Some((_, re, title)) = role_at(&words, skip) else { continue };
+        // Not when a name follows: then the name itself is the mention.
+        if mentions.get(i + 1).is_some_and(|n| n.kind == MentionKind::Person && n.start <= after.get(re).map_or(usize::MAX, |t| t.end)) {
+            continue;
+        }
+        let holder = people.iter().position(|p| {
+            p.roles.iter().any(|r| {
+                r.title == title && (r.org.is_some() && r.org == m.actor || r.org.is_none() && r.country.is_some() && r.country == m.country)
+            })
+        });
+        if let Some(p) = holder {
+            let end = after[re - 1].end;
+            let person = &people[p];
+            replaced.push((
+                i,
+                Mention {
+                    start: m.start,
+                    end,
+                    text: text[m.start..end].to_string(),
+                    kind: MentionKind::Person,
+                    actor: None,
+                    country: person.country.clone().or(m.country.clone()),
+                    agent: person.agent.clone(),
+                    org: person.org.clone().or(m.org.clone()),
+                    how: "role".into(),
+                },
+                p,
+            ));
+        }
+    }
+    for (i, m, p) in replaced {
+        mentions[i] = m;
+        owner[i] = Some(p);
+    }
+
+    // Every person mention gets its person's id, country, sector and organisation.
+    for (i, m) in mentions.iter_mut().enumerate() {
+        if let Some(p) = owner[i] {
+            let person = &people[p];
+            m.actor = Some(person.id());
+            m.country = m.country.clone().or(person.country.clone());
+            m.agent = m.agent.clone().or(person.agent.clone());
+            m.org = m.org.clone().or(person.org.clone());
+        }
+    }
+    // A role mention overlapping a following name mention of the same person: keep one.
+    mentions.dedup_by(|b, a| a.end > b.start && a.actor == b.actor);
+
+    let actors = build_actors(dict, &mentions, &people);
+    (mentions, actors)
+}
+
+fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person]) -> Vec<Actor> {
+    let mut by_id: BTreeMap<String, Actor> = BTreeMap::new();
+    for m in mentions {
+        let Some(id) = m.actor.clone() else { continue };
+        let entry = by_id.entry(id.clone()).or_insert_with(|| {
+            let person = people.iter().find(|p| p.id() == id);
+            let (name, kind) = if let Some(p) = person {
+                (p.canonical().to_string(), ActorKind::Person)
+            } else if let Some(c) = dict.countries.get(&id) {
+                (c.name.clone(), ActorKind::Country)
+            } else if let Some(o) = dict.orgs.get(&id) {
+                (o.name.clone(), if o.group { ActorKind::Group } else { ActorKind::Organisation })
+            } else if m.kind == MentionKind::Agent {
+                let label = m.how.strip_prefix("sector:").unwrap_or(&m.text).to_string();
+                (label, ActorKind::Sector)
+            } else if m.kind == MentionKind::Place {
+                (m.text.clone(), ActorKind::Place)
+            } else {
+                (m.text.clone(), ActorKind::Organisation)
+            };
+            Actor {
+                id: id.clone(),
+                name,
+                kind,
+                country: m.country.clone(),
+                agent: m.agent.clone(),
+                aliases: vec![],
+                roles: person.map(|p| p.roles.clone()).unwrap_or_default(),
+                mentions: 0,
+                documents: 1,
+            }
+        });
+        entry.mentions += 1;
+        if !entry.aliases.contains(&m.text) {
+            entry.aliases.push(m.text.clone());
+        }
+        if entry.country.is_none() {
+            entry.country = m.country.clone();
+        }
+    }
+    by_id.into_values().collect()
+}

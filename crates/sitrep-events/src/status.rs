@@ -1,0 +1,107 @@
+//! How sure the text is of an event, and who it is attributed to.
+//!
+//! Cues are read in the trigger's clause (negation, modality, hedges) and in its sentence
+//! (attribution: "according to X", "X said", "said X", "it is reported that").
+
+use sitrep_model::{Mention, Status};
+use sitrep_text::{Token, TokenKind};
+
+const NEGATION: &[&str] = &["not", "never", "no", "neither", "nor", "without", "cannot", "didn't", "don't", "doesn't", "hasn't", "haven't", "hadn't", "wasn't", "weren't", "isn't", "aren't", "won't", "wouldn't", "couldn't", "refused", "failed"];
+const DENIAL: &[&str] = &["denied", "denies", "deny", "denying", "rejected", "dismissed", "refuted", "disputed"];
+const UNCONFIRMED: &[&str] = &["confirmation", "unconfirmed", "unverified", "verify", "verified", "confirm", "confirmed", "independently"];
+const HYPOTHETICAL: &[&str] = &["may", "might", "could", "can", "would", "should", "if", "possibly", "possible", "likely", "unless", "whether", "advised", "potentially", "perhaps"];
+const PLANNED: &[&str] = &["will", "plan", "plans", "planned", "planning", "expected", "intends", "intend", "intended", "scheduled", "set", "aims", "aim", "aiming", "going", "seeking", "seeks", "trying", "tries", "decided", "prepared", "preparing", "vowed", "pledged", "promised", "threatened", "mind", "wants", "want", "wanted", "hopes", "hoped", "ready", "due", "poised", "upcoming"];
+const ALLEGED: &[&str] = &["allegedly", "alleged", "alleging", "accused", "accuses", "suspected", "purportedly", "purported", "claimed", "claims", "supposedly", "accusing"];
+const REPORTED: &[&str] = &["reportedly", "reported", "reports", "report"];
+const SPEECH: &[&str] = &["said", "says", "say", "told", "tells", "added", "stated", "noted", "revealed", "announced", "confirmed", "reported", "suggest", "suggests", "suggested", "believe", "believes", "wrote", "argued", "insisted", "reminded", "explained", "quoted", "cited", "tweeted"];
+
+/// Words that open a new clause: cues before them do not reach the trigger.
+const CLAUSE: &[&str] = &[",", ";", ":", "but", "though", "although", "while", "whereas", "—", "–", "(", ")"];
+
+/// The status of the event whose trigger spans tokens `first..=last`, and its attribution.
+pub struct Judgement<'a> {
+    pub status: Status,
+    /// A mention when the source of the claim is an actor.
+    pub by: Option<&'a Mention>,
+    /// The words naming the source when it is no actor ("people familiar with the matter").
+    pub by_text: Option<String>,
+}
+
+fn lw(text: &str, t: &Token) -> String {
+    t.text(text).to_lowercase().replace('’', "'")
+}
+
+/// Judge a trigger's status from its clause and sentence.
+pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions: &[&'a Mention]) -> Judgement<'a> {
+    let words: Vec<String> = toks.iter().map(|t| lw(text, t)).collect();
+    // The trigger's clause, back to the nearest clause opener; "that" clauses keep their cue ("no confirmation that").
+    let mut clause_start = first;
+    let mut steps = 0;
+    while clause_start > 0 && steps < 10 {
+        if CLAUSE.contains(&words[clause_start - 1].as_str()) {
+            break;
+        }
+        clause_start -= 1;
+        steps += 1;
+    }
+    let window = &words[clause_start..first];
+    let near = &words[first.saturating_sub(4).max(clause_start)..first];
+    let has = |list: &[&str], ws: &[String]| ws.iter().any(|w| list.contains(&w.as_str()) || (list == NEGATION && w.ends_with("n't")));
+    let trigger_words = &words[first..=last];
+
+    let that_before = window.iter().any(|w| w == "that");
+    let status = if has(NEGATION, near) || (that_before && has(DENIAL, window)) || has(NEGATION, trigger_words) {
+        if window.iter().any(|w| w == "no") && has(UNCONFIRMED, window) { Status::Unconfirmed } else { Status::Denied }
+    } else if has(UNCONFIRMED, window) && window.iter().any(|w| matches!(w.as_str(), "no" | "not" | "unconfirmed" | "unverified")) {
+        Status::Unconfirmed
+    } else if has(HYPOTHETICAL, near) || words[..first].iter().any(|w| w == "if") {
+        Status::Hypothetical
+    } else if has(PLANNED, near) || (first > 0 && words[first - 1] == "to" && !matches!(words.get(first.wrapping_sub(2)).map(String::as_str), Some("according" | "due" | "prior" | "close" | "next" | "similar" | "opposed" | "response"))) {
+        Status::Planned
+    } else if has(ALLEGED, window) {
+        Status::Alleged
+    } else {
+        Status::Asserted
+    };
+
+    // Attribution, sentence-wide.
+    let mut by = None;
+    let mut by_text = None;
+    if let Some(k) = words.windows(2).position(|w| w[0] == "according" && w[1] == "to") {
+        let after = toks.get(k + 2).map_or(usize::MAX, |t| t.start);
+        by = mentions.iter().copied().find(|m| m.start >= after && m.start < toks.get(k + 8).map_or(usize::MAX, |t| t.end));
+        by_text = Some(
+            toks[k + 2..]
+                .iter()
+                .take_while(|t| !(t.kind == TokenKind::Punct && matches!(t.text(text), "," | "." | ";")))
+                .map(|t| t.text(text))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    } else if let Some(k) = (0..first).rev().find(|&k| SPEECH.contains(&words[k].as_str())) {
+        // "Pakistani media said the ISI chief met ...": the speaker is the mention before the verb.
+        let verb_start = toks[k].start;
+        let sentence_start = toks.first().map_or(0, |t| t.start);
+        by = mentions.iter().copied().filter(|m| m.end <= verb_start && m.start >= sentence_start).last();
+        if by.is_none() {
+            by_text = Some(toks[..k].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "));
+        }
+    } else if let Some(k) = (last + 1..words.len()).find(|&k| SPEECH.contains(&words[k].as_str()) && k > 0 && (words[k - 1] == "," || toks[k - 1].kind == TokenKind::Word)) {
+        // "..., said Farid Mamundzay" / "..., people familiar with the matter said."
+        let after_start = toks[k].end;
+        by = mentions.iter().copied().find(|m| m.start >= after_start && m.start < toks.get(k + 4).map_or(usize::MAX, |t| t.end));
+        if by.is_none() {
+            let comma = (last + 1..k).rev().find(|&j| words[j] == ",").unwrap_or(k);
+            let who: Vec<&str> = toks[comma + 1..k].iter().map(|t| t.text(text)).collect();
+            if !who.is_empty() && who.len() <= 8 {
+                by_text = Some(who.join(" "));
+            }
+        }
+    }
+    if has(REPORTED, window) && by.is_none() && by_text.is_none() {
+        by_text = Some("unnamed reports".into());
+    }
+    let by_text = by_text.filter(|s| !s.trim().is_empty());
+    let status = if status == Status::Asserted && (by.is_some() || by_text.is_some()) { Status::Reported } else { status };
+    Judgement { status, by, by_text }
+}

@@ -1,0 +1,95 @@
+//! Finding pattern matches (triggers) in a sentence's tokens.
+
+use sitrep_text::{Token, TokenKind};
+
+use crate::lexicon::{Lexicon, PatternWord};
+
+/// A pattern matched in a sentence: token range `[first, last]` (inclusive) and byte range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    pub pattern: usize,
+    pub first: usize,
+    pub last: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The words of a sentence, with whether punctuation (other than a hyphen) separates each from
+/// the previous one.
+struct Words {
+    idx: Vec<usize>,
+    lower: Vec<String>,
+    barrier_before: Vec<bool>,
+}
+
+fn words(text: &str, toks: &[Token]) -> Words {
+    let mut w = Words { idx: vec![], lower: vec![], barrier_before: vec![] };
+    let mut barrier = false;
+    for (i, t) in toks.iter().enumerate() {
+        match t.kind {
+            TokenKind::Punct => barrier |= t.text(text) != "-",
+            _ => {
+                w.idx.push(i);
+                let s = t.text(text).to_lowercase();
+                let s = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).map(str::to_string).unwrap_or(s);
+                w.lower.push(s.replace('’', "'"));
+                w.barrier_before.push(barrier);
+                barrier = false;
+            }
+        }
+    }
+    w
+}
+
+fn is_lemma(lex: &Lexicon, word: &str, lemma: &str) -> bool {
+    lex.lemmas_of(word).any(|l| l == lemma)
+}
+
+/// Match pattern words `pw` from word `pos`; returns the index after the last matched word.
+fn match_from(lex: &Lexicon, w: &Words, pw: &[PatternWord], pos: usize, first: bool) -> Option<usize> {
+    let Some(head) = pw.first() else { return Some(pos) };
+    match head {
+        PatternWord::Lemma(l) => {
+            if pos >= w.lower.len() || (!first && w.barrier_before[pos]) || !is_lemma(lex, &w.lower[pos], l) {
+                return None;
+            }
+            match_from(lex, w, &pw[1..], pos + 1, false)
+        }
+        PatternWord::Gap => (0..=3).find_map(|skip| {
+            if (pos..pos + skip).any(|k| k >= w.lower.len() || w.barrier_before[k]) {
+                return None;
+            }
+            match_from(lex, w, &pw[1..], pos + skip, false)
+        }),
+    }
+}
+
+/// Non-overlapping triggers in the sentence, longest patterns first.
+pub fn find(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Trigger> {
+    let w = words(text, toks);
+    let mut found: Vec<(usize, Trigger)> = Vec::new();
+    for pos in 0..w.lower.len() {
+        let mut firsts: Vec<&str> = lex.lemmas_of(&w.lower[pos]).collect();
+        firsts.dedup();
+        for lemma in firsts {
+            for &p in lex.starting_with(lemma) {
+                let pat = &lex.patterns[p];
+                if let Some(end) = match_from(lex, &w, &pat.words, pos, true) {
+                    let (first, last) = (w.idx[pos], w.idx[end - 1]);
+                    let weight = pat.words.iter().filter(|x| matches!(x, PatternWord::Lemma(_))).count();
+                    found.push((weight, Trigger { pattern: p, first, last, start: toks[first].start, end: toks[last].end }));
+                }
+            }
+        }
+    }
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.start.cmp(&b.1.start)).then(a.1.pattern.cmp(&b.1.pattern)));
+    let mut out: Vec<Trigger> = Vec::new();
+    for (_, t) in found {
+        if out.iter().any(|o| o.first <= t.last && t.first <= o.last) {
+            continue;
+        }
+        out.push(t);
+    }
+    out.sort_by_key(|t| t.start);
+    out
+}

@@ -1,0 +1,72 @@
+-- sitrep store, schema version 1.
+CREATE TABLE IF NOT EXISTS documents (
+    id          TEXT PRIMARY KEY,
+    hash        TEXT NOT NULL,
+    origin      TEXT NOT NULL,
+    title       TEXT,
+    outlet      TEXT,
+    published   TEXT,
+    language    TEXT,
+    url         TEXT,
+    text        TEXT NOT NULL,
+    raw         TEXT NOT NULL,
+    article     TEXT NOT NULL  -- the Article as JSON (paragraphs, sentences, dates, removed, alignment)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    doc     TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    text    TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    actor   TEXT,
+    country TEXT,
+    agent   TEXT,
+    org     TEXT,
+    how     TEXT NOT NULL,
+    PRIMARY KEY (doc, start)
+);
+CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor);
+CREATE TABLE IF NOT EXISTS doc_actors (
+    doc   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    actor TEXT NOT NULL,
+    json  TEXT NOT NULL,
+    PRIMARY KEY (doc, actor)
+);
+CREATE TABLE IF NOT EXISTS events (
+    id             TEXT PRIMARY KEY,
+    doc            TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq            INTEGER NOT NULL,
+    type           TEXT NOT NULL,
+    status         TEXT NOT NULL,
+    source         TEXT,
+    target         TEXT,
+    source_country TEXT,
+    target_country TEXT,
+    date           TEXT,
+    goldstein      REAL NOT NULL,
+    json           TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_doc ON events(doc, seq);
+CREATE INDEX IF NOT EXISTS events_type ON events(type);
+CREATE INDEX IF NOT EXISTS events_source ON events(source);
+CREATE INDEX IF NOT EXISTS events_target ON events(target);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+-- Written by the corpus stage across documents.
+CREATE TABLE IF NOT EXISTS actors (
+    id   TEXT PRIMARY KEY,
+    json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS actor_links (
+    alias TEXT PRIMARY KEY,   -- an in-document actor id
+    actor TEXT NOT NULL,      -- the merged actor it belongs to
+    why   TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS stories (
+    id   TEXT PRIMARY KEY,
+    seq  INTEGER NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS event_stories (
+    event TEXT PRIMARY KEY,
+    story TEXT NOT NULL
+);

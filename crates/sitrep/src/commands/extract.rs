@@ -1,0 +1,62 @@
+//! `sitrep extract`: what the text and actor stages see, one JSON object per document.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde_json::json;
+use sitrep_ingest::read_paths;
+
+use crate::cli::{Cli, ExtractArgs};
+use crate::pipeline::{Engine, ingest_options};
+
+pub fn extract(cli: &Cli, a: &ExtractArgs) -> Result<i32> {
+    let engine = Engine::load(&cli.dicts, &cli.verbs)?;
+    let mut out = std::io::stdout().lock();
+    let (mut ok, mut bad) = (0, 0);
+    for item in read_paths(&a.source.paths, &ingest_options(&a.source))? {
+        let raw = match item {
+            Ok(raw) => raw,
+            Err(r) => {
+                eprintln!("sitrep: rejected {r}");
+                bad += 1;
+                continue;
+            }
+        };
+        let (doc, _) = match engine.analyse(&raw) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("sitrep: rejected {}: {e}", raw.origin);
+                bad += 1;
+                continue;
+            }
+        };
+        let a = &doc.article;
+        let spans = |v: &[sitrep_model::Span]| v.iter().map(|s| json!({"start": s.start, "end": s.end})).collect::<Vec<_>>();
+        let value = json!({
+            "doc": a.id,
+            "title": a.title,
+            "outlet": a.outlet,
+            "authors": a.authors,
+            "published": a.published,
+            "language": a.language,
+            "url": a.url,
+            "text": a.text,
+            "paragraphs": spans(&a.paragraphs),
+            "sentences": spans(&a.sentences),
+            "removed": a.removed.iter().map(|r| json!({"start": r.start, "end": r.end, "reason": r.reason, "text": r.text})).collect::<Vec<_>>(),
+            "dates": a.dates,
+            "mentions": doc.mentions.iter().map(|m| json!({
+                "start": m.start, "end": m.end, "text": m.text, "kind": m.kind.as_str(),
+                "actor": m.actor, "country": m.country, "agent": m.agent, "org": m.org, "how": m.how,
+            })).collect::<Vec<_>>(),
+            "events": doc.events.len(),
+        });
+        serde_json::to_writer(&mut out, &value)?;
+        writeln!(out)?;
+        ok += 1;
+    }
+    if bad > 0 {
+        eprintln!("sitrep: {ok} extracted, {bad} rejected");
+    }
+    Ok(if ok > 0 { 0 } else { 1 })
+}

@@ -1,0 +1,7 @@
+//! One module per subcommand.
+
+pub mod briefing;
+pub mod extract;
+pub mod ingest;
+pub mod list;
+pub mod show;
