@@ -11,20 +11,57 @@ use crate::dictionary::Dictionary;
 
 /// Role nouns, longest first so "deputy prime minister" wins over "minister".
 const ROLES: &[&str] = &[
-    "deputy prime minister", "prime minister", "vice president", "foreign minister", "defence minister",
-    "defense minister", "interior minister", "army chief", "spy chief", "intelligence chief", "secretary of state",
-    "foreign secretary", "supreme leader", "spy master", "spymaster", "president", "minister", "chief", "head",
-    "ambassador", "spokesman", "spokeswoman", "spokesperson", "commander", "general", "leader", "founder", "director",
-    "secretary", "envoy", "governor", "king", "emir", "premier", "journalist", "reporter", "analyst", "expert",
-    "chairman", "mayor", "senator", "colonel", "major",
+    "deputy prime minister",
+    "prime minister",
+    "vice president",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "interior minister",
+    "army chief",
+    "spy chief",
+    "intelligence chief",
+    "secretary of state",
+    "foreign secretary",
+    "supreme leader",
+    "spy master",
+    "spymaster",
+    "president",
+    "minister",
+    "chief",
+    "head",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "general",
+    "leader",
+    "founder",
+    "director",
+    "secretary",
+    "envoy",
+    "governor",
+    "king",
+    "emir",
+    "premier",
+    "journalist",
+    "reporter",
+    "analyst",
+    "expert",
+    "chairman",
+    "mayor",
+    "senator",
+    "colonel",
+    "major",
 ];
 
 /// The sector a role puts its holder in, when the organisation does not say.
 fn role_agent(title: &str) -> Option<&'static str> {
     let last = title.rsplit(' ').next().unwrap_or(title);
     Some(match last {
-        "president" | "minister" | "ambassador" | "secretary" | "envoy" | "governor" | "king" | "emir" | "premier"
-        | "state" | "mayor" | "leader" => "GOV",
+        "president" | "minister" | "ambassador" | "secretary" | "envoy" | "governor" | "king" | "emir" | "premier" | "state" | "mayor"
+        | "leader" => "GOV",
         "general" | "commander" | "colonel" | "major" => "MIL",
         "journalist" | "reporter" => "MED",
         "senator" => "LEG",
@@ -58,34 +95,46 @@ fn role_at(words: &[String], i: usize) -> Option<(usize, usize, &'static str)> {
     None
 }
 
-/// Look for a role in a window of tokens; the organisation or country is the mention nearest
-/// before the role noun, else the first after it ("head of Pakistan's spy agency").
-fn role_in(text: &str, window: &[Token], mentions: &[Mention], dict: &Dictionary) -> Option<FoundRole> {
+/// Every role in a window of tokens. A role's organisation or country is the mention nearest
+/// before its noun, else the first after it ("head of Pakistan's spy agency").
+fn roles_in(text: &str, window: &[Token], mentions: &[Mention], dict: &Dictionary) -> Vec<FoundRole> {
     let words = lower_words(text, window);
-    let (rs, re, title) = (0..words.len()).rev().find_map(|i| role_at(&words, i))?;
-    let role_start = window[rs].start;
-    let role_end = window[re - 1].end;
-    let (win_start, win_end) = (window.first()?.start, window.last()?.end);
-    let inside = |m: &&Mention| m.start >= win_start && m.end <= win_end && m.kind != MentionKind::Person;
-    let before = mentions.iter().filter(inside).filter(|m| m.end <= role_start).last();
-    let after = mentions.iter().filter(inside).find(|m| m.start >= role_end);
-    let m = before.or(after);
+    let mut out = Vec::new();
+    let mut i = 0;
     let former = words.iter().any(|w| matches!(w.as_str(), "former" | "then" | "ex" | "retired" | "erstwhile"));
-    let (org, country, agent) = match m {
-        Some(m) if matches!(m.kind, MentionKind::Organisation | MentionKind::Group) => {
-            let org = m.actor.clone();
-            let agent = org.as_deref().and_then(|o| dict.orgs.get(o)).and_then(|o| o.agent.clone()).or_else(|| m.agent.clone());
-            (org, m.country.clone(), agent)
-        }
-        Some(m) => (None, m.country.clone(), m.agent.clone()),
-        None => (None, None, None),
-    };
-    let agent = if org.is_some() && matches!(title, "chief" | "head" | "director" | "spokesman" | "spokesperson" | "spokeswoman") {
-        agent
-    } else {
-        role_agent(title).map(str::to_string).or(agent)
-    };
-    Some(FoundRole { title: title.to_string(), org, country, agent, former })
+    while i < words.len() {
+        let Some((rs, re, title)) = role_at(&words, i) else {
+            i += 1;
+            continue;
+        };
+        i = re;
+        let role_start = window[rs].start;
+        let role_end = window[re - 1].end;
+        let (win_start, win_end) = (window[0].start, window[window.len() - 1].end);
+        let inside = |m: &&Mention| m.start >= win_start && m.end <= win_end && m.kind != MentionKind::Person;
+        let before = mentions.iter().filter(inside).rfind(|m| m.end <= role_start);
+        let after = mentions.iter().filter(inside).find(|m| m.start >= role_end);
+        let m = before.or(after);
+        let (org, country, agent) = match m {
+            Some(m) if matches!(m.kind, MentionKind::Organisation | MentionKind::Group) => {
+                let org = m.actor.clone();
+                let agent = org.as_deref().and_then(|o| dict.orgs.get(o)).and_then(|o| o.agent.clone()).or_else(|| m.agent.clone());
+                (org, m.country.clone(), agent)
+            }
+            Some(m) => (None, m.country.clone(), m.agent.clone()),
+            None => (None, None, None),
+        };
+        let agent =
+            if org.is_some() && matches!(title, "chief" | "head" | "director" | "spokesman" | "spokesperson" | "spokeswoman" | "leader") {
+                agent
+            } else {
+                role_agent(title).map(str::to_string).or(agent)
+            };
+        out.push(FoundRole { title: title.to_string(), org, country, agent, former });
+    }
+    // Roles tied to an organisation say most about a person: they come first.
+    out.sort_by_key(|r| (r.org.is_none(), r.country.is_none()));
+    out
 }
 
 /// One person being resolved.
@@ -126,7 +175,7 @@ fn same_person(m: &[String], p: &Person) -> bool {
         }
         // One form inside the other: "Abdul Ghani Baradar" in "Mullah Abdul Ghani Baradar".
         let (short, long): (&[String], &[String]) = if f.len() < m.len() { (&f, m) } else { (m, &f) };
-        if short.len() >= 2 && long.windows(short.len()).any(|w| w == &short[..]) {
+        if short.len() >= 2 && long.windows(short.len()).any(|w| w == short) {
             return true;
         }
         // A spelling variant: same given name, surnames close ("Asad Toll" / "Asad Tour").
@@ -171,19 +220,11 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
         let (_, stoks) = sentence_tokens(article, mentions[i].start);
         let at = stoks.partition_point(|t| t.end <= mentions[i].start);
         let end = stoks.partition_point(|t| t.start < mentions[i].end);
-        let prev_person_end = mentions[..i]
-            .iter()
-            .rev()
-            .find(|m| m.kind == MentionKind::Person)
-            .map_or(0, |m| m.end);
+        let prev_person_end = mentions[..i].iter().rev().find(|m| m.kind == MentionKind::Person).map_or(0, |m| m.end);
         let from = at.saturating_sub(8);
-        let before: Vec<Token> = stoks[from..at]
-            .iter()
-            .copied()
-            .skip_while(|t| t.start < prev_person_end)
-            .collect();
-        let mut role = role_in(text, &before, &mentions, dict);
-        if role.is_none() && stoks.get(end).is_some_and(|t| matches!(t.text(text), "," | "of")) {
+        let before: Vec<Token> = stoks[from..at].iter().copied().skip_while(|t| t.start < prev_person_end).collect();
+        let mut roles = roles_in(text, &before, &mentions, dict);
+        if roles.is_empty() && stoks.get(end).is_some_and(|t| matches!(t.text(text), "," | "of")) {
             let after: Vec<Token> = stoks[end + 1..]
                 .iter()
                 .copied()
@@ -191,12 +232,19 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
                 .take(14)
                 .collect();
             if stoks[end].text(text) == "of" {
-                if let Some(m) = mentions.iter().find(|m| after.first().is_some_and(|t| m.start == t.start || m.start == after.get(1).map_or(0, |t| t.start))) {
-                    role = Some(FoundRole {
-                        title: before.iter().rev().find_map(|t| {
-                            let w = t.text(text).to_lowercase();
-                            ROLES.contains(&w.as_str()).then_some(w)
-                        }).unwrap_or_else(|| "member".into()),
+                if let Some(m) = mentions
+                    .iter()
+                    .find(|m| after.first().is_some_and(|t| m.start == t.start || m.start == after.get(1).map_or(0, |t| t.start)))
+                {
+                    roles.push(FoundRole {
+                        title: before
+                            .iter()
+                            .rev()
+                            .find_map(|t| {
+                                let w = t.text(text).to_lowercase();
+                                ROLES.contains(&w.as_str()).then_some(w)
+                            })
+                            .unwrap_or_else(|| "member".into()),
                         org: m.actor.clone().filter(|_| matches!(m.kind, MentionKind::Organisation | MentionKind::Group)),
                         country: m.country.clone(),
                         agent: m.agent.clone(),
@@ -204,10 +252,10 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
                     });
                 }
             } else {
-                role = role_in(text, &after, &mentions, dict);
+                roles = roles_in(text, &after, &mentions, dict);
             }
         }
-        if let Some(r) = role {
+        for r in roles {
             let person = &mut people[p];
             if person.country.is_none() {
                 person.country = r.country.clone();
@@ -242,7 +290,8 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
         }
         let holder = people.iter().position(|p| {
             p.roles.iter().any(|r| {
-                r.title == title && (r.org.is_some() && r.org == m.actor || r.org.is_none() && r.country.is_some() && r.country == m.country)
+                r.title == title
+                    && (r.org.is_some() && r.org == m.actor || r.org.is_none() && r.country.is_some() && r.country == m.country)
             })
         });
         if let Some(p) = holder {

@@ -15,10 +15,10 @@ pub const WINDOW_DAYS: i64 = 14;
 pub const THRESHOLD: f64 = 0.3;
 
 const STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "that", "this", "these",
-    "those", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "their", "his", "her", "as",
-    "but", "not", "also", "said", "says", "after", "before", "which", "who", "will", "would", "could", "there", "than",
-    "more", "about", "into", "over", "they", "he", "she", "we", "our", "new", "other", "been", "while", "amid",
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "that", "this", "these", "those", "is",
+    "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "their", "his", "her", "as", "but", "not", "also", "said",
+    "says", "after", "before", "which", "who", "will", "would", "could", "there", "than", "more", "about", "into", "over", "they", "he",
+    "she", "we", "our", "new", "other", "been", "while", "amid",
 ];
 
 /// What a document brings to clustering.

@@ -17,7 +17,6 @@ use sitrep_text::tokens;
 pub use lexicon::{Lexicon, LexiconError};
 pub use sitrep_geo::Gazetteer;
 
-
 fn endpoint(m: &Mention, actors: &[Actor]) -> Endpoint {
     let id = m.actor.clone().unwrap_or_else(|| format!("UNK:{}", sitrep_model::slug(&m.text)));
     let name = actors.iter().find(|a| a.id == id).map(|a| a.name.clone()).unwrap_or_else(|| m.text.clone());
@@ -42,7 +41,8 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             if sm.iter().any(|m| m.start <= trig.start && trig.end <= m.end) {
                 continue;
             }
-            let roles = roles::find(text, &toks, &sm, mentions, trig.first, trig.last, pat.reverse, &prev_sources);
+            let at = roles::At { first: trig.first, last: trig.last, reverse: pat.reverse };
+            let roles = roles::find(text, &toks, &sm, mentions, at, &prev_sources);
             if roles.passive && pat.kind == sitrep_model::EventType::Consult && roles.sources.is_empty() {
                 continue; // "were met with retaliatory attacks" is no meeting
             }
@@ -71,7 +71,8 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                         target.as_ref().map(|t| t.actor.clone()).unwrap_or_default(),
                         judged.status,
                     );
-                    let evidence = Evidence { doc: article.id.clone(), start: sentence.start, end: sentence.end, text: sentence.of(text).to_string() };
+                    let evidence =
+                        Evidence { doc: article.id.clone(), start: sentence.start, end: sentence.end, text: sentence.of(text).to_string() };
                     if let Some(e) = events.get_mut(&key) {
                         if !e.evidence.iter().any(|x| x.start == evidence.start) {
                             e.evidence.push(evidence);
@@ -134,9 +135,10 @@ fn event_date(article: &Article, sentence: sitrep_model::Span, at: usize) -> (Op
 fn event_place(text: &str, sm: &[&Mention], toks: &[sitrep_text::Token], geo: &dyn Gazetteer, after: usize) -> Option<Location> {
     let locative = |m: &Mention| {
         let i = toks.partition_point(|t| t.end <= m.start);
-        (1..=3).filter_map(|k| i.checked_sub(k)).map(|j| toks[j].text(text).to_lowercase()).any(|w| {
-            matches!(w.as_str(), "in" | "near" | "at" | "inside" | "across" | "outside" | "around")
-        })
+        (1..=3)
+            .filter_map(|k| i.checked_sub(k))
+            .map(|j| toks[j].text(text).to_lowercase())
+            .any(|w| matches!(w.as_str(), "in" | "near" | "at" | "inside" | "across" | "outside" | "around"))
     };
     let cands: Vec<&&Mention> = sm.iter().filter(|m| matches!(m.kind, MentionKind::Place | MentionKind::Country) && locative(m)).collect();
     let m = cands.iter().find(|m| m.start >= after).or(cands.first())?;

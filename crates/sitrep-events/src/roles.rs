@@ -11,13 +11,61 @@ use sitrep_model::{Mention, MentionKind};
 use sitrep_text::Token;
 
 const PREPOSITIONS: &[&str] = &[
-    "of", "in", "at", "near", "from", "on", "to", "with", "against", "for", "into", "through", "over", "across", "about",
-    "toward", "towards", "between", "among", "including", "via", "under", "inside", "outside", "within", "by", "like",
-    "than", "after", "before", "during", "since", "amid", "around",
+    "of",
+    "in",
+    "at",
+    "near",
+    "from",
+    "on",
+    "to",
+    "with",
+    "against",
+    "for",
+    "into",
+    "through",
+    "over",
+    "across",
+    "about",
+    "toward",
+    "towards",
+    "between",
+    "among",
+    "including",
+    "via",
+    "under",
+    "inside",
+    "outside",
+    "within",
+    "by",
+    "like",
+    "than",
+    "after",
+    "before",
+    "during",
+    "since",
+    "amid",
+    "around",
 ];
 const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "across", "outside", "around", "from", "into", "throughout", "within"];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
-const SKIPPABLE: &[&str] = &["reportedly", "allegedly", "also", "recently", "later", "reported", "repeatedly", "then", "not", "never", "already", "being", "been", "had", "has", "have"];
+const SKIPPABLE: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "also",
+    "recently",
+    "later",
+    "reported",
+    "repeatedly",
+    "then",
+    "not",
+    "never",
+    "already",
+    "being",
+    "been",
+    "had",
+    "has",
+    "have",
+];
 
 /// Who acts and who is acted on.
 #[derive(Default, Debug)]
@@ -59,8 +107,7 @@ impl<'a> Ctx<'a> {
         None
     }
     fn is_location(&self, m: &Mention) -> bool {
-        matches!(m.kind, MentionKind::Place | MentionKind::Country)
-            && self.prep_before(m).is_some_and(|p| LOCATIVE.contains(&p.as_str()))
+        matches!(m.kind, MentionKind::Place | MentionKind::Country) && self.prep_before(m).is_some_and(|p| LOCATIVE.contains(&p.as_str()))
     }
     /// Only words like "and" and commas between two mentions: they are coordinated.
     fn coordinated(&self, a: &Mention, b: &Mention) -> bool {
@@ -79,16 +126,24 @@ fn actor_like(m: &Mention) -> bool {
 
 /// The roles of the trigger at tokens `first..=last`. `prev_source` is the source of the
 /// previous event in the same sentence, for participles.
+/// Where a trigger sits in its sentence.
+#[derive(Clone, Copy, Debug)]
+pub struct At {
+    pub first: usize,
+    pub last: usize,
+    /// The pattern's source comes after it.
+    pub reverse: bool,
+}
+
 pub fn find<'a>(
     text: &'a str,
     toks: &'a [Token],
     sentence_mentions: &[&'a Mention],
     doc_mentions: &'a [Mention],
-    first: usize,
-    last: usize,
-    reverse: bool,
+    at: At,
     prev_source: &[&'a Mention],
 ) -> Roles<'a> {
+    let At { first, last, reverse } = at;
     let ctx = Ctx { text, toks, mentions: sentence_mentions.iter().copied().filter(|m| actor_like(m)).collect() };
     let (tstart, tend) = (toks[first].start, toks[last].end);
     let first_word = ctx.word(first);
@@ -98,7 +153,12 @@ pub fn find<'a>(
     while k > 0 && SKIPPABLE.contains(&ctx.word(k - 1).as_str()) {
         k -= 1;
     }
-    let participle = first_word.ends_with("ed") || first_word.ends_with("en") || matches!(first_word.as_str(), "met" | "held" | "struck" | "shot" | "led" | "hit" | "fought" | "sent" | "seized" | "caught" | "built" | "sought" | "brought");
+    let participle = first_word.ends_with("ed")
+        || first_word.ends_with("en")
+        || matches!(
+            first_word.as_str(),
+            "met" | "held" | "struck" | "shot" | "led" | "hit" | "fought" | "sent" | "seized" | "caught" | "built" | "sought" | "brought"
+        );
     let passive = k > 0 && BE.contains(&ctx.word(k - 1).as_str()) && participle;
 
     let before: Vec<&Mention> = ctx.mentions.iter().copied().filter(|m| m.end <= tstart).collect();
@@ -132,7 +192,10 @@ pub fn find<'a>(
         let mut it = list.iter().copied().filter(|m| !ctx.is_location(m)).peekable();
         let Some(mut o) = it.next().or_else(|| list.first().copied()) else { return out };
         let poss = text[o.end..].starts_with("'s") || text[o.end..].starts_with("’s") || (o.kind == MentionKind::Nationality);
-        if poss && let Some(next) = it.peek() && ctx.tok_at(next.start) <= ctx.tok_at(o.end) + 3 {
+        if poss
+            && let Some(next) = it.peek()
+            && ctx.tok_at(next.start) <= ctx.tok_at(o.end) + 3
+        {
             o = next;
             it.next();
         }

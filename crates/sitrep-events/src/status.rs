@@ -6,14 +6,109 @@
 use sitrep_model::{Mention, Status};
 use sitrep_text::{Token, TokenKind};
 
-const NEGATION: &[&str] = &["not", "never", "no", "neither", "nor", "without", "cannot", "didn't", "don't", "doesn't", "hasn't", "haven't", "hadn't", "wasn't", "weren't", "isn't", "aren't", "won't", "wouldn't", "couldn't", "refused", "failed"];
+const NEGATION: &[&str] = &[
+    "not", "never", "no", "neither", "nor", "without", "cannot", "didn't", "don't", "doesn't", "hasn't", "haven't", "hadn't", "wasn't",
+    "weren't", "isn't", "aren't", "won't", "wouldn't", "couldn't", "refused", "failed",
+];
 const DENIAL: &[&str] = &["denied", "denies", "deny", "denying", "rejected", "dismissed", "refuted", "disputed"];
 const UNCONFIRMED: &[&str] = &["confirmation", "unconfirmed", "unverified", "verify", "verified", "confirm", "confirmed", "independently"];
-const HYPOTHETICAL: &[&str] = &["may", "might", "could", "can", "would", "should", "if", "possibly", "possible", "likely", "unless", "whether", "advised", "potentially", "perhaps"];
-const PLANNED: &[&str] = &["will", "plan", "plans", "planned", "planning", "expected", "intends", "intend", "intended", "scheduled", "set", "aims", "aim", "aiming", "going", "seeking", "seeks", "trying", "tries", "decided", "prepared", "preparing", "vowed", "pledged", "promised", "threatened", "mind", "wants", "want", "wanted", "hopes", "hoped", "ready", "due", "poised", "upcoming"];
-const ALLEGED: &[&str] = &["allegedly", "alleged", "alleging", "accused", "accuses", "suspected", "purportedly", "purported", "claimed", "claims", "supposedly", "accusing"];
+const HYPOTHETICAL: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "can",
+    "would",
+    "should",
+    "if",
+    "possibly",
+    "possible",
+    "likely",
+    "unless",
+    "whether",
+    "advised",
+    "potentially",
+    "perhaps",
+];
+const PLANNED: &[&str] = &[
+    "will",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "expected",
+    "intends",
+    "intend",
+    "intended",
+    "scheduled",
+    "set",
+    "aims",
+    "aim",
+    "aiming",
+    "going",
+    "seeking",
+    "seeks",
+    "trying",
+    "tries",
+    "decided",
+    "prepared",
+    "preparing",
+    "vowed",
+    "pledged",
+    "promised",
+    "threatened",
+    "mind",
+    "wants",
+    "want",
+    "wanted",
+    "hopes",
+    "hoped",
+    "ready",
+    "due",
+    "poised",
+    "upcoming",
+];
+const ALLEGED: &[&str] = &[
+    "allegedly",
+    "alleged",
+    "alleging",
+    "accused",
+    "accuses",
+    "suspected",
+    "purportedly",
+    "purported",
+    "claimed",
+    "claims",
+    "supposedly",
+    "accusing",
+];
 const REPORTED: &[&str] = &["reportedly", "reported", "reports", "report"];
-const SPEECH: &[&str] = &["said", "says", "say", "told", "tells", "added", "stated", "noted", "revealed", "announced", "confirmed", "reported", "suggest", "suggests", "suggested", "believe", "believes", "wrote", "argued", "insisted", "reminded", "explained", "quoted", "cited", "tweeted"];
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "stated",
+    "noted",
+    "revealed",
+    "announced",
+    "confirmed",
+    "reported",
+    "suggest",
+    "suggests",
+    "suggested",
+    "believe",
+    "believes",
+    "wrote",
+    "argued",
+    "insisted",
+    "reminded",
+    "explained",
+    "quoted",
+    "cited",
+    "tweeted",
+];
 
 /// Words that open a new clause: cues before them do not reach the trigger.
 const CLAUSE: &[&str] = &[",", ";", ":", "but", "though", "although", "while", "whereas", "—", "–", "(", ")"];
@@ -56,7 +151,14 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
         Status::Unconfirmed
     } else if has(HYPOTHETICAL, near) || words[..first].iter().any(|w| w == "if") {
         Status::Hypothetical
-    } else if has(PLANNED, near) || (first > 0 && words[first - 1] == "to" && !matches!(words.get(first.wrapping_sub(2)).map(String::as_str), Some("according" | "due" | "prior" | "close" | "next" | "similar" | "opposed" | "response"))) {
+    } else if has(PLANNED, near)
+        || (first > 0
+            && words[first - 1] == "to"
+            && !matches!(
+                words.get(first.wrapping_sub(2)).map(String::as_str),
+                Some("according" | "due" | "prior" | "close" | "next" | "similar" | "opposed" | "response")
+            ))
+    {
         Status::Planned
     } else if has(ALLEGED, window) {
         Status::Alleged
@@ -82,11 +184,13 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
         // "Pakistani media said the ISI chief met ...": the speaker is the mention before the verb.
         let verb_start = toks[k].start;
         let sentence_start = toks.first().map_or(0, |t| t.start);
-        by = mentions.iter().copied().filter(|m| m.end <= verb_start && m.start >= sentence_start).last();
+        by = mentions.iter().copied().rfind(|m| m.end <= verb_start && m.start >= sentence_start);
         if by.is_none() {
             by_text = Some(toks[..k].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "));
         }
-    } else if let Some(k) = (last + 1..words.len()).find(|&k| SPEECH.contains(&words[k].as_str()) && k > 0 && (words[k - 1] == "," || toks[k - 1].kind == TokenKind::Word)) {
+    } else if let Some(k) = (last + 1..words.len())
+        .find(|&k| SPEECH.contains(&words[k].as_str()) && k > 0 && (words[k - 1] == "," || toks[k - 1].kind == TokenKind::Word))
+    {
         // "..., said Farid Mamundzay" / "..., people familiar with the matter said."
         let after_start = toks[k].end;
         by = mentions.iter().copied().find(|m| m.start >= after_start && m.start < toks.get(k + 4).map_or(usize::MAX, |t| t.end));

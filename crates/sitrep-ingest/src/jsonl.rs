@@ -51,10 +51,7 @@ fn string(v: Option<&Value>) -> Option<String> {
 
 /// The records of a JSON Lines stream, read line by line.
 pub fn records<R: BufRead + 'static>(path: String, reader: R, options: IngestOptions) -> impl Iterator<Item = Item> {
-    let stem = std::path::Path::new(&path)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "stdin".into());
+    let stem = std::path::Path::new(&path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "stdin".into());
     let mut lines = reader.split(b'\n').enumerate();
     std::iter::from_fn(move || {
         loop {
@@ -83,8 +80,7 @@ fn record(path: &str, stem: &str, n: usize, line: &[u8], options: &IngestOptions
         return Err(reject("not a JSON object".into()));
     };
     let f = &options.json;
-    let body = string(field(&obj, &f.text))
-        .ok_or_else(|| reject(format!("no text field (looked for {})", f.text.join(", "))))?;
+    let body = string(field(&obj, &f.text)).ok_or_else(|| reject(format!("no text field (looked for {})", f.text.join(", "))))?;
     let id = string(field(&obj, &f.id)).unwrap_or_else(|| format!("{stem}-{n}"));
     let authors = match field(&obj, &f.authors) {
         Some(Value::Array(a)) => a.iter().filter_map(|v| string(Some(v))).collect(),

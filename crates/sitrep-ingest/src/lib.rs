@@ -53,12 +53,7 @@ pub type Item = Result<RawDoc, Rejection>;
 ///
 /// Fails up front only when a path does not exist; everything else is a per-item `Rejection`.
 pub fn read_paths(paths: &[PathBuf], options: &IngestOptions) -> Result<DocStream, IngestError> {
-    Ok(DocStream {
-        sources: list_sources(paths)?.into_iter(),
-        current: None,
-        options: options.clone(),
-        seen: HashMap::new(),
-    })
+    Ok(DocStream { sources: list_sources(paths)?.into_iter(), current: None, options: options.clone(), seen: HashMap::new() })
 }
 
 /// The lazy stream returned by [`read_paths`].

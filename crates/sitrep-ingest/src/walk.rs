@@ -91,11 +91,7 @@ impl Source {
 
     /// The file stem is the document id.
     fn stem(&self) -> String {
-        self.path
-            .as_ref()
-            .and_then(|p| p.file_stem())
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "stdin".into())
+        self.path.as_ref().and_then(|p| p.file_stem()).map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "stdin".into())
     }
 
     /// Read this source into documents, lazily for JSON Lines.

@@ -121,12 +121,7 @@ mod tests {
     #[test]
     fn alignment_maps_copied_runs_back() {
         // raw: "AB xx CD", clean: "AB\n\nCD"
-        let a = Alignment {
-            segments: vec![
-                Segment { clean: 0, raw: 0, len: 2 },
-                Segment { clean: 4, raw: 6, len: 2 },
-            ],
-        };
+        let a = Alignment { segments: vec![Segment { clean: 0, raw: 0, len: 2 }, Segment { clean: 4, raw: 6, len: 2 }] };
         assert_eq!(a.to_raw(0), 0);
         assert_eq!(a.to_raw(1), 1);
         assert_eq!(a.to_raw(4), 6);
@@ -136,10 +131,7 @@ mod tests {
 
     #[test]
     fn sentence_lookup() {
-        let a = Article {
-            sentences: vec![Span::new(0, 10), Span::new(11, 20)],
-            ..Default::default()
-        };
+        let a = Article { sentences: vec![Span::new(0, 10), Span::new(11, 20)], ..Default::default() };
         assert_eq!(a.sentence_at(3), Some(0));
         assert_eq!(a.sentence_at(10), None);
         assert_eq!(a.sentence_at(15), Some(1));

@@ -105,15 +105,8 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 7] = [
-        Status::Asserted,
-        Status::Reported,
-        Status::Alleged,
-        Status::Planned,
-        Status::Hypothetical,
-        Status::Denied,
-        Status::Unconfirmed,
-    ];
+    pub const ALL: [Status; 7] =
+        [Status::Asserted, Status::Reported, Status::Alleged, Status::Planned, Status::Hypothetical, Status::Denied, Status::Unconfirmed];
 
     pub fn as_str(self) -> &'static str {
         match self {

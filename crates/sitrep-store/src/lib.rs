@@ -95,7 +95,18 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 )?;
                 for m in &doc.mentions {
-                    st.execute(params![a.id, m.start as i64, m.end as i64, m.text, m.kind.as_str(), m.actor, m.country, m.agent, m.org, m.how])?;
+                    st.execute(params![
+                        a.id,
+                        m.start as i64,
+                        m.end as i64,
+                        m.text,
+                        m.kind.as_str(),
+                        m.actor,
+                        m.country,
+                        m.agent,
+                        m.org,
+                        m.how
+                    ])?;
                 }
                 let mut st = tx.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, actor, json) VALUES (?1, ?2, ?3)")?;
                 for act in &doc.actors {
@@ -139,7 +150,8 @@ impl Store {
             index.insert(article.id.clone(), docs.len());
             docs.push(Doc { article, ..Default::default() });
         }
-        let mut st = self.conn.prepare("SELECT doc, start, end, text, kind, actor, country, agent, org, how FROM mentions ORDER BY doc, start")?;
+        let mut st =
+            self.conn.prepare("SELECT doc, start, end, text, kind, actor, country, agent, org, how FROM mentions ORDER BY doc, start")?;
         let rows = st.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -213,7 +225,8 @@ impl Store {
     /// Merged actors, most mentioned first.
     pub fn actors(&self) -> Result<Vec<Actor>> {
         let mut st = self.conn.prepare("SELECT json FROM actors")?;
-        let mut out: Vec<Actor> = st.query_map([], |r| r.get::<_, String>(0))?.map(|j| Ok(serde_json::from_str(&j?)?)).collect::<Result<_>>()?;
+        let mut out: Vec<Actor> =
+            st.query_map([], |r| r.get::<_, String>(0))?.map(|j| Ok(serde_json::from_str(&j?)?)).collect::<Result<_>>()?;
         out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));
         Ok(out)
     }
@@ -239,10 +252,8 @@ impl Store {
 
     /// One stored article and its raw text.
     pub fn article(&self, id: &str) -> Result<Option<(Article, String)>> {
-        let row: Option<(String, String)> = self
-            .conn
-            .query_row("SELECT article, raw FROM documents WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+        let row: Option<(String, String)> =
+            self.conn.query_row("SELECT article, raw FROM documents WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
         match row {
             Some((a, raw)) => Ok(Some((serde_json::from_str(&a)?, raw))),
             None => Ok(None),

@@ -1,7 +1,7 @@
 //! Event queries with filters.
 
 use rusqlite::types::Value;
-use sitrep_model::{EventType, Event, Status};
+use sitrep_model::{Event, EventType, Status};
 
 use crate::{Result, Store, relink};
 
@@ -74,7 +74,8 @@ impl Store {
                 continue;
             }
             if let Some((a, b)) = &f.dyad
-                && !((involves(&e, a, true, false) && involves(&e, b, false, true)) || (involves(&e, b, true, false) && involves(&e, a, false, true)))
+                && !((involves(&e, a, true, false) && involves(&e, b, false, true))
+                    || (involves(&e, b, true, false) && involves(&e, a, false, true)))
             {
                 continue;
             }

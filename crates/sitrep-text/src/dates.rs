@@ -61,7 +61,10 @@ static FORMS: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         (Form::DayMonth, r(format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m})\b"))),
         (Form::MonthYear, r(format!(r"\b({m})\.?\s+(?:of\s+)?(\d{{4}})\b"))),
         (Form::RelativeMonth, r(format!(r"\b(?i:(this|last|next|early|late|mid|in))[\s-]+({m})\b"))),
-        (Form::YearRange, r(r"\b(?i:from|between)\s+(\d{4})\s+(?i:to|and|until|till|through)\s+(\d{4})\b|\b(\d{4})\s*[-–]\s*(\d{4})\b".into())),
+        (
+            Form::YearRange,
+            r(r"\b(?i:from|between)\s+(\d{4})\s+(?i:to|and|until|till|through)\s+(\d{4})\b|\b(\d{4})\s*[-–]\s*(\d{4})\b".into()),
+        ),
         (Form::Year, r(r"\b(1[89]\d{2}|20\d{2})\b".into())),
         (Form::Decade, r(r"\b(?i:the)\s+(1[89]|20)(\d)0s\b".into())),
         (Form::RelativeUnit, r(r"\b(?i)(this|last|next|previous|past|coming)\s+(year|month|week)\b".into())),
@@ -174,8 +177,20 @@ fn resolve(form: Form, caps: &regex::Captures, anchor: Option<Day>) -> Option<(D
             let a = anchor?;
             let m = month(2)?;
             let y = match caps.get(1)?.as_str().to_lowercase().as_str() {
-                "next" => if m > a.m { a.y } else { a.y + 1 },
-                "last" => if m < a.m { a.y } else { a.y - 1 },
+                "next" => {
+                    if m > a.m {
+                        a.y
+                    } else {
+                        a.y + 1
+                    }
+                }
+                "last" => {
+                    if m < a.m {
+                        a.y
+                    } else {
+                        a.y - 1
+                    }
+                }
                 "this" => a.y,
                 _ => nearest_past_month(a, m),
             };

@@ -32,10 +32,10 @@ pub fn process(raw: &RawDoc) -> Result<(Article, String), TextError> {
         .and_then(dates::normalise_published)
         .or_else(|| cleaned.byline.as_ref().and_then(|b| b.published.clone()));
     let mut authors = extracted.authors.clone();
-    if authors.is_empty() {
-        if let Some(b) = &cleaned.byline {
-            authors = b.authors.clone();
-        }
+    if authors.is_empty()
+        && let Some(b) = &cleaned.byline
+    {
+        authors = b.authors.clone();
     }
     let outlet = extracted.outlet.clone().or_else(|| cleaned.masthead.clone());
     let sentences = segment::sentences(&cleaned.text, &cleaned.paragraphs);

@@ -9,22 +9,48 @@ use sitrep_model::Span;
 
 /// Words after which a full stop never ends a sentence.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "brig", "cmdr",
-    "gov", "sen", "rep", "rev", "fr", "st", "mt", "ft", "hon", "pres", "amb", "supt", "insp", "det", "gen", "messrs", "mme",
-    "retd", "rtd", "vs", "v", "approx", "dept", "est", "fig", "univ", "ave", "blvd",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "brig", "cmdr", "gov", "sen",
+    "rep", "rev", "fr", "st", "mt", "ft", "hon", "pres", "amb", "supt", "insp", "det", "gen", "messrs", "mme", "retd", "rtd", "vs", "v",
+    "approx", "dept", "est", "fig", "univ", "ave", "blvd",
 ];
 
 /// Words after which a full stop ends a sentence only when no number follows.
 const BEFORE_NUMBER: &[&str] = &[
-    "no", "nos", "vol", "art", "para", "p", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "ch", "sec",
+    "no", "nos", "vol", "art", "para", "p", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "ch", "sec",
 ];
 
 /// Words that can follow a dotted acronym inside a sentence ("the U.S. Army").
 const AFTER_ACRONYM: &[&str] = &[
-    "army", "navy", "air", "embassy", "senate", "congress", "president", "secretary", "state", "department", "treasury",
-    "ambassador", "marine", "marines", "forces", "government", "special", "central", "command", "defense", "defence",
-    "house", "supreme", "court", "capitol", "military", "envoy", "general", "national",
+    "army",
+    "navy",
+    "air",
+    "embassy",
+    "senate",
+    "congress",
+    "president",
+    "secretary",
+    "state",
+    "department",
+    "treasury",
+    "ambassador",
+    "marine",
+    "marines",
+    "forces",
+    "government",
+    "special",
+    "central",
+    "command",
+    "defense",
+    "defence",
+    "house",
+    "supreme",
+    "court",
+    "capitol",
+    "military",
+    "envoy",
+    "general",
+    "national",
 ];
 
 /// Sentence spans of `text`, inside each paragraph span.
@@ -207,7 +233,10 @@ mod tests {
         assert_eq!(split("The U.S.-backed government fell. It was 2021."), ["The U.S.-backed government fell.", "It was 2021."]);
         assert_eq!(split("Talks began on Jan. 5 in Doha. No. 3 was next."), ["Talks began on Jan. 5 in Doha.", "No. 3 was next."]);
         assert_eq!(split("Maj. Gen. (retd.) A. K. Singh spoke."), ["Maj. Gen. (retd.) A. K. Singh spoke."]);
-        assert_eq!(split("They flew to the U.K. Officials said it was planned."), ["They flew to the U.K.", "Officials said it was planned."]);
+        assert_eq!(
+            split("They flew to the U.K. Officials said it was planned."),
+            ["They flew to the U.K.", "Officials said it was planned."]
+        );
         assert_eq!(split("The U.S. Army left. \"We are done,\" he said."), ["The U.S. Army left.", "\"We are done,\" he said."]);
         assert_eq!(split("Is it over? \"No!\" She left."), ["Is it over?", "\"No!\"", "She left."]);
     }

@@ -137,7 +137,14 @@ impl Dictionary {
             for n in std::iter::once(&o.name).chain(&o.aliases) {
                 add(
                     n,
-                    Entry { kind, actor: o.id.clone(), name: o.name.clone(), country: o.country.clone(), agent: o.agent.clone(), acronym: false },
+                    Entry {
+                        kind,
+                        actor: o.id.clone(),
+                        name: o.name.clone(),
+                        country: o.country.clone(),
+                        agent: o.agent.clone(),
+                        acronym: false,
+                    },
                 );
             }
             for other in &o.not {
@@ -146,14 +153,31 @@ impl Dictionary {
             }
             orgs.insert(
                 o.id.clone(),
-                Org { id: o.id.clone(), name: o.name.clone(), group, country: o.country.clone(), agent: o.agent.clone(), aliases: o.aliases.clone() },
+                Org {
+                    id: o.id.clone(),
+                    name: o.name.clone(),
+                    group,
+                    country: o.country.clone(),
+                    agent: o.agent.clone(),
+                    aliases: o.aliases.clone(),
+                },
             );
         }
         let mut agents = BTreeMap::new();
         for a in &src.agents {
             for w in &a.words {
                 for form in plural::forms(w) {
-                    add(&form, Entry { kind: EntryKind::Agent, actor: a.code.clone(), name: a.label.clone(), country: None, agent: Some(a.code.clone()), acronym: false });
+                    add(
+                        &form,
+                        Entry {
+                            kind: EntryKind::Agent,
+                            actor: a.code.clone(),
+                            name: a.label.clone(),
+                            country: None,
+                            agent: Some(a.code.clone()),
+                            acronym: false,
+                        },
+                    );
                 }
             }
             agents.insert(a.code.clone(), a.label.clone());

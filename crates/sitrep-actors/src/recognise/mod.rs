@@ -107,11 +107,8 @@ fn join_sectors(dict: &Dictionary, text: &str, toks: &[Token], found: &mut Vec<M
         // At most two words between, and only modifiers: "Pakistani military personnel",
         // "Pakistan's spy agency", "Afghan security agencies".
         let between = &text[prev.end..cur.start];
-        let gap: Vec<&str> = toks
-            .iter()
-            .filter(|t| t.start >= prev.end && t.end <= cur.start && t.kind == TokenKind::Word)
-            .map(|t| t.text(text))
-            .collect();
+        let gap: Vec<&str> =
+            toks.iter().filter(|t| t.start >= prev.end && t.end <= cur.start && t.kind == TokenKind::Word).map(|t| t.text(text)).collect();
         let possessive = between.trim_start().starts_with("'s") || between.trim_start().starts_with("’s");
         let modifiers = gap.iter().all(|w| words::SECTOR_MODIFIERS.contains(&w.to_lowercase().as_str()));
         let close = !between.contains([',', ';', '.', '(', ')']) && gap.len() <= 2 && modifiers || (possessive && gap.len() <= 1);

@@ -54,7 +54,8 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
                 }
             } else if tj.kind == TokenKind::Word && NAME_PARTICLES.contains(&wj) && !words.is_empty() {
                 words.push(j);
-            } else if tj.kind == TokenKind::Punct && matches!(wj, "." | "-") && words.last().is_some_and(|&k| is_title(toks[k].text(text))) {
+            } else if tj.kind == TokenKind::Punct && matches!(wj, "." | "-") && words.last().is_some_and(|&k| is_title(toks[k].text(text)))
+            {
                 // "Lt. Gen.", "Lieutenant-General"
             } else {
                 break;
@@ -76,7 +77,8 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             k += 1;
         }
         let name: Vec<usize> = words[k..].to_vec();
-        if name.is_empty() || name.iter().any(|&n| NOT_NAMES.contains(&lower(toks[n].text(text)).as_str()) && !is_title(toks[n].text(text))) {
+        if name.is_empty() || name.iter().any(|&n| NOT_NAMES.contains(&lower(toks[n].text(text)).as_str()) && !is_title(toks[n].text(text)))
+        {
             i = next.max(i + 1);
             continue;
         }
@@ -94,8 +96,8 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         let after = |n: usize| toks.get(next + n).map(|t| lower(t.text(text)));
         let said_after = after(0).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()))
             || (after(0).as_deref() == Some("has") && after(1).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str())));
-        let apposition = after(0).as_deref() == Some(",")
-            && (1..=4).filter_map(after).any(|w| PERSON_CUES.contains(&w.as_str()) || is_title(&w));
+        let apposition =
+            after(0).as_deref() == Some(",") && (1..=4).filter_map(after).any(|w| PERSON_CUES.contains(&w.as_str()) || is_title(&w));
         let leads = after(0).is_some_and(|w| matches!(w.as_str(), "government" | "administration" | "cabinet" | "regime"));
 
         let kind = if ORG_HEADS.contains(&head.as_str()) && name.len() >= 2 {
@@ -114,17 +116,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
                 MentionKind::Organisation => (Some(format!("ORG:{}", slug(&surface))), "name"),
                 _ => (None, "name"),
             };
-            new.push(Mention {
-                start,
-                end,
-                text: surface,
-                kind,
-                actor,
-                country: None,
-                agent: None,
-                org: None,
-                how: how.to_string(),
-            });
+            new.push(Mention { start, end, text: surface, kind, actor, country: None, agent: None, org: None, how: how.to_string() });
         }
         i = next.max(i + 1);
     }
@@ -149,10 +141,7 @@ mod tests {
         assert_eq!(people("Pakistani journalist Asad Toll revealed it."), [("Asad Toll".to_string(), MentionKind::Person)]);
         assert_eq!(people("Koribco said it."), [("Koribco".to_string(), MentionKind::Person)]);
         assert_eq!(people("a miscalculation, said Farid Mamundzay, the envoy."), [("Farid Mamundzay".to_string(), MentionKind::Person)]);
-        assert_eq!(
-            people("Lieutenant-General Faiz Hameed of the agency arrived."),
-            [("Faiz Hameed".to_string(), MentionKind::Person)]
-        );
+        assert_eq!(people("Lieutenant-General Faiz Hameed of the agency arrived."), [("Faiz Hameed".to_string(), MentionKind::Person)]);
         assert_eq!(people("against former premier Imran Khan's party"), [("Imran Khan".to_string(), MentionKind::Person)]);
     }
 

@@ -1,7 +1,7 @@
 //! Building clean text out of runs of the raw text, keeping the alignment exact.
 
 use sitrep_model::{Alignment, Segment};
-use unicode_normalization::{UnicodeNormalization, is_nfc_quick, IsNormalized};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Characters that carry no text and break matching: soft hyphen, zero-width space and joiners
 /// used as junk, word joiner, byte-order mark.

@@ -80,12 +80,10 @@ pub fn is_title_case(line: &str) -> bool {
 /// The words that cannot end a paragraph: a paragraph ending in one was broken by the page.
 pub fn ends_with_function_word(line: &str) -> bool {
     const FUNCTION: &[&str] = &[
-        "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "which",
-        "who", "as", "its", "their", "his", "her", "this", "these", "those", "is", "are", "was", "were", "has", "have",
+        "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "which", "who", "as",
+        "its", "their", "his", "her", "this", "these", "those", "is", "are", "was", "were", "has", "have",
     ];
-    line.split_whitespace()
-        .next_back()
-        .is_some_and(|w| FUNCTION.contains(&w.to_lowercase().as_str()))
+    line.split_whitespace().next_back().is_some_and(|w| FUNCTION.contains(&w.to_lowercase().as_str()))
 }
 
 #[cfg(test)]

@@ -148,9 +148,9 @@ pub fn clean(raw: &str, known_title: Option<&str>) -> Cleaned {
     };
     let known_key = known_title.map(fold_key);
 
-    for i in 0..lines.len() {
+    for (i, line) in lines.iter().enumerate() {
         let t = text_of(i);
-        let class = lines[i].class;
+        let class = line.class;
         if class == LineClass::Junk {
             remove(i, "junk", &mut out, &mut keep);
         } else if class == LineClass::Prompt {
@@ -190,8 +190,7 @@ pub fn clean(raw: &str, known_title: Option<&str>) -> Cleaned {
             let pt = text_of(p);
             let adjacent = p + 1 == i && !lines[i].gap;
             let starts_lower = text_of(i).chars().next().is_some_and(char::is_lowercase);
-            (p + 1 == i && lines::ends_with_function_word(pt))
-                || (adjacent && !ends_sentence(pt) && starts_lower)
+            (p + 1 == i && lines::ends_with_function_word(pt)) || (adjacent && !ends_sentence(pt) && starts_lower)
         });
         match paragraphs.last_mut() {
             Some(para) if join => para.push(i),

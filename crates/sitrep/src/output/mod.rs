@@ -43,11 +43,7 @@ const CELL: usize = 60;
 
 fn cut(s: &str) -> String {
     let s = s.replace(['\n', '\t'], " ");
-    if s.chars().count() <= CELL {
-        s
-    } else {
-        format!("{}…", s.chars().take(CELL - 1).collect::<String>())
-    }
+    if s.chars().count() <= CELL { s } else { format!("{}…", s.chars().take(CELL - 1).collect::<String>()) }
 }
 
 fn table(out: &mut dyn Write, headers: &[&str], rows: Vec<Vec<String>>) -> Result<()> {

@@ -1,0 +1,66 @@
+use sitrep_actors::{Dictionary, analyse};
+use sitrep_model::{MentionKind, RawDoc};
+
+fn doc(text: &str) -> (Vec<sitrep_model::Mention>, Vec<sitrep_model::Actor>) {
+    let raw = RawDoc { id: "t".into(), text: text.into(), ..Default::default() };
+    let (article, _) = sitrep_text::process(&raw).unwrap();
+    analyse(&Dictionary::builtin().unwrap(), &article)
+}
+
+fn find<'a>(ms: &'a [sitrep_model::Mention], text: &str) -> &'a sitrep_model::Mention {
+    ms.iter()
+        .find(|m| m.text == text)
+        .unwrap_or_else(|| panic!("no mention {text:?} in {:#?}", ms.iter().map(|m| &m.text).collect::<Vec<_>>()))
+}
+
+#[test]
+fn spellings_of_one_group_resolve_to_one_actor_and_lookalikes_stay_apart() {
+    let (ms, _) = doc(
+        "Tehreek-e-Taliban Pakistan (TTP) claimed the attack. The Tehrik-i-Taliban Pakistan is distinct from the Afghan Taliban. The Pakistani Taliban denied it.",
+    );
+    let ttp = find(&ms, "Tehreek-e-Taliban Pakistan").actor.clone();
+    assert!(ttp.is_some());
+    assert_eq!(find(&ms, "TTP").actor, ttp);
+    assert_eq!(find(&ms, "Tehrik-i-Taliban Pakistan").actor, ttp);
+    assert_eq!(find(&ms, "Pakistani Taliban").actor, ttp);
+    assert_ne!(find(&ms, "Afghan Taliban").actor, ttp);
+}
+
+#[test]
+fn acronyms_match_only_in_capitals() {
+    let (ms, _) = doc("This is what IS fighters did, and it is over.");
+    let is: Vec<_> = ms.iter().filter(|m| m.actor.as_deref() == Some("GRP:islamic-state")).collect();
+    assert_eq!(is.len(), 1, "{ms:#?}");
+    assert!(is[0].text.starts_with("IS"));
+}
+
+#[test]
+fn titles_roles_and_surnames_bind_a_person() {
+    let (ms, actors) = doc("Pakistan's ISI chief, Lieutenant General Asim Malik, made a visit to Tajikistan. \
+         According to officials, Lt. Gen. Malik met the president. The ISI chief also met with Tajik officials.");
+    let full = find(&ms, "Asim Malik");
+    assert_eq!(full.kind, MentionKind::Person);
+    assert_eq!(full.actor.as_deref(), Some("PER:asim-malik"));
+    assert_eq!(full.country.as_deref(), Some("PAK"));
+    assert_eq!(find(&ms, "Malik").actor.as_deref(), Some("PER:asim-malik"));
+    assert_eq!(find(&ms, "ISI chief").actor.as_deref(), Some("PER:asim-malik"), "titles-only mention resolves");
+    let malik = actors.iter().find(|a| a.id == "PER:asim-malik").unwrap();
+    assert!(malik.roles.iter().any(|r| r.title == "chief" && r.org.is_some()), "{:?}", malik.roles);
+}
+
+#[test]
+fn spelling_variants_of_a_name_in_one_article_are_one_person() {
+    let (ms, _) =
+        doc("Pakistani journalist Asad Toll revealed the meeting. Asad Tour reminded readers of the warning. Mr. Tour said more.");
+    let a = find(&ms, "Asad Toll").actor.clone();
+    assert_eq!(find(&ms, "Asad Tour").actor, a);
+    assert_eq!(find(&ms, "Tour").actor, a);
+}
+
+#[test]
+fn sector_words_take_their_country() {
+    let (ms, _) = doc("The Taliban attacked Pakistani troops near the border.");
+    let troops = find(&ms, "Pakistani troops");
+    assert_eq!(troops.country.as_deref(), Some("PAK"));
+    assert_eq!(troops.agent.as_deref(), Some("MIL"));
+}

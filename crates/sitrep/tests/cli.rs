@@ -1,0 +1,119 @@
+//! The program end to end: the main job, bad input, idempotent ingest, the seeds.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn sitrep(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sitrep")).arg("--db").arg(db).args(args).output().expect("sitrep runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn jsonl(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o).lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect()
+}
+
+#[test]
+fn bad_input_is_rejected_item_by_item_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("in");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::write(src.join("good.txt"), "Headline Of The Day\n\nRussia attacked Ukraine on Monday. Officials said so.\n").unwrap();
+    std::fs::write(src.join("binary.txt"), [0u8, 159, 146, 150, 0, 1]).unwrap();
+    std::fs::write(src.join("latin1.txt"), b"Caf\xe9 society met.").unwrap();
+    std::fs::write(src.join("empty.txt"), "").unwrap();
+    std::fs::write(src.join("big.txt"), "word ".repeat(300_000)).unwrap();
+    std::fs::write(src.join("feed.jsonl"), "{\"id\":\"w1\",\"text\":\"Iran met Turkey in Ankara.\"}\nnot json\n{\"id\":\"w3\"}\n").unwrap();
+    let db = dir.path().join("db");
+    let o = sitrep(&db, &["run", src.to_str().unwrap(), "--max-bytes", "1000000", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let b: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(b["stored"], 2, "{b}");
+    let rejected: Vec<String> = b["rejected"].as_array().unwrap().iter().map(|r| format!("{}: {}", r["origin"], r["reason"])).collect();
+    assert_eq!(rejected.len(), 6, "{rejected:#?}");
+    let err = stderr(&o);
+    for needle in ["binary.txt", "latin1.txt", "empty.txt", "big.txt", "feed.jsonl:2", "feed.jsonl:3"] {
+        assert!(err.contains(needle), "stderr lacks {needle}: {err}");
+    }
+    // Nothing storable: exit 1. A missing path: exit 2 before anything starts.
+    let only_bad = dir.path().join("bad");
+    std::fs::create_dir(&only_bad).unwrap();
+    std::fs::write(only_bad.join("e.txt"), "").unwrap();
+    assert_eq!(sitrep(&db, &["ingest", only_bad.to_str().unwrap()]).status.code(), Some(1));
+    let o = sitrep(&db, &["ingest", "/no/such/folder"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/no/such/folder"));
+}
+
+#[test]
+fn ingest_is_idempotent_and_a_changed_file_replaces_its_old_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("in");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::write(src.join("a.txt"), "Russia attacked Ukraine on Monday.\n").unwrap();
+    std::fs::write(src.join("b.txt"), "India met Pakistan in Delhi.\n").unwrap();
+    let db = dir.path().join("db");
+    let dump = |db: &Path| {
+        let e = stdout(&sitrep(db, &["events", "--format", "jsonl"]));
+        let a = stdout(&sitrep(db, &["actors", "--format", "jsonl"]));
+        let s = stdout(&sitrep(db, &["stories", "--format", "jsonl"]));
+        format!("{e}\n{a}\n{s}")
+    };
+    let first = sitrep(&db, &["ingest", src.to_str().unwrap(), "--json"]);
+    let r: serde_json::Value = serde_json::from_str(&stdout(&first)).unwrap();
+    assert_eq!((r["new"].as_u64(), r["unchanged"].as_u64()), (Some(2), Some(0)));
+    let before = dump(&db);
+    let second = sitrep(&db, &["ingest", src.to_str().unwrap(), "--json"]);
+    let r: serde_json::Value = serde_json::from_str(&stdout(&second)).unwrap();
+    assert_eq!((r["new"].as_u64(), r["unchanged"].as_u64()), (Some(0), Some(2)));
+    assert_eq!(before, dump(&db), "ingesting twice leaves the store identical");
+
+    std::fs::write(src.join("a.txt"), "Russia and Ukraine agreed a ceasefire.\n").unwrap();
+    let third = sitrep(&db, &["ingest", src.to_str().unwrap(), "--json"]);
+    let r: serde_json::Value = serde_json::from_str(&stdout(&third)).unwrap();
+    assert_eq!((r["replaced"].as_u64(), r["unchanged"].as_u64()), (Some(1), Some(1)));
+    let events = jsonl(&sitrep(&db, &["events", "--doc", "a", "--format", "jsonl"]));
+    assert!(events.iter().all(|e| e["type"] != "ASSAULT"), "old events of a replaced file are gone: {events:?}");
+}
+
+/// The seed articles, when the shared data is beside the checkout.
+#[test]
+fn the_seeds_give_the_isi_chief_visit_and_taliban_pakistan_violence_with_evidence() {
+    let seeds = repo().join("../shared/seeds");
+    if !seeds.is_dir() {
+        eprintln!("skipped: {} not found", seeds.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    assert!(sitrep(&db, &["ingest", seeds.to_str().unwrap()]).status.success());
+    let events = jsonl(&sitrep(&db, &["events", "--format", "jsonl"]));
+    let has = |e: &serde_json::Value, side: &str, needle: &str| e[side].to_string().to_lowercase().contains(needle);
+    let visit = events
+        .iter()
+        .find(|e| e["type"] == "CONSULT" && has(e, "source", "isi") && has(e, "target", "tjk") && e["status"] == "asserted")
+        .expect("the ISI chief's visit to Tajikistan");
+    let ev = &visit["evidence"][0];
+    assert!(ev["text"].as_str().unwrap().contains("Tajikistan"));
+    assert!(ev["end"].as_u64() > ev["start"].as_u64());
+    let violence = events.iter().filter(|e| {
+        e["type"] == "ASSAULT"
+            && ((has(e, "source", "taliban") && has(e, "target", "pak")) || (has(e, "source", "pak") && has(e, "target", "taliban")))
+    });
+    assert!(violence.count() >= 1, "Taliban-Pakistan violence");
+    // Hedged claims never come out as plain facts.
+    assert!(!events.iter().any(|e| e["doc"].as_str().unwrap().starts_with("001")
+        && e["type"] == "CONSULT"
+        && has(e, "target", "nrf")
+        && e["status"] == "asserted"));
+}

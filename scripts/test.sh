@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Everything the tests need, then every test. The README's second command; CI runs it too.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Python with PyYAML runs the scorer in ../shared/eval (used by the seeds evaluation test).
+if ! python3 -c 'import yaml' 2>/dev/null; then
+  python3 -m pip install --quiet pyyaml || { apt-get update -qq && apt-get install -y -qq python3-yaml; }
+fi
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+echo "== cargo clippy"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+echo "== cargo test"
+cargo test --workspace --quiet 2>&1 | tee /tmp/sitrep-test.log
+# One closing line for the whole run, in the plain form CI reads.
+passed=$(grep -Eo '[0-9]+ passed' /tmp/sitrep-test.log | awk '{s+=$1} END {print s+0}')
+failed=$(grep -Eo '[0-9]+ failed' /tmp/sitrep-test.log | awk '{s+=$1} END {print s+0}')
+echo "== evaluation on the seeds (skipped when ../shared is absent)"
+bash eval/seeds.sh || true
+echo "tests: ${passed} passed, ${failed} failed"
