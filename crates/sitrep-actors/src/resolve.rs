@@ -191,9 +191,53 @@ fn sentence_tokens(article: &Article, pos: usize) -> (Span, Vec<Token>) {
     (s, tokens(&article.text, s))
 }
 
+/// Bare surnames of people named in full elsewhere in the article ("Yaqoob has ...").
+fn surname_mentions(article: &Article, mentions: &mut Vec<Mention>) {
+    let text = &article.text;
+    let surnames: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Person && m.text.split_whitespace().count() >= 2)
+        .filter_map(|m| m.text.split_whitespace().last().map(str::to_string))
+        .filter(|s| s.chars().count() >= 3)
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for &sentence in &article.sentences {
+        for t in tokens(text, sentence) {
+            let w = t.text(text);
+            let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+            if t.kind != TokenKind::Word || !surnames.iter().any(|s| s == bare) {
+                continue;
+            }
+            let end = t.start + bare.len();
+            if mentions.iter().any(|m| m.start < end && t.start < m.end) {
+                continue;
+            }
+            found.push(Mention {
+                start: t.start,
+                end,
+                text: bare.to_string(),
+                kind: MentionKind::Person,
+                actor: None,
+                country: None,
+                agent: None,
+                org: None,
+                how: "surname".into(),
+            });
+        }
+    }
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.start);
+    }
+}
+
 /// Resolve mentions inside the document and build its actors.
 pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>) -> (Vec<Mention>, Vec<Actor>) {
     let text = &article.text;
+    surname_mentions(article, &mut mentions);
     let mut people: Vec<Person> = Vec::new();
     let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
 

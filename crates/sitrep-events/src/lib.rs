@@ -37,6 +37,17 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         let mut prev_sources: Vec<&Mention> = Vec::new();
         for trig in triggers::find(lex, text, &toks) {
             let pat = &lex.patterns[trig.pattern];
+            // A participle used as an adjective ("the alleged support", "Pakistan's captured soldiers").
+            let word = toks[trig.first].text(text).to_lowercase();
+            if trig.first == trig.last && trig.first > 0 && word.ends_with("ed") {
+                let prev = toks[trig.first - 1].text(text).to_lowercase();
+                if matches!(prev.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her")
+                    || prev.ends_with("'s")
+                    || prev.ends_with("’s")
+                {
+                    continue;
+                }
+            }
             // A trigger inside an actor's name ("Rapid Support Forces") is no event.
             if sm.iter().any(|m| m.start <= trig.start && trig.end <= m.end) {
                 continue;
@@ -46,7 +57,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             if roles.passive && pat.kind == sitrep_model::EventType::Consult && roles.sources.is_empty() {
                 continue; // "were met with retaliatory attacks" is no meeting
             }
-            if roles.sources.is_empty() {
+            if roles.sources.is_empty() || roles.anaphoric {
                 continue;
             }
             prev_sources = roles.sources.clone();

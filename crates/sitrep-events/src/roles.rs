@@ -1,11 +1,16 @@
 //! Source and target of a trigger, from the mentions around it.
 //!
-//! Without a parser we read the clause's shape: the source is the nearest actor before the
-//! trigger that is not the object of a preposition (a possessive counts: "Pakistan's airstrikes"),
-//! the target the first actor after it (the head after a possessive: "Tajikistan's Northern
-//! Alliance leaders"). Passives ("were attacked by X") swap them; a participle after a comma
-//! (", killing ...") keeps the clause's source; coordinated actors ("Iran, Tajikistan and India")
-//! each take part; "it" and "them" point back to the last group or state named.
+//! Without a parser we read the clause's shape:
+//! - the source is the nearest actor before the trigger that is not the object of a preposition;
+//!   a possessive right before a nominal trigger is its source ("Pakistan's airstrikes");
+//! - a nominal trigger after a determiner or preposition ("the visit", "with recent attacks")
+//!   takes its source only from a possessive or "by X";
+//! - the target is the first actor after the trigger that is its object (not after "for",
+//!   "from", "in"...), the head after a possessive ("Tajikistan's Northern Alliance leaders");
+//! - passives ("were attacked by X") swap them; a participle after a comma (", killing ..."),
+//!   a verb joined by "and" ("... and condemned") and an infinitive of purpose ("to hold talks")
+//!   keep the clause's source; coordinated actors ("Iran, Tajikistan and India") each take part;
+//!   "it" and "them" point back to the last group or state named.
 
 use sitrep_model::{Mention, MentionKind};
 use sitrep_text::Token;
@@ -45,26 +50,73 @@ const PREPOSITIONS: &[&str] = &[
     "since",
     "amid",
     "around",
+    "following",
+    "despite",
+    "beyond",
 ];
-const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "across", "outside", "around", "from", "into", "throughout", "within"];
+/// Prepositions whose object is a place, not a participant.
+const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "across", "outside", "around", "throughout", "within"];
+/// Prepositions whose object is never the target of the trigger before them.
+const NOT_TARGET: &[&str] = &[
+    "for",
+    "from",
+    "in",
+    "at",
+    "near",
+    "inside",
+    "during",
+    "since",
+    "after",
+    "before",
+    "amid",
+    "about",
+    "over",
+    "through",
+    "via",
+    "under",
+    "between",
+    "among",
+    "including",
+    "like",
+    "than",
+    "by",
+    "across",
+    "around",
+    "following",
+    "despite",
+    "outside",
+    "within",
+];
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "such", "any", "no"];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
-const SKIPPABLE: &[&str] = &[
-    "reportedly",
-    "allegedly",
-    "also",
-    "recently",
-    "later",
-    "reported",
-    "repeatedly",
-    "then",
-    "not",
-    "never",
-    "already",
-    "being",
-    "been",
-    "had",
+const SKIPPABLE: &[&str] =
+    &["reportedly", "allegedly", "also", "recently", "later", "reported", "repeatedly", "then", "not", "never", "already", "being", "been"];
+const AUXILIARIES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
     "has",
     "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "also",
+    "then",
+    "later",
+    "reportedly",
+    "allegedly",
+    "subsequently",
+    "quickly",
+    "has",
+    "been",
+    "did",
+    "does",
+    "do",
+    "may",
+    "might",
+    "can",
 ];
 
 /// Who acts and who is acted on.
@@ -73,6 +125,17 @@ pub struct Roles<'a> {
     pub sources: Vec<&'a Mention>,
     pub targets: Vec<&'a Mention>,
     pub passive: bool,
+    /// The trigger names an event already told ("the visit") rather than telling one.
+    pub anaphoric: bool,
+}
+
+/// Where a trigger sits in its sentence.
+#[derive(Clone, Copy, Debug)]
+pub struct At {
+    pub first: usize,
+    pub last: usize,
+    /// The pattern's source comes after it.
+    pub reverse: bool,
 }
 
 struct Ctx<'a> {
@@ -88,6 +151,14 @@ impl<'a> Ctx<'a> {
     }
     fn tok_at(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.end <= pos)
+    }
+    fn mention_at_token(&self, i: usize) -> Option<&'a Mention> {
+        let t = self.toks.get(i)?;
+        self.mentions.iter().copied().find(|m| m.start < t.end && t.start < m.end)
+    }
+    fn possessive(&self, m: &Mention) -> bool {
+        let rest = &self.text[m.end..];
+        rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("' ") || rest.starts_with("’ ")
     }
     fn prep_before(&self, m: &Mention) -> Option<String> {
         let mut i = self.tok_at(m.start);
@@ -109,30 +180,23 @@ impl<'a> Ctx<'a> {
     fn is_location(&self, m: &Mention) -> bool {
         matches!(m.kind, MentionKind::Place | MentionKind::Country) && self.prep_before(m).is_some_and(|p| LOCATIVE.contains(&p.as_str()))
     }
-    /// Only words like "and" and commas between two mentions: they are coordinated.
-    fn coordinated(&self, a: &Mention, b: &Mention) -> bool {
+    /// Only "and", "or" or a comma between two mentions: they are coordinated. A comma with
+    /// "and" usually starts a new clause ("killing 20 soldiers, and TTP militants claimed").
+    fn coordinated(&self, a: &Mention, b: &Mention, allow_comma_and: bool) -> bool {
         let (i, j) = (self.tok_at(a.end), self.tok_at(b.start));
         if i >= j {
             return a.end <= b.start && self.text[a.end..b.start].trim().is_empty();
         }
-        (i..j).all(|k| matches!(self.word(k).as_str(), "and" | "," | "-" | "or" | "the" | "as" | "well"))
-            && (i..j).any(|k| matches!(self.word(k).as_str(), "and" | "," | "-" | "or"))
+        let words: Vec<String> = (i..j).map(|k| self.word(k)).collect();
+        let only_joiners = words.iter().all(|w| matches!(w.as_str(), "and" | "," | "-" | "or" | "the" | "as" | "well"));
+        let has_joiner = words.iter().any(|w| matches!(w.as_str(), "and" | "," | "-" | "or"));
+        let comma_and = words.iter().any(|w| w == ",") && words.iter().any(|w| w == "and" || w == "or");
+        only_joiners && has_joiner && (allow_comma_and || !comma_and)
     }
 }
 
 fn actor_like(m: &Mention) -> bool {
     m.actor.is_some() || m.kind == MentionKind::Person || (m.kind == MentionKind::Agent)
-}
-
-/// The roles of the trigger at tokens `first..=last`. `prev_source` is the source of the
-/// previous event in the same sentence, for participles.
-/// Where a trigger sits in its sentence.
-#[derive(Clone, Copy, Debug)]
-pub struct At {
-    pub first: usize,
-    pub last: usize,
-    /// The pattern's source comes after it.
-    pub reverse: bool,
 }
 
 pub fn find<'a>(
@@ -147,6 +211,7 @@ pub fn find<'a>(
     let ctx = Ctx { text, toks, mentions: sentence_mentions.iter().copied().filter(|m| actor_like(m)).collect() };
     let (tstart, tend) = (toks[first].start, toks[last].end);
     let first_word = ctx.word(first);
+    let prev_word = if first > 0 { ctx.word(first - 1) } else { String::new() };
 
     // Passive: a form of "be" just before a participle trigger.
     let mut k = first;
@@ -160,6 +225,24 @@ pub fn find<'a>(
             "met" | "held" | "struck" | "shot" | "led" | "hit" | "fought" | "sent" | "seized" | "caught" | "built" | "sought" | "brought"
         );
     let passive = k > 0 && BE.contains(&ctx.word(k - 1).as_str()) && participle;
+
+    // A possessive right before the trigger ("Pakistan's airstrikes", "the Taliban's alleged support").
+    let possessor = (first.saturating_sub(3)..first)
+        .rev()
+        .filter_map(|i| ctx.mention_at_token(i))
+        .find(|m| ctx.possessive(m) && ctx.tok_at(m.end) + 3 >= first);
+    // A nominal trigger after a determiner or a preposition (+ one modifier) names an event.
+    let before_is = |i: usize, list: &[&str]| i < toks.len() && list.contains(&ctx.word(i).as_str());
+    let nominal = possessor.is_none()
+        && first > 0
+        && prev_word != "to"
+        && (before_is(first - 1, DETERMINERS)
+            || before_is(first - 1, PREPOSITIONS)
+            || (first > 1
+                && before_is(first - 2, PREPOSITIONS)
+                && ctx.word(first - 2) != "to"
+                && ctx.mention_at_token(first - 1).is_none()
+                && !ctx.word(first - 1).ends_with("ly")));
 
     let before: Vec<&Mention> = ctx.mentions.iter().copied().filter(|m| m.end <= tstart).collect();
     let after: Vec<&Mention> = ctx.mentions.iter().copied().filter(|m| m.start >= tend).collect();
@@ -175,7 +258,7 @@ pub fn find<'a>(
             out.push(s);
             let mut cur = s;
             for &m in list.iter().rev().filter(|m| m.end <= s.start) {
-                if ctx.coordinated(m, cur) {
+                if ctx.coordinated(m, cur, true) {
                     out.push(m);
                     cur = m;
                 } else {
@@ -185,16 +268,24 @@ pub fn find<'a>(
         }
         out
     };
-    // First object-like mention after the trigger, the head after a possessive, and coordinated ones.
-    let object = |list: &[&'a Mention]| -> Vec<&'a Mention> {
+    // The object: first mention after the trigger not behind a preposition that rules it out
+    // (unless that preposition is the pattern's own last word), then the head after a possessive.
+    let object = |list: &[&'a Mention], from_tok: usize| -> Vec<&'a Mention> {
         let mut out = Vec::new();
+        let usable = |m: &&Mention| {
+            let prep = ctx.prep_before(m);
+            let own = ctx.tok_at(m.start) <= from_tok + 3 && prep.as_deref().is_some_and(|p| p == ctx.word(from_tok.saturating_sub(1)));
+            !ctx.is_location(m) && (own || prep.as_deref().is_none_or(|p| !NOT_TARGET.contains(&p)))
+        };
+        let cands: Vec<&Mention> = list.iter().copied().filter(|m| ctx.tok_at(m.start) <= from_tok + 6).collect();
+        let mut it = cands.iter().copied().filter(usable).peekable();
         // Places after "in", "near" are where, not whom, unless nothing else is there.
-        let mut it = list.iter().copied().filter(|m| !ctx.is_location(m)).peekable();
-        let Some(mut o) = it.next().or_else(|| list.first().copied()) else { return out };
-        let poss = text[o.end..].starts_with("'s") || text[o.end..].starts_with("’s") || (o.kind == MentionKind::Nationality);
+        let Some(mut o) = it.next().or_else(|| cands.iter().copied().find(|m| ctx.is_location(m))) else { return out };
+        let poss = ctx.possessive(o) || o.kind == MentionKind::Nationality;
         if poss
             && let Some(next) = it.peek()
-            && ctx.tok_at(next.start) <= ctx.tok_at(o.end) + 3
+            && ctx.tok_at(next.start) <= ctx.tok_at(o.end) + 2
+            && !(ctx.tok_at(o.end)..ctx.tok_at(next.start)).any(|i| PREPOSITIONS.contains(&ctx.word(i).as_str()))
         {
             o = next;
             it.next();
@@ -202,7 +293,7 @@ pub fn find<'a>(
         out.push(o);
         let mut cur = o;
         for m in it {
-            if ctx.coordinated(cur, m) {
+            if ctx.coordinated(cur, m, false) {
                 out.push(m);
                 cur = m;
             } else {
@@ -211,24 +302,49 @@ pub fn find<'a>(
         }
         out
     };
-    // Mentions too far from the trigger are not its arguments.
-    let near_after: Vec<&Mention> = after.iter().copied().filter(|m| ctx.tok_at(m.start) <= last + 14).collect();
     let near_before: Vec<&Mention> = before.iter().copied().filter(|m| ctx.tok_at(m.end) + 22 >= first).collect();
+
+    // The clause's source carries over: ", killing ...", "... and condemned ...", "... to hold talks".
+    let mut j = first;
+    while j > 0 && AUXILIARIES.contains(&ctx.word(j - 1).as_str()) {
+        j -= 1;
+    }
+    let light_verb = |w: &str| matches!(w, "hold" | "have" | "conduct" | "make" | "carry" | "launch" | "stage" | "pay" | "give");
+    let carried = !prev_source.is_empty()
+        && ((prev_word == "," && first_word.ends_with("ing"))
+            || (j > 0 && matches!(ctx.word(j - 1).as_str(), "and" | "but"))
+            || prev_word == "to"
+            || (first > 1 && ctx.word(first - 2) == "to" && light_verb(&prev_word)));
 
     let mut roles = Roles { passive, ..Default::default() };
     if passive {
         roles.targets = subject(&near_before);
         if let Some(by) = (last + 1..(last + 8).min(toks.len())).find(|&i| ctx.word(i) == "by") {
             let by_pos = toks[by].end;
-            roles.sources = object(&near_after.iter().copied().filter(|m| m.start >= by_pos).collect::<Vec<_>>());
+            roles.sources = object(&after.iter().copied().filter(|m| m.start >= by_pos).collect::<Vec<_>>(), by + 1);
         }
     } else if reverse {
-        roles.sources = object(&near_after);
+        roles.sources = object(&after, last + 1);
         roles.targets = subject(&near_before);
+    } else if let Some(p) = possessor {
+        roles.sources = vec![p];
+        roles.targets = object(&after, last + 1);
+    } else if nominal {
+        // "attacks by the TTP", else no source of its own.
+        if let Some(by) = (last + 1..(last + 3).min(toks.len())).find(|&i| ctx.word(i) == "by") {
+            let by_pos = toks[by].end;
+            roles.sources = object(&after.iter().copied().filter(|m| m.start >= by_pos).collect::<Vec<_>>(), by + 1);
+            roles.targets = Vec::new();
+        } else {
+            roles.targets = object(&after, last + 1);
+            roles.anaphoric = before_is(first - 1, DETERMINERS) && roles.targets.is_empty();
+            if matches!(prev_word.as_str(), "their" | "its" | "his" | "her") {
+                roles.sources = subject(&near_before);
+            }
+        }
     } else {
-        let participle_clause = first > 0 && ctx.word(first - 1) == "," && first_word.ends_with("ing");
-        roles.sources = if participle_clause && !prev_source.is_empty() { prev_source.to_vec() } else { subject(&near_before) };
-        roles.targets = object(&near_after);
+        roles.sources = if carried { prev_source.to_vec() } else { subject(&near_before) };
+        roles.targets = object(&after, last + 1);
     }
     // Pronoun objects point back to the last group or state (not the source itself).
     if roles.targets.is_empty() && !passive {

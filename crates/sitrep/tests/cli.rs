@@ -117,3 +117,56 @@ fn the_seeds_give_the_isi_chief_visit_and_taliban_pakistan_violence_with_evidenc
         && has(e, "target", "nrf")
         && e["status"] == "asserted"));
 }
+
+#[test]
+fn jsonl_output_follows_the_documented_schemas() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("a.txt");
+    std::fs::write(&src, "Pakistan's ISI chief, Lieutenant General Asim Malik, made a visit to Tajikistan on 5 January 2025.\n").unwrap();
+    let db = dir.path().join("db");
+    assert!(sitrep(&db, &["ingest", src.to_str().unwrap()]).status.success());
+    let events = jsonl(&sitrep(&db, &["events", "--format", "jsonl"]));
+    assert!(!events.is_empty());
+    for e in &events {
+        for key in [
+            "id",
+            "doc",
+            "type",
+            "mode",
+            "cameo",
+            "goldstein",
+            "quad_class",
+            "source",
+            "target",
+            "status",
+            "attributed_to",
+            "date",
+            "date_precision",
+            "location",
+            "evidence",
+            "story",
+        ] {
+            assert!(e.get(key).is_some(), "event lacks {key}: {e}");
+        }
+        for key in ["actor", "name", "text", "country", "agent", "org"] {
+            assert!(e["source"].get(key).is_some(), "source lacks {key}");
+        }
+        for ev in e["evidence"].as_array().unwrap() {
+            for key in ["doc", "start", "end", "text"] {
+                assert!(ev.get(key).is_some(), "evidence lacks {key}");
+            }
+        }
+    }
+    let actors = jsonl(&sitrep(&db, &["actors", "--format", "jsonl"]));
+    let malik = actors.iter().find(|a| a["id"] == "PER:asim-malik").expect("the person");
+    for key in ["id", "name", "kind", "country", "aliases", "roles", "mentions", "documents"] {
+        assert!(malik.get(key).is_some(), "actor lacks {key}: {malik}");
+    }
+    assert_eq!(malik["kind"], "person");
+    let csv = stdout(&sitrep(&db, &["events", "--format", "csv"]));
+    assert!(csv.starts_with("id,doc,date,type,"), "{csv}");
+    let stories = jsonl(&sitrep(&db, &["stories", "--format", "jsonl"]));
+    for key in ["id", "label", "start", "end", "docs", "outlets", "events"] {
+        assert!(stories[0].get(key).is_some(), "story lacks {key}");
+    }
+}

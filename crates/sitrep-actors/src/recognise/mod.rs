@@ -22,6 +22,7 @@ pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
         people::find(&article.text, &toks, &mut found);
         found.sort_by_key(|m| m.start);
         join_sectors(dict, &article.text, &toks, &mut found);
+        locate_sectors(&article.text, &mut found);
         out.extend(found);
     }
     out
@@ -66,6 +67,7 @@ fn dictionary_mentions(dict: &Dictionary, text: &str, sentence: Span, toks: &[To
             (s, e, h)
         })
         .filter(|(s, e, h)| !h.entry.acronym || acronym_ok(text, *s, *e, toks))
+        .filter(|(s, _, _)| !negated_prefix(text, *s))
         .collect();
     // Longest first, then leftmost: "Pakistani Taliban" beats "Pakistani" and "Taliban".
     hits.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
@@ -92,6 +94,29 @@ fn dictionary_mentions(dict: &Dictionary, text: &str, sentence: Span, toks: &[To
         });
     }
     out
+}
+
+/// "anti-Taliban", "pro-Russian": the name is part of an adjective about it, not a mention of it.
+fn negated_prefix(text: &str, start: usize) -> bool {
+    let before = text[..start].to_lowercase();
+    ["anti-", "pro-", "non-", "anti ", "anti‐", "pro‐"].iter().any(|p| before.ends_with(p))
+}
+
+/// A sector word followed by "in <capital or country>" belongs to that country
+/// ("the government in Islamabad").
+fn locate_sectors(text: &str, found: &mut [Mention]) {
+    for i in 0..found.len().saturating_sub(1) {
+        let (a, b) = (&found[i], &found[i + 1]);
+        if a.kind != MentionKind::Agent || a.country.is_some() || !matches!(b.kind, MentionKind::Place | MentionKind::Country) {
+            continue;
+        }
+        if text[a.end..b.start].trim() == "in" && b.country.is_some() {
+            let country = b.country.clone();
+            let m = &mut found[i];
+            m.actor = Some(format!("{}{}", country.as_deref().unwrap_or(""), m.agent.as_deref().unwrap_or("")));
+            m.country = country;
+        }
+    }
 }
 
 /// Sector words take the country or group right before them: "Pakistani troops" is one
