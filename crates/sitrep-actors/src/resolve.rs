@@ -139,7 +139,9 @@ fn roles_in(text: &str, window: &[Token], mentions: &[Mention], dict: &Dictionar
 
 /// One person being resolved.
 struct Person {
-    /// Name forms without titles, first seen first.
+    /// The dictionary's id for a known person.
+    fixed: Option<String>,
+    /// Name forms without titles, first seen first (a known person's dictionary name first).
     forms: Vec<String>,
     roles: Vec<Role>,
     country: Option<String>,
@@ -153,7 +155,7 @@ impl Person {
         self.forms.iter().find(|f| f.contains(' ')).unwrap_or(&self.forms[0])
     }
     fn id(&self) -> String {
-        format!("PER:{}", slug(self.canonical()))
+        self.fixed.clone().unwrap_or_else(|| format!("PER:{}", slug(self.canonical())))
     }
 }
 
@@ -247,11 +249,24 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
             continue;
         }
         let toks = name_tokens(&mentions[i].text);
-        let found = (0..people.len()).rev().filter(|&p| same_person(&toks, &people[p])).max_by_key(|&p| people[p].last_seen);
+        let known = mentions[i].actor.as_ref().and_then(|id| dict.people.get(id));
+        let found = match known {
+            Some(k) => people.iter().position(|p| p.fixed.as_deref() == Some(k.id.as_str())),
+            None => (0..people.len()).rev().filter(|&p| same_person(&toks, &people[p])).max_by_key(|&p| people[p].last_seen),
+        };
         let p = match found {
             Some(p) => p,
             None => {
-                people.push(Person { forms: vec![], roles: vec![], country: None, agent: None, org: None, last_seen: 0 });
+                let mut person = Person { fixed: None, forms: vec![], roles: vec![], country: None, agent: None, org: None, last_seen: 0 };
+                if let Some(k) = known {
+                    person.fixed = Some(k.id.clone());
+                    person.forms = std::iter::once(k.name.clone()).chain(k.aliases.iter().cloned()).collect();
+                    person.roles = k.roles.clone();
+                    person.country = k.country.clone();
+                    person.agent = k.agent.clone();
+                    person.org = k.org();
+                }
+                people.push(person);
                 people.len() - 1
             }
         };

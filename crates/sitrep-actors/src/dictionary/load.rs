@@ -52,6 +52,27 @@ pub struct AgentRow {
     pub words: Vec<String>,
 }
 
+#[derive(Clone, Debug, Deserialize)]
+pub struct RoleRow {
+    pub title: String,
+    pub org: Option<String>,
+    pub country: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct PersonRow {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub country: Option<String>,
+    pub agent: Option<String>,
+    #[serde(default)]
+    pub roles: Vec<RoleRow>,
+}
+
 /// A user's file: one list of one kind, or sections of each.
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
@@ -63,8 +84,11 @@ enum UserFile {
         organisations: Vec<OrgRow>,
         #[serde(default)]
         agents: Vec<AgentRow>,
+        #[serde(default)]
+        people: Vec<PersonRow>,
     },
     Countries(Vec<CountryRow>),
+    People(Vec<PersonRow>),
     Orgs(Vec<OrgRow>),
     Agents(Vec<AgentRow>),
 }
@@ -75,6 +99,7 @@ pub struct Sources {
     pub countries: Vec<CountryRow>,
     pub orgs: Vec<OrgRow>,
     pub agents: Vec<AgentRow>,
+    pub people: Vec<PersonRow>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, DictionaryError> {
@@ -87,6 +112,7 @@ impl Sources {
             countries: parse("dictionaries/countries.yaml", include_str!("../../../../dictionaries/countries.yaml"))?,
             orgs: parse("dictionaries/organisations.yaml", include_str!("../../../../dictionaries/organisations.yaml"))?,
             agents: parse("dictionaries/agents.yaml", include_str!("../../../../dictionaries/agents.yaml"))?,
+            people: parse("dictionaries/people.yaml", include_str!("../../../../dictionaries/people.yaml"))?,
         })
     }
 
@@ -95,14 +121,23 @@ impl Sources {
         let text = std::fs::read_to_string(path).map_err(|e| DictionaryError::Io(path.to_path_buf(), e))?;
         let name = path.display().to_string();
         match parse::<UserFile>(&name, &text)? {
-            UserFile::Sections { countries, organisations, agents } => {
+            UserFile::Sections { countries, organisations, agents, people } => {
                 self.add(countries, organisations, agents);
+                self.add_people(people);
             }
+            UserFile::People(p) => self.add_people(p),
             UserFile::Countries(c) => self.add(c, vec![], vec![]),
             UserFile::Orgs(o) => self.add(vec![], o, vec![]),
             UserFile::Agents(a) => self.add(vec![], vec![], a),
         }
         Ok(())
+    }
+
+    fn add_people(&mut self, people: Vec<PersonRow>) {
+        for p in people {
+            self.people.retain(|x| x.id != p.id);
+            self.people.insert(0, p);
+        }
     }
 
     fn add(&mut self, countries: Vec<CountryRow>, orgs: Vec<OrgRow>, agents: Vec<AgentRow>) {

@@ -14,6 +14,7 @@ pub use load::DictionaryError;
 pub enum EntryKind {
     Organisation,
     Group,
+    Person,
     Country,
     /// A capital used for its state ("Islamabad said").
     Capital,
@@ -55,8 +56,27 @@ pub struct Org {
     pub aliases: Vec<String>,
 }
 
+/// A person the dictionaries know, with their roles.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub country: Option<String>,
+    pub agent: Option<String>,
+    pub aliases: Vec<String>,
+    pub roles: Vec<sitrep_model::Role>,
+}
+
+impl Person {
+    /// The organisation of the person's first current role.
+    pub fn org(&self) -> Option<String> {
+        self.roles.iter().find(|r| r.to.is_none() && r.org.is_some()).and_then(|r| r.org.clone())
+    }
+}
+
 /// The compiled dictionaries.
 pub struct Dictionary {
+    pub people: BTreeMap<String, Person>,
     pub countries: BTreeMap<String, Country>,
     pub orgs: BTreeMap<String, Org>,
     /// Agent code to its label ("MIL" -> "military").
@@ -163,6 +183,43 @@ impl Dictionary {
                 },
             );
         }
+        let mut people = BTreeMap::new();
+        for p in &src.people {
+            let roles: Vec<sitrep_model::Role> = p
+                .roles
+                .iter()
+                .map(|r| sitrep_model::Role {
+                    title: r.title.clone(),
+                    org: r.org.clone(),
+                    country: r.country.clone(),
+                    former: r.to.is_some(),
+                    from: r.from.clone(),
+                    to: r.to.clone(),
+                })
+                .collect();
+            let person = Person {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                country: p.country.clone(),
+                agent: p.agent.clone(),
+                aliases: p.aliases.clone(),
+                roles,
+            };
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                add(
+                    n,
+                    Entry {
+                        kind: EntryKind::Person,
+                        actor: p.id.clone(),
+                        name: p.name.clone(),
+                        country: p.country.clone(),
+                        agent: p.agent.clone(),
+                        acronym: false,
+                    },
+                );
+            }
+            people.insert(p.id.clone(), person);
+        }
         let mut agents = BTreeMap::new();
         for a in &src.agents {
             for w in &a.words {
@@ -187,7 +244,7 @@ impl Dictionary {
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         let (keys, entries): (Vec<String>, Vec<Entry>) = keyed.into_iter().unzip();
         let automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&keys).expect("dictionary automaton");
-        Dictionary { countries, orgs, agents, entries, automaton, never }
+        Dictionary { people, countries, orgs, agents, entries, automaton, never }
     }
 
     /// Every dictionary hit in folded text at word boundaries, overlapping ones included.
@@ -215,6 +272,10 @@ impl Dictionary {
 
     /// The canonical name of an actor id, when the dictionaries know it.
     pub fn name_of(&self, id: &str) -> Option<&str> {
-        self.countries.get(id).map(|c| c.name.as_str()).or_else(|| self.orgs.get(id).map(|o| o.name.as_str()))
+        self.countries
+            .get(id)
+            .map(|c| c.name.as_str())
+            .or_else(|| self.orgs.get(id).map(|o| o.name.as_str()))
+            .or_else(|| self.people.get(id).map(|p| p.name.as_str()))
     }
 }

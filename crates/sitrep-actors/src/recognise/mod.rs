@@ -32,6 +32,7 @@ fn kind_of(e: EntryKind) -> MentionKind {
     match e {
         EntryKind::Organisation => MentionKind::Organisation,
         EntryKind::Group => MentionKind::Group,
+        EntryKind::Person => MentionKind::Person,
         EntryKind::Country => MentionKind::Country,
         EntryKind::Capital => MentionKind::Place,
         EntryKind::Adjective => MentionKind::Nationality,
@@ -89,7 +90,11 @@ fn dictionary_mentions(dict: &Dictionary, text: &str, sentence: Span, toks: &[To
             actor: Some(en.actor.clone()),
             country: en.country.clone(),
             agent: en.agent.clone(),
-            org: matches!(kind, MentionKind::Organisation | MentionKind::Group).then(|| en.actor.clone()),
+            org: match kind {
+                MentionKind::Organisation | MentionKind::Group => Some(en.actor.clone()),
+                MentionKind::Person => dict.people.get(&en.actor).and_then(|p| p.org()),
+                _ => None,
+            },
             how: if en.acronym { "acronym".into() } else { "dictionary".into() },
         });
     }
