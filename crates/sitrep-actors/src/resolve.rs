@@ -236,10 +236,44 @@ fn surname_mentions(article: &Article, mentions: &mut Vec<Mention>) {
     }
 }
 
+/// "The group", "these groups", "the movement": the armed or political group named last,
+/// within the three sentences before.
+fn group_anaphora(article: &Article, mentions: &mut Vec<Mention>) {
+    let text = &article.text;
+    let mut found = Vec::new();
+    for (si, &sentence) in article.sentences.iter().enumerate() {
+        let toks = tokens(text, sentence);
+        for w in toks.windows(2) {
+            let det = w[0].text(text).to_lowercase();
+            let head = w[1].text(text).to_lowercase();
+            if !matches!(det.as_str(), "the" | "these" | "this" | "such")
+                || !matches!(head.as_str(), "group" | "groups" | "movement" | "outfit")
+            {
+                continue;
+            }
+            let (start, end) = (w[0].start, w[1].end);
+            if mentions.iter().any(|m| m.start < end && start < m.end) {
+                continue;
+            }
+            let window_start = article.sentences[si.saturating_sub(3)].start;
+            let Some(ante) = mentions.iter().rev().find(|m| m.kind == MentionKind::Group && m.end <= start && m.start >= window_start)
+            else {
+                continue;
+            };
+            found.push(Mention { start, end, text: text[start..end].to_string(), how: "anaphor".into(), ..ante.clone() });
+        }
+    }
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.start);
+    }
+}
+
 /// Resolve mentions inside the document and build its actors.
 pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>) -> (Vec<Mention>, Vec<Actor>) {
     let text = &article.text;
     surname_mentions(article, &mut mentions);
+    group_anaphora(article, &mut mentions);
     let mut people: Vec<Person> = Vec::new();
     let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
 

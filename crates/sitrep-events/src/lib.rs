@@ -28,6 +28,8 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
     let text = &article.text;
     let mut events: BTreeMap<(String, String, String, Status), Event> = BTreeMap::new();
     let mut order: Vec<(String, String, String, Status)> = Vec::new();
+    // The last actor who acted, for "he", "they" in later sentences.
+    let mut last_source: Option<&Mention> = None;
     for &sentence in &article.sentences {
         let toks = tokens(text, sentence);
         if toks.is_empty() {
@@ -53,7 +55,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 continue;
             }
             let at = roles::At { first: trig.first, last: trig.last, reverse: pat.reverse };
-            let roles = roles::find(text, &toks, &sm, mentions, at, &prev_sources);
+            let roles = roles::find(text, &toks, &sm, mentions, at, &prev_sources, last_source);
             if roles.passive && pat.kind == sitrep_model::EventType::Consult && roles.sources.is_empty() {
                 continue; // "were met with retaliatory attacks" is no meeting
             }
@@ -61,6 +63,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 continue;
             }
             prev_sources = roles.sources.clone();
+            last_source = roles.sources.first().copied();
             let judged = status::judge(text, &toks, trig.first, trig.last, &sm);
             let attributed_to = judged.by.map(|m| endpoint(m, actors)).or_else(|| {
                 judged.by_text.as_ref().map(|t| Endpoint { actor: String::new(), name: t.clone(), text: t.clone(), ..Default::default() })

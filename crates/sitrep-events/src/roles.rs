@@ -119,6 +119,68 @@ const AUXILIARIES: &[&str] = &[
     "can",
 ];
 
+/// Nouns whose "of"/"from" phrase names who acts ("leaders of the Taliban", "a team from the ISI").
+const SUBJECT_HEADS: &[&str] = &[
+    "some",
+    "many",
+    "most",
+    "several",
+    "all",
+    "one",
+    "two",
+    "three",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "none",
+    "each",
+    "few",
+    "majority",
+    "members",
+    "member",
+    "leaders",
+    "leader",
+    "head",
+    "chief",
+    "commander",
+    "commanders",
+    "director",
+    "minister",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officials",
+    "official",
+    "team",
+    "delegation",
+    "representatives",
+    "envoy",
+    "forces",
+    "troops",
+    "fighters",
+    "units",
+    "unit",
+    "militants",
+    "factions",
+    "faction",
+    "government",
+    "army",
+    "wing",
+    "branch",
+    "supporters",
+    "soldiers",
+    "agents",
+    "officers",
+    "elements",
+];
+
+/// Verbs whose object controls a following infinitive.
+const OBJECT_CONTROL: &[&str] = &[
+    "urg", "ask", "forc", "compel", "allow", "help", "encourag", "press", "persuad", "invit", "order", "told", "tell", "pressur", "push",
+    "call",
+];
+
 /// Who acts and who is acted on.
 #[derive(Default, Debug)]
 pub struct Roles<'a> {
@@ -138,14 +200,14 @@ pub struct At {
     pub reverse: bool,
 }
 
-struct Ctx<'a> {
-    text: &'a str,
-    toks: &'a [Token],
+struct Ctx<'t, 'a> {
+    text: &'t str,
+    toks: &'t [Token],
     /// Mentions of this sentence that can be actors.
     mentions: Vec<&'a Mention>,
 }
 
-impl<'a> Ctx<'a> {
+impl<'a> Ctx<'_, 'a> {
     fn word(&self, i: usize) -> String {
         self.toks.get(i).map(|t| t.text(self.text).to_lowercase()).unwrap_or_default()
     }
@@ -200,12 +262,13 @@ fn actor_like(m: &Mention) -> bool {
 }
 
 pub fn find<'a>(
-    text: &'a str,
-    toks: &'a [Token],
+    text: &str,
+    toks: &[Token],
     sentence_mentions: &[&'a Mention],
     doc_mentions: &'a [Mention],
     at: At,
     prev_source: &[&'a Mention],
+    last_source: Option<&'a Mention>,
 ) -> Roles<'a> {
     let At { first, last, reverse } = at;
     let ctx = Ctx { text, toks, mentions: sentence_mentions.iter().copied().filter(|m| actor_like(m)).collect() };
@@ -248,17 +311,32 @@ pub fn find<'a>(
     let after: Vec<&Mention> = ctx.mentions.iter().copied().filter(|m| m.start >= tend).collect();
 
     // Nearest subject-like mention before the trigger, with what it is coordinated with.
+    // "Some of the Taliban fighters", "the head of Pakistan's spy agency", "a team from the ISI":
+    // the name after a quantifier, role or collective noun and "of"/"from" stands for the subject.
+    let headed = |m: &Mention| {
+        let i = ctx.tok_at(m.start);
+        let mut k = i;
+        while k > 0 && matches!(ctx.word(k - 1).as_str(), "the" | "a" | "an") {
+            k -= 1;
+        }
+        k >= 2 && matches!(ctx.word(k - 1).as_str(), "of" | "from") && SUBJECT_HEADS.contains(&ctx.word(k - 2).as_str())
+    };
     let subject = |list: &[&'a Mention]| -> Vec<&'a Mention> {
         let mut out = Vec::new();
         let pick = list.iter().rev().find(|m| {
             let prep = ctx.prep_before(m);
-            (prep.is_none() || prep.as_deref() == Some("like")) && !ctx.is_location(m) && m.kind != MentionKind::Place
+            (prep.is_none() || prep.as_deref() == Some("like") || headed(m)) && !ctx.is_location(m) && m.kind != MentionKind::Place
         });
         if let Some(&s) = pick {
             out.push(s);
             let mut cur = s;
             for &m in list.iter().rev().filter(|m| m.end <= s.start) {
-                if ctx.coordinated(m, cur, true) {
+                // A list ends in "and"/"or" ("Iran, Tajikistan and India"); a bare comma before
+                // the nearest one is an aside ("According to Asia Times, the government ...").
+                let link = ctx.text[m.end..cur.start].to_lowercase();
+                let first_link = out.len() == 1;
+                let joined = link.contains("and") || link.contains(" or ") || link.trim() == "-" || link.trim().is_empty();
+                if ctx.coordinated(m, cur, true) && (!first_link || joined) {
                     out.push(m);
                     cur = m;
                 } else {
@@ -282,9 +360,10 @@ pub fn find<'a>(
         // Places after "in", "near" are where, not whom, unless nothing else is there.
         let Some(mut o) = it.next().or_else(|| cands.iter().copied().find(|m| ctx.is_location(m))) else { return out };
         let poss = ctx.possessive(o) || o.kind == MentionKind::Nationality;
+        let appositive = |n: &Mention| ctx.tok_at(n.start) > 0 && ctx.word(ctx.tok_at(n.start) - 1) == ",";
         if poss
             && let Some(next) = it.peek()
-            && ctx.tok_at(next.start) <= ctx.tok_at(o.end) + 2
+            && ctx.tok_at(next.start) <= ctx.tok_at(o.end) + if appositive(next) { 3 } else { 2 }
             && !(ctx.tok_at(o.end)..ctx.tok_at(next.start)).any(|i| PREPOSITIONS.contains(&ctx.word(i).as_str()))
         {
             o = next;
@@ -344,7 +423,73 @@ pub fn find<'a>(
         }
     } else {
         roles.sources = if carried { prev_source.to_vec() } else { subject(&near_before) };
+        // An infinitive's subject is the clause's subject unless a verb like "urge" made the
+        // nearest actor its controller ("urging the Indian government to train ...").
+        if !carried
+            && prev_word == "to"
+            && let Some(&near) = roles.sources.first()
+        {
+            let mut k = ctx.tok_at(near.start);
+            while k > 0 && matches!(ctx.word(k - 1).as_str(), "the" | "a" | "an") {
+                k -= 1;
+            }
+            let controlled = k > 0 && OBJECT_CONTROL.iter().any(|v| ctx.word(k - 1).starts_with(v));
+            if !controlled
+                && let Some(first_subject) =
+                    subject(&near_before.iter().copied().filter(|m| m.start < near.start).collect::<Vec<_>>()).last()
+            {
+                let clause_start = (0..first).rev().find(|&i| matches!(ctx.word(i).as_str(), ";" | ":")).map_or(0, |i| i + 1);
+                if ctx.tok_at(first_subject.start) >= clause_start && ctx.tok_at(first_subject.start) < ctx.tok_at(near.start) {
+                    roles.sources = vec![first_subject];
+                }
+            }
+        }
         roles.targets = object(&after, last + 1);
+    }
+    // "He", "they", "it" as subject: the last actor who acted, else the last named.
+    if roles.sources.is_empty() && !passive {
+        let mut k = first;
+        while k > 0
+            && (AUXILIARIES.contains(&ctx.word(k - 1).as_str())
+                || matches!(ctx.word(k - 1).as_str(), "expected" | "to" | "set" | "likely" | "also"))
+        {
+            k -= 1;
+        }
+        if k > 0 && matches!(ctx.word(k - 1).as_str(), "he" | "she" | "they" | "it") {
+            let person = matches!(ctx.word(k - 1).as_str(), "he" | "she");
+            if let Some(p) = prev_source.first().copied().or(last_source).filter(|p| (p.kind == MentionKind::Person) == person) {
+                roles.sources = vec![p];
+            } else if let Some(m) = doc_mentions.iter().rev().find(|m| {
+                m.end <= tstart
+                    && (m.kind == MentionKind::Person) == person
+                    && m.actor.is_some()
+                    && !matches!(m.kind, MentionKind::Place | MentionKind::Nationality)
+            }) {
+                roles.sources = vec![m];
+            }
+        }
+    }
+    // "their regime", "its forces": a sector word owned by a pronoun belongs to the last group or state.
+    for t in roles.targets.iter_mut() {
+        if t.kind == MentionKind::Agent && t.country.is_none() {
+            let i = ctx.tok_at(t.start);
+            if i > 0 && matches!(ctx.word(i - 1).as_str(), "their" | "its") {
+                let src_ids: Vec<_> = roles.sources.iter().map(|m| m.actor.clone()).collect();
+                let owner = |m: &&Mention| {
+                    matches!(m.kind, MentionKind::Group | MentionKind::Organisation | MentionKind::Country) && !src_ids.contains(&m.actor)
+                };
+                // The sentence's own subject first ("some Taliban factions ... their regime"), else the last one named.
+                if let Some(m) = ctx.mentions.iter().copied().filter(|m| m.end <= tstart && ctx.prep_before(m).is_none()).find(owner) {
+                    *t = m;
+                } else if let Some(m) = doc_mentions.iter().rev().find(|m| {
+                    m.end <= tstart
+                        && matches!(m.kind, MentionKind::Group | MentionKind::Organisation | MentionKind::Country)
+                        && !src_ids.contains(&m.actor)
+                }) {
+                    *t = m;
+                }
+            }
+        }
     }
     // Pronoun objects point back to the last group or state (not the source itself).
     if roles.targets.is_empty() && !passive {

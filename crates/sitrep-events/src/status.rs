@@ -81,6 +81,8 @@ const ALLEGED: &[&str] = &[
     "supposedly",
     "accusing",
 ];
+/// Verbs whose object is asked or made to do what follows ("urged the government to train").
+const OBJECT_CONTROL: &[&str] = &["urg", "ask", "forc", "compel", "encourag", "persuad", "invit", "order", "pressur", "call"];
 const REPORTED: &[&str] = &["reportedly", "reported", "reports", "report"];
 const SPEECH: &[&str] = &[
     "said",
@@ -154,11 +156,10 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
     } else if has(PLANNED, near)
         || (first > 0
             && words[first - 1] == "to"
-            && !matches!(
-                words.get(first.wrapping_sub(2)).map(String::as_str),
-                Some("according" | "due" | "prior" | "close" | "next" | "similar" | "opposed" | "response")
-            ))
+            && (has(PLANNED, window) || window.iter().any(|w| OBJECT_CONTROL.iter().any(|v| w.starts_with(v)))))
     {
+        // An infinitive after an intention ("decided to", "urged X to") has not happened yet;
+        // one of purpose or of a fact ("known to have", "leveraging X to apply") keeps its clause's status.
         Status::Planned
     } else if has(ALLEGED, window) {
         Status::Alleged

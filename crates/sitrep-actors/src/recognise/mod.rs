@@ -22,7 +22,8 @@ pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
         people::find(&article.text, &toks, &mut found);
         found.sort_by_key(|m| m.start);
         join_sectors(dict, &article.text, &toks, &mut found);
-        locate_sectors(&article.text, &mut found);
+        locate_sectors(dict, &article.text, &mut found);
+        absorb_stance(&article.text, &mut found);
         out.extend(found);
     }
     out
@@ -107,9 +108,34 @@ fn negated_prefix(text: &str, start: usize) -> bool {
     ["anti-", "pro-", "non-", "anti ", "anti‐", "pro‐"].iter().any(|p| before.ends_with(p))
 }
 
+/// "anti-Taliban resistance groups", "pro-Russian separatists": the stance belongs to the sector
+/// mention, so its text says whom the group stands against or for.
+fn absorb_stance(text: &str, found: &mut [Mention]) {
+    for i in 0..found.len() {
+        if found[i].kind != MentionKind::Agent {
+            let _ = i;
+            continue;
+        }
+        let start = found[i].start;
+        let floor = if i > 0 { found[i - 1].end } else { 0 };
+        let window_start = start.saturating_sub(40).max(floor);
+        let window_start = (window_start..=start).find(|&k| text.is_char_boundary(k)).unwrap_or(start);
+        let window = &text[window_start..start];
+        let lower = window.to_lowercase();
+        let Some(at) = ["anti-", "pro-"].iter().filter_map(|p| lower.rfind(p)).max() else { continue };
+        let between = &window[at..];
+        let words = between.split_whitespace().count();
+        if words <= 2 && !between.contains([',', '.', ';', ':', '(', ')']) && (at == 0 || window[..at].ends_with(' ')) {
+            let s = window_start + at;
+            found[i].start = s;
+            found[i].text = text[s..found[i].end].to_string();
+        }
+    }
+}
+
 /// A sector word followed by "in <capital or country>" belongs to that country
 /// ("the government in Islamabad").
-fn locate_sectors(text: &str, found: &mut [Mention]) {
+fn locate_sectors(dict: &Dictionary, text: &str, found: &mut [Mention]) {
     for i in 0..found.len().saturating_sub(1) {
         let (a, b) = (&found[i], &found[i + 1]);
         if a.kind != MentionKind::Agent || a.country.is_some() || !matches!(b.kind, MentionKind::Place | MentionKind::Country) {
@@ -119,6 +145,12 @@ fn locate_sectors(text: &str, found: &mut [Mention]) {
             let country = b.country.clone();
             let m = &mut found[i];
             m.actor = Some(format!("{}{}", country.as_deref().unwrap_or(""), m.agent.as_deref().unwrap_or("")));
+            let label = format!(
+                "{} {}",
+                country.as_deref().and_then(|c| dict.name_of(c)).unwrap_or(""),
+                m.agent.as_deref().and_then(|a| dict.agents.get(a)).map(String::as_str).unwrap_or("")
+            );
+            m.how = format!("sector:{}", label.trim());
             m.country = country;
         }
     }
@@ -141,7 +173,10 @@ fn join_sectors(dict: &Dictionary, text: &str, toks: &[Token], found: &mut Vec<M
             toks.iter().filter(|t| t.start >= prev.end && t.end <= cur.start && t.kind == TokenKind::Word).map(|t| t.text(text)).collect();
         let possessive = between.trim_start().starts_with("'s") || between.trim_start().starts_with("’s");
         let modifiers = gap.iter().all(|w| words::SECTOR_MODIFIERS.contains(&w.to_lowercase().as_str()));
-        let close = !between.contains([',', ';', '.', '(', ')']) && gap.len() <= 2 && modifiers || (possessive && gap.len() <= 1);
+        // "Tehreek Taliban Pakistan (TTP) militants": an acronym in brackets still heads the sector word.
+        let bracketed = between.trim() == ")" && text[..prev.start].ends_with('(');
+        let close =
+            bracketed || (!between.contains([',', ';', '.', '(', ')']) && gap.len() <= 2 && modifiers) || (possessive && gap.len() <= 1);
         let gap_words = gap.len();
         if !close {
             i += 1;
