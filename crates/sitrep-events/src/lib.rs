@@ -11,7 +11,7 @@ pub mod triggers;
 
 use std::collections::BTreeMap;
 
-use sitrep_model::{Actor, Article, Endpoint, Event, Evidence, Location, Mention, MentionKind, Status, short_id};
+use sitrep_model::{Actor, Article, Endpoint, Event, EventType, Evidence, Location, Mention, MentionKind, Status, short_id};
 use sitrep_text::tokens;
 
 pub use lexicon::{Lexicon, LexiconError};
@@ -56,15 +56,28 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             }
             let at = roles::At { first: trig.first, last: trig.last, reverse: pat.reverse };
             let roles = roles::find(text, &toks, &sm, mentions, at, &prev_sources, last_source);
-            if roles.passive && pat.kind == sitrep_model::EventType::Consult && roles.sources.is_empty() {
+            if roles.passive && pat.kind == EventType::Consult && roles.sources.is_empty() {
                 continue; // "were met with retaliatory attacks" is no meeting
             }
             if roles.sources.is_empty() || roles.anaphoric {
                 continue;
             }
-            prev_sources = roles.sources.clone();
+            if roles.verbal {
+                prev_sources = roles.sources.clone();
+            }
             last_source = roles.sources.first().copied();
-            let judged = status::judge(text, &toks, trig.first, trig.last, &sm);
+            let mut judged = status::judge(text, &toks, trig.first, trig.last, &sm);
+            // Not recognising, not supporting, not agreeing is itself a rejection ("Islamabad did
+            // not recognise their regime"): coded as REJECT, which the text does assert.
+            let mut kind = pat.kind;
+            let mut cameo = pat.cameo.clone();
+            let mut mode = pat.mode.clone();
+            if judged.negated && matches!(kind, EventType::Support | EventType::Agree | EventType::Cooperate) {
+                kind = EventType::Reject;
+                cameo = "120".into();
+                mode = Some(format!("not-{}", pat.kind.as_str().to_lowercase()));
+                judged.status = if judged.by.is_some() || judged.by_text.is_some() { Status::Reported } else { Status::Asserted };
+            }
             let attributed_to = judged.by.map(|m| endpoint(m, actors)).or_else(|| {
                 judged.by_text.as_ref().map(|t| Endpoint { actor: String::new(), name: t.clone(), text: t.clone(), ..Default::default() })
             });
@@ -80,7 +93,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     let source = endpoint(s, actors);
                     let target = t.map(|t| endpoint(t, actors));
                     let key = (
-                        pat.kind.as_str().to_string(),
+                        kind.as_str().to_string(),
                         source.actor.clone(),
                         target.as_ref().map(|t| t.actor.clone()).unwrap_or_default(),
                         judged.status,
@@ -100,11 +113,11 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                         Event {
                             id,
                             doc: article.id.clone(),
-                            kind: pat.kind,
-                            mode: pat.mode.clone(),
-                            cameo: pat.cameo.clone(),
-                            goldstein: lex.goldstein(&pat.cameo),
-                            quad_class: Event::quad_class_of(&pat.cameo),
+                            kind,
+                            mode: mode.clone(),
+                            cameo: cameo.clone(),
+                            goldstein: lex.goldstein(&cameo),
+                            quad_class: Event::quad_class_of(&cameo),
                             source: Some(source),
                             target,
                             status: judged.status,

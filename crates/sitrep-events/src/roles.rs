@@ -175,6 +175,44 @@ const SUBJECT_HEADS: &[&str] = &[
     "elements",
 ];
 
+/// Verbs that carry a nominal event as their object ("launched an offensive").
+const SUPPORT_VERBS: &[&str] = &[
+    "launch",
+    "instigat",
+    "conduct",
+    "carr",
+    "stag",
+    "mount",
+    "wag",
+    "start",
+    "began",
+    "begin",
+    "order",
+    "unleash",
+    "announc",
+    "intensif",
+    "step",
+    "escalat",
+    "continu",
+    "resum",
+    "made",
+    "make",
+    "pay",
+    "paid",
+    "held",
+    "hold",
+    "gave",
+    "give",
+    "undert",
+    "initiat",
+    "orchestrat",
+    "execut",
+    "perpetrat",
+    "commit",
+    "led",
+    "lead",
+];
+
 /// Verbs whose object controls a following infinitive.
 const OBJECT_CONTROL: &[&str] = &[
     "urg", "ask", "forc", "compel", "allow", "help", "encourag", "press", "persuad", "invit", "order", "told", "tell", "pressur", "push",
@@ -189,6 +227,9 @@ pub struct Roles<'a> {
     pub passive: bool,
     /// The trigger names an event already told ("the visit") rather than telling one.
     pub anaphoric: bool,
+    /// The source is the clause's subject (not a possessive or "by" phrase): later verbs of the
+    /// clause may share it.
+    pub verbal: bool,
 }
 
 /// Where a trigger sits in its sentence.
@@ -293,21 +334,34 @@ pub fn find<'a>(
     let possessor = (first.saturating_sub(3)..first)
         .rev()
         .filter_map(|i| ctx.mention_at_token(i))
-        .find(|m| ctx.possessive(m) && ctx.tok_at(m.end) + 3 >= first);
+        .find(|m| ctx.possessive(m) && ctx.tok_at(m.end) + 3 >= first)
+        // "Pakistani airstrikes", "a Pakistani jail": a nationality right before a noun owns it.
+        .or_else(|| {
+            ctx.mention_at_token(first.wrapping_sub(1)).filter(|m| m.kind == MentionKind::Nationality && !first_word.ends_with("ed"))
+        });
     // A nominal trigger after a determiner or a preposition (+ one modifier) names an event.
     let before_is = |i: usize, list: &[&str]| i < toks.len() && list.contains(&ctx.word(i).as_str());
+    // "instigates a sweeping crackdown", "launched a major offensive": the noun is the verb's object.
+    let supported = (first.saturating_sub(3)..first).any(|i| SUPPORT_VERBS.iter().any(|v| ctx.word(i).starts_with(v)));
     let nominal = possessor.is_none()
+        && !supported
         && first > 0
         && prev_word != "to"
         && (before_is(first - 1, DETERMINERS)
             || before_is(first - 1, PREPOSITIONS)
             || (first > 1
-                && before_is(first - 2, PREPOSITIONS)
+                && (before_is(first - 2, PREPOSITIONS) || before_is(first - 2, DETERMINERS))
                 && ctx.word(first - 2) != "to"
                 && ctx.mention_at_token(first - 1).is_none()
-                && !ctx.word(first - 1).ends_with("ly")));
+                && !ctx.word(first - 1).ends_with("ly")
+                && !AUXILIARIES.contains(&ctx.word(first - 1).as_str())));
 
-    let before: Vec<&Mention> = ctx.mentions.iter().copied().filter(|m| m.end <= tstart).collect();
+    // "According to a report by Hindukush Media, ...": who says so is never who acts.
+    let attribution_end = (0..first)
+        .find(|&i| ctx.word(i) == "according" && ctx.word(i + 1) == "to")
+        .and_then(|i| (i..first).find(|&k| ctx.word(k) == ","))
+        .map_or(0, |k| toks[k].end);
+    let before: Vec<&Mention> = ctx.mentions.iter().copied().filter(|m| m.end <= tstart && m.start >= attribution_end).collect();
     let after: Vec<&Mention> = ctx.mentions.iter().copied().filter(|m| m.start >= tend).collect();
 
     // Nearest subject-like mention before the trigger, with what it is coordinated with.
@@ -355,23 +409,30 @@ pub fn find<'a>(
             let own = ctx.tok_at(m.start) <= from_tok + 3 && prep.as_deref().is_some_and(|p| p == ctx.word(from_tok.saturating_sub(1)));
             !ctx.is_location(m) && (own || prep.as_deref().is_none_or(|p| !NOT_TARGET.contains(&p)))
         };
-        let cands: Vec<&Mention> = list.iter().copied().filter(|m| ctx.tok_at(m.start) <= from_tok + 6).collect();
-        let mut it = cands.iter().copied().filter(usable).peekable();
+        let all: Vec<&Mention> = list.iter().copied().filter(|m| ctx.tok_at(m.start) <= from_tok + 6).collect();
+        // The first object sits in the trigger's clause: no comma or semicolon before it.
+        let cands: Vec<&Mention> = all
+            .iter()
+            .copied()
+            .filter(|m| !(from_tok..ctx.tok_at(m.start)).any(|i| matches!(ctx.word(i).as_str(), "," | ";" | ":" | "—" | "–")))
+            .collect();
+        let usable_cands: Vec<&Mention> = cands.iter().copied().filter(usable).collect();
         // Places after "in", "near" are where, not whom, unless nothing else is there.
-        let Some(mut o) = it.next().or_else(|| cands.iter().copied().find(|m| ctx.is_location(m))) else { return out };
+        let Some(mut o) = usable_cands.first().copied().or_else(|| cands.iter().copied().find(|m| ctx.is_location(m))) else {
+            return out;
+        };
         let poss = ctx.possessive(o) || o.kind == MentionKind::Nationality;
         let appositive = |n: &Mention| ctx.tok_at(n.start) > 0 && ctx.word(ctx.tok_at(n.start) - 1) == ",";
         if poss
-            && let Some(next) = it.peek()
+            && let Some(next) = all.iter().copied().find(|m| m.start >= o.end)
             && ctx.tok_at(next.start) <= ctx.tok_at(o.end) + if appositive(next) { 3 } else { 2 }
             && !(ctx.tok_at(o.end)..ctx.tok_at(next.start)).any(|i| PREPOSITIONS.contains(&ctx.word(i).as_str()))
         {
             o = next;
-            it.next();
         }
         out.push(o);
         let mut cur = o;
-        for m in it {
+        for &m in usable_cands.iter().filter(|m| m.start >= o.end) {
             if ctx.coordinated(cur, m, false) {
                 out.push(m);
                 cur = m;
@@ -405,6 +466,12 @@ pub fn find<'a>(
     } else if reverse {
         roles.sources = object(&after, last + 1);
         roles.targets = subject(&near_before);
+    } else if let Some(by) = (ctx.word(last + 1) == "by").then_some(last + 1)
+        && let Some(&src) = after.iter().find(|m| ctx.tok_at(m.start) <= by + 3 && m.start >= toks[by].end)
+    {
+        // "terrorist attacks by the TTP", "a visit by the minister".
+        roles.sources = vec![src];
+        roles.targets = possessor.filter(|p| p.actor != src.actor).into_iter().collect();
     } else if let Some(p) = possessor {
         roles.sources = vec![p];
         roles.targets = object(&after, last + 1);
@@ -422,6 +489,7 @@ pub fn find<'a>(
             }
         }
     } else {
+        roles.verbal = true;
         roles.sources = if carried { prev_source.to_vec() } else { subject(&near_before) };
         // An infinitive's subject is the clause's subject unless a verb like "urge" made the
         // nearest actor its controller ("urging the Indian government to train ...").
@@ -438,7 +506,13 @@ pub fn find<'a>(
                 && let Some(first_subject) =
                     subject(&near_before.iter().copied().filter(|m| m.start < near.start).collect::<Vec<_>>()).last()
             {
-                let clause_start = (0..first).rev().find(|&i| matches!(ctx.word(i).as_str(), ";" | ":")).map_or(0, |i| i + 1);
+                let near_tok = ctx.tok_at(near.start);
+                let clause_start = (0..near_tok)
+                    .rev()
+                    .find(|&i| {
+                        matches!(ctx.word(i).as_str(), ";" | ":" | "," | "and" | "but" | "while" | "whereas" | "although" | "though" | "—")
+                    })
+                    .map_or(0, |i| i + 1);
                 if ctx.tok_at(first_subject.start) >= clause_start && ctx.tok_at(first_subject.start) < ctx.tok_at(near.start) {
                     roles.sources = vec![first_subject];
                 }

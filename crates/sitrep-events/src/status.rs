@@ -12,6 +12,8 @@ const NEGATION: &[&str] = &[
 ];
 const DENIAL: &[&str] = &["denied", "denies", "deny", "denying", "rejected", "dismissed", "refuted", "disputed"];
 const UNCONFIRMED: &[&str] = &["confirmation", "unconfirmed", "unverified", "verify", "verified", "confirm", "confirmed", "independently"];
+/// Modal verbs reach the whole clause ("could be a way for Pakistan to pressure ...").
+const MODAL: &[&str] = &["may", "might", "could", "would", "should"];
 const HYPOTHETICAL: &[&str] = &[
     "may",
     "might",
@@ -122,6 +124,8 @@ pub struct Judgement<'a> {
     pub by: Option<&'a Mention>,
     /// The words naming the source when it is no actor ("people familiar with the matter").
     pub by_text: Option<String>,
+    /// The trigger itself is negated ("did not recognise"), not reported as denied.
+    pub negated: bool,
 }
 
 fn lw(text: &str, t: &Token) -> String {
@@ -147,11 +151,12 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
     let trigger_words = &words[first..=last];
 
     let that_before = window.iter().any(|w| w == "that");
-    let status = if has(NEGATION, near) || (that_before && has(DENIAL, window)) || has(NEGATION, trigger_words) {
+    let negated = has(NEGATION, near) || has(NEGATION, trigger_words);
+    let status = if negated || (that_before && has(DENIAL, window)) {
         if window.iter().any(|w| w == "no") && has(UNCONFIRMED, window) { Status::Unconfirmed } else { Status::Denied }
     } else if has(UNCONFIRMED, window) && window.iter().any(|w| matches!(w.as_str(), "no" | "not" | "unconfirmed" | "unverified")) {
         Status::Unconfirmed
-    } else if has(HYPOTHETICAL, near) || words[..first].iter().any(|w| w == "if") {
+    } else if has(HYPOTHETICAL, near) || has(MODAL, window) || words[..first].iter().any(|w| w == "if") {
         Status::Hypothetical
     } else if has(PLANNED, near)
         || (first > 0
@@ -208,5 +213,5 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
     }
     let by_text = by_text.filter(|s| !s.trim().is_empty());
     let status = if status == Status::Asserted && (by.is_some() || by_text.is_some()) { Status::Reported } else { status };
-    Judgement { status, by, by_text }
+    Judgement { status, by, by_text, negated: negated && status == Status::Denied }
 }
