@@ -387,6 +387,9 @@ pub fn find<'a>(
             for &m in list.iter().rev().filter(|m| m.end <= s.start) {
                 // A list ends in "and"/"or" ("Iran, Tajikistan and India"); a bare comma before
                 // the nearest one is an aside ("According to Asia Times, the government ...").
+                if m.end > cur.start {
+                    break;
+                }
                 let link = ctx.text[m.end..cur.start].to_lowercase();
                 let first_link = out.len() == 1;
                 let joined = link.contains("and") || link.contains(" or ") || link.trim() == "-" || link.trim().is_empty();

@@ -201,8 +201,8 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
         let after_start = toks[k].end;
         by = mentions.iter().copied().find(|m| m.start >= after_start && m.start < toks.get(k + 4).map_or(usize::MAX, |t| t.end));
         if by.is_none() {
-            let comma = (last + 1..k).rev().find(|&j| words[j] == ",").unwrap_or(k);
-            let who: Vec<&str> = toks[comma + 1..k].iter().map(|t| t.text(text)).collect();
+            let from = (last + 1..k).rev().find(|&j| words[j] == ",").map_or(k, |c| c + 1);
+            let who: Vec<&str> = toks[from.min(k)..k].iter().map(|t| t.text(text)).collect();
             if !who.is_empty() && who.len() <= 8 {
                 by_text = Some(who.join(" "));
             }

@@ -13,6 +13,13 @@ use clap::Parser;
 use cli::{Cli, Command};
 
 fn main() {
+    // Panics inside a document's analysis are caught and reported as a rejection; keep the
+    // default hook's backtrace out of the user's terminal.
+    if std::env::var_os("RUST_BACKTRACE").is_none() {
+        std::panic::set_hook(Box::new(|info| {
+            eprintln!("sitrep: internal error: {info}");
+        }));
+    }
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Run(a) | Command::Ingest(a) => {

@@ -34,8 +34,19 @@ impl Engine {
         Ok(Engine { dict, lexicon, geo })
     }
 
-    /// Every per-document stage; the extracted text comes back beside the document.
-    pub fn analyse(&self, raw: &RawDoc) -> Result<(Doc, String), sitrep_text::TextError> {
+    /// Every per-document stage; the extracted text comes back beside the document. A bug in a
+    /// stage must not take the batch down: a panic rejects this document only, with its reason.
+    pub fn analyse(&self, raw: &RawDoc) -> Result<(Doc, String), String> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.analyse_inner(raw))) {
+            Ok(r) => r.map_err(|e| e.to_string()),
+            Err(p) => {
+                let what = p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
+                Err(format!("internal error while analysing (please report): {what}"))
+            }
+        }
+    }
+
+    fn analyse_inner(&self, raw: &RawDoc) -> Result<(Doc, String), sitrep_text::TextError> {
         let (article, source) = sitrep_text::process(raw)?;
         let (mentions, actors) = sitrep_actors::analyse(&self.dict, &article);
         let events = sitrep_events::code(&self.lexicon, &self.geo, &article, &mentions, &actors);
@@ -153,7 +164,7 @@ fn run_batch(
     for (raw, r) in results {
         match r {
             Ok(d) => docs.push(d),
-            Err(e) => reject(raw.origin.to_string(), e.to_string(), report),
+            Err(e) => reject(raw.origin.to_string(), e, report),
         }
     }
     let puts = store.put_batch(&docs)?;
