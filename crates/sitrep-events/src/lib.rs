@@ -23,6 +23,16 @@ fn endpoint(m: &Mention, actors: &[Actor]) -> Endpoint {
     Endpoint { actor: id, name, text: m.text.clone(), country: m.country.clone(), agent: m.agent.clone(), org: m.org.clone() }
 }
 
+/// An event before it is merged with the same event seen elsewhere in the article.
+struct Draft {
+    kind: EventType,
+    mode: Option<String>,
+    cameo: String,
+    source: Endpoint,
+    target: Option<Endpoint>,
+    status: Status,
+}
+
 /// Code every event of one article.
 pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[Mention], actors: &[Actor]) -> Vec<Event> {
     let text = &article.text;
@@ -85,6 +95,9 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             let location = event_place(text, &sm, &toks, geo, trig.end);
             let targets: Vec<Option<&Mention>> =
                 if roles.targets.is_empty() { vec![None] } else { roles.targets.iter().copied().map(Some).collect() };
+            let evidence =
+                Evidence { doc: article.id.clone(), start: sentence.start, end: sentence.end, text: sentence.of(text).to_string() };
+            let mut drafts: Vec<Draft> = Vec::new();
             for &s in &roles.sources {
                 for &t in &targets {
                     if t.is_some_and(|t| t.actor.is_some() && t.actor == s.actor) {
@@ -92,45 +105,80 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     }
                     let source = endpoint(s, actors);
                     let target = t.map(|t| endpoint(t, actors));
-                    let key = (
-                        kind.as_str().to_string(),
-                        source.actor.clone(),
-                        target.as_ref().map(|t| t.actor.clone()).unwrap_or_default(),
-                        judged.status,
-                    );
-                    let evidence =
-                        Evidence { doc: article.id.clone(), start: sentence.start, end: sentence.end, text: sentence.of(text).to_string() };
-                    if let Some(e) = events.get_mut(&key) {
-                        if !e.evidence.iter().any(|x| x.start == evidence.start) {
-                            e.evidence.push(evidence);
-                        }
-                        continue;
+                    drafts.push(Draft {
+                        kind,
+                        mode: mode.clone(),
+                        cameo: cameo.clone(),
+                        source: source.clone(),
+                        target: target.clone(),
+                        status: judged.status,
+                    });
+                    // A stated intention is itself an event in PLOVER: a promise (AGREE) of a
+                    // cooperative act, a THREATEN of a hostile one.
+                    if judged.intent && kind != EventType::Agree && kind != EventType::Threaten {
+                        let (k, c) = if kind.is_cooperative() { (EventType::Agree, "030") } else { (EventType::Threaten, "130") };
+                        let status = if attributed_to.is_some() { Status::Reported } else { Status::Asserted };
+                        drafts.push(Draft {
+                            kind: k,
+                            mode: Some(format!("intent-{}", kind.as_str().to_lowercase())),
+                            cameo: c.into(),
+                            source: source.clone(),
+                            target: target.clone(),
+                            status,
+                        });
                     }
-                    let id = short_id(&[&article.id, &key.0, &key.1, &key.2, judged.status.as_str(), &sentence.start.to_string()]);
-                    order.push(key.clone());
-                    events.insert(
-                        key,
-                        Event {
-                            id,
-                            doc: article.id.clone(),
-                            kind,
-                            mode: mode.clone(),
-                            cameo: cameo.clone(),
-                            goldstein: lex.goldstein(&cameo),
-                            quad_class: Event::quad_class_of(&cameo),
-                            source: Some(source),
-                            target,
-                            status: judged.status,
-                            attributed_to: attributed_to.clone(),
-                            date: date.clone(),
-                            date_precision: precision.clone(),
-                            location: location.clone(),
-                            evidence: vec![evidence],
-                            story: None,
-                            trigger: text[trig.start..trig.end].to_string(),
-                        },
-                    );
                 }
+                // "X said Y must return the helicopter": X demands it of Y.
+                if judged.obligation
+                    && let Some(by) = judged.by.filter(|b| b.actor != s.actor)
+                {
+                    drafts.push(Draft {
+                        kind: EventType::Request,
+                        mode: Some("demand".into()),
+                        cameo: "100".into(),
+                        source: endpoint(by, actors),
+                        target: Some(endpoint(s, actors)),
+                        status: Status::Asserted,
+                    });
+                }
+            }
+            for d in drafts {
+                let key = (
+                    d.kind.as_str().to_string(),
+                    d.source.actor.clone(),
+                    d.target.as_ref().map(|t| t.actor.clone()).unwrap_or_default(),
+                    d.status,
+                );
+                if let Some(e) = events.get_mut(&key) {
+                    if !e.evidence.iter().any(|x| x.start == evidence.start) {
+                        e.evidence.push(evidence.clone());
+                    }
+                    continue;
+                }
+                let id = short_id(&[&article.id, &key.0, &key.1, &key.2, d.status.as_str(), &sentence.start.to_string()]);
+                order.push(key.clone());
+                events.insert(
+                    key,
+                    Event {
+                        id,
+                        doc: article.id.clone(),
+                        kind: d.kind,
+                        mode: d.mode,
+                        cameo: d.cameo.clone(),
+                        goldstein: lex.goldstein(&d.cameo),
+                        quad_class: Event::quad_class_of(&d.cameo),
+                        source: Some(d.source),
+                        target: d.target,
+                        status: d.status,
+                        attributed_to: attributed_to.clone(),
+                        date: date.clone(),
+                        date_precision: precision.clone(),
+                        location: location.clone(),
+                        evidence: vec![evidence.clone()],
+                        story: None,
+                        trigger: text[trig.start..trig.end].to_string(),
+                    },
+                );
             }
         }
     }

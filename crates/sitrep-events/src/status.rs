@@ -126,7 +126,21 @@ pub struct Judgement<'a> {
     pub by_text: Option<String>,
     /// The trigger itself is negated ("did not recognise"), not reported as denied.
     pub negated: bool,
+    /// The actor states its own intention ("will release", "is ready to withdraw"): in PLOVER the
+    /// statement is itself an AGREE (cooperative acts) or a THREATEN (hostile acts).
+    pub intent: bool,
+    /// Someone is told what they must do ("Sudan must return the helicopter", "demanded that
+    /// Hamas renounce"): the statement is a REQUEST.
+    pub obligation: bool,
 }
+
+/// Words that state one's own intention right before the act.
+const INTENT: &[&str] = &[
+    "will", "would", "willing", "ready", "prepared", "pledged", "promised", "vowed", "offered", "intends", "intend", "plans", "planned",
+    "set",
+];
+/// Words that lay an obligation on the act's subject.
+const OBLIGATION: &[&str] = &["must", "should", "demanded", "demands", "demand", "insisted", "urged"];
 
 fn lw(text: &str, t: &Token) -> String {
     t.text(text).to_lowercase().replace('’', "'")
@@ -213,5 +227,8 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
     }
     let by_text = by_text.filter(|s| !s.trim().is_empty());
     let status = if status == Status::Asserted && (by.is_some() || by_text.is_some()) { Status::Reported } else { status };
-    Judgement { status, by, by_text, negated: negated && status == Status::Denied }
+    let intent = !negated && status == Status::Planned && near.iter().any(|w| INTENT.contains(&w.as_str()));
+    let obligation = !negated && window.iter().any(|w| OBLIGATION.contains(&w.as_str()));
+    let status = if obligation && status == Status::Asserted { Status::Planned } else { status };
+    Judgement { status, by, by_text, negated: negated && status == Status::Denied, intent, obligation }
 }

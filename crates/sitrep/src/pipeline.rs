@@ -40,7 +40,8 @@ impl Engine {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.analyse_inner(raw))) {
             Ok(r) => r.map_err(|e| e.to_string()),
             Err(p) => {
-                let what = p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
+                let what =
+                    p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
                 Err(format!("internal error while analysing (please report): {what}"))
             }
         }
