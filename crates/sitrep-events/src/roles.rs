@@ -343,8 +343,18 @@ pub fn find<'a>(
     let before_is = |i: usize, list: &[&str]| i < toks.len() && list.contains(&ctx.word(i).as_str());
     // "instigates a sweeping crackdown", "launched a major offensive": the noun is the verb's object.
     let supported = (first.saturating_sub(3)..first).any(|i| SUPPORT_VERBS.iter().any(|v| ctx.word(i).starts_with(v)));
+    // A verb in the past ("demanded") or a weekday or name right before ("on Tuesday demanded")
+    // is a verb, not a noun.
+    let past = first_word.ends_with("ed")
+        || matches!(
+            first_word.as_str(),
+            "met" | "held" | "struck" | "shot" | "led" | "hit" | "fought" | "sent" | "sought" | "gave" | "took" | "made"
+        );
+    let name_before = first > 0 && toks[first - 1].text(text).chars().next().is_some_and(char::is_uppercase);
     let nominal = possessor.is_none()
         && !supported
+        && !past
+        && !name_before
         && first > 0
         && prev_word != "to"
         && (before_is(first - 1, DETERMINERS)

@@ -99,12 +99,30 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         let apposition =
             after(0).as_deref() == Some(",") && (1..=4).filter_map(after).any(|w| PERSON_CUES.contains(&w.as_str()) || is_title(&w));
         let leads = after(0).is_some_and(|w| matches!(w.as_str(), "government" | "administration" | "cabinet" | "regime"));
+        // A full name right before a verb ("Boris Yeltsin hosted", "Oskar Fischer will visit") or
+        // right after one ("hosted Ryutaro Hashimoto"): a person acting or acted on.
+        let verbish = |w: &str| {
+            w.ends_with("ed")
+                || matches!(
+                    w,
+                    "has" | "had" | "have" | "was" | "is" | "will" | "would" | "said" | "says" | "told" | "met" | "led" | "held" | "sent"
+                )
+        };
+        let lower_word = |t: Option<&Token>| {
+            t.filter(|t| t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_lowercase))
+                .map(|t| lower(t.text(text)))
+        };
+        let next_tok = toks.get(next);
+        let prev_tok = words.first().and_then(|&f| f.checked_sub(1)).and_then(|p| toks.get(p));
+        let verb_adjacent = (2..=3).contains(&name.len())
+            && name.iter().all(|&n| toks[n].text(text).chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            && (lower_word(next_tok).is_some_and(|w| verbish(&w)) || lower_word(prev_tok).is_some_and(|w| w.ends_with("ed")));
 
         let kind = if ORG_HEADS.contains(&head.as_str()) && name.len() >= 2 {
             Some(MentionKind::Organisation)
         } else if PLACE_HEADS.contains(&head.as_str()) && name.len() >= 2 {
             Some(MentionKind::Place)
-        } else if titled || cue_before || said_before || said_after || apposition || leads {
+        } else if titled || cue_before || said_before || said_after || apposition || leads || verb_adjacent {
             Some(MentionKind::Person)
         } else {
             None
