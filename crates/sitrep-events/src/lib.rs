@@ -82,7 +82,11 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             let mut kind = pat.kind;
             let mut cameo = pat.cameo.clone();
             let mut mode = pat.mode.clone();
-            if judged.negated && matches!(kind, EventType::Support | EventType::Agree | EventType::Cooperate) {
+            let refusable = matches!(
+                kind,
+                EventType::Support | EventType::Agree | EventType::Cooperate | EventType::Concede | EventType::Retreat | EventType::Aid
+            );
+            if judged.negated && (refusable || (judged.refused && kind.is_cooperative())) {
                 kind = EventType::Reject;
                 cameo = "120".into();
                 mode = Some(format!("not-{}", pat.kind.as_str().to_lowercase()));
@@ -115,8 +119,12 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     });
                     // A stated intention is itself an event in PLOVER: a promise (AGREE) of a
                     // cooperative act, a THREATEN of a hostile one.
-                    if judged.intent && kind != EventType::Agree && kind != EventType::Threaten {
-                        let (k, c) = if kind.is_cooperative() { (EventType::Agree, "030") } else { (EventType::Threaten, "130") };
+                    if judged.intent && kind != EventType::Agree && kind != EventType::Threaten && kind != EventType::Reject {
+                        let (k, c) = if kind.is_cooperative() && !judged.conditional {
+                            (EventType::Agree, "030")
+                        } else {
+                            (EventType::Threaten, "130")
+                        };
                         let status = if attributed_to.is_some() { Status::Reported } else { Status::Asserted };
                         drafts.push(Draft {
                             kind: k,

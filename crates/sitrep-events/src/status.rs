@@ -112,6 +112,18 @@ const SPEECH: &[&str] = &[
     "quoted",
     "cited",
     "tweeted",
+    "declared",
+    "concluded",
+    "reiterated",
+    "stressed",
+    "asserted",
+    "maintained",
+    "demanded",
+    "demanding",
+    "insisted",
+    "warned",
+    "charged",
+    "announced",
 ];
 
 /// Words that open a new clause: cues before them do not reach the trigger.
@@ -132,7 +144,14 @@ pub struct Judgement<'a> {
     /// Someone is told what they must do ("Sudan must return the helicopter", "demanded that
     /// Hamas renounce"): the statement is a REQUEST.
     pub obligation: bool,
+    /// The act hangs on a condition ("unless", "if").
+    pub conditional: bool,
+    /// The actor refuses the act outright ("refused to allow", "declined to meet").
+    pub refused: bool,
 }
+
+/// Words of outright refusal: the refusal is itself a REJECT.
+const REFUSAL: &[&str] = &["refused", "refuses", "refuse", "declined", "declines", "rejected", "rejects"];
 
 /// Words that state one's own intention right before the act.
 const INTENT: &[&str] = &[
@@ -227,8 +246,13 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
     }
     let by_text = by_text.filter(|s| !s.trim().is_empty());
     let status = if status == Status::Asserted && (by.is_some() || by_text.is_some()) { Status::Reported } else { status };
-    let intent = !negated && status == Status::Planned && near.iter().any(|w| INTENT.contains(&w.as_str()));
+    // "would" states an intention in reported speech ("they said they would boycott").
+    let reported_would = near.iter().any(|w| w == "would") && words[..first].iter().any(|w| SPEECH.contains(&w.as_str()));
+    let intent = !negated && (near.iter().any(|w| w != "would" && INTENT.contains(&w.as_str())) || reported_would);
+    // A promise or threat made conditional ("will withdraw ... unless") is a threat.
+    let conditional = words[last + 1..].iter().any(|w| w == "unless" || w == "if");
     let obligation = !negated && window.iter().any(|w| OBLIGATION.contains(&w.as_str()));
     let status = if obligation && status == Status::Asserted { Status::Planned } else { status };
-    Judgement { status, by, by_text, negated: negated && status == Status::Denied, intent, obligation }
+    let refused = words[first.saturating_sub(4)..first].iter().any(|w| REFUSAL.contains(&w.as_str()));
+    Judgement { status, by, by_text, negated: negated && status == Status::Denied, intent, obligation, conditional, refused }
 }
