@@ -29,7 +29,7 @@ def codes_of(actors):
 def endpoint_codes(ep):
     if not ep:
         return set()
-    vals = [ep.get("actor"), ep.get("country"), ep.get("org")]
+    vals = [ep.get("actor"), ep.get("country"), ep.get("org"), ep.get("agent")]
     out = set()
     for v in vals:
         if v:

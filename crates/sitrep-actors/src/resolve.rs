@@ -269,11 +269,42 @@ fn group_anaphora(article: &Article, mentions: &mut Vec<Mention>) {
     }
 }
 
+/// "German Foreign Minister Oskar Fischer", "Pakistani journalist Asad Toll": a sector mention
+/// right before a person's name is that person's title. It is folded into the person (as a role
+/// giving country and sector) instead of standing as a second actor. Returns, per person mention
+/// start, the title's role.
+fn sector_titles(text: &str, mentions: &mut Vec<Mention>) -> Vec<(usize, Role, Option<String>)> {
+    let mut out = Vec::new();
+    let mut drop = Vec::new();
+    for i in 1..mentions.len() {
+        let (t, p) = (&mentions[i - 1], &mentions[i]);
+        if t.kind != MentionKind::Agent || p.kind != MentionKind::Person || t.end > p.start {
+            continue;
+        }
+        let between = text[t.end..p.start].trim();
+        if !(between.is_empty() || between == ",") {
+            continue;
+        }
+        // "German Foreign Minister" -> "foreign minister": the nationality is the role's country.
+        let words: Vec<String> = t.text.split_whitespace().map(str::to_lowercase).collect();
+        let skip = usize::from(t.how.starts_with("sector:") && words.len() > 1);
+        let title = words[skip..].join(" ");
+        let role = Role { title, org: None, country: t.country.clone(), former: false, from: None, to: None };
+        out.push((p.start, role, t.agent.clone()));
+        drop.push(i - 1);
+    }
+    for i in drop.into_iter().rev() {
+        mentions.remove(i);
+    }
+    out
+}
+
 /// Resolve mentions inside the document and build its actors.
 pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>) -> (Vec<Mention>, Vec<Actor>) {
     let text = &article.text;
     surname_mentions(article, &mut mentions);
     group_anaphora(article, &mut mentions);
+    let titles = sector_titles(text, &mut mentions);
     let mut people: Vec<Person> = Vec::new();
     let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
 
@@ -306,6 +337,19 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
         };
         if !people[p].forms.contains(&mentions[i].text) {
             people[p].forms.push(mentions[i].text.clone());
+        }
+        for (at, role, agent) in titles.iter().filter(|(at, _, _)| *at == mentions[i].start) {
+            let _ = at;
+            let person = &mut people[p];
+            if person.country.is_none() {
+                person.country = role.country.clone();
+            }
+            if person.agent.is_none() {
+                person.agent = agent.clone();
+            }
+            if !person.roles.contains(role) {
+                person.roles.push(role.clone());
+            }
         }
         people[p].last_seen = i;
         owner[i] = Some(p);

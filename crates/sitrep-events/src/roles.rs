@@ -288,7 +288,7 @@ impl<'a> Ctx<'_, 'a> {
     fn coordinated(&self, a: &Mention, b: &Mention, allow_comma_and: bool) -> bool {
         let (i, j) = (self.tok_at(a.end), self.tok_at(b.start));
         if i >= j {
-            return a.end <= b.start && self.text[a.end..b.start].trim().is_empty();
+            return false; // side by side with nothing between: one name, not two actors
         }
         let words: Vec<String> = (i..j).map(|k| self.word(k)).collect();
         let only_joiners = words.iter().all(|w| matches!(w.as_str(), "and" | "," | "-" | "or" | "the" | "as" | "well"));

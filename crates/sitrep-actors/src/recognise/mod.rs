@@ -141,7 +141,7 @@ fn locate_sectors(dict: &Dictionary, text: &str, found: &mut [Mention]) {
         if a.kind != MentionKind::Agent || a.country.is_some() || !matches!(b.kind, MentionKind::Place | MentionKind::Country) {
             continue;
         }
-        if text[a.end..b.start].trim() == "in" && b.country.is_some() {
+        if matches!(text[a.end..b.start].trim(), "in" | "of") && b.country.is_some() {
             let country = b.country.clone();
             let m = &mut found[i];
             m.actor = Some(format!("{}{}", country.as_deref().unwrap_or(""), m.agent.as_deref().unwrap_or("")));
