@@ -28,7 +28,7 @@ struct Draft {
     kind: EventType,
     mode: Option<String>,
     cameo: String,
-    source: Endpoint,
+    source: Option<Endpoint>,
     target: Option<Endpoint>,
     status: Status,
 }
@@ -69,7 +69,13 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             if roles.passive && pat.kind == EventType::Consult && roles.sources.is_empty() {
                 continue; // "were met with retaliatory attacks" is no meeting
             }
-            if roles.sources.is_empty() || roles.anaphoric {
+            // "Three civilians were killed": violence with no named perpetrator is still news;
+            // such events keep an empty source. Other events need someone acting.
+            let unattributed_violence = roles.sources.is_empty()
+                && roles.passive
+                && !roles.targets.is_empty()
+                && matches!(pat.kind, EventType::Assault | EventType::Coerce);
+            if (roles.sources.is_empty() && !unattributed_violence) || roles.anaphoric {
                 continue;
             }
             if roles.verbal {
@@ -102,12 +108,14 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             let evidence =
                 Evidence { doc: article.id.clone(), start: sentence.start, end: sentence.end, text: sentence.of(text).to_string() };
             let mut drafts: Vec<Draft> = Vec::new();
-            for &s in &roles.sources {
+            let sources: Vec<Option<&Mention>> =
+                if roles.sources.is_empty() { vec![None] } else { roles.sources.iter().copied().map(Some).collect() };
+            for &s in &sources {
                 for &t in &targets {
-                    if t.is_some_and(|t| t.actor.is_some() && t.actor == s.actor) {
+                    if t.is_some_and(|t| t.actor.is_some() && s.is_some_and(|s| t.actor == s.actor)) {
                         continue; // an actor acting on itself is a misreading here
                     }
-                    let source = endpoint(s, actors);
+                    let source = s.map(|s| endpoint(s, actors));
                     let target = t.map(|t| endpoint(t, actors));
                     drafts.push(Draft {
                         kind,
@@ -138,14 +146,15 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 }
                 // "X said Y must return the helicopter": X demands it of Y.
                 if judged.obligation
-                    && let Some(by) = judged.by.filter(|b| b.actor != s.actor)
+                    && let Some(who) = s
+                    && let Some(by) = judged.by.filter(|b| b.actor != who.actor)
                 {
                     drafts.push(Draft {
                         kind: EventType::Request,
                         mode: Some("demand".into()),
                         cameo: "100".into(),
-                        source: endpoint(by, actors),
-                        target: Some(endpoint(s, actors)),
+                        source: Some(endpoint(by, actors)),
+                        target: Some(endpoint(who, actors)),
                         status: Status::Asserted,
                     });
                 }
@@ -153,7 +162,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             for d in drafts {
                 let key = (
                     d.kind.as_str().to_string(),
-                    d.source.actor.clone(),
+                    d.source.as_ref().map(|e| e.actor.clone()).unwrap_or_default(),
                     d.target.as_ref().map(|t| t.actor.clone()).unwrap_or_default(),
                     d.status,
                 );
@@ -175,7 +184,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                         cameo: d.cameo.clone(),
                         goldstein: lex.goldstein(&d.cameo),
                         quad_class: Event::quad_class_of(&d.cameo),
-                        source: Some(d.source),
+                        source: d.source,
                         target: d.target,
                         status: d.status,
                         attributed_to: attributed_to.clone(),
