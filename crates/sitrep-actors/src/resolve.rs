@@ -506,7 +506,8 @@ fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person]) -> V
             }
         });
         entry.mentions += 1;
-        if !entry.aliases.contains(&m.text) {
+        // "the group" is how the text points back, not a name of the group.
+        if m.how != "anaphor" && !entry.aliases.contains(&m.text) {
             entry.aliases.push(m.text.clone());
         }
         if entry.country.is_none() {

@@ -10,7 +10,7 @@ use sitrep_model::{Actor, Article, Doc, Event, Mention, MentionKind, Story};
 
 pub use query::EventFilter;
 
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -50,6 +50,10 @@ impl Store {
         if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew { path: path.display().to_string(), found: version });
         }
+        if version == 1 {
+            // v2: documents remember which analysis produced them.
+            conn.execute_batch("ALTER TABLE documents ADD COLUMN analysis TEXT NOT NULL DEFAULT ''")?;
+        }
         conn.execute_batch(include_str!("schema.sql"))?;
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         Ok(Store { conn })
@@ -63,20 +67,22 @@ impl Store {
         Ok(Store { conn })
     }
 
-    /// The stored content hash of a document, if it is stored.
-    pub fn hash_of(&self, id: &str) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT hash FROM documents WHERE id = ?1", [id], |r| r.get(0)).optional()?)
+    /// The stored content hash of a document and the analysis that produced it, if it is stored.
+    pub fn hash_of(&self, id: &str) -> Result<Option<(String, String)>> {
+        Ok(self.conn.query_row("SELECT hash, analysis FROM documents WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
     }
 
-    /// Write one batch of documents in one transaction.
-    pub fn put_batch(&mut self, docs: &[(Doc, String)]) -> Result<Vec<Put>> {
+    /// Write one batch of documents in one transaction. `analysis` names the dictionaries and
+    /// version that analysed them: the same content analysed differently replaces the old rows.
+    pub fn put_batch(&mut self, docs: &[(Doc, String)], analysis: &str) -> Result<Vec<Put>> {
         let tx = self.conn.transaction()?;
         let mut out = Vec::with_capacity(docs.len());
         for (doc, raw) in docs {
             let a = &doc.article;
-            let old: Option<String> = tx.query_row("SELECT hash FROM documents WHERE id = ?1", [&a.id], |r| r.get(0)).optional()?;
+            let old: Option<(String, String)> =
+                tx.query_row("SELECT hash, analysis FROM documents WHERE id = ?1", [&a.id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
             let put = match old {
-                Some(h) if h == a.hash => {
+                Some((h, an)) if h == a.hash && an == analysis => {
                     out.push(Put::Unchanged);
                     continue;
                 }
@@ -85,9 +91,22 @@ impl Store {
             };
             tx.execute("DELETE FROM documents WHERE id = ?1", [&a.id])?;
             tx.execute(
-                "INSERT INTO documents (id, hash, origin, title, outlet, published, language, url, text, raw, article)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![a.id, a.hash, a.origin, a.title, a.outlet, a.published, a.language, a.url, a.text, raw, serde_json::to_string(a)?],
+                "INSERT INTO documents (id, hash, analysis, origin, title, outlet, published, language, url, text, raw, article)
+                 VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    a.id,
+                    a.hash,
+                    a.origin,
+                    a.title,
+                    a.outlet,
+                    a.published,
+                    a.language,
+                    a.url,
+                    a.text,
+                    raw,
+                    serde_json::to_string(a)?,
+                    analysis
+                ],
             )?;
             {
                 let mut st = tx.prepare_cached(
@@ -235,6 +254,13 @@ impl Store {
     pub fn actor_links(&self) -> Result<HashMap<String, String>> {
         let mut st = self.conn.prepare("SELECT alias, actor FROM actor_links")?;
         let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Every merge link: (in-document id, merged actor, why).
+    pub fn merges(&self) -> Result<Vec<(String, String, String)>> {
+        let mut st = self.conn.prepare("SELECT alias, actor, why FROM actor_links ORDER BY actor, alias")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 

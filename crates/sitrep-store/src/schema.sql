@@ -1,7 +1,8 @@
--- sitrep store, schema version 1.
+-- sitrep store, schema version 2 (migrations in lib.rs).
 CREATE TABLE IF NOT EXISTS documents (
     id          TEXT PRIMARY KEY,
     hash        TEXT NOT NULL,
+    analysis    TEXT NOT NULL DEFAULT '',  -- which dictionaries and sitrep version analysed it
     origin      TEXT NOT NULL,
     title       TEXT,
     outlet      TEXT,

@@ -29,7 +29,7 @@ pub enum Command {
     /// List stored events.
     Events(EventArgs),
     /// List actors across the corpus.
-    Actors(ListArgs),
+    Actors(ActorArgs),
     /// List stories (reports grouped by story).
     Stories(ListArgs),
     /// Print what the text and actor stages see, one JSON object per document (no store).
@@ -83,6 +83,15 @@ pub enum Format {
 pub struct ListArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct ActorArgs {
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Explain how an actor was resolved: its forms, roles, merges and near misses.
+    #[arg(long, value_name = "NAME")]
+    pub explain: Option<String>,
 }
 
 #[derive(Args, Debug)]

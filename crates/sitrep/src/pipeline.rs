@@ -21,6 +21,8 @@ const BATCH: usize = 64;
 
 /// The loaded knowledge every document is analysed with.
 pub struct Engine {
+    /// Which analysis this is: sitrep's version and its dictionaries' fingerprints.
+    pub analysis: String,
     pub dict: Dictionary,
     pub lexicon: Lexicon,
     pub geo: Centroids,
@@ -31,7 +33,8 @@ impl Engine {
         let dict = Dictionary::with_user_files(dicts).context("loading actor dictionaries")?;
         let lexicon = Lexicon::with_user_files(verbs).context("loading event patterns")?;
         let geo = Centroids::new(dict.countries.values().filter_map(|c| Some((c.code.clone(), c.lat?, c.lon?))));
-        Ok(Engine { dict, lexicon, geo })
+        let analysis = format!("{}+{}+{}", env!("CARGO_PKG_VERSION"), dict.fingerprint, lexicon.fingerprint);
+        Ok(Engine { analysis, dict, lexicon, geo })
     }
 
     /// Every per-document stage; the extracted text comes back beside the document. A bug in a
@@ -153,7 +156,7 @@ fn run_batch(
     // Unchanged documents are not analysed again.
     let mut todo = Vec::with_capacity(batch.len());
     for raw in batch {
-        if store.hash_of(&raw.id)?.as_deref() == Some(raw.hash.as_str()) {
+        if store.hash_of(&raw.id)?.is_some_and(|(h, an)| h == raw.hash && an == engine.analysis) {
             report.unchanged += 1;
             report.docs.push(raw.id.clone());
         } else {
@@ -168,7 +171,7 @@ fn run_batch(
             Err(e) => reject(raw.origin.to_string(), e, report),
         }
     }
-    let puts = store.put_batch(&docs)?;
+    let puts = store.put_batch(&docs, &engine.analysis)?;
     for ((doc, _), put) in docs.iter().zip(puts) {
         match put {
             Put::New => report.new += 1,

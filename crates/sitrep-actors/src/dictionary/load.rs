@@ -96,6 +96,8 @@ enum UserFile {
 /// All rows before compiling.
 #[derive(Default)]
 pub struct Sources {
+    /// Every text the rows came from, in order: what the dictionary's fingerprint is made of.
+    pub texts: Vec<String>,
     pub countries: Vec<CountryRow>,
     pub orgs: Vec<OrgRow>,
     pub agents: Vec<AgentRow>,
@@ -108,7 +110,16 @@ fn parse<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, Di
 
 impl Sources {
     pub fn builtin() -> Result<Sources, DictionaryError> {
+        let texts = [
+            include_str!("../../../../dictionaries/countries.yaml"),
+            include_str!("../../../../dictionaries/organisations.yaml"),
+            include_str!("../../../../dictionaries/agents.yaml"),
+            include_str!("../../../../dictionaries/people.yaml"),
+        ]
+        .map(str::to_string)
+        .to_vec();
         Ok(Sources {
+            texts,
             countries: parse("dictionaries/countries.yaml", include_str!("../../../../dictionaries/countries.yaml"))?,
             orgs: parse("dictionaries/organisations.yaml", include_str!("../../../../dictionaries/organisations.yaml"))?,
             agents: parse("dictionaries/agents.yaml", include_str!("../../../../dictionaries/agents.yaml"))?,
@@ -120,6 +131,7 @@ impl Sources {
     pub fn add_file(&mut self, path: &Path) -> Result<(), DictionaryError> {
         let text = std::fs::read_to_string(path).map_err(|e| DictionaryError::Io(path.to_path_buf(), e))?;
         let name = path.display().to_string();
+        self.texts.push(text.clone());
         match parse::<UserFile>(&name, &text)? {
             UserFile::Sections { countries, organisations, agents, people } => {
                 self.add(countries, organisations, agents);

@@ -76,6 +76,9 @@ impl Person {
 
 /// The compiled dictionaries.
 pub struct Dictionary {
+    /// Identifies the dictionaries' content: documents analysed with other dictionaries are
+    /// analysed again.
+    pub fingerprint: String,
     pub people: BTreeMap<String, Person>,
     pub countries: BTreeMap<String, Country>,
     pub orgs: BTreeMap<String, Org>,
@@ -111,6 +114,7 @@ impl Dictionary {
     }
 
     fn compile(src: load::Sources) -> Dictionary {
+        let fingerprint = sitrep_model::short_id(&src.texts.iter().map(String::as_str).collect::<Vec<_>>());
         let mut by_key: HashMap<String, Entry> = HashMap::new();
         let mut add = |name: &str, e: Entry| {
             let key = crate::fold::key(name);
@@ -244,7 +248,7 @@ impl Dictionary {
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         let (keys, entries): (Vec<String>, Vec<Entry>) = keyed.into_iter().unzip();
         let automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&keys).expect("dictionary automaton");
-        Dictionary { people, countries, orgs, agents, entries, automaton, never }
+        Dictionary { fingerprint, people, countries, orgs, agents, entries, automaton, never }
     }
 
     /// Every dictionary hit in folded text at word boundaries, overlapping ones included.

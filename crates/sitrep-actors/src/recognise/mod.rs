@@ -207,10 +207,13 @@ fn join_sectors(dict: &Dictionary, text: &str, toks: &[Token], found: &mut Vec<M
                 found.remove(i);
             }
             MentionKind::Group | MentionKind::Organisation if gap_words == 0 => {
-                let mut g = found[i - 1].clone();
-                g.end = cur.end;
-                g.text = text[g.start..g.end].to_string();
-                found[i - 1] = g;
+                // "Taliban fighters" is one mention of the Taliban; "(TTP) militants" keeps "TTP".
+                if !bracketed {
+                    let mut g = found[i - 1].clone();
+                    g.end = cur.end;
+                    g.text = text[g.start..g.end].to_string();
+                    found[i - 1] = g;
+                }
                 found.remove(i);
             }
             _ => i += 1,

@@ -34,16 +34,20 @@ fn parse<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, Le
     serde_yaml_ng::from_str(text).map_err(|e| LexiconError::Parse { path: path.into(), message: e.to_string() })
 }
 
+pub const BUILTIN_VERBS: &str = include_str!("../../../../dictionaries/verbs.yaml");
+pub const BUILTIN_CAMEO: &str = include_str!("../../../../dictionaries/cameo.yaml");
+
 pub fn builtin_patterns() -> Result<Vec<PatternRow>, LexiconError> {
-    parse("dictionaries/verbs.yaml", include_str!("../../../../dictionaries/verbs.yaml"))
+    parse("dictionaries/verbs.yaml", BUILTIN_VERBS)
 }
 
-pub fn pattern_file(path: &Path) -> Result<Vec<PatternRow>, LexiconError> {
+/// A user's pattern file, with its text (for the lexicon's fingerprint).
+pub fn pattern_file(path: &Path) -> Result<(Vec<PatternRow>, String), LexiconError> {
     let text = std::fs::read_to_string(path).map_err(|e| LexiconError::Io(path.to_path_buf(), e))?;
-    parse(&path.display().to_string(), &text)
+    Ok((parse(&path.display().to_string(), &text)?, text))
 }
 
 pub fn builtin_cameo() -> Result<HashMap<String, f64>, LexiconError> {
-    let rows: Vec<CameoRow> = parse("dictionaries/cameo.yaml", include_str!("../../../../dictionaries/cameo.yaml"))?;
+    let rows: Vec<CameoRow> = parse("dictionaries/cameo.yaml", BUILTIN_CAMEO)?;
     Ok(rows.into_iter().map(|r| (r.code, r.goldstein)).collect())
 }

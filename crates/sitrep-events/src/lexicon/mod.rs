@@ -31,6 +31,8 @@ pub struct Pattern {
 
 /// Patterns indexed by their first lemma, and the map from surface words to lemmas.
 pub struct Lexicon {
+    /// Identifies the patterns' content.
+    pub fingerprint: String,
     pub patterns: Vec<Pattern>,
     by_first: HashMap<String, Vec<usize>>,
     lemmas: HashMap<String, Vec<String>>,
@@ -45,11 +47,15 @@ impl Lexicon {
     /// Ours plus a user's pattern files (same YAML format).
     pub fn with_user_files(paths: &[std::path::PathBuf]) -> Result<Lexicon, LexiconError> {
         let mut rows = load::builtin_patterns()?;
+        let mut texts = vec![load::BUILTIN_VERBS.to_string(), load::BUILTIN_CAMEO.to_string()];
         for p in paths {
-            rows.extend(load::pattern_file(p)?);
+            let (file_rows, text) = load::pattern_file(p)?;
+            rows.extend(file_rows);
+            texts.push(text);
         }
         let cameo = load::builtin_cameo()?;
-        let mut lex = Lexicon { patterns: Vec::new(), by_first: HashMap::new(), lemmas: HashMap::new(), cameo };
+        let fingerprint = sitrep_model::short_id(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let mut lex = Lexicon { fingerprint, patterns: Vec::new(), by_first: HashMap::new(), lemmas: HashMap::new(), cameo };
         for row in rows {
             lex.add(row);
         }

@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 use sitrep_model::{EventType, Status};
 use sitrep_store::{EventFilter, Store};
 
-use crate::cli::{Cli, EventArgs, ListArgs};
+use crate::cli::{ActorArgs, Cli, EventArgs, ListArgs};
 use crate::output;
 
 fn open_existing(cli: &Cli) -> Result<Store> {
@@ -44,9 +44,13 @@ pub fn events(cli: &Cli, a: &EventArgs) -> Result<i32> {
     Ok(0)
 }
 
-pub fn actors(cli: &Cli, a: &ListArgs) -> Result<i32> {
+pub fn actors(cli: &Cli, a: &ActorArgs) -> Result<i32> {
     let store = open_existing(cli)?;
-    output::write(&mut std::io::stdout().lock(), a.format, &store.actors()?)?;
+    let actors = store.actors()?;
+    if let Some(name) = &a.explain {
+        return super::explain::explain(&mut std::io::stdout().lock(), &store, &actors, name);
+    }
+    output::write(&mut std::io::stdout().lock(), a.format, &actors)?;
     Ok(0)
 }
 
