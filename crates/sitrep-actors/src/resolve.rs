@@ -137,6 +137,16 @@ fn roles_in(text: &str, window: &[Token], mentions: &[Mention], dict: &Dictionar
     out
 }
 
+/// Add a role unless one with the same title says as much or more.
+fn add_role(roles: &mut Vec<Role>, role: Role) {
+    let covers = |a: &Role, b: &Role| a.title == b.title && (b.org.is_none() || a.org == b.org) && (b.country.is_none() || a.country == b.country);
+    if roles.iter().any(|r| covers(r, &role)) {
+        return;
+    }
+    roles.retain(|r| !covers(&role, r));
+    roles.push(role);
+}
+
 /// One person being resolved.
 struct Person {
     /// The dictionary's id for a known person.
@@ -347,9 +357,7 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
             if person.agent.is_none() {
                 person.agent = agent.clone();
             }
-            if !person.roles.contains(role) {
-                person.roles.push(role.clone());
-            }
+            add_role(&mut person.roles, role.clone());
         }
         people[p].last_seen = i;
         owner[i] = Some(p);
@@ -404,9 +412,7 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
                 person.org = r.org.clone();
             }
             let role = Role { title: r.title, org: r.org, country: r.country, former: r.former, from: None, to: None };
-            if !person.roles.contains(&role) {
-                person.roles.push(role);
-            }
+            add_role(&mut person.roles, role);
         }
     }
 
