@@ -64,6 +64,8 @@ struct Feature {
     lon: f64,
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
 }
 
 const FEATURES: &str = include_str!("../../../dictionaries/places.yaml");
@@ -132,7 +134,12 @@ impl Places {
                 p.key(n, i);
             }
             if let Some(n) = c.maybe_nationality() {
-                p.demonyms.insert(fold(n), i);
+                // "French" is France's before Mayotte's: the most populous country keeps a demonym.
+                let pop = c.maybe_population().unwrap_or(0);
+                let keep = p.demonyms.get(&fold(n)).is_none_or(|&j| p.places[j as usize].population < pop);
+                if keep {
+                    p.demonyms.insert(fold(n), i);
+                }
             }
             for s in c.subdivisions().values() {
                 let (lat, lon) = s
@@ -160,10 +167,21 @@ impl Places {
         }
         let features: Vec<Feature> = serde_yaml_ng::from_str(FEATURES).expect("dictionaries/places.yaml parses");
         for f in features {
-            let Some(country) = f.countries.first().cloned() else { continue };
+            let country = f.countries.first().cloned().unwrap_or_default();
             if f.kind == "country" {
                 if let Some(&i) = p.country.get(&country) {
                     for n in std::iter::once(&f.name).chain(&f.aliases) {
+                        p.key(n, i);
+                    }
+                    for d in &f.demonyms {
+                        p.demonyms.insert(fold(d), i);
+                    }
+                }
+                continue;
+            }
+            if f.kind == "us-state" {
+                if let Some(&i) = p.region.get(&(country, f.name.clone())) {
+                    for n in &f.aliases {
                         p.key(n, i);
                     }
                 }

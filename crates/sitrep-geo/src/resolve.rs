@@ -112,19 +112,51 @@ fn sentence_initial(text: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '—'])
 }
 
+/// Weight of the population prior (log10) against the context.
+const POP: f64 = 0.6;
+/// Weight of the share of the article's other places in a candidate's country.
+const VOTE: f64 = 3.0;
+
 fn prior(p: &Place) -> f64 {
     match p.kind {
-        Kind::Country => 9.0,
-        Kind::Feature => 7.5,
-        Kind::Region => 7.0,
-        Kind::County => 4.5,
-        Kind::City => ((p.population + 10) as f64).log10().clamp(1.0, 7.5),
+        Kind::Country => 5.5,
+        Kind::Feature => 4.6,
+        Kind::Region => 4.2,
+        Kind::County => 2.8,
+        Kind::City => POP * ((p.population + 10) as f64).log10().clamp(1.0, 7.5),
     }
 }
 
 impl Places {
     /// Candidate entries for the words of a span.
     fn candidates(&self, surface: &str) -> Vec<u32> {
+        let mut c = self.readings(surface);
+        let key = fold(surface);
+        if let Some(&d) = self.demonyms.get(&key).or_else(|| self.demonyms.get(key.strip_suffix('s').unwrap_or(&key)))
+            && !c.contains(&d)
+        {
+            c.push(d);
+        }
+        // A region named like a big city at its heart (Paris, Istanbul) is that city.
+        let cities: Vec<(f64, f64, &str)> = c
+            .iter()
+            .map(|&i| self.get(i))
+            .filter(|p| p.kind == Kind::City && p.population >= 50_000)
+            .map(|p| (p.lat, p.lon, p.country.as_str()))
+            .collect();
+        let drop: Vec<u32> = c
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let p = self.get(i);
+                p.kind == Kind::Region && cities.iter().any(|&(la, lo, cc)| cc == p.country && distance_km((la, lo), (p.lat, p.lon)) < 150.0)
+            })
+            .collect();
+        c.retain(|i| !drop.contains(i));
+        c
+    }
+
+    fn readings(&self, surface: &str) -> Vec<u32> {
         let key = fold(surface);
         if let Some(v) = self.index.get(&key) {
             return v.clone();
@@ -138,9 +170,6 @@ impl Places {
             if let Some(v) = key.strip_suffix(suffix).and_then(|k| self.index.get(k)) {
                 return v.clone();
             }
-        }
-        if let Some(&i) = self.demonyms.get(&key).or_else(|| self.demonyms.get(key.strip_suffix('s').unwrap_or(&key))) {
-            return vec![i];
         }
         Vec::new()
     }
@@ -197,7 +226,7 @@ impl Places {
             let cands = self.candidates(&text[s..e]);
             let best = cands.iter().map(|&c| prior(self.get(c))).fold(0.0, f64::max);
             let locative = LOCATIVE.contains(&prev_word.as_str()) || text[e..].trim_start().starts_with(',');
-            let weak = (sentence_initial(text, s) && best < 5.0 && n == 1) || (best < 4.0 && !locative);
+            let weak = (sentence_initial(text, s) && best < 3.0 && n == 1) || (best < 2.4 && !locative);
             if excluded(s, e) || next_cap || prev_cap || single_stop || weak {
                 i += n;
                 continue;
@@ -236,6 +265,7 @@ impl Places {
                     for (j, b) in best.iter().enumerate() {
                         if let Some((p, conf)) = *b
                             && keys[j] != keys[i]
+                            && !self.get(p).country.is_empty()
                         {
                             *v.entry(self.get(p).country.as_str()).or_default() += conf;
                             t += conf;
@@ -249,7 +279,7 @@ impl Places {
                         let p = self.get(c);
                         let mut s = prior(p) + if primary[i][k] { 0.3 } else { 0.0 };
                         if t > 0.0 {
-                            s += 2.5 * v.get(p.country.as_str()).copied().unwrap_or(0.0) / t;
+                            s += VOTE * v.get(p.country.as_str()).copied().unwrap_or(0.0) / t;
                         }
                         if pass > 0 {
                             s += self.neighbours(text, spans, &keys, &best, i, c);
