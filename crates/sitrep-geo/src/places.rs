@@ -142,16 +142,15 @@ impl Places {
                 }
             }
             for s in c.subdivisions().values() {
-                let (lat, lon) = s
-                    .geo()
-                    .and_then(|g| Some((g.latitude()?, g.longitude()?)))
-                    .unwrap_or((geo.latitude(), geo.longitude()));
+                let (lat, lon) = s.geo().and_then(|g| Some((g.latitude()?, g.longitude()?))).unwrap_or((geo.latitude(), geo.longitude()));
                 let code = s.code().to_string();
+                // "Baluchistan (en)": the language tag is no part of the name.
+                let sname = s.name().split(" (").next().unwrap_or(s.name()).trim().to_string();
                 let j = p.push(Place {
-                    name: s.name().to_string(),
+                    name: sname.clone(),
                     kind: Kind::Region,
                     country: a3.clone(),
-                    admin1: Some(s.name().to_string()),
+                    admin1: Some(sname.clone()),
                     admin1_code: Some(code.clone()),
                     lat,
                     lon,
@@ -159,7 +158,7 @@ impl Places {
                     geonames_id: None,
                 });
                 p.region.insert((a3.clone(), code), j);
-                p.key(s.name(), j);
+                p.key(&sname, j);
                 for n in s.unofficial_name_list() {
                     p.key(n, j);
                 }

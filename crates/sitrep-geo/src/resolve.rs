@@ -16,6 +16,23 @@ pub struct Hints {
     pub exclude: Vec<(usize, usize)>,
 }
 
+impl Hints {
+    /// From the actor stage: the countries of its mentions, and persons, organisations, groups
+    /// and sectors as spans that are not places.
+    pub fn from_mentions(mentions: &[sitrep_model::Mention]) -> Hints {
+        use sitrep_model::MentionKind as K;
+        let mut countries: Vec<String> = mentions.iter().filter_map(|m| m.country.clone()).collect();
+        countries.sort();
+        countries.dedup();
+        let exclude = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, K::Person | K::Organisation | K::Group | K::Agent))
+            .map(|m| (m.start, m.end))
+            .collect();
+        Hints { countries, exclude }
+    }
+}
+
 /// A place named in a text and what it was resolved to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resolved {
@@ -42,31 +59,239 @@ pub struct Resolved {
 /// Words that start with a capital only at the start of a sentence or in titles, yet name some
 /// place somewhere.
 const STOP: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "before", "but", "by", "can", "for", "from", "had", "has",
-    "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "many", "more", "most", "my", "no", "not", "now", "of",
-    "on", "one", "or", "our", "over", "she", "so", "some", "such", "than", "that", "the", "their", "then", "there", "these", "they", "this",
-    "those", "to", "two", "under", "up", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will", "with", "would", "you",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr", "president", "minister", "general", "police",
-    "army", "government", "city", "state", "county", "university", "north", "south", "east", "west", "central", "new", "old", "great",
-    "victory", "union", "republic", "national", "independence", "liberty", "hope", "friendship", "progress", "justice", "paradise", "mobile",
-    "reading", "split", "nice", "bath", "orange", "deal", "say", "said", "says", "officials", "official", "school", "church", "court",
-    "center", "centre", "department", "office", "hospital", "street", "road", "lake", "river", "park", "island", "bay", "college", "district",
-    "region", "province", "sheriff", "mayor", "governor", "council", "board", "american", "english", "french", "christian", "god", "jesus",
-    "media", "page", "home", "best", "york", "post", "times", "news", "press", "daily", "world", "us", "un", "eu", "ok", "tv", "ap", "afp",
+    "a",
+    "about",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "can",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "many",
+    "more",
+    "most",
+    "my",
+    "no",
+    "not",
+    "now",
+    "of",
+    "on",
+    "one",
+    "or",
+    "our",
+    "over",
+    "she",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "two",
+    "under",
+    "up",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "will",
+    "with",
+    "would",
+    "you",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "minister",
+    "general",
+    "police",
+    "army",
+    "government",
+    "city",
+    "state",
+    "county",
+    "university",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "new",
+    "old",
+    "great",
+    "victory",
+    "union",
+    "republic",
+    "national",
+    "independence",
+    "liberty",
+    "hope",
+    "friendship",
+    "progress",
+    "justice",
+    "paradise",
+    "mobile",
+    "reading",
+    "split",
+    "nice",
+    "bath",
+    "orange",
+    "deal",
+    "say",
+    "said",
+    "says",
+    "officials",
+    "official",
+    "school",
+    "church",
+    "court",
+    "center",
+    "centre",
+    "department",
+    "office",
+    "hospital",
+    "street",
+    "road",
+    "lake",
+    "river",
+    "park",
+    "island",
+    "bay",
+    "college",
+    "district",
+    "region",
+    "province",
+    "sheriff",
+    "mayor",
+    "governor",
+    "council",
+    "board",
+    "american",
+    "english",
+    "french",
+    "christian",
+    "god",
+    "jesus",
+    "media",
+    "page",
+    "home",
+    "best",
+    "york",
+    "post",
+    "times",
+    "news",
+    "press",
+    "daily",
+    "world",
+    "us",
+    "un",
+    "eu",
+    "ok",
+    "tv",
+    "ap",
+    "afp",
 ];
 
 /// Words before a name that make it a place.
 const LOCATIVE: &[&str] = &[
-    "in", "near", "at", "from", "to", "into", "outside", "across", "around", "inside", "toward", "towards", "of", "through", "between", "via",
-    "border", "province", "city", "town", "village", "district",
+    "in", "near", "at", "from", "to", "into", "outside", "across", "around", "inside", "toward", "towards", "of", "through", "between",
+    "via", "border", "province", "city", "town", "village", "district",
 ];
 
 /// Verbs after a name that make it an actor ("Islamabad said").
 const ACTOR_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "announced", "accused", "accuses", "denied", "denies", "warned", "warns", "claimed", "claims",
-    "rejected", "condemned", "condemns", "urged", "urges", "insisted", "demanded", "demands", "responded", "agreed", "signed", "summoned",
-    "blamed", "vowed", "threatened", "retaliated", "wants", "wanted", "believes", "sought", "seeks", "recalled", "expelled",
+    "said",
+    "says",
+    "say",
+    "told",
+    "announced",
+    "accused",
+    "accuses",
+    "denied",
+    "denies",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "rejected",
+    "condemned",
+    "condemns",
+    "urged",
+    "urges",
+    "insisted",
+    "demanded",
+    "demands",
+    "responded",
+    "agreed",
+    "signed",
+    "summoned",
+    "blamed",
+    "vowed",
+    "threatened",
+    "retaliated",
+    "wants",
+    "wanted",
+    "believes",
+    "sought",
+    "seeks",
+    "recalled",
+    "expelled",
 ];
 
 const CONNECTORS: &[&str] = &["of", "de", "del", "la", "el", "al", "the", "and", "i", "e", "upon", "on", "sur", "am", "an", "da", "do"];
@@ -149,7 +374,8 @@ impl Places {
             .copied()
             .filter(|&i| {
                 let p = self.get(i);
-                p.kind == Kind::Region && cities.iter().any(|&(la, lo, cc)| cc == p.country && distance_km((la, lo), (p.lat, p.lon)) < 150.0)
+                p.kind == Kind::Region
+                    && cities.iter().any(|&(la, lo, cc)| cc == p.country && distance_km((la, lo), (p.lat, p.lon)) < 150.0)
             })
             .collect();
         c.retain(|i| !drop.contains(i));
@@ -343,7 +569,13 @@ impl Places {
                 _ => false,
             };
             if contains {
-                bonus = bonus.max(if adjacent { 4.0 } else if q.kind == Kind::Region { 2.0 } else { 0.5 });
+                bonus = bonus.max(if adjacent {
+                    4.0
+                } else if q.kind == Kind::Region {
+                    2.0
+                } else {
+                    0.5
+                });
             }
             if matches!(q.kind, Kind::City | Kind::County | Kind::Feature) && matches!(p.kind, Kind::City | Kind::County | Kind::Feature) {
                 let d = distance_km((p.lat, p.lon), (q.lat, q.lon));

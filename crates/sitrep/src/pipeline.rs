@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use sitrep_actors::Dictionary;
 use sitrep_events::Lexicon;
-use sitrep_geo::Centroids;
+use sitrep_geo::Places;
 use sitrep_ingest::{IngestOptions, JsonFields, read_paths};
 use sitrep_model::{Doc, RawDoc};
 use sitrep_store::{Put, Store};
@@ -23,14 +23,18 @@ const BATCH: usize = 64;
 pub struct Engine {
     pub dict: Dictionary,
     pub lexicon: Lexicon,
-    pub geo: Centroids,
+    pub geo: Places,
 }
 
 impl Engine {
     pub fn load(dicts: &[std::path::PathBuf], verbs: &[std::path::PathBuf]) -> Result<Engine> {
         let dict = Dictionary::with_user_files(dicts).context("loading actor dictionaries")?;
         let lexicon = Lexicon::with_user_files(verbs).context("loading event patterns")?;
-        let geo = Centroids::new(dict.countries.values().filter_map(|c| Some((c.code.clone(), c.lat?, c.lon?))));
+        // The populated-places table is optional: without it, countries, regions and our features.
+        let geo = Places::load().unwrap_or_else(|e| {
+            eprintln!("sitrep: gazetteer table not loaded ({e}); using countries, regions and dictionaries/places.yaml only");
+            Places::builtin()
+        });
         Ok(Engine { dict, lexicon, geo })
     }
 
