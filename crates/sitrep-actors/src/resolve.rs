@@ -139,7 +139,8 @@ fn roles_in(text: &str, window: &[Token], mentions: &[Mention], dict: &Dictionar
 
 /// Add a role unless one with the same title says as much or more.
 fn add_role(roles: &mut Vec<Role>, role: Role) {
-    let covers = |a: &Role, b: &Role| a.title == b.title && (b.org.is_none() || a.org == b.org) && (b.country.is_none() || a.country == b.country);
+    let covers =
+        |a: &Role, b: &Role| a.title == b.title && (b.org.is_none() || a.org == b.org) && (b.country.is_none() || a.country == b.country);
     if roles.iter().any(|r| covers(r, &role)) {
         return;
     }

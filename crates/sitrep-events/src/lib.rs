@@ -40,6 +40,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
     let mut order: Vec<(String, String, String, Status)> = Vec::new();
     // The last actor who acted, for "he", "they" in later sentences.
     let mut last_source: Option<&Mention> = None;
+    let places = geo.places(text, &sitrep_geo::Hints::from_mentions(mentions));
     for &sentence in &article.sentences {
         let toks = tokens(text, sentence);
         if toks.is_empty() {
@@ -102,7 +103,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 judged.by_text.as_ref().map(|t| Endpoint { actor: String::new(), name: t.clone(), text: t.clone(), ..Default::default() })
             });
             let (date, precision) = event_date(article, sentence, trig.start);
-            let location = event_place(text, &sm, &toks, geo, trig.end);
+            let location = event_place(text, &sm, &toks, geo, &places, trig.end);
             let targets: Vec<Option<&Mention>> =
                 if roles.targets.is_empty() { vec![None] } else { roles.targets.iter().copied().map(Some).collect() };
             let evidence =
@@ -223,17 +224,47 @@ fn event_date(article: &Article, sentence: sitrep_model::Span, at: usize) -> (Op
     }
 }
 
-/// A place after "in", "near", "at" in the sentence, after the trigger if possible.
-fn event_place(text: &str, sm: &[&Mention], toks: &[sitrep_text::Token], geo: &dyn Gazetteer, after: usize) -> Option<Location> {
-    let locative = |m: &Mention| {
-        let i = toks.partition_point(|t| t.end <= m.start);
+/// Where an event happened: a place after "in", "near", "at" in its sentence (after the trigger
+/// if possible), else the dateline's place, else the article's main place.
+fn event_place(
+    text: &str,
+    sm: &[&Mention],
+    toks: &[sitrep_text::Token],
+    geo: &dyn Gazetteer,
+    places: &[sitrep_geo::Resolved],
+    after: usize,
+) -> Option<Location> {
+    let locative = |start: usize| {
+        let i = toks.partition_point(|t| t.end <= start);
         (1..=3)
             .filter_map(|k| i.checked_sub(k))
             .map(|j| toks[j].text(text).to_lowercase())
             .any(|w| matches!(w.as_str(), "in" | "near" | "at" | "inside" | "across" | "outside" | "around"))
     };
-    let cands: Vec<&&Mention> = sm.iter().filter(|m| matches!(m.kind, MentionKind::Place | MentionKind::Country) && locative(m)).collect();
-    let m = cands.iter().find(|m| m.start >= after).or(cands.first())?;
-    let (lat, lon) = m.country.as_deref().and_then(|c| geo.country_point(c)).map_or((None, None), |(a, b)| (Some(a), Some(b)));
-    Some(Location { name: m.text.clone(), country: m.country.clone(), lat, lon, how: "sentence".into() })
+    let (first, last) = (toks.first()?.start, toks.last()?.end);
+    let to_location = |p: &sitrep_geo::Resolved, how: &str| Location {
+        name: p.name.clone(),
+        country: Some(p.country.clone()).filter(|c| !c.is_empty()),
+        lat: Some(p.lat),
+        lon: Some(p.lon),
+        how: how.into(),
+        admin1: p.admin1.clone(),
+        geonames_id: p.geonames_id,
+        confidence: Some(p.confidence),
+    };
+    let here: Vec<&sitrep_geo::Resolved> =
+        places.iter().filter(|p| p.start >= first && p.end <= last && !p.metonym && locative(p.start)).collect();
+    if let Some(p) = here.iter().find(|p| p.start >= after).or(here.first()) {
+        return Some(to_location(p, "sentence"));
+    }
+    let cands: Vec<&&Mention> =
+        sm.iter().filter(|m| matches!(m.kind, MentionKind::Place | MentionKind::Country) && locative(m.start)).collect();
+    if let Some(m) = cands.iter().find(|m| m.start >= after).or(cands.first()) {
+        let (lat, lon) = m.country.as_deref().and_then(|c| geo.country_point(c)).map_or((None, None), |(a, b)| (Some(a), Some(b)));
+        return Some(Location { name: m.text.clone(), country: m.country.clone(), lat, lon, how: "sentence".into(), ..Default::default() });
+    }
+    if let Some(p) = sitrep_geo::dateline(text, places) {
+        return Some(to_location(p, "dateline"));
+    }
+    sitrep_geo::main_place(places).map(|p| to_location(p, "article"))
 }

@@ -153,6 +153,15 @@ pub struct Location {
     pub lon: Option<f64>,
     /// How it was found: `sentence`, `dateline`, `article`.
     pub how: String,
+    /// First-level region (state, province), when known.
+    #[serde(default)]
+    pub admin1: Option<String>,
+    /// GeoNames id, when the gazetteer entry has one.
+    #[serde(default)]
+    pub geonames_id: Option<u64>,
+    /// Confidence of the resolution, in (0, 1].
+    #[serde(default)]
+    pub confidence: Option<f64>,
 }
 
 /// A span of an article's clean text that supports a fact.

@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use sitrep_actors::Dictionary;
 use sitrep_events::Lexicon;
-use sitrep_geo::Centroids;
+use sitrep_geo::Places;
 use sitrep_ingest::{IngestOptions, JsonFields, read_paths};
 use sitrep_model::{Doc, RawDoc};
 use sitrep_store::{Put, Store};
@@ -25,15 +25,31 @@ pub struct Engine {
     pub analysis: String,
     pub dict: Dictionary,
     pub lexicon: Lexicon,
-    pub geo: Centroids,
+    pub geo: Places,
 }
 
 impl Engine {
     pub fn load(dicts: &[std::path::PathBuf], verbs: &[std::path::PathBuf]) -> Result<Engine> {
         let dict = Dictionary::with_user_files(dicts).context("loading actor dictionaries")?;
         let lexicon = Lexicon::with_user_files(verbs).context("loading event patterns")?;
-        let geo = Centroids::new(dict.countries.values().filter_map(|c| Some((c.code.clone(), c.lat?, c.lon?))));
-        let analysis = format!("{}+{}+{}", env!("CARGO_PKG_VERSION"), dict.fingerprint, lexicon.fingerprint);
+        // The populated-places table is optional (scripts/setup-gazetteer.sh builds it): without
+        // it, countries, regions and our features. Asked for by name and missing is worth a word.
+        let (geo, full) = match Places::load() {
+            Ok(p) => (p, true),
+            Err(e) => {
+                if std::env::var_os("SITREP_GAZETTEER").is_some() {
+                    eprintln!("sitrep: gazetteer table not loaded ({e}); using countries, regions and dictionaries/places.yaml only");
+                }
+                (Places::builtin(), false)
+            }
+        };
+        let analysis = format!(
+            "{}+{}+{}+{}",
+            env!("CARGO_PKG_VERSION"),
+            dict.fingerprint,
+            lexicon.fingerprint,
+            if full { "places" } else { "regions" }
+        );
         Ok(Engine { analysis, dict, lexicon, geo })
     }
 

