@@ -65,7 +65,7 @@ pub fn similarity(a: &Features, b: &Features) -> f64 {
     0.5 * jaccard(&a.actors, &b.actors) + 0.5 * jaccard(&a.words, &b.words)
 }
 
-fn within_window(a: Option<i64>, b: Option<i64>) -> bool {
+pub fn within_window(a: Option<i64>, b: Option<i64>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => (x - y).abs() <= WINDOW_DAYS,
         _ => true,

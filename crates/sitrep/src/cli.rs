@@ -36,6 +36,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Show one stored article with its events, or what cleaning removed.
     Show(ShowArgs),
+    /// How much two articles report the same story, as JSON (no store).
+    Similar(SimilarArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -132,6 +134,14 @@ fn parse_dyad(s: &str) -> Result<(String, String), String> {
 pub struct ExtractArgs {
     #[command(flatten)]
     pub source: SourceArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct SimilarArgs {
+    /// The first article (any readable format; the first document in it is used).
+    pub a: std::path::PathBuf,
+    /// The second article.
+    pub b: std::path::PathBuf,
 }
 
 #[derive(Args, Debug)]

@@ -1,0 +1,41 @@
+//! `sitrep similar A B`: story similarity of two articles, without a store.
+
+use anyhow::{Context, Result, bail};
+use serde_json::json;
+use sitrep_ingest::{IngestOptions, read_paths};
+use sitrep_model::Doc;
+
+use crate::cli::{Cli, SimilarArgs};
+use crate::pipeline::Engine;
+
+fn first_doc(engine: &Engine, path: &std::path::Path) -> Result<Doc> {
+    let mut docs = read_paths(&[path.to_path_buf()], &IngestOptions::default())?;
+    let raw = match docs.next() {
+        Some(Ok(raw)) => raw,
+        Some(Err(r)) => bail!("{r}"),
+        None => bail!("{}: no document", path.display()),
+    };
+    let (doc, _) = engine.analyse(&raw).map_err(anyhow::Error::msg).with_context(|| path.display().to_string())?;
+    Ok(doc)
+}
+
+pub fn similar(cli: &Cli, a: &SimilarArgs) -> Result<i32> {
+    let engine = Engine::load(&cli.dicts, &cli.verbs)?;
+    let (da, db) = (first_doc(&engine, &a.a)?, first_doc(&engine, &a.b)?);
+    let (fa, fb) = (sitrep_corpus::stories::features(&da), sitrep_corpus::stories::features(&db));
+    let score = sitrep_corpus::stories::similarity(&fa, &fb);
+    let shared: Vec<&String> = fa.actors.intersection(&fb.actors).collect();
+    let same = score >= sitrep_corpus::stories::THRESHOLD && sitrep_corpus::stories::within_window(fa.date, fb.date);
+    let out = json!({
+        "a": da.article.id,
+        "b": db.article.id,
+        "similarity": (score * 1000.0).round() / 1000.0,
+        "same_story": same,
+        "threshold": sitrep_corpus::stories::THRESHOLD,
+        "shared_actors": shared,
+        "dates": [da.article.published, db.article.published],
+    });
+    use std::io::Write;
+    writeln!(std::io::stdout().lock(), "{}", serde_json::to_string_pretty(&out)?)?;
+    Ok(0)
+}
