@@ -310,12 +310,51 @@ fn sector_titles(text: &str, mentions: &mut Vec<Mention>) -> Vec<(usize, Role, O
     out
 }
 
+/// "its fighters", "their forces": a sector word owned by a pronoun belongs to the group or
+/// state named last (in this sentence or the one before), so the fighters are JNIM's.
+fn owned_sectors(article: &Article, mentions: &mut [Mention]) {
+    let text = &article.text;
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.kind != MentionKind::Agent || m.country.is_some() {
+            continue;
+        }
+        let before = text[..m.start].trim_end();
+        let owned = before.ends_with(" its") || before.ends_with(" their") || before == "its" || before == "their";
+        if !owned {
+            continue;
+        }
+        let window = article.sentence_at(m.start).map_or(0, |s| article.sentences[s.saturating_sub(1)].start);
+        let Some(owner) = mentions[..i]
+            .iter()
+            .rev()
+            .take_while(|o| o.start >= window)
+            .find(|o| matches!(o.kind, MentionKind::Group | MentionKind::Organisation | MentionKind::Country) && o.actor.is_some())
+            .cloned()
+        else {
+            continue;
+        };
+        let m = &mut mentions[i];
+        if matches!(owner.kind, MentionKind::Country) {
+            m.actor = Some(format!("{}{}", owner.country.as_deref().unwrap_or(""), m.agent.as_deref().unwrap_or("")));
+            m.country = owner.country.clone();
+        } else {
+            m.actor = owner.actor.clone();
+            m.country = owner.country.clone();
+            m.org = owner.actor.clone();
+            m.kind = owner.kind;
+        }
+        m.how = "owner".into();
+    }
+}
+
 /// Resolve mentions inside the document and build its actors.
 pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>) -> (Vec<Mention>, Vec<Actor>) {
     let text = &article.text;
     surname_mentions(article, &mut mentions);
     group_anaphora(article, &mut mentions);
     let titles = sector_titles(text, &mut mentions);
+    owned_sectors(article, &mut mentions);
     let mut people: Vec<Person> = Vec::new();
     let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
 

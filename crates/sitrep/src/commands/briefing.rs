@@ -40,13 +40,19 @@ pub struct Briefing {
 pub fn build(store: &Store, report: &IngestReport, top: usize) -> Result<Briefing> {
     let docs: HashSet<&str> = report.docs.iter().map(String::as_str).collect();
     let events: Vec<Event> = store.events(&EventFilter::default())?.into_iter().filter(|e| docs.contains(e.doc.as_str())).collect();
+    // The briefing speaks of identified actors: a bare sector word ("people", "the military")
+    // with no state or group behind it says too little to rank.
+    let identified = |ep: &Option<sitrep_model::Endpoint>| {
+        ep.as_ref().is_some_and(|p| p.country.is_some() || p.actor.contains(':') || (p.actor.len() == 3 && p.agent.is_none()))
+    };
 
     let mut involvement: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for e in &events {
-        for ep in [&e.source, &e.target].into_iter().flatten() {
-            if ep.actor.is_empty() {
+        for ep in [&e.source, &e.target] {
+            if !identified(ep) {
                 continue;
             }
+            let Some(ep) = ep else { continue };
             let slot = involvement.entry(ep.actor.clone()).or_insert_with(|| (ep.name.clone(), 0));
             slot.1 += 1;
         }
@@ -55,11 +61,12 @@ pub fn build(store: &Store, report: &IngestReport, top: usize) -> Result<Briefin
     actors.sort_by(|a, b| b.events.cmp(&a.events).then(a.id.cmp(&b.id)));
     actors.truncate(10);
 
-    let dyads = sitrep_graph::dyads(&events);
+    let known: Vec<Event> = events.iter().filter(|e| identified(&e.source) && identified(&e.target)).cloned().collect();
+    let dyads = sitrep_graph::dyads(&known);
     let (coop, host) = sitrep_graph::strongest(&dyads, 5);
 
     // Key events: factual, both sides known, the weightiest first, one per dyad and type.
-    let mut ranked: Vec<&Event> = events.iter().filter(|e| e.status.is_factual() && e.target.is_some()).collect();
+    let mut ranked: Vec<&Event> = known.iter().filter(|e| e.status.is_factual()).collect();
     ranked.sort_by(|a, b| {
         let w = |e: &Event| e.goldstein.abs() * (1.0 + e.evidence.len() as f64);
         w(b).total_cmp(&w(a)).then(a.doc.cmp(&b.doc)).then(a.id.cmp(&b.id))
