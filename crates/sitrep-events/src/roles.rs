@@ -389,7 +389,9 @@ pub fn find<'a>(
         let mut out = Vec::new();
         let pick = list.iter().rev().find(|m| {
             let prep = ctx.prep_before(m);
-            (prep.is_none() || prep.as_deref() == Some("like") || headed(m)) && !ctx.is_location(m) && m.kind != MentionKind::Place
+            // A capital stands for its state ("Bamako rejected ..."); other places do not act.
+            let place_ok = m.kind != MentionKind::Place || m.actor.as_deref().is_some_and(|a| a.len() == 3);
+            (prep.is_none() || prep.as_deref() == Some("like") || headed(m)) && !ctx.is_location(m) && place_ok
         });
         if let Some(&s) = pick {
             out.push(s);
@@ -445,7 +447,7 @@ pub fn find<'a>(
         }
         out.push(o);
         let mut cur = o;
-        for &m in usable_cands.iter().filter(|m| m.start >= o.end) {
+        for &m in all.iter().filter(|m| m.start >= o.end && usable(m)) {
             if ctx.coordinated(cur, m, false) {
                 out.push(m);
                 cur = m;
@@ -488,6 +490,14 @@ pub fn find<'a>(
     } else if let Some(p) = possessor {
         roles.sources = vec![p];
         roles.targets = object(&after, last + 1);
+    } else if let Some(b) = (last + 1..(last + 3).min(toks.len())).find(|&i| ctx.word(i) == "between")
+        && let Some(&a1) = after.iter().find(|m| ctx.tok_at(m.start) > b && ctx.tok_at(m.start) <= b + 3)
+        && let Some(&a2) =
+            after.iter().find(|m| m.start > a1.end && ctx.tok_at(m.start) <= ctx.tok_at(a1.end) + 3 && ctx.coordinated(a1, m, true))
+    {
+        // "a ceasefire between Israel and Hamas", "clashes between X and Y": both are parties.
+        roles.sources = vec![a1];
+        roles.targets = vec![a2];
     } else if nominal {
         // "attacks by the TTP", else no source of its own.
         if let Some(by) = (last + 1..(last + 3).min(toks.len())).find(|&i| ctx.word(i) == "by") {

@@ -4,6 +4,9 @@ use sitrep_text::{Token, TokenKind};
 
 use crate::lexicon::{Lexicon, PatternWord};
 
+/// Most words a `*` in a pattern stands for ("fired more than 300 drones and missiles at").
+pub const MAX_GAP: usize = 5;
+
 /// A pattern matched in a sentence: token range `[first, last]` (inclusive) and byte range.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trigger {
@@ -55,7 +58,7 @@ fn match_from(lex: &Lexicon, w: &Words, pw: &[PatternWord], pos: usize, first: b
             }
             match_from(lex, w, &pw[1..], pos + 1, false)
         }
-        PatternWord::Gap => (0..=3).find_map(|skip| {
+        PatternWord::Gap => (0..=MAX_GAP).find_map(|skip| {
             if (pos..pos + skip).any(|k| k >= w.lower.len() || w.barrier_before[k]) {
                 return None;
             }

@@ -13,7 +13,7 @@ pub use load::LexiconError;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PatternWord {
     Lemma(String),
-    /// Up to three free words inside the clause.
+    /// Up to five free words inside the clause.
     Gap,
 }
 
