@@ -221,7 +221,15 @@ fn surname_mentions(article: &Article, mentions: &mut Vec<Mention>) {
         for t in tokens(text, sentence) {
             let w = t.text(text);
             let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-            if t.kind != TokenKind::Word || !surnames.iter().any(|s| s == bare) {
+            // The surname as written, or a spelling of it ("Rakhmon" for "Rahmon").
+            let close = |s: &String| {
+                s == bare
+                    || (bare.chars().count() >= 5
+                        && bare.chars().next() == s.chars().next()
+                        && bare.chars().next().is_some_and(char::is_uppercase)
+                        && strsim::jaro_winkler(&bare.to_lowercase(), &s.to_lowercase()) >= 0.9)
+            };
+            if t.kind != TokenKind::Word || !surnames.iter().any(close) {
                 continue;
             }
             let end = t.start + bare.len();

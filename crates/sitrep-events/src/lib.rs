@@ -48,7 +48,8 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         }
         let sm: Vec<&Mention> = mentions.iter().filter(|m| m.start >= sentence.start && m.end <= sentence.end).collect();
         let mut prev_sources: Vec<&Mention> = Vec::new();
-        for trig in triggers::find(lex, text, &toks) {
+        let names: Vec<(usize, usize)> = sm.iter().map(|m| (m.start, m.end)).collect();
+        for trig in triggers::find(lex, text, &toks, &names) {
             let pat = &lex.patterns[trig.pattern];
             // A participle used as an adjective ("the alleged support", "Pakistan's captured soldiers").
             let word = toks[trig.first].text(text).to_lowercase();

@@ -194,7 +194,10 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
     } else if has(PLANNED, near)
         || (first > 0
             && words[first - 1] == "to"
-            && (has(PLANNED, window) || window.iter().any(|w| OBJECT_CONTROL.iter().any(|v| w.starts_with(v)))))
+            && (has(PLANNED, window)
+                || window.iter().any(|w| OBJECT_CONTROL.iter().any(|v| w.starts_with(v)))
+                // a deadline: "gives Israel 60 days to withdraw"
+                || window.iter().any(|w| matches!(w.as_str(), "days" | "weeks" | "months" | "hours" | "deadline"))))
     {
         // An infinitive after an intention ("decided to", "urged X to") has not happened yet;
         // one of purpose or of a fact ("known to have", "leveraging X to apply") keeps its clause's status.

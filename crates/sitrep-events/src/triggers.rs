@@ -67,8 +67,10 @@ fn match_from(lex: &Lexicon, w: &Words, pw: &[PatternWord], pos: usize, first: b
     }
 }
 
-/// Non-overlapping triggers in the sentence, longest patterns first.
-pub fn find(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Trigger> {
+/// Non-overlapping triggers in the sentence, longest patterns first. A match that cuts through
+/// an actor's name (`names`: byte spans) is not a reading of the sentence: "stepped up assaults
+/// on security forces" is no "step up * security".
+pub fn find(lex: &Lexicon, text: &str, toks: &[Token], names: &[(usize, usize)]) -> Vec<Trigger> {
     let w = words(text, toks);
     let mut found: Vec<(usize, Trigger)> = Vec::new();
     for pos in 0..w.lower.len() {
@@ -79,6 +81,10 @@ pub fn find(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<Trigger> {
                 let pat = &lex.patterns[p];
                 if let Some(end) = match_from(lex, &w, &pat.words, pos, true) {
                     let (first, last) = (w.idx[pos], w.idx[end - 1]);
+                    let (s, e) = (toks[first].start, toks[last].end);
+                    if names.iter().any(|&(ns, ne)| (ns < s && s < ne) || (ns < e && e < ne)) {
+                        continue;
+                    }
                     let weight = pat.words.iter().filter(|x| matches!(x, PatternWord::Lemma(_))).count();
                     found.push((weight, Trigger { pattern: p, first, last, start: toks[first].start, end: toks[last].end }));
                 }
