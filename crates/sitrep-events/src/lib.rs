@@ -40,6 +40,8 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
     let mut order: Vec<(String, String, String, Status)> = Vec::new();
     // The last actor who acted, for "he", "they" in later sentences.
     let mut last_source: Option<&Mention> = None;
+    // Events told so far: their trigger's words and who did it, for "condemned the strikes".
+    let mut told: Vec<(Vec<String>, &Mention)> = Vec::new();
     let places = geo.places(text, &sitrep_geo::Hints::from_mentions(mentions));
     for &sentence in &article.sentences {
         let toks = tokens(text, sentence);
@@ -84,6 +86,14 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 prev_sources = roles.sources.clone();
             }
             last_source = roles.sources.first().copied();
+            if let Some(&s) = roles.sources.first() {
+                let words = text[trig.start..trig.end]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .map(str::to_lowercase)
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                told.push((words, s));
+            }
             let mut judged = status::judge(text, &toks, trig.first, trig.last, &sm);
             // Not recognising, not supporting, not agreeing is itself a rejection ("Islamabad did
             // not recognise their regime"): coded as REJECT, which the text does assert.
@@ -105,20 +115,62 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             });
             let (date, precision) = event_date(article, sentence, trig.start);
             let location = event_place(text, &sm, &toks, geo, &places, trig.end);
-            let targets: Vec<Option<&Mention>> =
-                if roles.targets.is_empty() { vec![None] } else { roles.targets.iter().copied().map(Some).collect() };
+            let mut targets: Vec<Option<Endpoint>> = roles.targets.iter().map(|m| Some(endpoint(m, actors))).collect();
+            // "condemned the strikes": an object naming an earlier event points at who did it.
+            if targets.is_empty()
+                && let Some(who) = referenced_actor(lex, text, &toks, trig.last, &told)
+            {
+                targets.push(Some(endpoint(who, actors)));
+            }
+            // Hostile acts with no named object hit where they happened ("airstrikes on villages
+            // in Paktika province" is an attack on Afghanistan).
+            if targets.is_empty()
+                && matches!(pat.kind, EventType::Assault | EventType::Coerce)
+                && let Some(loc) = location.as_ref()
+                && let Some(c) = loc.country.as_ref()
+                && !roles.sources.iter().any(|s| s.country.as_ref() == Some(c))
+            {
+                let name = actors.iter().find(|a| &a.id == c).map_or_else(|| c.clone(), |a| a.name.clone());
+                targets.push(Some(Endpoint {
+                    actor: c.clone(),
+                    name,
+                    text: loc.name.clone(),
+                    country: Some(c.clone()),
+                    agent: None,
+                    org: None,
+                }));
+            }
+            // "killed 100 people in Peshawar": a bare sector word hit somewhere is that country's.
+            if let Some(c) = location.as_ref().and_then(|l| l.country.clone()) {
+                for t in targets.iter_mut().flatten() {
+                    if t.country.is_none() && t.agent.is_some() && !t.actor.contains(':') {
+                        t.actor = format!("{c}{}", t.agent.as_deref().unwrap_or(""));
+                        t.country = Some(c.clone());
+                    }
+                }
+            }
+            // "Russian and Ukrainian delegations met": parties of a joint act face each other.
+            let joint = targets.is_empty() && roles.sources.len() >= 2;
+            if targets.is_empty() {
+                targets.push(None);
+            }
             let evidence =
                 Evidence { doc: article.id.clone(), start: sentence.start, end: sentence.end, text: sentence.of(text).to_string() };
             let mut drafts: Vec<Draft> = Vec::new();
             let sources: Vec<Option<&Mention>> =
                 if roles.sources.is_empty() { vec![None] } else { roles.sources.iter().copied().map(Some).collect() };
-            for &s in &sources {
-                for &t in &targets {
-                    if t.is_some_and(|t| t.actor.is_some() && s.is_some_and(|s| t.actor == s.actor)) {
+            for (si, &s) in sources.iter().enumerate() {
+                let own_targets: Vec<Option<Endpoint>> =
+                    if joint { sources[si + 1..].iter().map(|o| o.map(|o| endpoint(o, actors))).collect() } else { targets.clone() };
+                for t in own_targets {
+                    let source = s.map(|s| endpoint(s, actors));
+                    if let (Some(t), Some(src)) = (&t, &source)
+                        && !t.actor.is_empty()
+                        && t.actor == src.actor
+                    {
                         continue; // an actor acting on itself is a misreading here
                     }
-                    let source = s.map(|s| endpoint(s, actors));
-                    let target = t.map(|t| endpoint(t, actors));
+                    let target = t;
                     drafts.push(Draft {
                         kind,
                         mode: mode.clone(),
@@ -202,6 +254,35 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         }
     }
     order.into_iter().filter_map(|k| events.remove(&k)).collect()
+}
+
+/// "condemned the strikes", "denied the attack": when the object right after a trigger is an
+/// event noun told earlier in the article, its actor is the target.
+fn referenced_actor<'a>(
+    lex: &Lexicon,
+    text: &str,
+    toks: &[sitrep_text::Token],
+    last: usize,
+    told: &[(Vec<String>, &'a Mention)],
+) -> Option<&'a Mention> {
+    let mut i = last + 1;
+    while i < toks.len()
+        && matches!(
+            toks[i].text(text).to_lowercase().as_str(),
+            "the" | "this" | "that" | "these" | "those" | "its" | "their" | "latest" | "recent" | "deadly"
+        )
+    {
+        i += 1;
+    }
+    if i == last + 1 {
+        return None; // only a determined noun ("the strikes") refers back
+    }
+    let noun = toks.get(i)?.text(text).to_lowercase();
+    let lemmas: Vec<&str> = lex.lemmas_of(&noun).collect();
+    told.iter()
+        .rev()
+        .find(|(words, _)| words.iter().any(|w| lemmas.iter().any(|l| l.len() >= 4 && (w.ends_with(l) || l.ends_with(w.as_str())))))
+        .map(|(_, m)| *m)
 }
 
 /// The date nearest the trigger in its sentence, else the publication date.

@@ -420,6 +420,10 @@ pub fn find<'a>(
     let object = |list: &[&'a Mention], from_tok: usize| -> Vec<&'a Mention> {
         let mut out = Vec::new();
         let usable = |m: &&Mention| {
+            // "condemned the strikes as a violation of Afghan sovereignty": not the object.
+            if (from_tok..ctx.tok_at(m.start)).any(|i| ctx.word(i) == "as") {
+                return false;
+            }
             let prep = ctx.prep_before(m);
             let own = ctx.tok_at(m.start) <= from_tok + 3 && prep.as_deref().is_some_and(|p| p == ctx.word(from_tok.saturating_sub(1)));
             !ctx.is_location(m) && (own || prep.as_deref().is_none_or(|p| !NOT_TARGET.contains(&p)))
@@ -586,6 +590,23 @@ pub fn find<'a>(
                     *t = m;
                 }
             }
+        }
+    }
+    // "accused Rwanda of", "urged Pyongyang to": an actor inside the pattern's gap is its object.
+    if !passive && !reverse {
+        let inside: Vec<&'a Mention> = ctx
+            .mentions
+            .iter()
+            .copied()
+            .filter(|m| m.start > tstart && m.end < tend && !roles.sources.iter().any(|s| s.actor.is_some() && s.actor == m.actor))
+            // a named actor, not a modifier ("the most militant attacks", "Israeli airstrikes")
+            .filter(|m| {
+                !matches!(m.kind, MentionKind::Nationality | MentionKind::Agent)
+                    || m.country.is_some() && m.kind != MentionKind::Nationality
+            })
+            .collect();
+        if !inside.is_empty() {
+            roles.targets = inside;
         }
     }
     // Pronoun objects point back to the last group or state (not the source itself).
