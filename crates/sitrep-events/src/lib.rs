@@ -115,13 +115,19 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             });
             let (date, precision) = event_date(article, sentence, trig.start);
             let location = event_place(text, &sm, &toks, geo, &places, trig.end);
-            let mut targets: Vec<Option<Endpoint>> = roles.targets.iter().map(|m| Some(endpoint(m, actors))).collect();
             // "condemned the strikes": an object naming an earlier event points at who did it.
-            if targets.is_empty()
-                && let Some(who) = referenced_actor(lex, text, &toks, trig.last, &told)
-            {
-                targets.push(Some(endpoint(who, actors)));
-            }
+            let mut targets: Vec<Option<Endpoint>> = match referenced_actor(lex, text, &toks, trig.last, &told) {
+                Some(who) if !roles.sources.iter().any(|s| s.actor == who.actor) => vec![Some(endpoint(who, actors))],
+                _ => roles.targets.iter().map(|m| Some(endpoint(m, actors))).collect(),
+            };
+            // Its own forces are not what an actor acts on ("Israel will withdraw its forces").
+            targets.retain(|t| {
+                !t.as_ref().is_some_and(|t| {
+                    t.agent.is_some()
+                        && t.country.is_some()
+                        && roles.sources.iter().any(|s| s.country == t.country && s.kind != MentionKind::Agent)
+                })
+            });
             // Hostile acts with no named object hit where they happened ("airstrikes on villages
             // in Paktika province" is an attack on Afghanistan).
             if targets.is_empty()

@@ -389,8 +389,10 @@ pub fn find<'a>(
         let mut out = Vec::new();
         let pick = list.iter().rev().find(|m| {
             let prep = ctx.prep_before(m);
-            // A capital stands for its state ("Bamako rejected ..."); other places do not act.
-            let place_ok = m.kind != MentionKind::Place || m.actor.as_deref().is_some_and(|a| a.len() == 3);
+            // A capital stands for its state ("Bamako rejected ..."); other places do not act, and a
+            // place right before the event noun says where ("the Damascus strike").
+            let place_ok =
+                m.kind != MentionKind::Place || (m.actor.as_deref().is_some_and(|a| a.len() == 3) && (ctx.tok_at(m.end) < first || past));
             (prep.is_none() || prep.as_deref() == Some("like") || headed(m)) && !ctx.is_location(m) && place_ok
         });
         if let Some(&s) = pick {
@@ -494,7 +496,7 @@ pub fn find<'a>(
     } else if let Some(p) = possessor {
         roles.sources = vec![p];
         roles.targets = object(&after, last + 1);
-    } else if let Some(b) = (last + 1..(last + 3).min(toks.len())).find(|&i| ctx.word(i) == "between")
+    } else if let Some(b) = (last..(last + 3).min(toks.len())).find(|&i| ctx.word(i) == "between")
         && let Some(&a1) = after.iter().find(|m| ctx.tok_at(m.start) > b && ctx.tok_at(m.start) <= b + 3)
         && let Some(&a2) =
             after.iter().find(|m| m.start > a1.end && ctx.tok_at(m.start) <= ctx.tok_at(a1.end) + 3 && ctx.coordinated(a1, m, true))
@@ -599,6 +601,8 @@ pub fn find<'a>(
             .iter()
             .copied()
             .filter(|m| m.start > tstart && m.end < tend && !roles.sources.iter().any(|s| s.actor.is_some() && s.actor == m.actor))
+            // not the actor's own forces ("withdraw its forces from")
+            .filter(|m| !roles.sources.iter().any(|s| s.country.is_some() && s.country == m.country && m.kind == MentionKind::Agent))
             // a named actor, not a modifier ("the most militant attacks", "Israeli airstrikes")
             .filter(|m| {
                 !matches!(m.kind, MentionKind::Nationality | MentionKind::Agent)

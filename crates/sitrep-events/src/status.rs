@@ -185,11 +185,16 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
 
     let that_before = window.iter().any(|w| w == "that");
     let negated = has(NEGATION, near) || has(NEGATION, trigger_words);
+    // "would" states an intention in reported speech ("they said they would boycott").
+    let reported_would = near.iter().any(|w| w == "would") && words[..first].iter().any(|w| SPEECH.contains(&w.as_str()));
     let status = if negated || (that_before && has(DENIAL, window)) {
         if window.iter().any(|w| w == "no") && has(UNCONFIRMED, window) { Status::Unconfirmed } else { Status::Denied }
     } else if has(UNCONFIRMED, window) && window.iter().any(|w| matches!(w.as_str(), "no" | "not" | "unconfirmed" | "unverified")) {
         Status::Unconfirmed
-    } else if has(HYPOTHETICAL, near) || has(MODAL, window) || words[..first].iter().any(|w| w == "if") {
+    } else if has(HYPOTHETICAL, near.iter().filter(|w| !(reported_would && *w == "would")).cloned().collect::<Vec<_>>().as_slice())
+        || has(MODAL, window.iter().filter(|w| !(reported_would && *w == "would")).cloned().collect::<Vec<_>>().as_slice())
+        || words[..first].iter().any(|w| w == "if")
+    {
         Status::Hypothetical
     } else if has(PLANNED, near)
         || (first > 0
@@ -249,8 +254,6 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
     }
     let by_text = by_text.filter(|s| !s.trim().is_empty());
     let status = if status == Status::Asserted && (by.is_some() || by_text.is_some()) { Status::Reported } else { status };
-    // "would" states an intention in reported speech ("they said they would boycott").
-    let reported_would = near.iter().any(|w| w == "would") && words[..first].iter().any(|w| SPEECH.contains(&w.as_str()));
     let intent = !negated && (near.iter().any(|w| w != "would" && INTENT.contains(&w.as_str())) || reported_would);
     // A promise or threat made conditional ("will withdraw ... unless") is a threat.
     let conditional = words[last + 1..].iter().any(|w| w == "unless" || w == "if");
