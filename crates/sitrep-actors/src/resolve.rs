@@ -170,8 +170,12 @@ impl Person {
     }
 }
 
+/// A name's words, folded: "Kim Jong-un" and "Kim Jong Un" have the same words.
 fn name_tokens(s: &str) -> Vec<String> {
-    s.split_whitespace().map(|w| deunicode::deunicode(w).to_lowercase()).collect()
+    s.split(|c: char| c.is_whitespace() || c == '-' || c == '‐')
+        .filter(|w| !w.is_empty())
+        .map(|w| deunicode::deunicode(w).to_lowercase())
+        .collect()
 }
 
 /// Whether name `m` (tokens) is the person with forms `forms`.
@@ -191,10 +195,11 @@ fn same_person(m: &[String], p: &Person) -> bool {
         if short.len() >= 2 && long.windows(short.len()).any(|w| w == short) {
             return true;
         }
-        // A spelling variant: same given name, surnames close ("Asad Toll" / "Asad Tour").
+        // A spelling variant: one word spelled differently, same initials, close overall
+        // ("Asad Toll" / "Asad Tour", "Zabihullah Mujahid" / "Zabiullah Mujahid").
         f.len() == m.len()
-            && f[0] == m[0]
-            && f.last().unwrap().chars().next() == m.last().unwrap().chars().next()
+            && f.iter().zip(m).filter(|(a, b)| a != b).count() == 1
+            && f.iter().zip(m).all(|(a, b)| a.chars().next() == b.chars().next())
             && strsim::jaro_winkler(&f.join(" "), &m.join(" ")) >= 0.9
     })
 }
@@ -236,10 +241,24 @@ fn surname_mentions(article: &Article, mentions: &mut Vec<Mention>) {
             if mentions.iter().any(|m| m.start < end && t.start < m.end) {
                 continue;
             }
+            // A given name right before the surname belongs to the mention ("Zabiullah Mujahid").
+            let mut start = t.start;
+            let before = text[..t.start].trim_end_matches(' ');
+            if before.len() + 1 == t.start {
+                let given = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                let given_start = before.len() - given.len();
+                if given.chars().next().is_some_and(char::is_uppercase)
+                    && given.chars().count() >= 3
+                    && !crate::recognise::words::NOT_NAMES.contains(&given.to_lowercase().as_str())
+                    && !mentions.iter().any(|m| m.start < before.len() && given_start < m.end)
+                {
+                    start = given_start;
+                }
+            }
             found.push(Mention {
-                start: t.start,
+                start,
                 end,
-                text: bare.to_string(),
+                text: text[start..end].to_string(),
                 kind: MentionKind::Person,
                 actor: None,
                 country: None,

@@ -13,7 +13,12 @@ pub struct Merge {
 }
 
 fn tokens(name: &str) -> Vec<String> {
-    deunicode::deunicode(name).to_lowercase().split_whitespace().map(str::to_string).collect()
+    deunicode::deunicode(name)
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Whether two people's names are spellings of one name: same number of words, same initials,

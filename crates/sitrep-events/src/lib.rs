@@ -110,9 +110,25 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 mode = Some(format!("not-{}", pat.kind.as_str().to_lowercase()));
                 judged.status = if judged.by.is_some() || judged.by_text.is_some() { Status::Reported } else { Status::Asserted };
             }
-            let attributed_to = judged.by.map(|m| endpoint(m, actors)).or_else(|| {
-                judged.by_text.as_ref().map(|t| Endpoint { actor: String::new(), name: t.clone(), text: t.clone(), ..Default::default() })
-            });
+            // Who says so: the actor, with the words the text uses for the source ("the Tajikistan
+            // Presidential Office"), or those words alone when they name no known actor.
+            let attributed_to = judged
+                .by
+                .map(|m| {
+                    let mut e = endpoint(m, actors);
+                    if let Some(t) = judged.by_text.as_ref().filter(|t| t.contains(&m.text)) {
+                        e.text = t.clone();
+                    }
+                    e
+                })
+                .or_else(|| {
+                    judged.by_text.as_ref().map(|t| Endpoint {
+                        actor: String::new(),
+                        name: t.clone(),
+                        text: t.clone(),
+                        ..Default::default()
+                    })
+                });
             let (date, precision) = event_date(article, sentence, trig.start);
             let location = event_place(text, &sm, &toks, geo, &places, trig.end);
             // "condemned the strikes": an object naming an earlier event points at who did it.

@@ -57,6 +57,15 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             } else if tj.kind == TokenKind::Punct && matches!(wj, "." | "-") && words.last().is_some_and(|&k| is_title(toks[k].text(text)))
             {
                 // "Lt. Gen.", "Lieutenant-General"
+            } else if tj.kind == TokenKind::Punct
+                && wj == "-"
+                && !words.is_empty()
+                && toks.get(j + 1).is_some_and(|n| n.kind == TokenKind::Word && n.start == tj.end && toks[j - 1].end == tj.start)
+            {
+                // "Kim Jong-un": a hyphenated part of a name, whatever its case.
+                words.push(j + 1);
+                j += 2;
+                continue;
             } else {
                 break;
             }
@@ -95,6 +104,8 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             || (before(1).as_deref() == Some(",") && before(2).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str())));
         let after = |n: usize| toks.get(next + n).map(|t| lower(t.text(text)));
         let said_after = after(0).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()))
+            || (after(0).is_some_and(|w| w.ends_with("ly") || matches!(w.as_str(), "later" | "also" | "then" | "again"))
+                && after(1).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str())))
             || (after(0).as_deref() == Some("has") && after(1).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str())));
         let apposition =
             after(0).as_deref() == Some(",") && (1..=4).filter_map(after).any(|w| PERSON_CUES.contains(&w.as_str()) || is_title(&w));
