@@ -91,6 +91,8 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     .split(|c: char| !c.is_alphanumeric())
                     .map(str::to_lowercase)
                     .filter(|w| !w.is_empty())
+                    // each word with its lemmas ("struck" is "strike")
+                    .flat_map(|w| lex.lemmas_of(&w).map(str::to_string).collect::<Vec<_>>())
                     .collect();
                 told.push((words, s));
             }

@@ -391,8 +391,13 @@ pub fn find<'a>(
             let prep = ctx.prep_before(m);
             // A capital stands for its state ("Bamako rejected ..."); other places do not act, and a
             // place right before the event noun says where ("the Damascus strike").
-            let place_ok =
-                m.kind != MentionKind::Place || (m.actor.as_deref().is_some_and(|a| a.len() == 3) && (ctx.tok_at(m.end) < first || past));
+            let modifier = ctx.tok_at(m.end) >= first
+                && !past
+                && ctx
+                    .tok_at(m.start)
+                    .checked_sub(1)
+                    .is_some_and(|i| DETERMINERS.contains(&ctx.word(i).as_str()) || ctx.word(i).ends_with("'s"));
+            let place_ok = m.kind != MentionKind::Place || (m.actor.as_deref().is_some_and(|a| a.len() == 3) && !modifier);
             (prep.is_none() || prep.as_deref() == Some("like") || headed(m)) && !ctx.is_location(m) && place_ok
         });
         if let Some(&s) = pick {
@@ -504,6 +509,15 @@ pub fn find<'a>(
         // "a ceasefire between Israel and Hamas", "clashes between X and Y": both are parties.
         roles.sources = vec![a1];
         roles.targets = vec![a2];
+    } else if let Some(accused) =
+        (prev_word == "of" && first_word.ends_with("ing")).then(|| ctx.mention_at_token(first.saturating_sub(2))).flatten().filter(|_| {
+            (first.saturating_sub(6)..first)
+                .any(|i| ["accus", "blam", "charg", "suspect", "convict"].iter().any(|v| ctx.word(i).starts_with(v)))
+        })
+    {
+        // "accused the Taliban of harbouring the TTP": the accused is who (allegedly) acts.
+        roles.sources = vec![accused];
+        roles.targets = object(&after, last + 1);
     } else if nominal {
         // "attacks by the TTP", else no source of its own.
         if let Some(by) = (last + 1..(last + 3).min(toks.len())).find(|&i| ctx.word(i) == "by") {
@@ -615,8 +629,16 @@ pub fn find<'a>(
     }
     // Pronoun objects point back to the last group or state (not the source itself).
     if roles.targets.is_empty() && !passive {
-        let pron = (last + 1..(last + 3).min(toks.len())).map(|i| ctx.word(i)).find(|w| matches!(w.as_str(), "it" | "them"));
-        if pron.is_some() {
+        let pron =
+            (last + 1..(last + 3).min(toks.len())).map(|i| ctx.word(i)).find(|w| matches!(w.as_str(), "it" | "them" | "him" | "her"));
+        if matches!(pron.as_deref(), Some("him" | "her")) {
+            let src_ids: Vec<_> = roles.sources.iter().map(|m| m.actor.clone()).collect();
+            if let Some(m) =
+                doc_mentions.iter().rev().find(|m| m.end <= tstart && m.kind == MentionKind::Person && !src_ids.contains(&m.actor))
+            {
+                roles.targets.push(m);
+            }
+        } else if pron.is_some() {
             let src_ids: Vec<_> = roles.sources.iter().map(|m| m.actor.clone()).collect();
             if let Some(m) = doc_mentions.iter().rev().find(|m| {
                 m.end <= tstart

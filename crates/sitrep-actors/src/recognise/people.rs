@@ -116,7 +116,24 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             w.ends_with("ed")
                 || matches!(
                     w,
-                    "has" | "had" | "have" | "was" | "is" | "will" | "would" | "said" | "says" | "told" | "met" | "led" | "held" | "sent"
+                    "has"
+                        | "had"
+                        | "have"
+                        | "was"
+                        | "is"
+                        | "will"
+                        | "would"
+                        | "said"
+                        | "says"
+                        | "told"
+                        | "met"
+                        | "led"
+                        | "held"
+                        | "sent"
+                        | "did"
+                        | "does"
+                        | "spoke"
+                        | "made"
                 )
         };
         let lower_word = |t: Option<&Token>| {
