@@ -328,7 +328,8 @@ pub fn find<'a>(
             first_word.as_str(),
             "met" | "held" | "struck" | "shot" | "led" | "hit" | "fought" | "sent" | "seized" | "caught" | "built" | "sought" | "brought"
         );
-    let passive = k > 0 && BE.contains(&ctx.word(k - 1).as_str()) && participle;
+    // "have been accused": a form of "be" anywhere in the auxiliaries before the participle.
+    let passive = participle && (k.saturating_sub(1)..first).any(|i| BE.contains(&ctx.word(i).as_str()));
 
     // A possessive right before the trigger ("Pakistan's airstrikes", "the Taliban's alleged support").
     let possessor = (first.saturating_sub(3)..first)
@@ -485,7 +486,7 @@ pub fn find<'a>(
     let mut roles = Roles { passive, ..Default::default() };
     if passive {
         roles.targets = subject(&near_before);
-        if let Some(by) = (last + 1..(last + 8).min(toks.len())).find(|&i| ctx.word(i) == "by") {
+        if let Some(by) = (first + 1..(last + 8).min(toks.len())).find(|&i| ctx.word(i) == "by") {
             let by_pos = toks[by].end;
             roles.sources = object(&after.iter().copied().filter(|m| m.start >= by_pos).collect::<Vec<_>>(), by + 1);
         }
@@ -534,6 +535,19 @@ pub fn find<'a>(
     } else {
         roles.verbal = true;
         roles.sources = if carried { prev_source.to_vec() } else { subject(&near_before) };
+        // "the camp, which sheltered ...": a relative clause's subject is what comes right before
+        // "which"/"who"; when that is no actor, the act has no known source.
+        let mut r = first;
+        while r > 0 && AUXILIARIES.contains(&ctx.word(r - 1).as_str()) {
+            r -= 1;
+        }
+        if r > 0 && matches!(ctx.word(r - 1).as_str(), "which" | "who") && !carried {
+            let mut a = r - 1;
+            while a > 0 && ctx.word(a - 1) == "," {
+                a -= 1;
+            }
+            roles.sources = a.checked_sub(1).and_then(|i| ctx.mention_at_token(i)).into_iter().collect();
+        }
         // An infinitive's subject is the clause's subject unless a verb like "urge" made the
         // nearest actor its controller ("urging the Indian government to train ...").
         if !carried
