@@ -141,7 +141,9 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             // Its own forces are not what an actor acts on ("Israel will withdraw its forces").
             targets.retain(|t| {
                 !t.as_ref().is_some_and(|t| {
-                    t.agent.is_some()
+                    // a sector of the same state ("ISRMIL"), never a group or person
+                    !t.actor.contains(':')
+                        && t.actor.len() > 3
                         && t.country.is_some()
                         && roles.sources.iter().any(|s| s.country == t.country && s.kind != MentionKind::Agent)
                 })
