@@ -24,6 +24,7 @@ pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
         join_sectors(dict, &article.text, &toks, &mut found);
         locate_sectors(dict, &article.text, &mut found);
         absorb_stance(&article.text, &mut found);
+        mark_modifiers(&article.text, &mut found);
         out.extend(found);
     }
     out
@@ -129,6 +130,22 @@ fn absorb_stance(text: &str, found: &mut [Mention]) {
             let s = window_start + at;
             found[i].start = s;
             found[i].text = text[s..found[i].end].to_string();
+        }
+    }
+}
+
+/// "the Iran-aligned group", "a U.S.-backed government": the name describes its neighbour's
+/// allegiance; it is a modifier (giving a country), not an actor in the sentence.
+fn mark_modifiers(text: &str, found: &mut [Mention]) {
+    const LINKS: &[&str] =
+        &["aligned", "backed", "led", "based", "allied", "sponsored", "funded", "linked", "supported", "controlled", "run"];
+    for m in found.iter_mut() {
+        let rest = &text[m.end..];
+        let Some(after) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('‐')) else { continue };
+        let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        if LINKS.contains(&word.as_str()) {
+            m.kind = MentionKind::Nationality;
+            m.how = format!("modifier:{word}");
         }
     }
 }

@@ -71,10 +71,22 @@ pub fn build(store: &Store, report: &IngestReport, top: usize) -> Result<Briefin
         let w = |e: &Event| e.goldstein.abs() * (1.0 + e.evidence.len() as f64);
         w(b).total_cmp(&w(a)).then(a.doc.cmp(&b.doc)).then(a.id.cmp(&b.id))
     });
+    // One key event per sentence and act: coordinated actors of one sentence are folded together.
     let mut seen = HashSet::new();
-    let mut key_events = Vec::new();
+    let mut key_events: Vec<Event> = Vec::new();
     for e in ranked {
-        let key = (e.kind, e.source.as_ref().map(|s| s.actor.clone()), e.target.as_ref().map(|t| t.actor.clone()));
+        let at = e.evidence.first().map(|ev| ev.start).unwrap_or(0);
+        let key = (e.doc.clone(), at, e.kind);
+        if let Some(k) = key_events.iter_mut().find(|k| (k.doc.clone(), k.evidence.first().map(|ev| ev.start).unwrap_or(0), k.kind) == key)
+        {
+            if let (Some(ks), Some(es)) = (k.source.as_mut(), e.source.as_ref())
+                && k.target.as_ref().map(|t| &t.actor) == e.target.as_ref().map(|t| &t.actor)
+                && !ks.name.contains(&es.name)
+            {
+                ks.name = format!("{}, {}", ks.name, es.name);
+            }
+            continue;
+        }
         if seen.insert(key) {
             key_events.push(e.clone());
         }
