@@ -258,7 +258,8 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
     // A promise or threat made conditional ("will withdraw ... unless") is a threat.
     let conditional = words[last + 1..].iter().any(|w| w == "unless" || w == "if");
     let obligation = !negated && window.iter().any(|w| OBLIGATION.contains(&w.as_str()));
-    let status = if obligation && status == Status::Asserted { Status::Planned } else { status };
+    // What someone is told to do has not been done ("demanded that Ukraine withdraw").
+    let status = if obligation && matches!(status, Status::Asserted | Status::Reported) { Status::Planned } else { status };
     let refused = words[first.saturating_sub(4)..first].iter().any(|w| REFUSAL.contains(&w.as_str()));
     Judgement { status, by, by_text, negated: negated && status == Status::Denied, intent, obligation, conditional, refused }
 }

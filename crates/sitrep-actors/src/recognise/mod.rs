@@ -137,8 +137,25 @@ fn absorb_stance(text: &str, found: &mut [Mention]) {
 /// "the Iran-aligned group", "a U.S.-backed government": the name describes its neighbour's
 /// allegiance; it is a modifier (giving a country), not an actor in the sentence.
 fn mark_modifiers(text: &str, found: &mut [Mention]) {
-    const LINKS: &[&str] =
-        &["aligned", "backed", "led", "based", "allied", "sponsored", "funded", "linked", "supported", "controlled", "run"];
+    const LINKS: &[&str] = &[
+        "aligned",
+        "backed",
+        "led",
+        "based",
+        "allied",
+        "sponsored",
+        "funded",
+        "linked",
+        "supported",
+        "controlled",
+        "run",
+        "administered",
+        "occupied",
+        "held",
+        "made",
+        "born",
+        "owned",
+    ];
     for m in found.iter_mut() {
         let rest = &text[m.end..];
         let Some(after) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('‐')) else { continue };
