@@ -529,6 +529,53 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
         owner[i] = Some(p);
     }
 
+    // "The president blamed al-Shabab": a bare role stands for the person who holds it here.
+    let mut added: Vec<(Mention, usize)> = Vec::new();
+    for &sentence in &article.sentences {
+        let stoks = tokens(text, sentence);
+        let words = lower_words(text, &stoks);
+        for i in 0..words.len().saturating_sub(1) {
+            if !matches!(words[i].as_str(), "the" | "a") {
+                continue;
+            }
+            let Some((_, re, title)) = role_at(&words, i + 1) else { continue };
+            let named_next = stoks.get(re).is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_uppercase));
+            let (start, end) = (stoks[i].start, stoks[re - 1].end);
+            if named_next || mentions.iter().any(|m| m.start < end && start < m.end) {
+                continue;
+            }
+            let holder = people
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| {
+                    p.roles.iter().any(|r| r.title == title || r.title.ends_with(&format!(" {title}"))) && !p.roles.iter().all(|r| r.former)
+                })
+                .max_by_key(|(_, p)| p.last_seen)
+                .map(|(k, _)| k);
+            if let Some(p) = holder {
+                let person = &people[p];
+                let m = Mention {
+                    start,
+                    end,
+                    text: text[start..end].to_string(),
+                    kind: MentionKind::Person,
+                    actor: None,
+                    country: person.country.clone(),
+                    agent: person.agent.clone(),
+                    org: person.org.clone(),
+                    how: "role".into(),
+                };
+                added.push((m, p));
+            }
+        }
+    }
+    if !added.is_empty() {
+        let mut all: Vec<(Mention, Option<usize>)> = mentions.into_iter().zip(owner).collect();
+        all.extend(added.into_iter().map(|(m, p)| (m, Some(p))));
+        all.sort_by_key(|(m, _)| m.start);
+        (mentions, owner) = all.into_iter().unzip();
+    }
+
     // Every person mention gets its person's id, country, sector and organisation.
     for (i, m) in mentions.iter_mut().enumerate() {
         if let Some(p) = owner[i] {

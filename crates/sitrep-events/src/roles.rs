@@ -432,6 +432,51 @@ pub fn find<'a>(
             if (from_tok..ctx.tok_at(m.start)).any(|i| ctx.word(i) == "as") {
                 return false;
             }
+            // "rejected the claim that Afghan soil was used": the claim's content is not its object.
+            if (from_tok..ctx.tok_at(m.start)).any(|i| {
+                ctx.word(i) == "that"
+                    && i > 0
+                    && matches!(
+                        ctx.word(i - 1).as_str(),
+                        "claim"
+                            | "claims"
+                            | "report"
+                            | "reports"
+                            | "allegation"
+                            | "allegations"
+                            | "accusation"
+                            | "accusations"
+                            | "suggestion"
+                            | "notion"
+                            | "idea"
+                            | "charge"
+                            | "charges"
+                            | "assertion"
+                            | "rumour"
+                            | "rumours"
+                            | "rumor"
+                    )
+            }) {
+                return false;
+            }
+            // "a training facility used by the TTP": the owner of the object is hit.
+            let owner = ctx.tok_at(m.start).checked_sub(2).is_some_and(|i| {
+                matches!(ctx.word(i + 1).as_str(), "by" | "to")
+                    && matches!(
+                        ctx.word(i).as_str(),
+                        "used" | "run" | "held" | "controlled" | "operated" | "owned" | "belonging" | "linked" | "affiliated" | "tied"
+                    )
+            }) || ctx.tok_at(m.start).checked_sub(3).is_some_and(|i| {
+                matches!(ctx.word(i + 1).as_str(), "by" | "to")
+                    && ctx.word(i + 2) == "the"
+                    && matches!(
+                        ctx.word(i).as_str(),
+                        "used" | "run" | "held" | "controlled" | "operated" | "owned" | "belonging" | "linked" | "affiliated" | "tied"
+                    )
+            });
+            if owner {
+                return true;
+            }
             let prep = ctx.prep_before(m);
             let own = ctx.tok_at(m.start) <= from_tok + 3 && prep.as_deref().is_some_and(|p| p == ctx.word(from_tok.saturating_sub(1)));
             !ctx.is_location(m) && (own || prep.as_deref().is_none_or(|p| !NOT_TARGET.contains(&p)))
