@@ -364,8 +364,17 @@ pub fn find<'a>(
                 && (before_is(first - 2, PREPOSITIONS) || before_is(first - 2, DETERMINERS))
                 && ctx.word(first - 2) != "to"
                 && ctx.mention_at_token(first - 1).is_none()
-                && !ctx.word(first - 1).ends_with("ly")
-                && !AUXILIARIES.contains(&ctx.word(first - 1).as_str())));
+                                && !ctx.word(first - 1).ends_with("ly")
+                && !AUXILIARIES.contains(&ctx.word(first - 1).as_str()))
+            // "covers armed attacks": a plural event noun after a modifier is a noun.
+            || (first == last
+                && first_word.ends_with('s')
+                && !first_word.ends_with("ss")
+                && ctx.mention_at_token(first - 1).is_none()
+                && toks[first - 1].text(text).chars().next().is_some_and(char::is_lowercase)
+                && !AUXILIARIES.contains(&ctx.word(first - 1).as_str())
+                && !matches!(ctx.word(first - 1).as_str(), "and" | "or" | "who" | "which" | "that" | "it" | "he" | "she" | "also" | "then" | "now")
+                && !ctx.word(first - 1).ends_with("ly")));
 
     // "According to a report by Hindukush Media, ...": who says so is never who acts.
     let attribution_end = (0..first)
@@ -388,7 +397,14 @@ pub fn find<'a>(
     };
     let subject = |list: &[&'a Mention]| -> Vec<&'a Mention> {
         let mut out = Vec::new();
-        let pick = list.iter().rev().find(|m| {
+        // ", which Kinshasa says is backed by Rwanda,": an aside between commas is not the subject.
+        let aside = |m: &Mention| {
+            let i = ctx.tok_at(m.start);
+            let open = (0..i).rev().find(|&k| ctx.word(k) == ",");
+            let close = (i..first).find(|&k| ctx.word(k) == ",");
+            matches!((open, close), (Some(o), Some(_)) if matches!(ctx.word(o + 1).as_str(), "which" | "who" | "whom" | "whose"))
+        };
+        let pick = list.iter().rev().filter(|m| !aside(m)).find(|m| {
             let prep = ctx.prep_before(m);
             // A capital stands for its state ("Bamako rejected ..."); other places do not act, and a
             // place right before the event noun says where ("the Damascus strike").
