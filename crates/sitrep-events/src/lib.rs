@@ -276,6 +276,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                         evidence: vec![evidence.clone()],
                         story: None,
                         trigger: text[trig.start..trig.end].to_string(),
+                        corroboration: None,
                     },
                 );
             }

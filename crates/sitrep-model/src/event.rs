@@ -195,6 +195,22 @@ pub struct Event {
     pub story: Option<String>,
     /// The words that triggered the coding ("carried out airstrikes"), for explanation.
     pub trigger: String,
+    /// How many reports of its story tell the same fact (filled by the corpus stage).
+    #[serde(default)]
+    pub corroboration: Option<Corroboration>,
+}
+
+/// The reports of one story that tell the same fact: same type, same source and target.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corroboration {
+    /// Documents that tell it.
+    pub documents: usize,
+    /// Distinct outlets among them (documents with no known outlet count as their own).
+    pub outlets: usize,
+    /// The events, in those documents, that are this same fact.
+    pub events: Vec<String>,
+    /// Statuses they give it, when they disagree ("asserted" in one, "denied" in another).
+    pub statuses: Vec<String>,
 }
 
 impl Event {

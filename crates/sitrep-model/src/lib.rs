@@ -13,7 +13,7 @@ mod story;
 
 pub use actor::{Actor, ActorKind, Mention, MentionKind, Role};
 pub use article::{Alignment, Article, DateMention, Precision, Removal, Segment};
-pub use event::{Endpoint, Event, EventType, Evidence, Location, Status};
+pub use event::{Corroboration, Endpoint, Event, EventType, Evidence, Location, Status};
 pub use ids::{content_hash, short_id, slug};
 pub use raw::{Origin, RawDoc, SourceFormat};
 pub use span::Span;

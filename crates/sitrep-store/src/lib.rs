@@ -213,12 +213,19 @@ impl Store {
     }
 
     /// Replace the cross-document results: merged actors, their links, stories.
-    pub fn put_corpus(&mut self, actors: &[Actor], links: &[(String, String, String)], stories: &[Story]) -> Result<()> {
+    pub fn put_corpus(
+        &mut self,
+        actors: &[Actor],
+        links: &[(String, String, String)],
+        stories: &[Story],
+        support: &std::collections::HashMap<String, sitrep_model::Corroboration>,
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM actors", [])?;
         tx.execute("DELETE FROM actor_links", [])?;
         tx.execute("DELETE FROM stories", [])?;
         tx.execute("DELETE FROM event_stories", [])?;
+        tx.execute("DELETE FROM event_support", [])?;
         {
             let mut st = tx.prepare("INSERT INTO actors (id, json) VALUES (?1, ?2)")?;
             for a in actors {
@@ -227,6 +234,12 @@ impl Store {
             let mut st = tx.prepare("INSERT OR REPLACE INTO actor_links (alias, actor, why) VALUES (?1, ?2, ?3)")?;
             for (alias, actor, why) in links {
                 st.execute(params![alias, actor, why])?;
+            }
+            let mut sup = tx.prepare("INSERT OR REPLACE INTO event_support (event, json) VALUES (?1, ?2)")?;
+            let mut ids: Vec<&String> = support.keys().collect();
+            ids.sort();
+            for id in ids {
+                sup.execute(params![id, serde_json::to_string(&support[id])?])?;
             }
             let mut st = tx.prepare("INSERT INTO stories (id, seq, json) VALUES (?1, ?2, ?3)")?;
             let mut se = tx.prepare("INSERT OR REPLACE INTO event_stories (event, story) VALUES (?1, ?2)")?;

@@ -34,7 +34,8 @@ impl Store {
     /// Events matching the filter, in document order, with merged actor ids and their story.
     pub fn events(&self, f: &EventFilter) -> Result<Vec<Event>> {
         let mut sql = String::from(
-            "SELECT e.json, s.story FROM events e LEFT JOIN event_stories s ON s.event = e.id
+            "SELECT e.json, s.story, c.json FROM events e LEFT JOIN event_stories s ON s.event = e.id
+             LEFT JOIN event_support c ON c.event = e.id
              LEFT JOIN documents d ON d.id = e.doc WHERE 1=1",
         );
         let mut args: Vec<Value> = Vec::new();
@@ -61,13 +62,16 @@ impl Store {
         sql += " ORDER BY e.doc, e.seq";
         let links = self.actor_links()?;
         let mut st = self.conn().prepare(&sql)?;
-        let rows = st.query_map(rusqlite::params_from_iter(args), |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))?;
+        let rows = st.query_map(rusqlite::params_from_iter(args), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
+        })?;
         let mut out = Vec::new();
         for row in rows {
-            let (json, story) = row?;
+            let (json, story, support) = row?;
             let mut e: Event = serde_json::from_str(&json)?;
             relink(&mut e, &links);
             e.story = story;
+            e.corroboration = support.map(|s| serde_json::from_str(&s)).transpose()?;
             if let Some(a) = &f.actor
                 && !involves(&e, a, true, true)
             {

@@ -71,3 +71,7 @@ CREATE TABLE IF NOT EXISTS event_stories (
     event TEXT PRIMARY KEY,
     story TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS event_support (
+    event TEXT PRIMARY KEY,
+    json  TEXT NOT NULL      -- Corroboration
+);

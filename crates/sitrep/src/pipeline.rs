@@ -214,6 +214,8 @@ pub fn update_corpus(engine: &Engine, store: &mut Store) -> Result<()> {
         names.get(id).cloned().or_else(|| engine.dict.name_of(id).map(str::to_string)).unwrap_or_else(|| id.to_string())
     };
     let stories = sitrep_corpus::cluster(&docs, &name_of);
-    store.put_corpus(&actors, &links, &stories)?;
+    let link_map: HashMap<String, String> = links.iter().map(|(a, b, _)| (a.clone(), b.clone())).collect();
+    let support = sitrep_corpus::corroborate(&docs, &stories, &link_map);
+    store.put_corpus(&actors, &links, &stories, &support)?;
     Ok(())
 }

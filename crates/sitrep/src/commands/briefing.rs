@@ -68,13 +68,21 @@ pub fn build(store: &Store, report: &IngestReport, top: usize) -> Result<Briefin
     // Key events: factual, both sides known, the weightiest first, one per dyad and type.
     let mut ranked: Vec<&Event> = known.iter().filter(|e| e.status.is_factual()).collect();
     ranked.sort_by(|a, b| {
-        let w = |e: &Event| e.goldstein.abs() * (1.0 + e.evidence.len() as f64);
+        // Weightier acts first, and among them those more reports tell.
+        let w = |e: &Event| {
+            let told = e.corroboration.as_ref().map_or(1, |c| c.documents) as f64;
+            e.goldstein.abs() * (1.0 + e.evidence.len() as f64) * told
+        };
         w(b).total_cmp(&w(a)).then(a.doc.cmp(&b.doc)).then(a.id.cmp(&b.id))
     });
     // One key event per sentence and act: coordinated actors of one sentence are folded together.
     let mut seen = HashSet::new();
     let mut key_events: Vec<Event> = Vec::new();
     for e in ranked {
+        // The same fact told by another report is one key event.
+        if key_events.iter().any(|k| k.corroboration.as_ref().is_some_and(|c| c.events.contains(&e.id))) {
+            continue;
+        }
         let at = e.evidence.first().map(|ev| ev.start).unwrap_or(0);
         let key = (e.doc.clone(), at, e.kind);
         if let Some(k) = key_events.iter_mut().find(|k| (k.doc.clone(), k.evidence.first().map(|ev| ev.start).unwrap_or(0), k.kind) == key)
@@ -152,6 +160,11 @@ pub fn print(out: &mut dyn Write, b: &Briefing, db: &Path) -> Result<()> {
     writeln!(out, "\nKey events")?;
     for e in &b.key_events {
         let attributed = e.attributed_to.as_ref().map(|a| format!(", per {}", a.name)).unwrap_or_default();
+        let told = match &e.corroboration {
+            Some(c) if c.documents > 1 => format!(", told by {} documents from {} outlets", c.documents, c.outlets),
+            _ => String::new(),
+        };
+        let attributed = format!("{attributed}{told}");
         writeln!(
             out,
             "  {} {:<9} {} → {} [{}{}]",
