@@ -84,7 +84,10 @@ const ALLEGED: &[&str] = &[
     "accusing",
 ];
 /// Verbs whose object is asked or made to do what follows ("urged the government to train").
-const OBJECT_CONTROL: &[&str] = &["urg", "ask", "forc", "compel", "encourag", "persuad", "invit", "order", "pressur", "call"];
+const OBJECT_CONTROL: &[&str] = &[
+    "urg", "ask", "forc", "compel", "encourag", "persuad", "invit", "order", "pressur", "call", "challeng", "dar", "tell", "told", "want",
+    "expect", "allow", "permit", "authoriz", "authoris",
+];
 const REPORTED: &[&str] = &["reportedly", "reported", "reports", "report"];
 const SPEECH: &[&str] = &[
     "said",
