@@ -154,7 +154,7 @@ def main():
     pairs_nobare = collections.Counter()
     chain_ok = chain_multi = 0
     actor_chains = actor_multi = 0
-    errors = []
+    errors, missed = [], []
     for name, tokens, mentions in docs:
         text, tspans = texts[name]
         ms, _, _ = sitrep_mentions(out[name], text)
@@ -181,6 +181,9 @@ def main():
             cands = [m for m in assigned.get(i, []) if m.get("actor") and
                      (m["kind"] != "nationality" or " ".join(text[m["b"]:m["e"]].split()) == core)]
             if not cands:
+                if form == "name":
+                    missed.append((name, " ".join(g["words"]), g["type"],
+                                   [(m["text"], m["kind"], m["actor"]) for m in ms if m["b"] < g["e"] and g["b"] < m["e"]]))
                 continue
             m = max(cands, key=lambda m: (m["kind"] in NAMED_KINDS, m["e"] - m["b"], m["b"]))
             form_found[form] += 1
@@ -230,7 +233,11 @@ def main():
     print(f"chains with >= 2 found mentions resolved to one actor: {chain_ok}/{chain_multi}; "
           f"sitrep actors spanning more than one gold chain: {actor_multi}/{actor_chains}")
     if a.verbose:
+        print("\nchains split over several actors, actors merging several chains:")
         for e in errors:
+            print(*e)
+        print("\nnamed gold mentions not found (with the sitrep mentions inside them, owned by smaller gold mentions):")
+        for e in missed:
             print(*e)
     if a.json:
         with open(a.json, "w") as fh:

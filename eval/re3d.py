@@ -15,6 +15,8 @@ Policies (see docs/benchmarks.md, "Actors"):
 - a span with two types (135 in re3d, mostly Location+Organisation for a country acting) is one
   gold span; a prediction of either type matches it. Unmatched, it counts under its most confident
   type (Organisation before Location on a tie).
+- sitrep's toponyms come from `places` (towns, regions, features: Location) as well as `mentions`;
+  a country that sitrep marks `metonym` (used as an actor) is Organisation.
 - sitrep kinds: person->Person; organisation, group->Organisation; country, place->Location;
   nationality->Nationality, except a modifier use of a group or organisation ("ISIL-held") whose
   actor is GRP:/ORG:, which is Organisation; agent with a country (sector actors such as
@@ -128,12 +130,13 @@ class Alignment:
         return sum(1 for i in idx if not self.o_kept[i]) * 2 > len(idx)
 
 
-def sitrep_mentions(doc, orig):
-    """sitrep's mentions as dicts with original character offsets `b`, `e`; plus the alignment."""
+def sitrep_mentions(doc, orig, field="mentions"):
+    """sitrep's mentions (or `places`) as dicts with original character offsets `b`, `e`; plus
+    the alignment and the number that could not be aligned."""
     al = Alignment(doc["text"], orig)
     b2c = byte_to_char(doc["text"])
     out, bad = [], 0
-    for m in doc["mentions"]:
+    for m in doc.get(field) or []:
         s, e = b2c.get(m["start"]), b2c.get(m["end"])
         if s is None or e is None:
             bad += 1
@@ -322,11 +325,21 @@ def main():
         n_mis += sum(1 for m in ms if m.get("misaligned"))
         align[doc] = al
         sit_all[doc] = ms
+        places, _, _ = sitrep_mentions(out[doc], text, "places")
+        metonyms = {(p["b"], p["e"]) for p in places if p.get("metonym")}
         ps = []
         for m in ms:
             t = sitrep_type(m)
+            if t == "Location" and m["kind"] == "country" and (m["b"], m["e"]) in metonyms:
+                t = "Organisation"  # sitrep's own "place used as an actor"
             if t:
                 ps.append({"b": m["b"], "e": m["e"], "type": t, "text": text[m["b"]:m["e"]], "m": m})
+        # Toponyms (towns, regions, features) are reported under `places`, not `mentions`.
+        for p in places:
+            if p.get("metonym") or any(q["b"] == p["b"] and q["e"] == p["e"] for q in ps):
+                continue
+            pm = dict(p, kind="place:" + str(p.get("kind")), actor=None, how="places")
+            ps.append({"b": p["b"], "e": p["e"], "type": "Location", "text": text[p["b"]:p["e"]], "m": pm})
         sit_preds[doc] = outermost(ps)
 
     # spaCy

@@ -216,7 +216,7 @@ const SUPPORT_VERBS: &[&str] = &[
 /// Verbs whose object controls a following infinitive.
 const OBJECT_CONTROL: &[&str] = &[
     "urg", "ask", "forc", "compel", "allow", "help", "encourag", "press", "persuad", "invit", "order", "told", "tell", "pressur", "push",
-    "call",
+    "call", "challeng", "dar", "want", "expect", "permit", "authoriz", "authoris",
 ];
 
 /// Who acts and who is acted on.
