@@ -16,7 +16,7 @@ impl Extractor for Html {
     fn extract(&self, raw: &RawDoc) -> Result<Extracted, TextError> {
         let cfg = Config { text_mode: TextMode::Formatted, ..Default::default() };
         let url = raw.url.as_deref().filter(|u| u.starts_with("http"));
-        let mut reader = Readability::new(raw.text.as_str(), url, Some(cfg)).map_err(|e| TextError::Html(e.to_string()))?;
+        let mut reader = Readability::new(super::prune::prune(&raw.text), url, Some(cfg)).map_err(|e| TextError::Html(e.to_string()))?;
         let article = reader.parse().map_err(|_| TextError::NoText)?;
         let authors = non_empty(article.byline.clone())
             .map(|b: String| -> Vec<String> {

@@ -2,6 +2,7 @@
 
 mod html;
 mod plain;
+pub mod prune;
 
 use sitrep_model::{RawDoc, SourceFormat};
 
