@@ -35,11 +35,14 @@ fn main() {
         pages.push((id, text));
     }
     let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
+    // SITREP_BENCH_STAGE=extract leaves cleaning out, to see what each stage costs and gives.
+    let extract_only = std::env::var("SITREP_BENCH_STAGE").is_ok_and(|s| s == "extract");
     let start = Instant::now();
     let mut results = Vec::with_capacity(pages.len());
     for (id, html) in &pages {
         let raw = RawDoc { id: id.clone(), format: SourceFormat::Html, text: html.clone(), ..Default::default() };
         let text = match sitrep_text::extract::extract(&raw) {
+            Ok(e) if extract_only => e.text,
             Ok(e) => sitrep_text::clean::clean(&e.text, e.title.as_deref()).text,
             Err(_) => String::new(),
         };

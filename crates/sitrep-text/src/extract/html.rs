@@ -16,7 +16,9 @@ impl Extractor for Html {
     fn extract(&self, raw: &RawDoc) -> Result<Extracted, TextError> {
         let cfg = Config { text_mode: TextMode::Formatted, ..Default::default() };
         let url = raw.url.as_deref().filter(|u| u.starts_with("http"));
-        let mut reader = Readability::new(super::prune::prune(&raw.text), url, Some(cfg)).map_err(|e| TextError::Html(e.to_string()))?;
+        let doc = dom_query::Document::from(super::prune::prune(&raw.text));
+        super::dom::strip_furniture(&doc);
+        let mut reader = Readability::with_document(doc, url, Some(cfg)).map_err(|e| TextError::Html(e.to_string()))?;
         let article = reader.parse().map_err(|_| TextError::NoText)?;
         let authors = non_empty(article.byline.clone())
             .map(|b: String| -> Vec<String> {

@@ -1,5 +1,6 @@
 //! Extraction: a source format's bytes to plain text plus the metadata the format carries.
 
+mod dom;
 mod html;
 mod plain;
 pub mod prune;
