@@ -2,7 +2,8 @@
 //!
 //! `extract_bench DIR` reads every `*.html` or `*.html.gz` in DIR into memory, then extracts and
 //! cleans each page, timing only that. It prints one JSON line per page (`id`, `text`) and a last
-//! line with the totals (`pages`, `seconds`, `pages_per_s`, `bytes`).
+//! line with the totals (`pages`, `seconds`, `pages_per_s`, `bytes`). `SITREP_BENCH_STAGE=extract`
+//! prints the text before cleaning; `SITREP_BENCH_STAGE=removed` prints what cleaning removed.
 
 use std::io::{Read, Write};
 use std::time::Instant;
@@ -37,12 +38,18 @@ fn main() {
     let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
     // SITREP_BENCH_STAGE=extract leaves cleaning out, to see what each stage costs and gives.
     let extract_only = std::env::var("SITREP_BENCH_STAGE").is_ok_and(|s| s == "extract");
+    let removals = std::env::var("SITREP_BENCH_STAGE").is_ok_and(|s| s == "removed");
     let start = Instant::now();
     let mut results = Vec::with_capacity(pages.len());
     for (id, html) in &pages {
         let raw = RawDoc { id: id.clone(), format: SourceFormat::Html, text: html.clone(), ..Default::default() };
         let text = match sitrep_text::extract::extract(&raw) {
             Ok(e) if extract_only => e.text,
+            Ok(e) if removals => {
+                let c = sitrep_text::clean::clean(&e.text, e.title.as_deref());
+                let removed: Vec<_> = c.removed.iter().map(|r| serde_json::json!([r.reason, r.text])).collect();
+                serde_json::to_string(&removed).unwrap()
+            }
             Ok(e) => sitrep_text::clean::clean(&e.text, e.title.as_deref()).text,
             Err(_) => String::new(),
         };

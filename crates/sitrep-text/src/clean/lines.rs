@@ -41,12 +41,15 @@ static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Word boundaries in `PROMPT` are ASCII ones, so the pattern runs as a DFA: the prompt words
 /// are all ASCII, and Unicode-aware boundaries made this the slowest step of cleaning a page.
-/// Letters' share of the visible characters, and the word count.
+/// Letters' and digits' share of the visible characters, and the word count.
 fn shape(line: &str) -> (f32, usize) {
     let visible = line.chars().filter(|c| !c.is_whitespace()).count().max(1);
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    (letters as f32 / visible as f32, line.split_whitespace().count())
+    let alnum = line.chars().filter(|c| c.is_alphanumeric()).count();
+    (alnum as f32 / visible as f32, line.split_whitespace().count())
 }
+
+/// Prompts are short: a sentence that mentions signing up or a newsletter in passing is text.
+const PROMPT_MAX_WORDS: usize = 18;
 
 /// Whether the line ends like a sentence.
 pub fn ends_sentence(line: &str) -> bool {
@@ -57,10 +60,11 @@ pub fn ends_sentence(line: &str) -> bool {
 /// Classify one trimmed, non-empty line.
 pub fn classify(line: &str) -> LineClass {
     let (letters, words) = shape(line);
+    // Table rows ("5 Joey Logano 2380 2 3") are text; symbols and OCR debris are not.
     if letters < 0.5 || line.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return LineClass::Junk;
     }
-    if line.len() < 400 && PROMPT.is_match(line) {
+    if words <= PROMPT_MAX_WORDS && PROMPT.is_match(line) {
         return LineClass::Prompt;
     }
     if !ends_sentence(line) && words <= 25 {
