@@ -12,6 +12,12 @@ fn non_empty(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
+/// HTML without a document around it: no `<html>` or `<body>` tag in its first bytes.
+fn is_fragment(html: &str) -> bool {
+    let head = html.get(..html.len().min(2048)).unwrap_or(html).to_ascii_lowercase();
+    !head.contains("<html") && !head.contains("<body")
+}
+
 impl Extractor for Html {
     fn extract(&self, raw: &RawDoc) -> Result<Extracted, TextError> {
         let cfg = Config { text_mode: TextMode::Formatted, ..Default::default() };
@@ -19,7 +25,22 @@ impl Extractor for Html {
         let doc = dom_query::Document::from(super::prune::prune(&raw.text));
         super::dom::strip_furniture(&doc);
         let mut reader = Readability::with_document(doc, url, Some(cfg)).map_err(|e| TextError::Html(e.to_string()))?;
-        let article = reader.parse().map_err(|_| TextError::NoText)?;
+        let article = match reader.parse() {
+            Ok(a) => a,
+            // A fragment (a feed entry's content) has no page around it to score: its text is the article.
+            Err(_) if is_fragment(&raw.text) => {
+                let doc = dom_query::Document::from(raw.text.as_str());
+                return Ok(Extracted {
+                    text: doc.select("body").formatted_text().to_string(),
+                    title: raw.title.clone(),
+                    outlet: raw.outlet.clone(),
+                    authors: raw.authors.clone(),
+                    published: raw.published.clone(),
+                    url: raw.url.clone(),
+                });
+            }
+            Err(_) => return Err(TextError::NoText),
+        };
         let authors = non_empty(article.byline.clone())
             .map(|b: String| -> Vec<String> {
                 let b = b.trim_start_matches("By ").trim_start_matches("by ");
