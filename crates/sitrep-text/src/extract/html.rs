@@ -41,19 +41,27 @@ impl Extractor for Html {
             }
             Err(_) => return Err(TextError::NoText),
         };
-        let authors = non_empty(article.byline.clone())
-            .map(|b: String| -> Vec<String> {
-                let b = b.trim_start_matches("By ").trim_start_matches("by ");
-                b.split([',', '&']).flat_map(|s| s.split(" and ")).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
-            })
-            .unwrap_or_default();
+        let ld = super::meta::json_ld(&raw.text);
+        let mut authors = non_empty(article.byline.clone()).map(|b| super::meta::split_names(&b)).unwrap_or_default();
+        if authors.is_empty() {
+            authors = ld.authors;
+        }
+        if authors.is_empty() {
+            authors = super::meta::authors(&raw.text);
+        }
+        let url = non_empty(article.url.clone()).or_else(|| raw.url.clone()).or_else(|| super::meta::canonical_url(&raw.text));
+        let published = non_empty(article.published_time.clone())
+            .or_else(|| raw.published.clone())
+            .or(ld.published)
+            .or_else(|| super::meta::published(&raw.text, url.as_deref()))
+            .or_else(|| super::meta::text_date(&raw.text));
         Ok(Extracted {
             text: article.text_content.to_string(),
-            title: non_empty(Some(article.title.clone())).or_else(|| raw.title.clone()),
+            title: ld.title.or_else(|| non_empty(Some(article.title.clone()))).or_else(|| raw.title.clone()),
             outlet: non_empty(article.site_name.clone()).or_else(|| raw.outlet.clone()),
             authors: if authors.is_empty() { raw.authors.clone() } else { authors },
-            published: non_empty(article.published_time.clone()).or_else(|| raw.published.clone()),
-            url: non_empty(article.url.clone()).or_else(|| raw.url.clone()),
+            published,
+            url,
         })
     }
 }

@@ -2,6 +2,7 @@
 
 mod dom;
 mod html;
+pub mod meta;
 mod plain;
 pub mod prune;
 
