@@ -17,7 +17,9 @@ pub enum SourceKind {
     /// An RSS or Atom feed: one document per entry.
     Feed,
     /// A WARC file, plain or gzip-compressed: one document per HTML response.
-    Warc { gz: bool },
+    Warc {
+        gz: bool,
+    },
     /// A file found in a folder whose type we do not read: reported, not read.
     Unsupported,
 }

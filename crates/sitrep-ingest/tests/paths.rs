@@ -25,9 +25,7 @@ fn folders_are_walked_in_order_and_bad_files_rejected_not_fatal() {
     let bad: Vec<_> = items.iter().filter_map(|i| i.as_ref().err()).collect();
     assert_eq!(bad.len(), 4, "{bad:?}");
     let text = bad.iter().map(|r| r.to_string()).collect::<Vec<_>>().join("\n");
-    for needle in
-        ["big.txt", "over the limit", "bin.txt: binary", "empty.txt: empty", "notes.pdf: unsupported"]
-    {
+    for needle in ["big.txt", "over the limit", "bin.txt: binary", "empty.txt: empty", "notes.pdf: unsupported"] {
         assert!(text.contains(needle), "missing {needle:?} in\n{text}");
     }
 }

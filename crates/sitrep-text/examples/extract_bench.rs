@@ -3,7 +3,8 @@
 //! `extract_bench DIR` reads every `*.html` or `*.html.gz` in DIR into memory, then extracts and
 //! cleans each page, timing only that. It prints one JSON line per page (`id`, `text`) and a last
 //! line with the totals (`pages`, `seconds`, `pages_per_s`, `bytes`). `SITREP_BENCH_STAGE=extract`
-//! prints the text before cleaning; `SITREP_BENCH_STAGE=removed` prints what cleaning removed.
+//! prints the text before cleaning; `SITREP_BENCH_STAGE=removed` prints what cleaning removed;
+//! `SITREP_BENCH_STAGE=meta` prints each page's date, title and authors.
 
 use std::io::{Read, Write};
 use std::time::Instant;
@@ -39,6 +40,18 @@ fn main() {
     // SITREP_BENCH_STAGE=extract leaves cleaning out, to see what each stage costs and gives.
     let extract_only = std::env::var("SITREP_BENCH_STAGE").is_ok_and(|s| s == "extract");
     let removals = std::env::var("SITREP_BENCH_STAGE").is_ok_and(|s| s == "removed");
+    if std::env::var("SITREP_BENCH_STAGE").is_ok_and(|s| s == "meta") {
+        // Publication date, title and authors through the whole text stage.
+        for (id, html) in &pages {
+            let raw = RawDoc { id: id.clone(), format: SourceFormat::Html, text: html.clone(), ..Default::default() };
+            let line = match sitrep_text::process(&raw) {
+                Ok((a, _)) => serde_json::json!({"id": id, "published": a.published, "title": a.title, "authors": a.authors}),
+                Err(e) => serde_json::json!({"id": id, "error": e.to_string()}),
+            };
+            println!("{line}");
+        }
+        return;
+    }
     let start = Instant::now();
     let mut results = Vec::with_capacity(pages.len());
     for (id, html) in &pages {

@@ -34,11 +34,13 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^>]*>").expect("ta
 /// The publication date a page gives outside meta tags and JSON-LD, `YYYY-MM-DD`.
 pub fn published(html: &str, url: Option<&str>) -> Option<String> {
     let head = &html[..floor(html, 400_000)];
-    if let Some(c) = PUBLISHED_PROP.captures(head) {
-        return Some(c[1].to_string());
+    let found =
+        |re: &Regex, needles: &[&str]| windows(head, needles, 300).into_iter().find_map(|w| re.captures(w).map(|c| c[1].to_string()));
+    if let Some(d) = found(&PUBLISHED_PROP, &["datepublished", "pubdate", "publish", "dc.date", "date.issued"]) {
+        return Some(d);
     }
-    if let Some(c) = TIME_TAG.captures(head) {
-        return Some(c[1].to_string());
+    if let Some(d) = found(&TIME_TAG, &["datetime", "content"]) {
+        return Some(d);
     }
     let url = url?;
     URL_DATE.captures(url).map(|c| format!("{}-{}-{}", &c[1], &c[2], &c[3]))
@@ -53,11 +55,11 @@ pub struct LinkedData {
 }
 
 pub fn json_ld(html: &str) -> LinkedData {
-    static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?is)<script\b[^>]*ld\+json[^>]*>(.*?)</script\s*>"#).expect("json-ld pattern")
-    });
+    static BLOCK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"(?is)<script\b[^>]*ld\+json[^>]*>(.*?)</script\s*>"#).expect("json-ld pattern"));
     let mut out = LinkedData::default();
-    for c in BLOCK.captures_iter(html).take(16) {
+    for w in windows(html, &["ld+json"], 200_000).into_iter().take(16) {
+        let Some(c) = BLOCK.captures(w) else { continue };
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(c[1].trim()) {
             walk_ld(&v, &mut out, 0);
         }
@@ -107,9 +109,9 @@ fn walk_ld(v: &serde_json::Value, out: &mut LinkedData, depth: usize) {
 pub fn text_date(html: &str) -> Option<String> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:published|posted|first published)\b").expect("lead"));
     let head = &html[..floor(html, 300_000)];
-    let body = head.find("<body").map_or(head, |b| &head[b..]);
-    let text = TAG.replace_all(body, " ");
-    for m in LEAD.find_iter(&text).take(8) {
+    for w in windows(head, &["published", "posted"], 300) {
+        let text = TAG.replace_all(w, " ");
+        let Some(m) = LEAD.find(&text) else { continue };
         let window = &text[m.end()..floor(&text, m.end() + 80)];
         if let Some(d) = crate::dates::find(window, None).into_iter().find(|d| d.precision == sitrep_model::Precision::Day) {
             return Some(d.from);
@@ -125,18 +127,20 @@ pub fn canonical_url(html: &str) -> Option<String> {
             .expect("canonical pattern")
     });
     let head = &html[..floor(html, 200_000)];
-    CANON.captures(head).map(|c| c[1].to_string())
+    windows(head, &["canonical", "og:url"], 400).into_iter().find_map(|w| CANON.captures(w).map(|c| c[1].to_string()))
 }
 
 /// Author names from the first byline-marked element.
 pub fn authors(html: &str) -> Vec<String> {
-    let head = &html[..floor(html, 400_000)];
-    for c in AUTHOR_LINK.captures_iter(head).take(4).chain(BYLINE.captures_iter(head).take(8)) {
-        let text = TAG.replace_all(&c[1], " ");
-        let text = text.replace("&amp;", "&").replace("&nbsp;", " ");
-        let names = split_names(&text);
-        if !names.is_empty() {
-            return names;
+    let head = &html[..floor(html, 150_000)];
+    for w in windows(head, &["author", "byline", "writer"], 800) {
+        for c in AUTHOR_LINK.captures(w).into_iter().chain(BYLINE.captures(w)) {
+            let text = TAG.replace_all(&c[1], " ");
+            let text = text.replace("&amp;", "&").replace("&nbsp;", " ");
+            let names = split_names(&text);
+            if !names.is_empty() {
+                return names;
+            }
         }
     }
     Vec::new()
@@ -157,6 +161,24 @@ pub fn split_names(byline: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Short stretches of `html` around each occurrence of a needle (from the `<` before it to a few
+/// hundred bytes after), in page order. The patterns above run only there: run over whole pages
+/// they cost more than the extraction itself.
+fn windows<'a>(html: &'a str, needles: &[&str], after: usize) -> Vec<&'a str> {
+    let Ok(ac) = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(needles) else {
+        return Vec::new();
+    };
+    ac.find_iter(html)
+        .take(64)
+        .map(|m| {
+            let h = m.start();
+            let from = floor(html, h.saturating_sub(600));
+            let start = html[from..h].rfind('<').map_or(h, |s| from + s);
+            &html[floor(html, start)..floor(html, h + after)]
+        })
+        .collect()
 }
 
 fn floor(s: &str, at: usize) -> usize {
@@ -184,5 +206,8 @@ mod tests {
         assert_eq!(authors("<div class=\"byline\">By <a href=#>Jane Doe</a> and John Roe, Reuters</div>"), ["Jane Doe", "John Roe"]);
         assert_eq!(authors("<a rel=\"author\" href=/x>Ana María López</a>"), ["Ana María López"]);
         assert!(authors("<div class=\"author-box\">Staff</div>").is_empty());
+        // Multi-byte text before a match: windows start on character boundaries.
+        let page = format!("<p>{}</p><span class=\"author\">Иван Петров</span>", "т".repeat(400));
+        assert_eq!(authors(&page), ["Иван Петров"]);
     }
 }

@@ -48,9 +48,9 @@ pub fn prune(html: &str) -> String {
             i = end;
             continue;
         }
-        let name = DROPPED.iter().find(|n| {
-            starts_with_ci(rest, n) && rest.get(n.len()).is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
-        });
+        let name = DROPPED
+            .iter()
+            .find(|n| starts_with_ci(rest, n) && rest.get(n.len()).is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/')));
         let Some(name) = name else {
             i = at + 1;
             continue;
