@@ -1,24 +1,82 @@
 //! Bytes to text, refusing what is not text.
+//!
+//! A byte-order mark decides first (UTF-8, UTF-16); then a declared charset (an HTTP header or
+//! an HTML `<meta charset>`); then UTF-8 when the bytes are valid UTF-8; and otherwise
+//! Windows-1252, the usual encoding of old Western pages and text files (Latin-1 is a subset
+//! of it for printable text). Binary data is refused whatever the declaration.
 
-/// Decode a document's bytes as UTF-8 (a BOM is dropped). Binary data, invalid UTF-8 and
-/// documents with no visible text are refused with a reason a person can act on.
-pub fn text(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err("binary file (NUL bytes), not text".into());
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
+/// Whether the bytes look like binary data rather than text: NUL bytes, or many control
+/// characters other than tab, newline, carriage return and form feed.
+fn binary(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Some("binary file (NUL bytes), not text".into());
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.valid_up_to();
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            return Err(format!("invalid UTF-8 at byte {at} (line {line})"));
+    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)).count();
+    if controls * 20 > head.len().max(1) {
+        return Some(format!("binary file ({controls} control bytes in the first {}), not text", head.len()));
+    }
+    None
+}
+
+/// The charset an HTML page declares in its first bytes (`<meta charset=...>` or the
+/// `http-equiv` form), if encoding_rs knows it.
+pub fn html_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(off) = find(&lower[from..], b"charset=") {
+        let at = from + off + b"charset=".len();
+        let rest = &lower[at..];
+        let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+        let end = rest.iter().position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))).unwrap_or(rest.len());
+        if let Some(enc) = Encoding::for_label(&rest[..end]) {
+            return Some(enc);
         }
+        from = at;
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Decode `bytes` to text. `declared` is a charset from the container (an HTTP header);
+/// `html` says to look for a `<meta charset>` as well. Returns the text and the encoding used.
+pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>, html: bool) -> Result<(String, &'static Encoding), String> {
+    let (encoding, bytes) = match Encoding::for_bom(bytes) {
+        Some((enc, bom)) => (Some(enc), &bytes[bom..]),
+        None => (None, bytes),
     };
+    // UTF-16 text is full of NUL bytes: only check for binary data in 8-bit encodings.
+    if encoding.is_none_or(|e| e == UTF_8)
+        && let Some(why) = binary(bytes)
+    {
+        return Err(why);
+    }
+    let encoding = encoding.or(declared).or_else(|| if html { html_charset(bytes) } else { None });
+    let encoding = match encoding {
+        // A page that declares UTF-8 but is not: read it as Windows-1252 rather than lose it.
+        Some(e) if e == UTF_8 && std::str::from_utf8(bytes).is_err() => WINDOWS_1252,
+        Some(e) => e,
+        None if std::str::from_utf8(bytes).is_ok() => UTF_8,
+        None => WINDOWS_1252,
+    };
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    let text = text.into_owned();
     if text.trim().is_empty() {
         return Err("empty document".into());
     }
-    Ok(text.to_string())
+    Ok((text, encoding))
+}
+
+/// Decode a document's bytes (see [`decode`]) with no declared charset.
+#[cfg(test)]
+fn text(bytes: &[u8]) -> Result<String, String> {
+    decode(bytes, None, false).map(|(t, _)| t)
 }
 
 #[cfg(test)]
@@ -26,11 +84,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn refuses_binary_invalid_and_empty() {
+    fn refuses_binary_and_empty() {
         assert!(text(b"\x00\x01\x02").unwrap_err().contains("binary"));
-        let e = text(b"ok\nthen \xff here").unwrap_err();
-        assert!(e.contains("byte 8") && e.contains("line 2"), "{e}");
+        assert!(text(b"\x01\x02\x03\x04\x05\x06 ab").unwrap_err().contains("binary"));
         assert!(text(b"  \n\t ").unwrap_err().contains("empty"));
+    }
+
+    #[test]
+    fn boms_utf8_and_windows_1252() {
         assert_eq!(text(b"\xEF\xBB\xBFhello").unwrap(), "hello");
+        assert_eq!(text(b"\xFF\xFEh\x00i\x00").unwrap(), "hi");
+        assert_eq!(text("café".as_bytes()).unwrap(), "café");
+        // Windows-1252: curly quotes and an e acute, not valid UTF-8.
+        assert_eq!(text(b"\x93caf\xe9\x94 \x96 ok").unwrap(), "\u{201c}caf\u{e9}\u{201d} \u{2013} ok");
+    }
+
+    #[test]
+    fn html_meta_charset_is_honoured() {
+        let page = b"<html><head><meta charset=\"iso-8859-2\"></head><body>\xb3\xf3d\xbc</body></html>";
+        let (t, enc) = decode(page, None, true).unwrap();
+        assert_eq!(enc.name(), "ISO-8859-2");
+        assert!(t.contains("łódź"), "{t}");
+        let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>\xcc\xee\xf1\xea\xe2\xe0</p>";
+        assert!(decode(page, None, true).unwrap().0.contains("Москва"));
     }
 }

@@ -1,8 +1,12 @@
 //! Reading sources: paths in, a stream of `RawDoc`s (or `Rejection`s) out.
 
 mod decode;
+mod feed;
 mod jsonl;
 mod walk;
+mod warc;
+
+pub use decode::{decode, html_charset};
 
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use sitrep_model::{RawDoc, SourceFormat, content_hash};
 
-use crate::{IngestError, IngestOptions, Item, Rejection, decode, jsonl};
+use crate::{IngestError, IngestOptions, Item, Rejection, decode, feed, jsonl, warc};
 
 /// What a source holds, from its extension (or its first bytes for stdin).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,14 +14,26 @@ pub enum SourceKind {
     Markdown,
     Html,
     JsonLines,
+    /// An RSS or Atom feed: one document per entry.
+    Feed,
+    /// A WARC file, plain or gzip-compressed: one document per HTML response.
+    Warc {
+        gz: bool,
+    },
     /// A file found in a folder whose type we do not read: reported, not read.
     Unsupported,
 }
 
 impl SourceKind {
     fn of(path: &Path) -> SourceKind {
+        let name = path.file_name().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        if name.ends_with(".warc.gz") {
+            return SourceKind::Warc { gz: true };
+        }
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
         match ext.as_str() {
+            "warc" => SourceKind::Warc { gz: false },
+            "rss" | "atom" | "xml" => SourceKind::Feed,
             "txt" | "text" => SourceKind::Text,
             "md" | "markdown" => SourceKind::Markdown,
             "html" | "htm" | "xhtml" => SourceKind::Html,
@@ -32,7 +44,13 @@ impl SourceKind {
 
     fn sniff(bytes: &[u8]) -> SourceKind {
         let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).trim_start().to_ascii_lowercase();
-        if head.starts_with('{') {
+        if bytes.starts_with(&[0x1f, 0x8b]) {
+            SourceKind::Warc { gz: true }
+        } else if head.starts_with("warc/") {
+            SourceKind::Warc { gz: false }
+        } else if head.starts_with("<?xml") || head.starts_with("<rss") || head.starts_with("<feed") {
+            SourceKind::Feed
+        } else if head.starts_with('{') {
             SourceKind::JsonLines
         } else if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with('<') {
             SourceKind::Html
@@ -106,6 +124,12 @@ impl Source {
             return Box::new(std::iter::once(Err(Rejection::new(&name, None, why))));
         }
         if let Some(path) = &self.path {
+            if let SourceKind::Warc { gz } = self.kind {
+                return match std::fs::File::open(path) {
+                    Ok(f) => Box::new(warc::records(name, self.stem(), Box::new(f), gz, options.clone())),
+                    Err(e) => Box::new(std::iter::once(Err(Rejection::new(&name, None, e.to_string())))),
+                };
+            }
             if self.kind == SourceKind::JsonLines {
                 return match std::fs::File::open(path) {
                     Ok(f) => Box::new(jsonl::records(name, std::io::BufReader::new(f), options.clone())),
@@ -126,8 +150,13 @@ impl Source {
             Err(why) => return Box::new(std::iter::once(Err(Rejection::new(&name, None, why)))),
         };
         let kind = if self.path.is_none() { SourceKind::sniff(&bytes) } else { self.kind };
-        if kind == SourceKind::JsonLines {
-            return Box::new(jsonl::records(name, std::io::Cursor::new(bytes), options.clone()));
+        match kind {
+            SourceKind::JsonLines => return Box::new(jsonl::records(name, std::io::Cursor::new(bytes), options.clone())),
+            SourceKind::Warc { gz } => {
+                return Box::new(warc::records(name, self.stem(), Box::new(std::io::Cursor::new(bytes)), gz, options.clone()));
+            }
+            SourceKind::Feed => return Box::new(feed::entries(&name, &self.stem(), &bytes).into_iter()),
+            _ => {}
         }
         Box::new(std::iter::once(whole_file(&name, self.stem(), kind, &bytes)))
     }
@@ -147,7 +176,7 @@ impl Source {
 }
 
 fn whole_file(name: &str, id: String, kind: SourceKind, bytes: &[u8]) -> Item {
-    let text = decode::text(bytes).map_err(|why| Rejection::new(name, None, why))?;
+    let (text, _) = decode::decode(bytes, None, kind == SourceKind::Html).map_err(|why| Rejection::new(name, None, why))?;
     let format = match kind {
         SourceKind::Markdown => SourceFormat::Markdown,
         SourceKind::Html => SourceFormat::Html,

@@ -55,8 +55,9 @@ static FORMS: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
     let r = |s: String| Regex::new(&s).expect("date pattern");
     vec![
         (Form::Iso, r(r"\b(\d{4})-(\d{2})-(\d{2})\b".into())),
-        (Form::DayMonthYear, r(format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m})\.?,?\s+(\d{{4}})\b"))),
-        (Form::MonthDayYear, r(format!(r"\b({m})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"))),
+        // With a year the month name is safe to match in any case ("MARCH 14, 2024" datelines).
+        (Form::DayMonthYear, r(format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:({m}))\.?,?\s+(\d{{4}})\b"))),
+        (Form::MonthDayYear, r(format!(r"\b(?i:({m}))\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"))),
         (Form::MonthDay, r(format!(r"\b({m})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"))),
         (Form::DayMonth, r(format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m})\b"))),
         (Form::MonthYear, r(format!(r"\b({m})\.?\s+(?:of\s+)?(\d{{4}})\b"))),

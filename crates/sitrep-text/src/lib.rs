@@ -18,6 +18,17 @@ pub enum TextError {
     Html(String),
 }
 
+/// A dateline: a full date within the first words of the article ("MARCH 14, 2024 — Officials
+/// said", "KABUL, 5th January 2025 (Reuters) -").
+fn dateline(text: &str) -> Option<String> {
+    let mut end = text.len().min(80);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text[..end].lines().next().unwrap_or("");
+    dates::find(head, None).into_iter().find(|d| d.precision == sitrep_model::Precision::Day && d.start < 40).map(|d| d.from)
+}
+
 /// Turn a raw document into a clean article, with the extracted text the article's removed
 /// spans and alignment refer to. The same input always gives the same article.
 pub fn process(raw: &RawDoc) -> Result<(Article, String), TextError> {
@@ -30,7 +41,8 @@ pub fn process(raw: &RawDoc) -> Result<(Article, String), TextError> {
         .published
         .as_deref()
         .and_then(dates::normalise_published)
-        .or_else(|| cleaned.byline.as_ref().and_then(|b| b.published.clone()));
+        .or_else(|| cleaned.byline.as_ref().and_then(|b| b.published.clone()))
+        .or_else(|| dateline(&cleaned.text));
     let mut authors = extracted.authors.clone();
     if authors.is_empty()
         && let Some(b) = &cleaned.byline

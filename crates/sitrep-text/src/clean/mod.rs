@@ -122,6 +122,12 @@ fn parse_byline(line: &str) -> Option<Byline> {
     Some(Byline { text: line.to_string(), authors, published: date.map(|d| d.from) })
 }
 
+/// A short line after the body that reads as a label (a site name, a section, "Newspapers in
+/// English"), not as content: a few words, no digits, no handle, link or list marker.
+fn is_trailer(line: &str) -> bool {
+    line.split_whitespace().count() <= 6 && !line.contains(|c: char| c.is_ascii_digit() || matches!(c, '@' | '/' | ':' | '—' | '['))
+}
+
 /// Clean extracted text. `known_title` is the headline a container already gave (HTML, JSON).
 pub fn clean(raw: &str, known_title: Option<&str>) -> Cleaned {
     let lines = split_lines(raw);
@@ -174,10 +180,10 @@ pub fn clean(raw: &str, known_title: Option<&str>) -> Cleaned {
             } else if out.masthead.is_none() && t.split_whitespace().count() <= 5 {
                 out.masthead = Some(t.to_string());
                 remove(i, "masthead", &mut out, &mut keep);
-            } else {
+            } else if t.split_whitespace().count() <= 6 {
                 remove(i, "header", &mut out, &mut keep);
             }
-        } else if i > last && class == LineClass::Short {
+        } else if i > last && class == LineClass::Short && is_trailer(t) {
             remove(i, "trailer", &mut out, &mut keep);
         }
     }

@@ -1,7 +1,10 @@
 //! Extraction: a source format's bytes to plain text plus the metadata the format carries.
 
+mod dom;
 mod html;
+pub mod meta;
 mod plain;
+pub mod prune;
 
 use sitrep_model::{RawDoc, SourceFormat};
 
