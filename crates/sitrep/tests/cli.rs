@@ -38,12 +38,12 @@ fn bad_input_is_rejected_item_by_item_and_the_batch_goes_on() {
     let o = sitrep(&db, &["run", src.to_str().unwrap(), "--max-bytes", "1000000", "--json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let b: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-        // Windows-1252 text is decoded, not rejected.
+    // Windows-1252 text is decoded, not rejected.
     assert_eq!(b["stored"], 3, "{b}");
     let rejected: Vec<String> = b["rejected"].as_array().unwrap().iter().map(|r| format!("{}: {}", r["origin"], r["reason"])).collect();
-        assert_eq!(rejected.len(), 5, "{rejected:#?}");
+    assert_eq!(rejected.len(), 5, "{rejected:#?}");
     let err = stderr(&o);
-        for needle in ["binary.txt", "empty.txt", "big.txt", "feed.jsonl:2", "feed.jsonl:3"] {
+    for needle in ["binary.txt", "empty.txt", "big.txt", "feed.jsonl:2", "feed.jsonl:3"] {
         assert!(err.contains(needle), "stderr lacks {needle}: {err}");
     }
     // Nothing storable: exit 1. A missing path: exit 2 before anything starts.
