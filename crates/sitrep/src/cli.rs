@@ -36,6 +36,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Show one stored article with its events, or what cleaning removed.
     Show(ShowArgs),
+    /// Dictionary tools: `import-petrarch` brings PETRARCH/TABARI dictionaries into our formats.
+    Dict(crate::commands::dict::DictArgs),
 }
 
 #[derive(Args, Debug, Clone)]

@@ -34,6 +34,7 @@ fn main() {
         Command::Stories(a) => commands::list::stories(&cli, a),
         Command::Extract(a) => commands::extract::extract(&cli, a),
         Command::Show(a) => commands::show::show(&cli, a),
+        Command::Dict(a) => commands::dict::import(a),
     };
     match result {
         Ok(code) => std::process::exit(code),
