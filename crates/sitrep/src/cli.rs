@@ -38,6 +38,8 @@ pub enum Command {
     Show(ShowArgs),
     /// How much two articles report the same story, as JSON (no store).
     Similar(SimilarArgs),
+    /// Dictionary tools: `import-petrarch` brings PETRARCH/TABARI dictionaries into our formats.
+    Dict(crate::commands::dict::DictArgs),
 }
 
 #[derive(Args, Debug, Clone)]

@@ -35,6 +35,7 @@ fn main() {
         Command::Extract(a) => commands::extract::extract(&cli, a),
         Command::Show(a) => commands::show::show(&cli, a),
         Command::Similar(a) => commands::similar::similar(&cli, a),
+        Command::Dict(a) => commands::dict::import(a),
     };
     match result {
         Ok(code) => std::process::exit(code),

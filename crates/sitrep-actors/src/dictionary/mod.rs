@@ -1,6 +1,7 @@
 //! Actor dictionaries: ours (compiled in from `dictionaries/`) and a user's, one automaton over both.
 
 mod load;
+pub mod petrarch;
 mod plural;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -2,6 +2,7 @@
 
 mod inflect;
 mod load;
+pub mod petrarch;
 
 use std::collections::HashMap;
 
