@@ -19,6 +19,7 @@ actor.
 """
 import argparse, collections, itertools, json, os, re, sys
 
+sys.dont_write_bytecode = True  # no eval/__pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from re3d import gazetteer_note, run_sitrep, sitrep_mentions  # noqa: E402
 

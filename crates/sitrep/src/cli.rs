@@ -31,7 +31,7 @@ pub enum Command {
     /// List actors across the corpus.
     Actors(ActorArgs),
     /// List stories (reports grouped by story).
-    Stories(ListArgs),
+    Stories(StoryArgs),
     /// Print what the text and actor stages see, one JSON object per document (no store).
     Extract(ExtractArgs),
     /// Show one stored article with its events, or what cleaning removed.
@@ -87,6 +87,15 @@ pub enum Format {
 pub struct ListArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct StoryArgs {
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Show, per story, the facts its reports disagree on, side by side.
+    #[arg(long)]
+    pub contradictions: bool,
 }
 
 #[derive(Args, Debug)]

@@ -171,3 +171,22 @@ fn jsonl_output_follows_the_documented_schemas() {
         assert!(stories[0].get(key).is_some(), "story lacks {key}");
     }
 }
+
+#[test]
+fn reports_of_one_story_that_disagree_are_shown_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("in");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::write(src.join("a.txt"), "Russia attacked Ukraine on Monday, officials in Kyiv said.\n").unwrap();
+    std::fs::write(src.join("b.txt"), "Russia denied that it attacked Ukraine on Monday.\n").unwrap();
+    let db = dir.path().join("db");
+    assert!(sitrep(&db, &["ingest", src.to_str().unwrap()]).status.success());
+    let found = jsonl(&sitrep(&db, &["stories", "--contradictions", "--format", "jsonl"]));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["says"][0]["doc"], "a");
+    assert_eq!(found[0]["denies"][0]["doc"], "b");
+    assert_eq!(found[0]["denies"][0]["status"], "denied");
+    // Each report's event knows the other tells the same fact.
+    let events = jsonl(&sitrep(&db, &["events", "--type", "ASSAULT", "--format", "jsonl"]));
+    assert!(events.iter().all(|e| e["corroboration"]["documents"] == 2 && e["corroboration"]["statuses"].as_array().unwrap().len() == 2));
+}

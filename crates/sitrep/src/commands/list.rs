@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 use sitrep_model::{EventType, Status};
 use sitrep_store::{EventFilter, Store};
 
-use crate::cli::{ActorArgs, Cli, EventArgs, ListArgs};
+use crate::cli::{ActorArgs, Cli, EventArgs, StoryArgs};
 use crate::output;
 
 fn open_existing(cli: &Cli) -> Result<Store> {
@@ -54,8 +54,12 @@ pub fn actors(cli: &Cli, a: &ActorArgs) -> Result<i32> {
     Ok(0)
 }
 
-pub fn stories(cli: &Cli, a: &ListArgs) -> Result<i32> {
+pub fn stories(cli: &Cli, a: &StoryArgs) -> Result<i32> {
     let store = open_existing(cli)?;
-    output::write(&mut std::io::stdout().lock(), a.format, &store.stories()?)?;
+    let stories = store.stories()?;
+    if a.contradictions {
+        return super::contradictions::print(&mut std::io::stdout().lock(), &store, &stories, a.format);
+    }
+    output::write(&mut std::io::stdout().lock(), a.format, &stories)?;
     Ok(0)
 }

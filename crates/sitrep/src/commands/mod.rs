@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod briefing;
+pub mod contradictions;
 pub mod dict;
 pub mod explain;
 pub mod extract;
