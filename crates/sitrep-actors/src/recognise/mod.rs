@@ -81,8 +81,12 @@ fn dictionary_mentions(dict: &Dictionary, text: &str, sentence: Span, toks: &[To
         if taken.iter().any(|t| t.overlaps(span)) {
             continue;
         }
-        taken.push(span);
         let en = h.entry;
+        // "International Syria Support Group": a country inside a longer proper name is part of it.
+        if en.kind == EntryKind::Country && inside_name(text, s, e, toks) {
+            continue;
+        }
+        taken.push(span);
         let kind = kind_of(en.kind);
         out.push(Mention {
             start: s,
@@ -101,6 +105,20 @@ fn dictionary_mentions(dict: &Dictionary, text: &str, sentence: Span, toks: &[To
         });
     }
     out
+}
+
+/// Capitalised words on both sides, the one before not opening the sentence.
+fn inside_name(text: &str, start: usize, end: usize, toks: &[Token]) -> bool {
+    let i = toks.partition_point(|t| t.end <= start);
+    let j = toks.partition_point(|t| t.start < end);
+    let cap = |t: Option<&Token>| {
+        t.is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.text(text).chars().next().is_some_and(char::is_uppercase)
+                && t.text(text).chars().any(char::is_lowercase)
+        })
+    };
+    i >= 2 && cap(toks.get(i - 1)) && cap(toks.get(j))
 }
 
 /// "anti-Taliban", "pro-Russian": the name is part of an adjective about it, not a mention of it.

@@ -54,8 +54,11 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
                 }
             } else if tj.kind == TokenKind::Word && NAME_PARTICLES.contains(&wj) && !words.is_empty() {
                 words.push(j);
-            } else if tj.kind == TokenKind::Punct && matches!(wj, "." | "-") && words.last().is_some_and(|&k| is_title(toks[k].text(text)))
+            } else if tj.kind == TokenKind::Punct
+                && matches!(wj, "." | "-")
+                && words.last().is_some_and(|&k| is_title(toks[k].text(text)) || (wj == "." && toks[k].text(text).chars().count() == 1))
             {
+                // "Lt. Gen.", "Lieutenant-General", and initials ("Gary J. Volesky")
                 // "Lt. Gen.", "Lieutenant-General"
             } else if tj.kind == TokenKind::Punct
                 && wj == "-"
@@ -85,8 +88,20 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             titled = true;
             k += 1;
         }
-        let name: Vec<usize> = words[k..].to_vec();
-        if name.is_empty() || name.iter().any(|&n| NOT_NAMES.contains(&lower(toks[n].text(text)).as_str()) && !is_title(toks[n].text(text)))
+        let mut name: Vec<usize> = words[k..].to_vec();
+        // "Home Secretary Suella Braverman": a title inside the run ends it; the name follows.
+        if let Some(t) = name.iter().rposition(|&n| is_title(toks[n].text(text))) {
+            titled = true;
+            name.drain(..=t);
+        }
+        // A lone word that heads organisations or places is no person ("Foreign Office Minister").
+        let lone_head = name.len() == 1 && {
+            let w = lower(bare(toks[name[0]].text(text)));
+            ORG_HEADS.contains(&w.as_str()) || PLACE_HEADS.contains(&w.as_str()) || w == "government" || w == "federal"
+        };
+        if name.is_empty()
+            || lone_head
+            || name.iter().any(|&n| NOT_NAMES.contains(&lower(toks[n].text(text)).as_str()) && !is_title(toks[n].text(text)))
         {
             i = next.max(i + 1);
             continue;

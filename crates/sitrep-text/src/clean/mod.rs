@@ -143,7 +143,10 @@ pub fn clean(raw: &str, known_title: Option<&str>) -> Cleaned {
     // Where the body starts and ends. A headline may end in "?" or "!!": title case marks it.
     let is_header = |i: usize| {
         let t = text_of(i);
-        lines[i].class != LineClass::Body || (is_title_case(t) && t.split_whitespace().count() <= 25)
+        // "The Foreign Secretary, Boris Johnson, said:" is running text in title case, not a headline
+        let speech = t.ends_with(':')
+            || t.split_whitespace().any(|w| matches!(w.trim_matches(|c: char| !c.is_alphabetic()), "said" | "says" | "told"));
+        lines[i].class != LineClass::Body || (is_title_case(t) && !speech && t.split_whitespace().count() <= 25)
     };
     let first_body = (0..lines.len()).find(|&i| !is_header(i));
     let last_body = (0..lines.len()).rev().find(|&i| lines[i].class == LineClass::Body);
