@@ -6,8 +6,9 @@ scorer=../shared/eval/score.py
 [ -f "$scorer" ] || { echo "eval: $scorer not found; skipped"; exit 0; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-cargo build --release --quiet
-bin=target/release/sitrep
+profile=${SITREP_PROFILE:-release}
+if [ "$profile" = release ]; then cargo build --release --quiet; else cargo build --quiet; fi
+bin=target/$profile/sitrep
 $bin --db "$out/db" ingest examples/corpus >/dev/null
 $bin --db "$out/db" events --format jsonl >"$out/events.jsonl"
 $bin --db "$out/db" actors --format jsonl >"$out/actors.jsonl"

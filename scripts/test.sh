@@ -19,5 +19,6 @@ cargo test --workspace --quiet 2>&1 | tee /tmp/sitrep-test.log
 passed=$(grep -Eo '[0-9]+ passed' /tmp/sitrep-test.log | awk '{s+=$1} END {print s+0}')
 failed=$(grep -Eo '[0-9]+ failed' /tmp/sitrep-test.log | awk '{s+=$1} END {print s+0}')
 echo "== evaluation on the seeds (skipped when ../shared is absent)"
-bash eval/seeds.sh || true
+SITREP_PROFILE=debug bash eval/seeds.sh || true
+SITREP_PROFILE=debug bash eval/examples.sh || true
 echo "tests: ${passed} passed, ${failed} failed"
