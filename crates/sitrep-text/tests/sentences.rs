@@ -7,7 +7,7 @@ use sitrep_model::Span;
 use sitrep_text::sentences;
 
 /// Cases split fully right / all cases must stay at or above this.
-const FLOOR: f64 = 0.89;
+const FLOOR: f64 = 0.99;
 
 const CASES: &[(&str, &[&str])] = &[
     // Titles and ranks
