@@ -3,6 +3,8 @@
 pub mod clean;
 pub mod dates;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod segment;
 
 use sitrep_model::{Article, RawDoc};

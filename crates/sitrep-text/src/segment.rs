@@ -3,7 +3,9 @@
 //! Sentence ends are found by rule: final punctuation followed by a space and a capital, unless
 //! the word before is a title ("Lt. Gen. Malik", "Mr. Tour"), an initial ("A. K. Singh"), a
 //! number marker before a digit ("No. 3", "Jan. 5") or a dotted acronym before a name
-//! ("the U.S. Army"). Paragraph ends always end a sentence, so headlines need no full stop.
+//! ("the U.S. Army", "J.R.R. Tolkien"; but "the U.S. The E.U. followed" ends), a time before a day
+//! or zone ("5 p.m. Tuesday") or a list number ("1. Withdraw troops"). Paragraph ends always end
+//! a sentence, so headlines need no full stop. `tests/sentences.rs` holds the hard cases.
 
 use sitrep_model::Span;
 
@@ -11,13 +13,74 @@ use sitrep_model::Span;
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "brig", "cmdr", "gov", "sen",
     "rep", "rev", "fr", "st", "mt", "ft", "hon", "pres", "amb", "supt", "insp", "det", "gen", "messrs", "mme", "retd", "rtd", "vs", "v",
-    "approx", "dept", "est", "fig", "univ", "ave", "blvd",
+    "approx", "dept", "est", "fig", "univ", "e.g", "i.e", "cf", "viz", "incl",
 ];
 
 /// Words after which a full stop ends a sentence only when no number follows.
 const BEFORE_NUMBER: &[&str] = &[
     "no", "nos", "vol", "art", "para", "p", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "ch", "sec",
+    "ch", "sec", "rs", "figs", "tel",
+];
+
+/// Words that open a sentence: after a dotted acronym ("the U.S. The E.U. followed") they show
+/// that the acronym ended the sentence before.
+const OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "some",
+    "many",
+    "no",
+    "if",
+    "when",
+    "after",
+    "as",
+    "meanwhile",
+    "however",
+];
+
+/// What may follow "a.m." or "p.m." inside a sentence ("5 p.m. Tuesday", "4 a.m. GMT").
+const AFTER_TIME: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "gmt",
+    "utc",
+    "et",
+    "est",
+    "edt",
+    "pt",
+    "pst",
+    "cet",
+    "ist",
+    "pkt",
+    "local",
 ];
 
 /// Words that can follow a dotted acronym inside a sentence ("the U.S. Army").
@@ -51,6 +114,8 @@ const AFTER_ACRONYM: &[&str] = &[
     "envoy",
     "general",
     "national",
+    "governments",
+    "police",
 ];
 
 /// Sentence spans of `text`, inside each paragraph span.
@@ -110,9 +175,18 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
 /// Whether the full stop at `dot` ends a sentence, given the text after it.
 fn ends_here(text: &str, start: usize, dot: usize, next: &str) -> bool {
     let before = &text[start..dot];
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“').next().unwrap_or("");
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    // Opening brackets and quotes are not part of the word ("(retd.", "[p.").
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     let lower = word.to_lowercase();
-    let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    // A list number opening the sentence ("1. Withdraw troops.").
+    if !word.is_empty() && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) && before.trim() == word {
+        return false;
+    }
+    if matches!(lower.as_str(), "a.m" | "p.m") {
+        return !AFTER_TIME.contains(&next_word_lower(next).as_str());
+    }
+    let next_word = next_word_lower(next);
     let next_is_number = next.starts_with(|c: char| c.is_ascii_digit());
     if TITLES.contains(&lower.as_str()) {
         return false;
@@ -127,11 +201,25 @@ fn ends_here(text: &str, start: usize, dot: usize, next: &str) -> bool {
     }
     // A dotted acronym ("U.S", "U.K"): the sentence goes on before a name it modifies.
     if word.contains('.') && letters.iter().all(|c| c.is_uppercase()) {
+        if OPENERS.contains(&next_word.as_str()) {
+            return true;
+        }
         let after = next.split_whitespace().nth(1).unwrap_or("");
         let name_follows = after.chars().next().is_some_and(char::is_uppercase);
-        return !(AFTER_ACRONYM.contains(&next_word.as_str()) || name_follows);
+        if AFTER_ACRONYM.contains(&next_word.as_str()) || name_follows {
+            return false;
+        }
+        // Initials or a place ("J.R.R. Tolkien", "Washington, D.C. Police") rather than a country
+        // or body named with an article ("the U.K. Officials said").
+        let prev = before[..before.len() - word.len()].split_whitespace().next_back().unwrap_or("");
+        let prev = prev.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        return matches!(prev.as_str(), "the" | "of" | "by" | "to" | "in" | "from" | "and" | "with");
     }
     true
+}
+
+fn next_word_lower(next: &str) -> String {
+    next.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {

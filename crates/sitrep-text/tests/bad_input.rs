@@ -48,3 +48,18 @@ fn a_large_page_is_handled_in_bounded_time() {
     assert!(a.text.contains("The army withdrew"));
     assert!(t.elapsed().as_secs() < 60);
 }
+
+#[test]
+fn a_page_nested_5000_deep_falls_back_to_stripping_tags_fast() {
+    let depth = 5000;
+    let page = format!(
+        "<html><head><title>Deep page</title></head><body>{}{BODY}{}</body></html>",
+        "<div><span>".repeat(depth / 2),
+        "</span></div>".repeat(depth / 2)
+    );
+    let start = std::time::Instant::now();
+    let (a, _) = sitrep_text::process(&html(page)).unwrap();
+    assert!(a.text.contains("The army withdrew from the border town on Monday"), "{}", a.text);
+    assert_eq!(a.title.as_deref(), Some("Deep page"));
+    assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
+}
