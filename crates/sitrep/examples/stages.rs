@@ -49,11 +49,8 @@ fn main() {
     line("actors", t.elapsed().as_secs_f64(), bytes, n);
 
     let t = Instant::now();
-    let events: Vec<_> = articles
-        .par_iter()
-        .zip(analysed.par_iter())
-        .map(|((a, _), (m, act))| sitrep_events::code(&lexicon, &geo, a, m, act))
-        .collect();
+    let events: Vec<_> =
+        articles.par_iter().zip(analysed.par_iter()).map(|((a, _), (m, act))| sitrep_events::code(&lexicon, &geo, a, m, act)).collect();
     line("events", t.elapsed().as_secs_f64(), bytes, n);
 
     let docs: Vec<(Doc, String)> = articles
