@@ -1,7 +1,8 @@
 //! Story similarity: every pair of the example corpus's articles, features computed once.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use sitrep_corpus::stories::{features, similarity};
+use sitrep_corpus::Features;
+use sitrep_corpus::stories::similarity;
 use sitrep_model::{Doc, RawDoc};
 
 fn bench(c: &mut Criterion) {
@@ -16,7 +17,7 @@ fn bench(c: &mut Criterion) {
             let raw = RawDoc { id: "b".into(), text: std::fs::read_to_string(p).expect("read"), ..Default::default() };
             let article = sitrep_text::process(&raw).expect("article").0;
             let (mentions, actors) = sitrep_actors::analyse(&dict, &article);
-            features(&Doc { article, mentions, actors, events: Vec::new() })
+            Features::of(&Doc { article, mentions, actors, events: Vec::new() })
         })
         .collect();
     c.bench_function("stories/similarity_all_pairs", |b| {

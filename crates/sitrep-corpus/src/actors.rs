@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use sitrep_model::{Actor, ActorKind, Doc};
+use sitrep_model::{Actor, ActorKind};
+
+use crate::DocSummary;
 
 /// One in-document id folded into a corpus actor, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,7 +37,7 @@ fn variant(a: &str, b: &str) -> bool {
 
 /// Pool every document's actors by id, then merge people whose names are variants and whose
 /// countries do not disagree. `never` says which pairs a dictionary forbids.
-pub fn merge_actors(docs: &[Doc], never: &dyn Fn(&str, &str) -> bool) -> (Vec<Actor>, Vec<Merge>) {
+pub fn merge_actors(docs: &[DocSummary], never: &dyn Fn(&str, &str) -> bool) -> (Vec<Actor>, Vec<Merge>) {
     let mut pooled: BTreeMap<String, Actor> = BTreeMap::new();
     for d in docs {
         for a in &d.actors {

@@ -6,11 +6,13 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use sitrep_model::{Corroboration, Doc, Story};
+use sitrep_model::{Corroboration, Story};
+
+use crate::DocSummary;
 
 /// Corroboration of every event that belongs to a story, keyed by event id.
-pub fn corroborate(docs: &[Doc], stories: &[Story], links: &HashMap<String, String>) -> HashMap<String, Corroboration> {
-    let by_id: HashMap<&str, &Doc> = docs.iter().map(|d| (d.article.id.as_str(), d)).collect();
+pub fn corroborate(docs: &[DocSummary], stories: &[Story], links: &HashMap<String, String>) -> HashMap<String, Corroboration> {
+    let by_id: HashMap<&str, &DocSummary> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
     let relink = |id: &str| links.get(id).cloned().unwrap_or_else(|| id.to_string());
     let mut out = HashMap::new();
     for story in stories {
@@ -19,13 +21,9 @@ pub fn corroborate(docs: &[Doc], stories: &[Story], links: &HashMap<String, Stri
         let mut facts: BTreeMap<(String, String, String), Fact> = BTreeMap::new();
         for doc_id in &story.docs {
             let Some(doc) = by_id.get(doc_id.as_str()) else { continue };
-            let outlet = doc.article.outlet.clone().unwrap_or_else(|| format!("doc:{doc_id}"));
+            let outlet = doc.outlet.clone().unwrap_or_else(|| format!("doc:{doc_id}"));
             for e in &doc.events {
-                let key = (
-                    e.kind.as_str().to_string(),
-                    e.source.as_ref().map(|s| relink(&s.actor)).unwrap_or_default(),
-                    e.target.as_ref().map(|t| relink(&t.actor)).unwrap_or_default(),
-                );
+                let key = (e.kind.as_str().to_string(), relink(&e.source), relink(&e.target));
                 let f = facts.entry(key).or_default();
                 f.0.push(e.id.clone());
                 f.1.insert(doc_id.clone());

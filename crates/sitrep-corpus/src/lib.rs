@@ -1,10 +1,11 @@
 //! The cross-document stage.
 
 pub mod actors;
+pub mod corroborate;
 pub mod stories;
+pub mod summary;
 
 pub use actors::{Merge, merge_actors};
-pub use stories::cluster;
-pub mod corroborate;
-
 pub use corroborate::corroborate;
+pub use stories::cluster;
+pub use summary::{DocSummary, EventKey, Features};

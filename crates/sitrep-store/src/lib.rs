@@ -90,6 +90,10 @@ impl Store {
                 None => Put::New,
             };
             tx.execute("DELETE FROM documents WHERE id = ?1", [&a.id])?;
+            // The article without its text, which has its own column.
+            let mut slim = a.clone();
+            slim.text = String::new();
+            let features = sitrep_corpus::Features::of(doc);
             tx.execute(
                 "INSERT INTO documents (id, hash, analysis, origin, title, outlet, published, language, url, text, raw, article)
                  VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -104,7 +108,7 @@ impl Store {
                     a.url,
                     a.text,
                     raw,
-                    serde_json::to_string(a)?,
+                    serde_json::to_string(&slim)?,
                     analysis
                 ],
             )?;
@@ -127,6 +131,8 @@ impl Store {
                         m.how
                     ])?;
                 }
+                tx.prepare_cached("INSERT OR REPLACE INTO doc_features (doc, json) VALUES (?1, ?2)")?
+                    .execute(params![a.id, serde_json::to_string(&features)?])?;
                 let mut st = tx.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, actor, json) VALUES (?1, ?2, ?3)")?;
                 for act in &doc.actors {
                     st.execute(params![a.id, act.id, serde_json::to_string(act)?])?;
@@ -161,11 +167,13 @@ impl Store {
     /// Every stored document with its mentions, actors and events, in id order.
     pub fn docs(&self) -> Result<Vec<Doc>> {
         let mut docs: Vec<Doc> = Vec::new();
-        let mut st = self.conn.prepare("SELECT article FROM documents ORDER BY id")?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut st = self.conn.prepare("SELECT article, text FROM documents ORDER BY id")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         let mut index = HashMap::new();
-        for json in rows {
-            let article: Article = serde_json::from_str(&json?)?;
+        for row in rows {
+            let (json, text) = row?;
+            let mut article: Article = serde_json::from_str(&json)?;
+            article.text = text;
             index.insert(article.id.clone(), docs.len());
             docs.push(Doc { article, ..Default::default() });
         }
@@ -210,6 +218,65 @@ impl Store {
             }
         }
         Ok(docs)
+    }
+
+    /// Every stored document as the corpus stage sees it: small rows, no text.
+    pub fn summaries(&self) -> Result<Vec<sitrep_corpus::DocSummary>> {
+        let mut out: Vec<sitrep_corpus::DocSummary> = Vec::new();
+        let mut index = HashMap::new();
+        let mut st = self.conn.prepare(
+            "SELECT d.id, d.title, d.outlet, d.published, f.json FROM documents d LEFT JOIN doc_features f ON f.doc = d.id ORDER BY d.id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, title, outlet, published, features) = row?;
+            let features = features.map(|f| serde_json::from_str(&f)).transpose()?.unwrap_or_default();
+            index.insert(id.clone(), out.len());
+            out.push(sitrep_corpus::DocSummary { id, title, outlet, published, features, ..Default::default() });
+        }
+        let mut st = self.conn.prepare("SELECT doc, json FROM doc_actors ORDER BY doc, actor")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (doc, json) = row?;
+            if let Some(&i) = index.get(&doc) {
+                out[i].actors.push(serde_json::from_str(&json)?);
+            }
+        }
+        let mut st = self.conn.prepare("SELECT doc, id, type, source, target, status FROM events ORDER BY doc, seq")?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        for row in rows {
+            let (doc, id, kind, source, target, status) = row?;
+            let (Some(kind), Some(status)) = (sitrep_model::EventType::parse(&kind), sitrep_model::Status::parse(&status)) else {
+                continue;
+            };
+            if let Some(&i) = index.get(&doc) {
+                out[i].events.push(sitrep_corpus::EventKey {
+                    id,
+                    kind,
+                    source: source.unwrap_or_default(),
+                    target: target.unwrap_or_default(),
+                    status,
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// Replace the cross-document results: merged actors, their links, stories.
@@ -291,10 +358,16 @@ impl Store {
 
     /// One stored article and its raw text.
     pub fn article(&self, id: &str) -> Result<Option<(Article, String)>> {
-        let row: Option<(String, String)> =
-            self.conn.query_row("SELECT article, raw FROM documents WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        let row: Option<(String, String, String)> = self
+            .conn
+            .query_row("SELECT article, raw, text FROM documents WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
         match row {
-            Some((a, raw)) => Ok(Some((serde_json::from_str(&a)?, raw))),
+            Some((a, raw, text)) => {
+                let mut article: Article = serde_json::from_str(&a)?;
+                article.text = text;
+                Ok(Some((article, raw)))
+            }
             None => Ok(None),
         }
     }

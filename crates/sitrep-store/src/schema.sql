@@ -27,6 +27,11 @@ CREATE TABLE IF NOT EXISTS mentions (
     PRIMARY KEY (doc, start)
 );
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor);
+-- What the corpus stage needs of a document (actor ids, top words): small and bounded.
+CREATE TABLE IF NOT EXISTS doc_features (
+    doc  TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    json TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS doc_actors (
     doc   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     actor TEXT NOT NULL,

@@ -61,7 +61,7 @@ fn main() {
         .collect();
 
     let t = Instant::now();
-    let plain: Vec<Doc> = docs.iter().map(|(d, _)| d.clone()).collect();
+    let plain: Vec<sitrep_corpus::DocSummary> = docs.iter().map(|(d, _)| sitrep_corpus::DocSummary::of(d)).collect();
     let (actors, _merges) = sitrep_corpus::merge_actors(&plain, &|a, b| dict.never_merge(a, b));
     let stories = sitrep_corpus::cluster(&plain, &|id: &str| id.to_string());
     line("corpus", t.elapsed().as_secs_f64(), bytes, n);

@@ -201,7 +201,7 @@ fn run_batch(
 
 /// Recompute the cross-document results over the stored corpus.
 pub fn update_corpus(engine: &Engine, store: &mut Store) -> Result<()> {
-    let docs = store.docs()?;
+    let docs = store.summaries()?;
     let (actors, merges) = sitrep_corpus::merge_actors(&docs, &|a, b| engine.dict.never_merge(a, b));
     let mut links: Vec<(String, String, String)> = Vec::new();
     let merged: HashMap<&str, &sitrep_corpus::Merge> = merges.iter().map(|m| (m.from.as_str(), m)).collect();

@@ -22,10 +22,12 @@ fn first_doc(engine: &Engine, path: &std::path::Path) -> Result<Doc> {
 pub fn similar(cli: &Cli, a: &SimilarArgs) -> Result<i32> {
     let engine = Engine::load(&cli.dicts, &cli.verbs)?;
     let (da, db) = (first_doc(&engine, &a.a)?, first_doc(&engine, &a.b)?);
-    let (fa, fb) = (sitrep_corpus::stories::features(&da), sitrep_corpus::stories::features(&db));
-    let score = sitrep_corpus::stories::similarity(&fa, &fb);
+    let (sa, sb) = (sitrep_corpus::DocSummary::of(&da), sitrep_corpus::DocSummary::of(&db));
+    let (fa, fb) = (&sa.features, &sb.features);
+    let score = sitrep_corpus::stories::similarity(fa, fb);
     let shared: Vec<&String> = fa.actors.intersection(&fb.actors).collect();
-    let same = score >= sitrep_corpus::stories::THRESHOLD && sitrep_corpus::stories::within_window(fa.date, fb.date);
+    let dates = (sitrep_corpus::stories::date_of(&sa), sitrep_corpus::stories::date_of(&sb));
+    let same = score >= sitrep_corpus::stories::THRESHOLD && sitrep_corpus::stories::within_window(dates.0, dates.1);
     let out = json!({
         "a": da.article.id,
         "b": db.article.id,
