@@ -10,6 +10,9 @@ use sitrep_model::{Corroboration, Story};
 
 use crate::DocSummary;
 
+/// Events of a fact listed with each of them (the counts stay exact beyond it).
+pub const MAX_LISTED: usize = 20;
+
 /// Corroboration of every event that belongs to a story, keyed by event id.
 pub fn corroborate(docs: &[DocSummary], stories: &[Story], links: &HashMap<String, String>) -> HashMap<String, Corroboration> {
     let by_id: HashMap<&str, &DocSummary> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
@@ -35,7 +38,8 @@ pub fn corroborate(docs: &[DocSummary], stories: &[Story], links: &HashMap<Strin
             let c = Corroboration {
                 documents: documents.len(),
                 outlets: outlets.len(),
-                events: ids.clone(),
+                // A widely told fact would otherwise carry its whole list in every copy.
+                events: ids.iter().take(MAX_LISTED).cloned().collect(),
                 statuses: if statuses.len() > 1 { statuses.into_iter().collect() } else { Vec::new() },
             };
             for id in ids {

@@ -207,7 +207,7 @@ pub struct Corroboration {
     pub documents: usize,
     /// Distinct outlets among them (documents with no known outlet count as their own).
     pub outlets: usize,
-    /// The events, in those documents, that are this same fact.
+    /// The events, in those documents, that are this same fact (the first 20).
     pub events: Vec<String>,
     /// Statuses they give it, when they disagree ("asserted" in one, "denied" in another).
     pub statuses: Vec<String>,
