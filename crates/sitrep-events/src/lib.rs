@@ -177,6 +177,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             }
             // "Russian and Ukrainian delegations met": parties of a joint act face each other.
             let joint = targets.is_empty()
+                && !roles.passive
                 && roles.sources.len() >= 2
                 && matches!(pat.kind, EventType::Consult | EventType::Agree | EventType::Cooperate);
             if targets.is_empty() {
