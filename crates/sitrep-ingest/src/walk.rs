@@ -30,6 +30,10 @@ impl SourceKind {
         if name.ends_with(".warc.gz") {
             return SourceKind::Warc { gz: true };
         }
+        // "page.html.gz": the kind of what is inside.
+        if let Some(inner) = name.strip_suffix(".gz") {
+            return SourceKind::of(Path::new(inner));
+        }
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
         match ext.as_str() {
             "warc" => SourceKind::Warc { gz: false },
@@ -107,9 +111,17 @@ impl Source {
         self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "-".into())
     }
 
-    /// The file stem is the document id.
+    /// The file stem is the document id ("page.html.gz" is "page").
     fn stem(&self) -> String {
-        self.path.as_ref().and_then(|p| p.file_stem()).map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "stdin".into())
+        let Some(p) = self.path.as_ref() else { return "stdin".into() };
+        let inner = if self.gzipped() { p.file_stem().map(Path::new) } else { Some(p.as_path()) };
+        inner.and_then(|p| p.file_stem()).map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "stdin".into())
+    }
+
+    /// A gzip-compressed file of another kind ("page.html.gz", "wire.jsonl.gz").
+    fn gzipped(&self) -> bool {
+        !matches!(self.kind, SourceKind::Warc { .. })
+            && self.path.as_ref().and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("gz"))
     }
 
     /// Read this source into documents, lazily for JSON Lines.
@@ -131,13 +143,17 @@ impl Source {
                 };
             }
             if self.kind == SourceKind::JsonLines {
+                let gz = self.gzipped();
                 return match std::fs::File::open(path) {
+                    Ok(f) if gz => {
+                        Box::new(jsonl::records(name, std::io::BufReader::new(flate2::read::MultiGzDecoder::new(f)), options.clone()))
+                    }
                     Ok(f) => Box::new(jsonl::records(name, std::io::BufReader::new(f), options.clone())),
                     Err(e) => Box::new(std::iter::once(Err(Rejection::new(&name, None, e.to_string())))),
                 };
             }
             match std::fs::metadata(path) {
-                Ok(m) if m.len() as usize > options.max_bytes => {
+                Ok(m) if m.len() as usize > options.max_bytes && !self.gzipped() => {
                     let why = format!("{} bytes, over the limit of {} (--max-bytes)", m.len(), options.max_bytes);
                     return Box::new(std::iter::once(Err(Rejection::new(&name, None, why))));
                 }
@@ -164,6 +180,10 @@ impl Source {
     fn read_bytes(&self, max: usize) -> Result<Vec<u8>, String> {
         let mut buf = Vec::new();
         let res = match &self.path {
+            // Decompressed size is bounded too: a small archive cannot fill memory.
+            Some(p) if self.gzipped() => {
+                std::fs::File::open(p).and_then(|f| flate2::read::MultiGzDecoder::new(f).take(max as u64 + 1).read_to_end(&mut buf))
+            }
             Some(p) => std::fs::File::open(p).and_then(|f| f.take(max as u64 + 1).read_to_end(&mut buf)),
             None => std::io::stdin().lock().take(max as u64 + 1).read_to_end(&mut buf),
         };

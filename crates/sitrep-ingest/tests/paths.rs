@@ -44,3 +44,30 @@ fn the_same_content_hashes_the_same() {
     let h2 = read_paths(&[dir.path().to_path_buf()], &IngestOptions::default()).unwrap().next().unwrap().unwrap().hash;
     assert_eq!(h1, h2);
 }
+
+#[test]
+fn gzip_compressed_files_are_read_as_what_they_hold() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let gz = |path: &std::path::Path, body: &[u8]| {
+        let mut e = flate2::write::GzEncoder::new(std::fs::File::create(path).unwrap(), flate2::Compression::default());
+        e.write_all(body).unwrap();
+        e.finish().unwrap();
+    };
+    gz(
+        &dir.path().join("page.html.gz"),
+        b"<html><body><article><p>Russia attacked Ukraine on Monday, officials said.</p></article></body></html>",
+    );
+    gz(
+        &dir.path().join("wire.jsonl.gz"),
+        b"{\"id\":\"w1\",\"text\":\"Iran met Turkey.\"}\n{\"id\":\"w2\",\"text\":\"India met Nepal.\"}\n",
+    );
+    let items: Vec<_> = read_paths(&[dir.path().to_path_buf()], &IngestOptions::default()).unwrap().collect();
+    let ids: Vec<String> = items.iter().map(|i| i.as_ref().unwrap().id.clone()).collect();
+    assert_eq!(ids, ["page", "w1", "w2"]);
+    assert_eq!(items[0].as_ref().unwrap().format, sitrep_model::SourceFormat::Html);
+    // The decompressed size is what the limit bounds.
+    let small = IngestOptions { max_bytes: 50, ..Default::default() };
+    let bad: Vec<_> = read_paths(&[dir.path().join("page.html.gz")], &small).unwrap().collect();
+    assert!(bad[0].as_ref().unwrap_err().reason.contains("over the limit"));
+}
