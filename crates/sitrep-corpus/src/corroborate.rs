@@ -14,7 +14,12 @@ use crate::DocSummary;
 pub const MAX_LISTED: usize = 20;
 
 /// Corroboration of every event that belongs to a story, keyed by event id.
-pub fn corroborate(docs: &[DocSummary], stories: &[Story], links: &HashMap<String, String>) -> HashMap<String, Corroboration> {
+pub fn corroborate(
+    docs: &[DocSummary],
+    stories: &[Story],
+    links: &HashMap<String, String>,
+    copies: &HashMap<String, (String, f64)>,
+) -> HashMap<String, Corroboration> {
     let by_id: HashMap<&str, &DocSummary> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
     let relink = |id: &str| links.get(id).cloned().unwrap_or_else(|| id.to_string());
     let mut out = HashMap::new();
@@ -35,8 +40,11 @@ pub fn corroborate(docs: &[DocSummary], stories: &[Story], links: &HashMap<Strin
             }
         }
         for (ids, documents, outlets, statuses) in facts.into_values() {
+            // A copy of another document telling the same fact is no independent report.
+            let independent = documents.iter().filter(|d| !copies.get(*d).is_some_and(|(o, _)| documents.contains(o))).count();
             let c = Corroboration {
                 documents: documents.len(),
+                independent,
                 outlets: outlets.len(),
                 // A widely told fact would otherwise carry its whole list in every copy.
                 events: ids.iter().take(MAX_LISTED).cloned().collect(),

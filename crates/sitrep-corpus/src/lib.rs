@@ -2,6 +2,7 @@
 
 pub mod actors;
 pub mod corroborate;
+pub mod dedup;
 pub mod stories;
 pub mod summary;
 

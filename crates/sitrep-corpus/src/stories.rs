@@ -73,7 +73,7 @@ impl Open {
             v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
             v.into_iter().take(n).map(|(k, _)| k.clone()).collect::<BTreeSet<String>>()
         };
-        self.profile = Features { actors: top(&self.actors, 60), words: top(&self.words, STORY_WORDS) };
+        self.profile = Features { actors: top(&self.actors, 60), words: top(&self.words, STORY_WORDS), minhash: Vec::new() };
         // Bound the counters too: drop the rarest once they grow large.
         for m in [&mut self.actors, &mut self.words] {
             if m.len() > 4 * STORY_WORDS {

@@ -108,6 +108,9 @@ pub struct Features {
     pub actors: BTreeSet<String>,
     /// Its most frequent content words.
     pub words: BTreeSet<String>,
+    /// MinHash signature of its word shingles, for near-duplicates.
+    #[serde(default)]
+    pub minhash: Vec<u32>,
 }
 
 impl Features {
@@ -128,7 +131,7 @@ impl Features {
         let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let words = ranked.into_iter().take(WORDS_PER_DOC).map(|(w, _)| w).collect();
-        Features { actors, words }
+        Features { actors, words, minhash: crate::dedup::signature(&doc.article.text) }
     }
 }
 

@@ -207,6 +207,9 @@ pub struct Corroboration {
     pub documents: usize,
     /// Distinct outlets among them (documents with no known outlet count as their own).
     pub outlets: usize,
+    /// Documents that are not near-copies of another document telling it (syndication).
+    #[serde(default)]
+    pub independent: usize,
     /// The events, in those documents, that are this same fact (the first 20).
     pub events: Vec<String>,
     /// Statuses they give it, when they disagree ("asserted" in one, "denied" in another).

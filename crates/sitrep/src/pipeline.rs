@@ -215,7 +215,8 @@ pub fn update_corpus(engine: &Engine, store: &mut Store) -> Result<()> {
     };
     let stories = sitrep_corpus::cluster(&docs, &name_of);
     let link_map: HashMap<String, String> = links.iter().map(|(a, b, _)| (a.clone(), b.clone())).collect();
-    let support = sitrep_corpus::corroborate(&docs, &stories, &link_map);
+    let copies = sitrep_corpus::dedup::copies(&docs);
+    let support = sitrep_corpus::corroborate(&docs, &stories, &link_map, &copies);
     store.put_corpus(&actors, &links, &stories, &support)?;
     Ok(())
 }

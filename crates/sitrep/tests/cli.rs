@@ -190,3 +190,29 @@ fn reports_of_one_story_that_disagree_are_shown_side_by_side() {
     let events = jsonl(&sitrep(&db, &["events", "--type", "ASSAULT", "--format", "jsonl"]));
     assert!(events.iter().all(|e| e["corroboration"]["documents"] == 2 && e["corroboration"]["statuses"].as_array().unwrap().len() == 2));
 }
+
+#[test]
+fn a_syndicated_copy_is_not_an_independent_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("in");
+    std::fs::create_dir(&src).unwrap();
+    let body = "Pakistani jets carried out airstrikes on several villages in Afghanistan's Paktika province on Tuesday, killing at least fifteen people, according to Taliban officials. Pakistan said the raids hit militant hideouts used by the Pakistani Taliban near the border.\n";
+    std::fs::write(src.join("original.txt"), format!("Kabul Desk / 24 December 2024\n\n{body}")).unwrap();
+    std::fs::write(src.join("copy.txt"), format!("Wire Service / 24 December 2024\n\n{body}\nShare this article\n")).unwrap();
+    let db = dir.path().join("db");
+    assert!(sitrep(&db, &["ingest", src.to_str().unwrap()]).status.success());
+    let events = jsonl(&sitrep(&db, &["events", "--type", "ASSAULT", "--format", "jsonl"]));
+    let raid = events.iter().find(|e| e["source"]["country"] == "PAK").expect("the raid");
+    assert_eq!(raid["corroboration"]["documents"], 2);
+    assert_eq!(raid["corroboration"]["independent"], 1, "{raid}");
+    let same = serde_json::from_slice::<serde_json::Value>(
+        &Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args(["similar", src.join("original.txt").to_str().unwrap(), src.join("copy.txt").to_str().unwrap()])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(same["near_duplicate"], true);
+    assert_eq!(same["same_story"], true);
+}

@@ -161,6 +161,9 @@ pub fn print(out: &mut dyn Write, b: &Briefing, db: &Path) -> Result<()> {
     for e in &b.key_events {
         let attributed = e.attributed_to.as_ref().map(|a| format!(", per {}", a.name)).unwrap_or_default();
         let told = match &e.corroboration {
+            Some(c) if c.documents > 1 && c.independent < c.documents => {
+                format!(", told by {} documents ({} independent) from {} outlets", c.documents, c.independent, c.outlets)
+            }
             Some(c) if c.documents > 1 => format!(", told by {} documents from {} outlets", c.documents, c.outlets),
             _ => String::new(),
         };

@@ -31,7 +31,9 @@ pub fn similar(cli: &Cli, a: &SimilarArgs) -> Result<i32> {
     let out = json!({
         "a": da.article.id,
         "b": db.article.id,
-        "similarity": (score * 1000.0).round() / 1000.0,
+                "similarity": (score * 1000.0).round() / 1000.0,
+        "near_duplicate": sitrep_corpus::dedup::similarity(&fa.minhash, &fb.minhash) >= sitrep_corpus::dedup::THRESHOLD,
+        "text_overlap": (sitrep_corpus::dedup::similarity(&fa.minhash, &fb.minhash) * 1000.0).round() / 1000.0,
         "same_story": same,
         "threshold": sitrep_corpus::stories::THRESHOLD,
         "shared_actors": shared,
