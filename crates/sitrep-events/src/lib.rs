@@ -63,6 +63,16 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 {
                     continue;
                 }
+                // "fly seriously wounded victims": an adverb between a verb and the participle.
+                let before_prev = trig.first.checked_sub(2).map(|i| toks[i].text(text));
+                let next_is_noun = toks.get(trig.last + 1).is_some_and(|t| {
+                    let w = t.text(text);
+                    w.chars().next().is_some_and(char::is_lowercase)
+                        && !matches!(w, "the" | "a" | "an" | "by" | "in" | "on" | "at" | "to" | "from" | "with")
+                });
+                if prev.ends_with("ly") && before_prev.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)) && next_is_noun {
+                    continue;
+                }
             }
             // A trigger inside an actor's name ("Rapid Support Forces") is no event.
             if sm.iter().any(|m| m.start <= trig.start && trig.end <= m.end) {
@@ -171,6 +181,8 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 for t in targets.iter_mut().flatten() {
                     if t.country.is_none() && t.agent.is_some() && !t.actor.contains(':') {
                         t.actor = format!("{c}{}", t.agent.as_deref().unwrap_or(""));
+                        let state = actors.iter().find(|a| a.id == *c).map_or_else(|| c.clone(), |a| a.name.clone());
+                        t.name = format!("{state} {}", t.name);
                         t.country = Some(c.clone());
                     }
                 }
