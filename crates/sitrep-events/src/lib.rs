@@ -177,7 +177,10 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 }));
             }
             // "killed 100 people in Peshawar": a bare sector word hit somewhere is that country's.
-            if let Some(c) = location.as_ref().and_then(|l| l.country.clone()) {
+            // Not the actor's own state: a misplaced location would turn an attack into self-harm.
+            if let Some(c) =
+                location.as_ref().and_then(|l| l.country.clone()).filter(|c| !roles.sources.iter().any(|s| s.country.as_ref() == Some(c)))
+            {
                 for t in targets.iter_mut().flatten() {
                     if t.country.is_none() && t.agent.is_some() && !t.actor.contains(':') {
                         t.actor = format!("{c}{}", t.agent.as_deref().unwrap_or(""));
