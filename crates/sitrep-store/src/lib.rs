@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use sitrep_model::{Actor, Article, Doc, Event, Mention, MentionKind, Story};
+use sitrep_model::{Actor, Article, Doc, Event, Story};
 
 pub use query::EventFilter;
 
@@ -164,62 +164,6 @@ impl Store {
         Ok(out)
     }
 
-    /// Every stored document with its mentions, actors and events, in id order.
-    pub fn docs(&self) -> Result<Vec<Doc>> {
-        let mut docs: Vec<Doc> = Vec::new();
-        let mut st = self.conn.prepare("SELECT article, text FROM documents ORDER BY id")?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        let mut index = HashMap::new();
-        for row in rows {
-            let (json, text) = row?;
-            let mut article: Article = serde_json::from_str(&json)?;
-            article.text = text;
-            index.insert(article.id.clone(), docs.len());
-            docs.push(Doc { article, ..Default::default() });
-        }
-        let mut st =
-            self.conn.prepare("SELECT doc, start, end, text, kind, actor, country, agent, org, how FROM mentions ORDER BY doc, start")?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                Mention {
-                    start: r.get::<_, i64>(1)? as usize,
-                    end: r.get::<_, i64>(2)? as usize,
-                    text: r.get(3)?,
-                    kind: parse_kind(&r.get::<_, String>(4)?),
-                    actor: r.get(5)?,
-                    country: r.get(6)?,
-                    agent: r.get(7)?,
-                    org: r.get(8)?,
-                    how: r.get(9)?,
-                },
-            ))
-        })?;
-        for row in rows {
-            let (doc, m) = row?;
-            if let Some(&i) = index.get(&doc) {
-                docs[i].mentions.push(m);
-            }
-        }
-        let mut st = self.conn.prepare("SELECT doc, json FROM doc_actors ORDER BY doc, actor")?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        for row in rows {
-            let (doc, json) = row?;
-            if let Some(&i) = index.get(&doc) {
-                docs[i].actors.push(serde_json::from_str(&json)?);
-            }
-        }
-        let mut st = self.conn.prepare("SELECT doc, json FROM events ORDER BY doc, seq")?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        for row in rows {
-            let (doc, json) = row?;
-            if let Some(&i) = index.get(&doc) {
-                docs[i].events.push(serde_json::from_str(&json)?);
-            }
-        }
-        Ok(docs)
-    }
-
     /// Every stored document as the corpus stage sees it: small rows, no text.
     pub fn summaries(&self) -> Result<Vec<sitrep_corpus::DocSummary>> {
         let mut out: Vec<sitrep_corpus::DocSummary> = Vec::new();
@@ -374,18 +318,6 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
-    }
-}
-
-fn parse_kind(s: &str) -> MentionKind {
-    match s {
-        "person" => MentionKind::Person,
-        "organisation" => MentionKind::Organisation,
-        "group" => MentionKind::Group,
-        "country" => MentionKind::Country,
-        "place" => MentionKind::Place,
-        "nationality" => MentionKind::Nationality,
-        _ => MentionKind::Agent,
     }
 }
 
