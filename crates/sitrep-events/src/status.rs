@@ -82,6 +82,7 @@ const ALLEGED: &[&str] = &[
     "claims",
     "supposedly",
     "accusing",
+    "claiming",
 ];
 /// Verbs whose object is asked or made to do what follows ("urged the government to train").
 const OBJECT_CONTROL: &[&str] = &[
@@ -127,6 +128,11 @@ const SPEECH: &[&str] = &[
     "warned",
     "charged",
     "announced",
+    "saying",
+    "stating",
+    "claiming",
+    "adding",
+    "insisting",
 ];
 
 /// Words that open a new clause: cues before them do not reach the trigger.
