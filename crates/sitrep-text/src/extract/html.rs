@@ -1,6 +1,7 @@
 //! HTML pages: the main text and metadata through `dom_smoothie` (a Readability port).
 
 use dom_smoothie::{Config, Readability, TextMode};
+use memchr::memchr;
 use sitrep_model::RawDoc;
 
 use super::{Extracted, Extractor};
@@ -63,10 +64,6 @@ pub fn max_depth(html: &str, limit: usize) -> usize {
         }
     }
     max
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
 }
 
 /// Elements that end a line of text when stripped.
@@ -152,7 +149,7 @@ pub fn strip_tags(html: &str) -> String {
 }
 
 fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
-    hay.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    super::prune::find_ci(hay.as_bytes(), 0, needle)
 }
 
 fn decode_entities(s: &str) -> String {
@@ -217,21 +214,17 @@ fn flat(raw: &RawDoc) -> Result<Extracted, TextError> {
     if text.trim().is_empty() {
         return Err(TextError::NoText);
     }
-    let ld = super::meta::json_ld(&raw.text);
+    let cues = super::meta::Cues::scan(&raw.text);
+    let ld = cues.json_ld();
     let mut authors = ld.authors;
     if authors.is_empty() {
-        authors = super::meta::authors(&raw.text);
+        authors = cues.authors();
     }
     if authors.is_empty() {
         authors = raw.authors.clone();
     }
-    let url = raw.url.clone().or_else(|| super::meta::canonical_url(&raw.text));
-    let published = raw
-        .published
-        .clone()
-        .or(ld.published)
-        .or_else(|| super::meta::published(&raw.text, url.as_deref()))
-        .or_else(|| super::meta::text_date(&raw.text));
+    let url = raw.url.clone().or_else(|| cues.canonical_url());
+    let published = raw.published.clone().or(ld.published).or_else(|| cues.published(url.as_deref())).or_else(|| cues.text_date());
     Ok(Extracted {
         text,
         title: ld.title.or_else(|| raw.title.clone()).or_else(|| page_title(&raw.text)),
@@ -278,20 +271,21 @@ impl Extractor for Html {
             }
             Err(_) => return Err(TextError::NoText),
         };
-        let ld = super::meta::json_ld(&raw.text);
+        let cues = super::meta::Cues::scan(&raw.text);
+        let ld = cues.json_ld();
         let mut authors = non_empty(article.byline.clone()).map(|b| super::meta::split_names(&b)).unwrap_or_default();
         if authors.is_empty() {
             authors = ld.authors;
         }
         if authors.is_empty() {
-            authors = super::meta::authors(&raw.text);
+            authors = cues.authors();
         }
-        let url = non_empty(article.url.clone()).or_else(|| raw.url.clone()).or_else(|| super::meta::canonical_url(&raw.text));
+        let url = non_empty(article.url.clone()).or_else(|| raw.url.clone()).or_else(|| cues.canonical_url());
         let published = non_empty(article.published_time.clone())
             .or_else(|| raw.published.clone())
             .or(ld.published)
-            .or_else(|| super::meta::published(&raw.text, url.as_deref()))
-            .or_else(|| super::meta::text_date(&raw.text));
+            .or_else(|| cues.published(url.as_deref()))
+            .or_else(|| cues.text_date());
         Ok(Extracted {
             text: article.text_content.to_string(),
             title: ld.title.or_else(|| non_empty(Some(article.title.clone()))).or_else(|| raw.title.clone()),

@@ -13,11 +13,11 @@ fn starts_with_ci(hay: &[u8], needle: &str) -> bool {
 }
 
 /// Position of the first case-insensitive `needle` in `hay` at or after `from`.
-fn find_ci(hay: &[u8], from: usize, needle: &str) -> Option<usize> {
+pub(super) fn find_ci(hay: &[u8], from: usize, needle: &str) -> Option<usize> {
     let first = needle.as_bytes()[0];
     let mut i = from;
     while i < hay.len() {
-        let off = hay[i..].iter().position(|&b| b.eq_ignore_ascii_case(&first))?;
+        let off = memchr::memchr2(first.to_ascii_lowercase(), first.to_ascii_uppercase(), &hay[i..])?;
         let at = i + off;
         if starts_with_ci(&hay[at..], needle) {
             return Some(at);
@@ -29,7 +29,7 @@ fn find_ci(hay: &[u8], from: usize, needle: &str) -> Option<usize> {
 
 /// The end of the tag that starts at `start` (just after its `>`), or the end of the input.
 fn tag_end(bytes: &[u8], start: usize) -> usize {
-    bytes[start..].iter().position(|&b| b == b'>').map_or(bytes.len(), |p| start + p + 1)
+    memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |p| start + p + 1)
 }
 
 /// `html` without the dropped elements and comments. JSON-LD scripts are kept for metadata.
@@ -38,7 +38,7 @@ pub fn prune(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut copied = 0;
     let mut i = 0;
-    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let at = i + off;
         let rest = &bytes[at + 1..];
         if rest.starts_with(b"!--") {
