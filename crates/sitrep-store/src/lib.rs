@@ -67,6 +67,26 @@ impl Store {
         Ok(Store { conn })
     }
 
+    /// Every line learnt as an outlet's boilerplate, as (outlet, line), in order.
+    pub fn outlet_boilerplate(&self) -> Result<Vec<(String, String)>> {
+        let mut st = self.conn.prepare("SELECT outlet, line FROM outlet_boilerplate ORDER BY outlet, line")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Remember lines learnt as outlets' boilerplate (those already known are left alone).
+    pub fn put_outlet_boilerplate(&mut self, lines: &[(String, String)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut st = tx.prepare("INSERT OR IGNORE INTO outlet_boilerplate (outlet, line) VALUES (?1, ?2)")?;
+            for (outlet, line) in lines {
+                st.execute([outlet, line])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// The stored content hash of a document and the analysis that produced it, if it is stored.
     pub fn hash_of(&self, id: &str) -> Result<Option<(String, String)>> {
         Ok(self.conn.query_row("SELECT hash, analysis FROM documents WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)

@@ -80,3 +80,11 @@ CREATE TABLE IF NOT EXISTS event_support (
     event TEXT PRIMARY KEY,
     json  TEXT NOT NULL      -- Corroboration
 );
+
+-- Lines an outlet prints on page after page, learnt across ingests (see sitrep-text's
+-- clean::outlet); they are dropped from that outlet's later documents.
+CREATE TABLE IF NOT EXISTS outlet_boilerplate (
+    outlet TEXT NOT NULL,
+    line TEXT NOT NULL,
+    PRIMARY KEY (outlet, line)
+) WITHOUT ROWID;

@@ -34,8 +34,20 @@ fn dateline(text: &str) -> Option<String> {
 /// Turn a raw document into a clean article, with the extracted text the article's removed
 /// spans and alignment refer to. The same input always gives the same article.
 pub fn process(raw: &RawDoc) -> Result<(Article, String), TextError> {
+    process_with(raw, None)
+}
+
+/// [`process`], also dropping the lines known to be its outlet's boilerplate.
+pub fn process_with(raw: &RawDoc, outlets: Option<&clean::outlet::OutletLines>) -> Result<(Article, String), TextError> {
     let extracted = extract::extract(raw)?;
-    let cleaned = clean::clean(&extracted.text, extracted.title.as_deref());
+    let mut cleaned = clean::clean(&extracted.text, extracted.title.as_deref());
+    if let Some(lines) = outlets
+        && let Some(outlet) = extracted.outlet.as_deref().or(cleaned.masthead.as_deref())
+        && lines.touches(outlet, &cleaned.text)
+    {
+        let outlet = outlet.to_string();
+        cleaned = clean::clean_with(&extracted.text, extracted.title.as_deref(), &|l| lines.is_boilerplate(&outlet, l));
+    }
     if cleaned.text.trim().is_empty() {
         return Err(TextError::NoText);
     }

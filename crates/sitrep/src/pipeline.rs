@@ -13,6 +13,7 @@ use sitrep_geo::Places;
 use sitrep_ingest::{IngestOptions, JsonFields, read_paths};
 use sitrep_model::{Doc, RawDoc};
 use sitrep_store::{Put, Store};
+use sitrep_text::clean::outlet::OutletLines;
 
 use crate::cli::SourceArgs;
 
@@ -56,7 +57,12 @@ impl Engine {
     /// Every per-document stage; the extracted text comes back beside the document. A bug in a
     /// stage must not take the batch down: a panic rejects this document only, with its reason.
     pub fn analyse(&self, raw: &RawDoc) -> Result<(Doc, String), String> {
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.analyse_inner(raw))) {
+        self.analyse_with(raw, None)
+    }
+
+    /// [`Engine::analyse`], dropping lines known to be the document's outlet's boilerplate.
+    pub fn analyse_with(&self, raw: &RawDoc, outlets: Option<&OutletLines>) -> Result<(Doc, String), String> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.analyse_inner(raw, outlets))) {
             Ok(r) => r.map_err(|e| e.to_string()),
             Err(p) => {
                 let what =
@@ -66,8 +72,8 @@ impl Engine {
         }
     }
 
-    fn analyse_inner(&self, raw: &RawDoc) -> Result<(Doc, String), sitrep_text::TextError> {
-        let (article, source) = sitrep_text::process(raw)?;
+    fn analyse_inner(&self, raw: &RawDoc, outlets: Option<&OutletLines>) -> Result<(Doc, String), sitrep_text::TextError> {
+        let (article, source) = sitrep_text::process_with(raw, outlets)?;
         let (mentions, actors) = sitrep_actors::analyse(&self.dict, &article);
         let events = sitrep_events::code(&self.lexicon, &self.geo, &article, &mentions, &actors);
         Ok((Doc { article, mentions, actors, events }, source))
@@ -127,6 +133,11 @@ pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result
     let stream = read_paths(&source.paths, &ingest_options(source))?;
     let bar = progress(stream.sources_left());
     let mut report = IngestReport::default();
+    let mut outlets = OutletLines::default();
+    for (outlet, line) in store.outlet_boilerplate()? {
+        outlets.insert_confirmed(&outlet, &line);
+    }
+    let mut learnt: Vec<(String, String)> = Vec::new();
     let mut batch: Vec<RawDoc> = Vec::with_capacity(BATCH);
     let mut sources_seen = stream.sources_left();
     let mut stream = stream;
@@ -151,13 +162,15 @@ pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result
             None => {}
         }
         if batch.len() >= BATCH || (done && !batch.is_empty()) {
-            run_batch(engine, store, std::mem::take(&mut batch), &mut report, &|o, r, rep| reject(rep, o, r, &bar))?;
+            let batch = std::mem::take(&mut batch);
+            run_batch(engine, store, batch, &mut outlets, &mut learnt, &mut report, &|o, r, rep| reject(rep, o, r, &bar))?;
         }
         if done {
             break;
         }
     }
     bar.finish_and_clear();
+    store.put_outlet_boilerplate(&learnt)?;
     update_corpus(engine, store)?;
     Ok(report)
 }
@@ -166,6 +179,8 @@ fn run_batch(
     engine: &Engine,
     store: &mut Store,
     batch: Vec<RawDoc>,
+    outlets: &mut OutletLines,
+    learnt: &mut Vec<(String, String)>,
     report: &mut IngestReport,
     reject: &dyn Fn(String, String, &mut IngestReport),
 ) -> Result<()> {
@@ -179,7 +194,27 @@ fn run_batch(
             todo.push(raw);
         }
     }
-    let results: Vec<_> = todo.par_iter().map(|raw| (raw, engine.analyse(raw))).collect();
+    let mut results: Vec<_> = todo.par_iter().map(|raw| (raw, engine.analyse_with(raw, Some(outlets)))).collect();
+    // What this batch teaches about its outlets' boilerplate; documents it touches (analysed
+    // before the lesson) are analysed again.
+    for (_, r) in &results {
+        if let Ok((doc, _)) = r
+            && let Some(outlet) = &doc.article.outlet
+        {
+            for line in outlets.observe(outlet, &doc.article.text) {
+                learnt.push((sitrep_text::clean::outlet::outlet_key(outlet), line));
+            }
+        }
+    }
+    let again: Vec<usize> = (0..results.len())
+        .filter(|&i| {
+            results[i].1.as_ref().is_ok_and(|(d, _)| d.article.outlet.as_deref().is_some_and(|o| outlets.touches(o, &d.article.text)))
+        })
+        .collect();
+    let redone: Vec<_> = again.par_iter().map(|&i| engine.analyse_with(results[i].0, Some(outlets))).collect();
+    for (i, r) in again.into_iter().zip(redone) {
+        results[i].1 = r;
+    }
     let mut docs = Vec::with_capacity(results.len());
     for (raw, r) in results {
         match r {

@@ -216,3 +216,38 @@ fn a_syndicated_copy_is_not_an_independent_report() {
     assert_eq!(same["near_duplicate"], true);
     assert_eq!(same["same_story"], true);
 }
+
+#[test]
+fn a_line_an_outlet_prints_on_every_page_is_learnt_as_its_boilerplate() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("in");
+    std::fs::create_dir(&src).unwrap();
+    let bodies = [
+        "Flooding closed the main road to the district on Monday, officials said, and rescue teams moved families to schools.",
+        "The provincial assembly passed the budget after a long debate on Tuesday, with the opposition walking out in protest.",
+        "Police arrested four men suspected of smuggling fuel across the border, the district police chief told reporters.",
+        "Traders in the old bazaar shut their shops on Thursday to protest against a new tax on imported goods.",
+    ];
+    let motto = "The Frontier Herald is an independent voice of the tribal districts";
+    for (i, b) in bodies.iter().enumerate() {
+        std::fs::write(src.join(format!("page{i}.txt")), format!("Frontier Herald\n\n{b}\n\n{motto}\n")).unwrap();
+    }
+    // Streaming: pages after the third different page of the outlet lose the line.
+    let out = Command::new(env!("CARGO_BIN_EXE_sitrep")).args(["extract", src.to_str().unwrap()]).output().unwrap();
+    let docs = jsonl(&out);
+    assert_eq!(docs.len(), 4);
+    assert!(docs[0]["text"].as_str().unwrap().contains(motto));
+    assert!(!docs[3]["text"].as_str().unwrap().contains(motto), "{}", docs[3]);
+    assert!(docs[3]["removed"].as_array().unwrap().iter().any(|r| r["reason"] == "outlet boilerplate"));
+    // An ingest analyses the batch again once it has learnt the line, and remembers it.
+    let db = dir.path().join("db");
+    assert!(sitrep(&db, &["ingest", src.to_str().unwrap()]).status.success());
+    for i in 0..4 {
+        let shown = stdout(&sitrep(&db, &["show", &format!("page{i}"), "--removed"]));
+        assert!(shown.contains("outlet boilerplate"), "{shown}");
+    }
+    std::fs::write(src.join("page4.txt"), format!("Frontier Herald\n\nA new bridge opened over the river on Friday.\n\n{motto}\n"))
+        .unwrap();
+    assert!(sitrep(&db, &["ingest", src.join("page4.txt").to_str().unwrap()]).status.success());
+    assert!(stdout(&sitrep(&db, &["show", "page4", "--removed"])).contains("outlet boilerplate"));
+}

@@ -6,6 +6,7 @@
 
 mod builder;
 mod lines;
+pub mod outlet;
 
 use sitrep_model::{Alignment, Removal, Span};
 
@@ -130,6 +131,13 @@ fn is_trailer(line: &str) -> bool {
 
 /// Clean extracted text. `known_title` is the headline a container already gave (HTML, JSON).
 pub fn clean(raw: &str, known_title: Option<&str>) -> Cleaned {
+    clean_with(raw, known_title, &|_| false)
+}
+
+/// Clean extracted text, also dropping the lines `boilerplate` names (an outlet's own, learnt
+/// from its other pages: see [`outlet`]). Header lines keep their roles (a masthead stays the
+/// masthead); only lines that would otherwise be kept are tested.
+pub fn clean_with(raw: &str, known_title: Option<&str>, boilerplate: &dyn Fn(&str) -> bool) -> Cleaned {
     let lines = split_lines(raw);
     let mut out = Cleaned::default();
     let mut keep = vec![true; lines.len()];
@@ -188,6 +196,12 @@ pub fn clean(raw: &str, known_title: Option<&str>) -> Cleaned {
             }
         } else if i > last && class == LineClass::Short && is_trailer(t) {
             remove(i, "trailer", &mut out, &mut keep);
+        }
+    }
+
+    for i in 0..lines.len() {
+        if keep[i] && boilerplate(text_of(i)) {
+            remove(i, "outlet boilerplate", &mut out, &mut keep);
         }
     }
 

@@ -13,6 +13,9 @@ pub fn extract(cli: &Cli, a: &ExtractArgs) -> Result<i32> {
     let engine = Engine::load(&cli.dicts, &cli.verbs)?;
     let mut out = std::io::stdout().lock();
     let (mut ok, mut bad) = (0, 0);
+    // Outlet boilerplate is learnt as the documents stream past: a line confirmed by earlier
+    // pages of an outlet is dropped from its later ones (the earlier ones are already printed).
+    let mut outlets = sitrep_text::clean::outlet::OutletLines::default();
     for item in read_paths(&a.source.paths, &ingest_options(&a.source))? {
         let raw = match item {
             Ok(raw) => raw,
@@ -22,7 +25,7 @@ pub fn extract(cli: &Cli, a: &ExtractArgs) -> Result<i32> {
                 continue;
             }
         };
-        let (doc, _) = match engine.analyse(&raw) {
+        let (doc, _) = match engine.analyse_with(&raw, Some(&outlets)) {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("sitrep: rejected {}: {e}", raw.origin);
@@ -31,6 +34,9 @@ pub fn extract(cli: &Cli, a: &ExtractArgs) -> Result<i32> {
             }
         };
         let a = &doc.article;
+        if let Some(outlet) = &a.outlet {
+            outlets.observe(outlet, &a.text);
+        }
         let spans = |v: &[sitrep_model::Span]| v.iter().map(|s| json!({"start": s.start, "end": s.end})).collect::<Vec<_>>();
         let value = json!({
             "doc": a.id,
