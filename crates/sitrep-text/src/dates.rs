@@ -290,7 +290,108 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
         out.push(d);
     }
     out.sort_by_key(|d| d.start);
+    offsets(text, &mut out, anchor);
     out
+}
+
+/// "Two weeks after May 24", "a week before the March 3 vote", "three days later", "two years
+/// ago": a distance from another date. `after`/`before` take the date that follows (at most
+/// "the" between), `later`/`earlier` the date mentioned last before, `ago` the publication date.
+/// The expression then covers the distance and its anchor, and the anchor's interval moves by
+/// the distance; its precision is the coarser of the anchor's and the unit's.
+fn offsets(text: &str, found: &mut Vec<DateMention>, published: Option<Day>) {
+    static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|\d{1,3})\s+(day|week|month|year)s?\s+(after|before|later|earlier|afterwards|ago)\b",
+        )
+        .expect("offset pattern")
+    });
+    let mut added = Vec::new();
+    for c in OFFSET.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let n: i64 = match c[1].to_lowercase().as_str() {
+            "a" | "an" | "one" => 1,
+            "two" => 2,
+            "three" | "a few" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            "several" => 4,
+            digits => digits.parse().unwrap_or(0),
+        };
+        let unit = c[2].to_lowercase();
+        let dir = c[3].to_lowercase();
+        let sign = if matches!(dir.as_str(), "before" | "earlier" | "ago") { -1 } else { 1 };
+        // The anchor: its interval and precision, and the span the new expression covers.
+        let (from, to, precision, start, end, replaces) = match dir.as_str() {
+            "after" | "before" => {
+                let Some(i) = found.iter().position(|d| d.start >= m.end()) else { continue };
+                let gap = text[m.end()..found[i].start].trim().to_lowercase();
+                if !(gap.is_empty() || gap == "the") {
+                    continue;
+                }
+                let d = &found[i];
+                (parse_anchor(&d.from), parse_anchor(&d.to), d.precision, m.start(), d.end, Some(i))
+            }
+            "later" | "earlier" | "afterwards" => {
+                let Some(d) = found.iter().rev().find(|d| d.end <= m.start()) else { continue };
+                (parse_anchor(&d.from), parse_anchor(&d.to), d.precision, m.start(), m.end(), None)
+            }
+            _ => {
+                let Some(p) = published else { continue };
+                (Some(p), Some(p), Precision::Day, m.start(), m.end(), None)
+            }
+        };
+        let (Some(from), Some(to)) = (from, to) else { continue };
+        let unit_precision = match unit.as_str() {
+            "day" | "week" => Precision::Day,
+            "month" => Precision::Month,
+            _ => Precision::Year,
+        };
+        let precision = precision.max(unit_precision);
+        // A distance in days from a year, or in years from a decade, says nothing usable.
+        if precision > unit_precision.max(Precision::Month) && unit_precision == Precision::Day {
+            continue;
+        }
+        let shift = |d: Day| match unit.as_str() {
+            "day" => from_days(to_days(d) + sign * n),
+            "week" => from_days(to_days(d) + sign * 7 * n),
+            "month" => add_months(d, sign * n),
+            _ => add_months(d, sign * 12 * n),
+        };
+        let (mut a, mut b) = (shift(from), shift(to));
+        match precision {
+            Precision::Month => (a, b) = (month_span(a.y, a.m).0, month_span(b.y, b.m).1),
+            Precision::Year | Precision::Decade => (a, b) = (year_span(a.y).0, year_span(b.y).1),
+            Precision::Day => {}
+        }
+        added.push((replaces, DateMention { start, end, text: text[start..end].to_string(), from: fmt(a), to: fmt(b), precision }));
+    }
+    let replaced: Vec<usize> = added.iter().filter_map(|(r, _)| *r).collect();
+    let mut i = 0;
+    found.retain(|_| {
+        i += 1;
+        !replaced.contains(&(i - 1))
+    });
+    for (_, d) in added {
+        if !found.iter().any(|k| k.start < d.end && d.start < k.end) {
+            found.push(d);
+        }
+    }
+    found.sort_by_key(|d| d.start);
+}
+
+/// `d` moved by `months`, the day kept where the month has it (else its last day).
+fn add_months(d: Day, months: i64) -> Day {
+    let total = d.y as i64 * 12 + (d.m as i64 - 1) + months;
+    let (y, m) = (total.div_euclid(12) as i32, (total.rem_euclid(12) + 1) as u32);
+    Day { y, m, d: d.d.min(days_in_month(y, m)) }
 }
 
 #[cfg(test)]
@@ -313,6 +414,24 @@ mod tests {
         assert_eq!(one("in the 1990s", None), ("1990-01-01".into(), "1999-12-31".into(), Precision::Decade));
         assert_eq!(one("2024-02-29", None).0, "2024-02-29");
         assert!(find("2023-02-29", None).iter().all(|d| d.precision != Precision::Day), "no such day");
+    }
+
+    #[test]
+    fn distances_from_another_date() {
+        let p = Some("2025-01-05");
+        assert_eq!(one("Two weeks after May 24, the envoy returned", p), ("2024-06-07".into(), "2024-06-07".into(), Precision::Day));
+        assert_eq!(one("a week before the March 3 vote", p).0, "2024-02-25");
+        assert_eq!(one("two months after March 2023", p), ("2023-05-01".into(), "2023-05-31".into(), Precision::Month));
+        assert_eq!(one("two years ago", p), ("2023-01-01".into(), "2023-12-31".into(), Precision::Year));
+        assert_eq!(one("ten days ago", p).0, "2024-12-26");
+        let d = find("The talks began on 30 January 2024. Three days later they collapsed.", p);
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!((d[1].text.as_str(), d[1].from.as_str()), ("Three days later", "2024-02-02"));
+        // No anchor: nothing to measure from.
+        assert!(find("Three days later they collapsed.", p).is_empty());
+        assert!(find("two days after the election", p).is_empty());
+        // A distance in days from a whole year is no date.
+        assert!(find("two days after the 2024 election", p).iter().all(|d| d.text == "2024"));
     }
 
     #[test]
