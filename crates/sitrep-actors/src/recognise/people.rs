@@ -83,6 +83,8 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         while k < words.len() && NOT_NAMES.contains(&lower(toks[words[k]].text(text)).as_str()) && !is_title(toks[words[k]].text(text)) {
             k += 1;
         }
+        // "Near Mosul, ...": a sentence-initial cue the run took in.
+        let lead_near = k > 0 && lower(toks[words[k - 1]].text(text)) == "near";
         let mut titled = false;
         while k < words.len() && is_title(toks[words[k]].text(text)) {
             titled = true;
@@ -161,9 +163,24 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             && name.iter().all(|&n| toks[n].text(text).chars().filter(|c| c.is_alphabetic()).count() >= 2)
             && (lower_word(next_tok).is_some_and(|w| verbish(&w)) || lower_word(prev_tok).is_some_and(|w| w.ends_with("ed")));
 
+        // Places no gazetteer entry covered: "near Bayji", "the town of Dabiq", "Anbar province",
+        // "in Jabla, Syria" (a known country or place after a comma).
+        let place_cue = !titled
+            && name.len() <= 4
+            && (before(1).as_deref() == Some("near")
+                || lead_near
+                || (before(1).as_deref() == Some("of") && before(2).is_some_and(|w| PLACE_NOUNS.contains(&w.as_str())))
+                || next_tok.is_some_and(|t| t.kind == TokenKind::Word && PLACE_TAILS.contains(&t.text(text)))
+                || (after(0).as_deref() == Some(",")
+                    && toks.get(next + 1).is_some_and(|t| {
+                        found.iter().any(|m| m.start == t.start && matches!(m.kind, MentionKind::Country | MentionKind::Place))
+                    })
+                    && before(1).is_some_and(|w| matches!(w.as_str(), "in" | "near" | "at" | "from" | "to"))));
         let kind = if ORG_HEADS.contains(&head.as_str()) && name.len() >= 2 {
             Some(MentionKind::Organisation)
         } else if PLACE_HEADS.contains(&head.as_str()) && name.len() >= 2 {
+            Some(MentionKind::Place)
+        } else if place_cue {
             Some(MentionKind::Place)
         } else if titled || cue_before || said_before || said_after || apposition || leads || verb_adjacent {
             Some(MentionKind::Person)
@@ -171,6 +188,17 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             None
         };
         if let Some(kind) = kind {
+            let end = match next_tok {
+                Some(t)
+                    if kind == MentionKind::Place
+                        && t.kind == TokenKind::Word
+                        && PLACE_TAILS.contains(&t.text(text))
+                        && end == last.end =>
+                {
+                    t.end
+                }
+                _ => end,
+            };
             let surface = text[start..end].to_string();
             let (actor, how) = match kind {
                 MentionKind::Person => (None, if titled { "title" } else { "cue" }),
@@ -194,6 +222,19 @@ mod tests {
         let mut found = Vec::new();
         find(text, &toks, &mut found);
         found.into_iter().map(|m| (m.text, m.kind)).collect()
+    }
+
+    #[test]
+    fn unknown_places_by_their_cues() {
+        let place = |t: &str| people(t).into_iter().filter(|p| p.1 == MentionKind::Place).map(|p| p.0).collect::<Vec<_>>();
+        assert_eq!(place("Near Bayji, one strike hit a truck."), ["Bayji"]);
+        assert_eq!(place("Two strikes landed near Ayn Isa on Friday."), ["Ayn Isa"]);
+        assert_eq!(place("rebels took the town of Dabiq from the group"), ["Dabiq"]);
+        assert_eq!(place("members of a tribe in Anbar province said"), ["Anbar province"]);
+        // A title makes a person, whatever the cue.
+        assert!(place("near President Omar Bashir").is_empty());
+        // Without a cue an unknown name is no place.
+        assert!(place("Bayji was quiet.").is_empty());
     }
 
     #[test]

@@ -183,6 +183,7 @@ pub const NAME_PARTICLES: &[&str] =
 
 /// Capitalised words that begin sentences or headlines but are not names.
 pub const NOT_NAMES: &[&str] = &[
+    "near",
     "the",
     "a",
     "an",
@@ -446,6 +447,40 @@ pub const ORG_HEADS: &[&str] = &[
 ];
 
 /// Last words that make a capitalised name a place.
+/// Nouns for settlements and divisions, which make "the <noun> of X" a place ("the town of
+/// Dabiq", "the outskirts of Kherson").
+pub const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "villages",
+    "towns",
+    "cities",
+    "district",
+    "province",
+    "region",
+    "governorate",
+    "suburb",
+    "suburbs",
+    "outskirts",
+    "neighbourhood",
+    "neighborhood",
+    "port",
+    "capital",
+    "county",
+    "municipality",
+    "oblast",
+    "state",
+    "island",
+    "enclave",
+    "settlement",
+    "camp",
+];
+
+/// Lower-case division words that, right after a capitalised name, make name and word one place
+/// ("Anbar province", "Kherson region").
+pub const PLACE_TAILS: &[&str] = &["province", "district", "governorate", "region", "oblast", "county", "valley", "prefecture"];
+
 pub const PLACE_HEADS: &[&str] = &[
     "line",
     "region",
