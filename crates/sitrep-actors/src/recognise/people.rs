@@ -178,9 +178,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
                     && before(1).is_some_and(|w| matches!(w.as_str(), "in" | "near" | "at" | "from" | "to"))));
         let kind = if ORG_HEADS.contains(&head.as_str()) && name.len() >= 2 {
             Some(MentionKind::Organisation)
-        } else if PLACE_HEADS.contains(&head.as_str()) && name.len() >= 2 {
-            Some(MentionKind::Place)
-        } else if place_cue {
+        } else if (PLACE_HEADS.contains(&head.as_str()) && name.len() >= 2) || place_cue {
             Some(MentionKind::Place)
         } else if titled || cue_before || said_before || said_after || apposition || leads || verb_adjacent {
             Some(MentionKind::Person)
