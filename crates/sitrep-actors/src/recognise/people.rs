@@ -46,6 +46,30 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         while j < toks.len() {
             let tj = &toks[j];
             let wj = tj.text(text);
+            let initial = tj.kind == TokenKind::Word
+                && !words.is_empty()
+                && wj.chars().count() == 1
+                && wj.chars().all(char::is_uppercase)
+                && toks.get(j + 1).is_some_and(|d| d.text(text) == "." && d.start == tj.end)
+                && toks.get(j + 2).is_some_and(|n| n.kind == TokenKind::Word && capitalised(n.text(text)));
+            // A nickname in quotes inside a name: "John 'J.D.' Dorrian".
+            let nickname = (!words.is_empty() && tj.kind == TokenKind::Punct && matches!(wj, "'" | "\"" | "‘" | "“"))
+                .then(|| {
+                    let close = (j + 1..(j + 8).min(toks.len())).find(|&c| matches!(toks[c].text(text), "'" | "\"" | "’" | "”"))?;
+                    let after = toks.get(close + 1)?;
+                    (close > j + 1 && after.kind == TokenKind::Word && capitalised(after.text(text))).then_some(close)
+                })
+                .flatten();
+            if let Some(close) = nickname {
+                j = close + 1;
+                continue;
+            }
+            if initial {
+                // "Stephen J. Townsend": the initial and its dot belong to the name.
+                words.push(j);
+                j += 2;
+                continue;
+            }
             if tj.kind == TokenKind::Word && capitalised(wj) && !covered(tj, found) {
                 words.push(j);
                 if wj != bare(wj) {
@@ -220,6 +244,13 @@ mod tests {
         let mut found = Vec::new();
         find(text, &toks, &mut found);
         found.into_iter().map(|m| (m.text, m.kind)).collect()
+    }
+
+    #[test]
+    fn middle_initials_and_nicknames_stay_inside_names() {
+        assert_eq!(people("Lt. Gen. Stephen J. Townsend said")[0].0, "Stephen J. Townsend");
+        assert_eq!(people("Gen. Joseph L. Votel met them")[0].0, "Joseph L. Votel");
+        assert_eq!(people("said Col. John 'J.D.' Dorrian, a spokesman")[0].0, "John 'J.D.' Dorrian");
     }
 
     #[test]
