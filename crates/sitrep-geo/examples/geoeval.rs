@@ -1,7 +1,7 @@
 //! Resolution accuracy on the LGL and TR-News gold sets, given the gold toponym spans, and our own
 //! toponym recognition's recall; gazetteer load time and resolution throughput.
 //!
-//!     cargo run --release -p sitrep-geo --example geoeval -- ../shared/data/geoparsing [--errors N] [--builtin]
+//!     cargo run --release -p sitrep-geo --example geoeval -- ../shared/data/geoparsing [--errors N] [--trace PHRASE] [--builtin]
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -98,6 +98,8 @@ fn pct(a: usize, b: usize) -> f64 {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = args.first().map_or("../shared/data/geoparsing", |s| s.as_str());
+    // `--trace PHRASE`: every resolution in the articles that name PHRASE, to see the context.
+    let trace = args.iter().position(|a| a == "--trace").and_then(|i| args.get(i + 1)).cloned();
     let errors: usize = args.iter().position(|a| a == "--errors").and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(0);
     if !Path::new(dir).is_dir() {
         eprintln!("geoeval: {dir} not found, skipping");
@@ -153,6 +155,15 @@ fn main() {
             sc.secs += t.elapsed().as_secs_f64();
             let resolved: Vec<_> = res.iter().flatten().cloned().collect();
             let fallback = main_place(&resolved);
+            if let Some(t) = &trace
+                && a.toponyms.iter().any(|g| &g.phrase == t)
+            {
+                eprintln!("{label} article:");
+                for (g, r) in a.toponyms.iter().zip(&res) {
+                    let got = r.as_ref().map_or("-".to_string(), |r| format!("{} {} {:?} {:.2}", r.name, r.country, r.kind, r.confidence));
+                    eprintln!("  {:?} -> {got}; gold {:?}", g.phrase, gold_country(g));
+                }
+            }
             for (g, r) in a.toponyms.iter().zip(&res) {
                 sc.n += 1;
                 if r.is_some() {
