@@ -65,3 +65,15 @@ fn sector_words_take_their_country() {
     assert_eq!(troops.country.as_deref(), Some("PAK"));
     assert_eq!(troops.agent.as_deref(), Some("MIL"));
 }
+
+#[test]
+fn places_no_dictionary_knows_are_found_by_cues_and_placed_in_their_country() {
+    let (ms, _) = doc(
+        "Jets struck villages in the Zarghun district of Afghanistan's Paktika province on Monday. Shelling hit homes in Qarqur, Syria. Near Kabr Ali, a convoy was ambushed.",
+    );
+    let district = find(&ms, "Zarghun district");
+    assert_eq!((district.kind, district.country.as_deref()), (MentionKind::Place, Some("AFG")));
+    assert_eq!(find(&ms, "Qarqur").country.as_deref(), Some("SYR"));
+    let near = find(&ms, "Kabr Ali");
+    assert_eq!((near.kind, near.country.as_deref()), (MentionKind::Place, None));
+}

@@ -138,6 +138,7 @@ pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result
         outlets.insert_confirmed(&outlet, &line);
     }
     let mut learnt: Vec<(String, String)> = Vec::new();
+    let mut pending: Option<Vec<(Doc, String)>> = None;
     let mut batch: Vec<RawDoc> = Vec::with_capacity(BATCH);
     let mut sources_seen = stream.sources_left();
     let mut stream = stream;
@@ -162,12 +163,29 @@ pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result
             None => {}
         }
         if batch.len() >= BATCH || (done && !batch.is_empty()) {
-            let batch = std::mem::take(&mut batch);
-            run_batch(engine, store, batch, &mut outlets, &mut learnt, &mut report, &|o, r, rep| reject(rep, o, r, &bar))?;
+            let todo = unchanged(engine, store, std::mem::take(&mut batch), &mut report)?;
+            // This batch is analysed while the one before it is written: SQLite writes on one
+            // thread and is the slowest stage, so it runs beside the analysis, not after it.
+            let (docs, written) = std::thread::scope(|s| {
+                let writer = pending.take().map(|docs| {
+                    let store = &mut *store;
+                    s.spawn(move || store.put_batch(&docs, &engine.analysis).map(|puts| (docs, puts)))
+                });
+                let docs = analyse_batch(engine, todo, &mut outlets, &mut learnt, &mut report, &|o, r, rep| reject(rep, o, r, &bar));
+                (docs, writer.map(|w| w.join().expect("the store writer does not panic")))
+            });
+            if let Some(w) = written {
+                count_puts(w?, &mut report);
+            }
+            pending = Some(docs);
         }
         if done {
             break;
         }
+    }
+    if let Some(docs) = pending.take() {
+        let puts = store.put_batch(&docs, &engine.analysis)?;
+        count_puts((docs, puts), &mut report);
     }
     bar.finish_and_clear();
     store.put_outlet_boilerplate(&learnt)?;
@@ -175,16 +193,9 @@ pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result
     Ok(report)
 }
 
-fn run_batch(
-    engine: &Engine,
-    store: &mut Store,
-    batch: Vec<RawDoc>,
-    outlets: &mut OutletLines,
-    learnt: &mut Vec<(String, String)>,
-    report: &mut IngestReport,
-    reject: &dyn Fn(String, String, &mut IngestReport),
-) -> Result<()> {
-    // Unchanged documents are not analysed again.
+/// The documents of a batch that need analysing; those stored as they are, by the same
+/// analysis, are counted and not analysed again.
+fn unchanged(engine: &Engine, store: &Store, batch: Vec<RawDoc>, report: &mut IngestReport) -> Result<Vec<RawDoc>> {
     let mut todo = Vec::with_capacity(batch.len());
     for raw in batch {
         if store.hash_of(&raw.id)?.is_some_and(|(h, an)| h == raw.hash && an == engine.analysis) {
@@ -194,6 +205,18 @@ fn run_batch(
             todo.push(raw);
         }
     }
+    Ok(todo)
+}
+
+/// Every per-document stage over a batch, in parallel; rejections are reported.
+fn analyse_batch(
+    engine: &Engine,
+    todo: Vec<RawDoc>,
+    outlets: &mut OutletLines,
+    learnt: &mut Vec<(String, String)>,
+    report: &mut IngestReport,
+    reject: &dyn Fn(String, String, &mut IngestReport),
+) -> Vec<(Doc, String)> {
     let mut results: Vec<_> = todo.par_iter().map(|raw| (raw, engine.analyse_with(raw, Some(outlets)))).collect();
     // What this batch teaches about its outlets' boilerplate; documents it touches (analysed
     // before the lesson) are analysed again.
@@ -222,7 +245,10 @@ fn run_batch(
             Err(e) => reject(raw.origin.to_string(), e, report),
         }
     }
-    let puts = store.put_batch(&docs, &engine.analysis)?;
+    docs
+}
+
+fn count_puts((docs, puts): (Vec<(Doc, String)>, Vec<Put>), report: &mut IngestReport) {
     for ((doc, _), put) in docs.iter().zip(puts) {
         match put {
             Put::New => report.new += 1,
@@ -231,7 +257,6 @@ fn run_batch(
         }
         report.docs.push(doc.article.id.clone());
     }
-    Ok(())
 }
 
 /// Recompute the cross-document results over the stored corpus.

@@ -23,6 +23,7 @@ pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
         found.sort_by_key(|m| m.start);
         join_sectors(dict, &article.text, &toks, &mut found);
         locate_sectors(dict, &article.text, &mut found);
+        locate_places(&article.text, &mut found);
         absorb_stance(&article.text, &mut found);
         mark_modifiers(&article.text, &mut found);
         out.extend(found);
@@ -204,6 +205,29 @@ fn locate_sectors(dict: &Dictionary, text: &str, found: &mut [Mention]) {
             );
             m.how = format!("sector:{}", label.trim());
             m.country = country;
+        }
+    }
+}
+
+/// A place found by its cues takes the country the text puts it in: "Jabla, Syria", "the Barmal
+/// district of Afghanistan's Paktika province", "Afghanistan's Paktika province".
+fn locate_places(text: &str, found: &mut [Mention]) {
+    for i in 0..found.len() {
+        if found[i].kind != MentionKind::Place || found[i].country.is_some() {
+            continue;
+        }
+        let next = found.get(i + 1).filter(|b| {
+            b.country.is_some()
+                && matches!(b.kind, MentionKind::Country | MentionKind::Place)
+                && matches!(text[found[i].end..b.start].trim(), "," | "of" | "in" | "of the" | "in the")
+        });
+        let before = i
+            .checked_sub(1)
+            .map(|k| &found[k])
+            .filter(|a| a.kind == MentionKind::Country && matches!(text[a.end..found[i].start].trim(), "'s" | "’s" | "'s the" | "’s the"));
+        let country = next.or(before).and_then(|m| m.country.clone());
+        if country.is_some() {
+            found[i].country = country;
         }
     }
 }
