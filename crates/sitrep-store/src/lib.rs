@@ -162,6 +162,12 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                 )?;
                 for (i, e) in doc.events.iter().enumerate() {
+                    // Evidence text is the document's own text at the span: stored once, with
+                    // the document, and cut out again when events are read.
+                    let mut slim = e.clone();
+                    for ev in &mut slim.evidence {
+                        ev.text = String::new();
+                    }
                     st.execute(params![
                         e.id,
                         e.doc,
@@ -174,7 +180,7 @@ impl Store {
                         e.target.as_ref().and_then(|s| s.country.clone()),
                         e.date,
                         e.goldstein,
-                        serde_json::to_string(e)?
+                        serde_json::to_string(&slim)?
                     ])?;
                 }
             }

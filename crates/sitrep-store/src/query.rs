@@ -1,5 +1,6 @@
 //! Event queries with filters.
 
+use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 use sitrep_model::{Event, EventType, Status};
 
@@ -66,9 +67,21 @@ impl Store {
             Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
         })?;
         let mut out = Vec::new();
+        // Rows come in document order: each document's text is read once, for its evidence.
+        let mut text_of = self.conn().prepare("SELECT text FROM documents WHERE id = ?1")?;
+        let mut doc_text: (String, String) = (String::new(), String::new());
         for row in rows {
             let (json, story, support) = row?;
             let mut e: Event = serde_json::from_str(&json)?;
+            for ev in &mut e.evidence {
+                if ev.text.is_empty() {
+                    if doc_text.0 != ev.doc {
+                        let text: Option<String> = text_of.query_row([&ev.doc], |r| r.get(0)).optional()?;
+                        doc_text = (ev.doc.clone(), text.unwrap_or_default());
+                    }
+                    ev.text = doc_text.1.get(ev.start..ev.end).unwrap_or_default().to_string();
+                }
+            }
             relink(&mut e, &links);
             e.story = story;
             e.corroboration = support.map(|s| serde_json::from_str(&s)).transpose()?;
