@@ -339,6 +339,8 @@ fn sentence_initial(text: &str, at: usize) -> bool {
 
 /// Weight of the population prior (log10) against the context.
 const POP: f64 = 0.6;
+/// Bonus of a place named by its own name over one that has it only as an alternate name.
+const PRIMARY: f64 = 0.3;
 /// Weight of the share of the article's other places in a candidate's country.
 const VOTE: f64 = 3.0;
 
@@ -503,7 +505,7 @@ impl Places {
                     .enumerate()
                     .map(|(k, &c)| {
                         let p = self.get(c);
-                        let mut s = prior(p) + if primary[i][k] { 0.3 } else { 0.0 };
+                        let mut s = prior(p) + if primary[i][k] { PRIMARY } else { 0.0 };
                         if t > 0.0 {
                             s += VOTE * v.get(p.country.as_str()).copied().unwrap_or(0.0) / t;
                         }
