@@ -43,8 +43,14 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
         let conn = Connection::open(path).map_err(open_err)?;
+        // Bulk writes of many small rows: bigger pages (a new store only), a 64 MB page cache and
+        // fewer WAL checkpoints made the store stage 2-2.5x faster (stages example, 5 MB).
+        conn.pragma_update(None, "page_size", 8192).map_err(open_err)?;
         conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "wal_autocheckpoint", 8192)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > SCHEMA_VERSION {
