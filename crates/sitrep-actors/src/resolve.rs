@@ -588,9 +588,66 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
     }
     // A role mention overlapping a following name mention of the same person: keep one.
     mentions.dedup_by(|b, a| a.end > b.start && a.actor == b.actor);
+    pronoun_mentions(article, &mut mentions);
 
     let actors = build_actors(dict, &mentions, &people);
     (mentions, actors)
+}
+
+/// "He said", "she told reporters", "officials met him": a personal pronoun is the one person
+/// named in its sentence before it or in the sentence before, when there is exactly one (with
+/// two people in view it could be either, and it is left alone; so too when another person has
+/// been named more often so far, the article's main character). "Her" counts only where it is
+/// no possessive ("told her", not "her government").
+fn pronoun_mentions(article: &Article, mentions: &mut Vec<Mention>) {
+    let text = &article.text;
+    let mut found = Vec::new();
+    for (si, &sentence) in article.sentences.iter().enumerate() {
+        let toks = tokens(text, sentence);
+        let window_start = article.sentences[si.saturating_sub(1)].start;
+        for (k, t) in toks.iter().enumerate() {
+            let w = t.text(text).to_lowercase();
+            let object_her = w == "her"
+                && toks.get(k + 1).is_none_or(|n| {
+                    let n = n.text(text).to_lowercase();
+                    n.chars().all(|c| !c.is_alphanumeric())
+                        || matches!(n.as_str(), "to" | "that" | "on" | "in" | "at" | "as" | "for" | "with" | "about" | "and")
+                });
+            if !(matches!(w.as_str(), "he" | "she" | "him") || object_her) || mentions.iter().any(|m| m.start < t.end && t.start < m.end) {
+                continue;
+            }
+            let people: Vec<&Mention> = mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Person && m.actor.is_some() && m.start >= window_start && m.end <= t.start)
+                .collect();
+            let Some(last) = people.last() else { continue };
+            if people.iter().any(|m| m.actor != last.actor) {
+                continue;
+            }
+            // The article's main character so far, if not this one, could be meant as well.
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for m in mentions.iter().filter(|m| m.kind == MentionKind::Person && m.end <= t.start) {
+                *counts.entry(m.actor.as_deref().unwrap_or("")).or_default() += 1;
+            }
+            let own = counts.get(last.actor.as_deref().unwrap_or("")).copied().unwrap_or(0);
+            if counts.iter().any(|(a, &n)| Some(*a) != last.actor.as_deref() && n >= 2 && n > own) {
+                continue;
+            }
+            // Not chained: a pronoun never stands as the antecedent of the next one (on GUM news
+            // chaining found 27 pronouns instead of 16 but cut pairwise F1 from 78.6 to 76.1).
+            found.push(Mention {
+                start: t.start,
+                end: t.end,
+                text: text[t.start..t.end].to_string(),
+                how: "pronoun".into(),
+                ..(*last).clone()
+            });
+        }
+    }
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.start);
+    }
 }
 
 fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person]) -> Vec<Actor> {

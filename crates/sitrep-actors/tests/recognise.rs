@@ -77,3 +77,15 @@ fn places_no_dictionary_knows_are_found_by_cues_and_placed_in_their_country() {
     let near = find(&ms, "Kabr Ali");
     assert_eq!((near.kind, near.country.as_deref()), (MentionKind::Place, None));
 }
+
+#[test]
+fn a_pronoun_with_one_person_in_view_is_that_person() {
+    let (ms, _) = doc("Farid Mamundzay spoke in Kabul on Monday. He said officials had met him.");
+    let id = find(&ms, "Farid Mamundzay").actor.clone();
+    assert!(id.is_some());
+    assert_eq!(find(&ms, "He").actor, id);
+    assert_eq!(find(&ms, "him").actor, id);
+    // Two people in view: the pronoun is left alone.
+    let (ms, _) = doc("Farid Mamundzay met Amir Khan Muttaqi in Kabul. He said the talks had failed.");
+    assert!(ms.iter().all(|m| m.text != "He"));
+}

@@ -206,14 +206,16 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             for (si, &s) in sources.iter().enumerate() {
                 let own_targets: Vec<Option<Endpoint>> =
                     if joint { sources[si + 1..].iter().map(|o| o.map(|o| endpoint(o, actors))).collect() } else { targets.clone() };
+                let source = s.map(|s| endpoint(s, actors));
+                let is_self =
+                    |t: &Option<Endpoint>| matches!((t, &source), (Some(t), Some(src)) if !t.actor.is_empty() && t.actor == src.actor);
+                // An actor acting on itself is a misreading ("Biden warned that he would ..."):
+                // such a target goes, and the event stands without one if nothing else is left.
+                let mut own_targets: Vec<Option<Endpoint>> = own_targets.into_iter().filter(|t| !is_self(t)).collect();
+                if own_targets.is_empty() {
+                    own_targets.push(None);
+                }
                 for t in own_targets {
-                    let source = s.map(|s| endpoint(s, actors));
-                    if let (Some(t), Some(src)) = (&t, &source)
-                        && !t.actor.is_empty()
-                        && t.actor == src.actor
-                    {
-                        continue; // an actor acting on itself is a misreading here
-                    }
                     let target = t;
                     drafts.push(Draft {
                         kind,
