@@ -3,26 +3,33 @@
 /// The key a place name is indexed and looked up by: "St. Louis" and "Saint-Louis" meet at
 /// "saint louis", "Ḩalab" at "halab".
 pub fn fold(name: &str) -> String {
-    let ascii = deunicode::deunicode(name);
+    // Called for every name and alternate name of the gazetteer table at load: no allocation
+    // past the output (and the transliteration, only for non-ASCII names).
+    let ascii = deunicode::deunicode_with_tofu_cow(name, "[?]");
     let mut out = String::with_capacity(ascii.len());
     for word in ascii.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
-        let w = word.trim_matches('\'').to_ascii_lowercase();
-        let w = w.strip_suffix("'s").unwrap_or(&w).replace('\'', "");
-        if w.is_empty() {
-            continue;
+        let w = word.trim_matches('\'');
+        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("'S")).unwrap_or(w);
+        let mark = out.len();
+        if mark > 0 {
+            out.push(' ');
         }
-        let w = match w.as_str() {
+        let from = out.len();
+        out.extend(w.chars().filter(|&c| c != '\'').map(|c| c.to_ascii_lowercase()));
+        let spelled = match &out[from..] {
+            "" => {
+                out.truncate(mark);
+                continue;
+            }
             "st" => "saint",
             "ste" => "sainte",
             "mt" => "mount",
             "ft" => "fort",
             "pt" => "point",
-            other => other,
+            _ => continue,
         };
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
+        out.truncate(from);
+        out.push_str(spelled);
     }
     out
 }
@@ -38,5 +45,8 @@ mod tests {
         assert_eq!(fold("Ḩalab"), "halab");
         assert_eq!(fold("  Mazar-i-Sharif "), "mazar i sharif");
         assert_eq!(fold("Côte d'Ivoire"), "cote divoire");
+        assert_eq!(fold("Ste. Foy, Mt Hood"), "sainte foy mount hood");
+        assert_eq!(fold("Gandhi's 'Ashram'"), "gandhi ashram");
+        assert_eq!(fold("''"), "");
     }
 }

@@ -3,6 +3,8 @@
 //! `scripts/setup-gazetteer.sh` builds from GeoNames data.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -89,7 +91,8 @@ impl std::error::Error for TableError {}
 #[derive(Clone, Debug, Default)]
 pub struct Places {
     pub(crate) places: Vec<Place>,
-    pub(crate) index: HashMap<String, Vec<u32>>,
+    /// Folded name to entries; a fast hash, as the table puts half a million keys here at load.
+    pub(crate) index: FxHashMap<String, Vec<u32>>,
     /// Folded demonyms ("pakistani") to the country entry.
     pub(crate) demonyms: HashMap<String, u32>,
     country: HashMap<String, u32>,
@@ -237,6 +240,8 @@ impl Places {
             }
         }
         self.index.retain(|_, v| !v.is_empty());
+        // About two keys a line (names and alternate names): one allocation, not twenty rehashes.
+        self.index.reserve(text.len() / 32);
         let us_states: HashMap<String, String> = self
             .region
             .iter()

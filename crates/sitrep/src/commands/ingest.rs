@@ -13,7 +13,7 @@ pub fn exit_code(report: &IngestReport) -> i32 {
     if report.stored() > 0 { 0 } else { 1 }
 }
 
-fn open(cli: &Cli) -> Result<(Engine, Store)> {
+fn open(cli: &Cli) -> Result<(&'static Engine, Store)> {
     let engine = Engine::load(&cli.dicts, &cli.verbs)?;
     let store = Store::open(&cli.db)?;
     Ok((engine, store))
