@@ -32,7 +32,7 @@ pub fn summary_line(r: &IngestReport) -> String {
 
 pub fn ingest(cli: &Cli, args: &RunArgs) -> Result<i32> {
     let (engine, mut store) = open(cli)?;
-    let report = pipeline::ingest(&engine, &mut store, &args.source)?;
+    let report = pipeline::ingest(engine, &mut store, &args.source)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &report)?;
@@ -45,7 +45,7 @@ pub fn ingest(cli: &Cli, args: &RunArgs) -> Result<i32> {
 
 pub fn run(cli: &Cli, args: &RunArgs) -> Result<i32> {
     let (engine, mut store) = open(cli)?;
-    let report = pipeline::ingest(&engine, &mut store, &args.source)?;
+    let report = pipeline::ingest(engine, &mut store, &args.source)?;
     let briefing = super::briefing::build(&store, &report, args.top)?;
     let mut out = std::io::stdout().lock();
     if args.json {

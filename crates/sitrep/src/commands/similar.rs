@@ -21,7 +21,7 @@ fn first_doc(engine: &Engine, path: &std::path::Path) -> Result<Doc> {
 
 pub fn similar(cli: &Cli, a: &SimilarArgs) -> Result<i32> {
     let engine = Engine::load(&cli.dicts, &cli.verbs)?;
-    let (da, db) = (first_doc(&engine, &a.a)?, first_doc(&engine, &a.b)?);
+    let (da, db) = (first_doc(engine, &a.a)?, first_doc(engine, &a.b)?);
     let (sa, sb) = (sitrep_corpus::DocSummary::of(&da), sitrep_corpus::DocSummary::of(&db));
     let (fa, fb) = (&sa.features, &sb.features);
     let score = sitrep_corpus::stories::similarity(fa, fb);
