@@ -12,8 +12,10 @@ sitrep's `same_story` against the cut rating <= 2.0. Standard library only.
 import argparse
 import json
 import math
+import os
 import subprocess
 import sys
+import tempfile
 
 CUT = 2.0
 
@@ -58,6 +60,7 @@ def main():
     ap.add_argument("pairs")
     ap.add_argument("--bin", required=True, help="the sitrep binary")
     ap.add_argument("--verbose", action="store_true", help="list every pair")
+    ap.add_argument("--no-stories", action="store_true", help="skip clustering the articles together")
     args = ap.parse_args()
     rows = []
     with open(args.pairs, encoding="utf-8") as f:
@@ -102,6 +105,46 @@ def main():
         sp = pearson(ranks(xs), ranks(ys))
         p, rc, f1, tp, fp, fn = prf(sub)
         print(f"| {name} | {len(sub)} | {pr:.3f} | {sp:.3f} | {p:.3f} | {rc:.3f} ({tp}/{tp + fn}) | {f1:.3f} |")
+
+
+    if not args.no_stories:
+        stories(args.bin, rows)
+
+
+def doc_id(path):
+    """The id sitrep gives the document at a path (a JSON Lines file: its first record's)."""
+    if path.endswith(".jsonl"):
+        with open(path, encoding="utf-8") as f:
+            return json.loads(f.readline())["id"]
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def stories(bin, rows):
+    """Ingest every article of the pairs into one store and score the stories sitrep forms:
+    a rated pair is put together when both documents land in the same story."""
+    folders = sorted({os.path.dirname(p) for r in rows for p in (r["a"], r["b"])})
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "db")
+        subprocess.run([bin, "--db", db, "ingest", *folders], check=True, capture_output=True)
+        out = subprocess.run([bin, "--db", db, "stories", "--format", "jsonl"], check=True, capture_output=True, text=True)
+    story_of = {}
+    n = 0
+    for line in out.stdout.splitlines():
+        s = json.loads(line)
+        n += 1
+        for d in s["docs"]:
+            story_of[d] = s["id"]
+    for r in rows:
+        r["same"] = story_of.get(doc_id(r["a"])) == story_of.get(doc_id(r["b"])) is not None
+    print()
+    print(f"stories: every article of {', '.join(folders)} ingested together: {len(story_of)} documents in {n} stories;")
+    print("a rated pair counts as put together when both documents land in one story")
+    print("| split | pairs | together P | R | F1 |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name in ("dev", "test", "all"):
+        sub = [r for r in rows if name == "all" or r["split"] == name]
+        p, rc, f1, tp, fp, fn = prf(sub)
+        print(f"| {name} | {len(sub)} | {p:.3f} | {rc:.3f} ({tp}/{tp + fn}) | {f1:.3f} |")
 
 
 if __name__ == "__main__":
