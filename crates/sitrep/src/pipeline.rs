@@ -44,11 +44,12 @@ impl Engine {
             }
         };
         let analysis = format!(
-            "{}+{}+{}+{}",
+            "{}+{}+{}+{}+features{}",
             env!("CARGO_PKG_VERSION"),
             dict.fingerprint,
             lexicon.fingerprint,
-            if full { "places" } else { "regions" }
+            if full { "places" } else { "regions" },
+            sitrep_corpus::FEATURES_VERSION
         );
         Ok(Engine { analysis, dict, lexicon, geo })
     }
