@@ -94,23 +94,49 @@ pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
     a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / SIGNATURE as f64
 }
 
+/// The LSH bands of a signature, each hashed (with its position) to one number; two documents
+/// are compared when they share one. Stored, so the hash is fixed (see [`shingle_hash`]).
+pub fn band_keys(sig: &[u32]) -> Vec<i64> {
+    if sig.len() != SIGNATURE {
+        return Vec::new();
+    }
+    (0..BANDS)
+        .map(|b| {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (b as u64);
+            for &v in &sig[b * ROWS..(b + 1) * ROWS] {
+                for byte in v.to_le_bytes() {
+                    h ^= u64::from(byte);
+                    h = h.wrapping_mul(0x0000_0100_0000_01B3);
+                }
+            }
+            h = (h ^ (h >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            h = (h ^ (h >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            (h ^ (h >> 31)) as i64
+        })
+        .collect()
+}
+
 /// Copies among the documents: `copy id -> (original id, similarity)`.
+///
+/// A document's result depends only on the documents it is linked to, directly or through
+/// other copies, so recomputing it over one such group (as `update_corpus` does for the groups
+/// new documents touch) gives what a run over the whole corpus gives for them.
 pub fn copies(docs: &[DocSummary]) -> HashMap<String, (String, f64)> {
-    let mut buckets: HashMap<(usize, Vec<u32>), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<i64, Vec<usize>> = HashMap::new();
     for (i, d) in docs.iter().enumerate() {
-        let sig = &d.features.minhash;
-        if sig.len() != SIGNATURE {
-            continue;
-        }
-        for b in 0..BANDS {
-            buckets.entry((b, sig[b * ROWS..(b + 1) * ROWS].to_vec())).or_default().push(i);
+        for key in band_keys(&d.features.minhash) {
+            buckets.entry(key).or_default().push(i);
         }
     }
     let order = |i: usize| (docs[i].published.clone().unwrap_or_default(), docs[i].id.clone());
     let mut best: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
+    let mut seen: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     for members in buckets.values().filter(|m| m.len() > 1) {
         for (k, &i) in members.iter().enumerate() {
             for &j in &members[k + 1..] {
+                if !seen.insert((i.min(j), i.max(j))) {
+                    continue;
+                }
                 let s = similarity(&docs[i].features.minhash, &docs[j].features.minhash);
                 if s < THRESHOLD {
                     continue;

@@ -204,25 +204,18 @@ impl StoryState {
 }
 
 /// Stories being built over documents taken in [`order_key`] order. Only stories still open
-/// are held; closed ones go back to the caller ([`Clusterer::close_before`]) or out at the end.
+/// are compared; closed ones wait in a list the caller may drain ([`Clusterer::take_closed`])
+/// to write them out, which keeps memory to the stories of the last weeks.
 #[derive(Default)]
 pub struct Clusterer {
     /// Open stories with the number they were started under (creation order).
     open: Vec<(usize, StoryState)>,
     closed: Vec<(usize, StoryState)>,
     started: usize,
-    /// Keep closed stories for [`Clusterer::finish`] (a full recompute), or drop them.
-    keep_closed: bool,
 }
 
 impl Clusterer {
-    /// A clusterer that hands every story back at the end.
     pub fn new() -> Clusterer {
-        Clusterer { keep_closed: true, ..Default::default() }
-    }
-
-    /// A clusterer that forgets closed stories (for callers that persist them).
-    pub fn rolling() -> Clusterer {
         Clusterer::default()
     }
 
@@ -262,16 +255,15 @@ impl Clusterer {
         }
     }
 
-    /// Close the stories no report of `date` or later can join; returns how many closed.
-    pub fn close_before(&mut self, date: i64) -> usize {
-        let before = self.open.len();
+    /// Close the stories no report of `date` or later can join.
+    pub fn close_before(&mut self, date: i64) {
+        if self.open.iter().all(|(_, s)| s.last.is_none_or(|l| date - l <= WINDOW_DAYS)) {
+            return;
+        }
         let (keep, gone): (Vec<_>, Vec<_>) =
             std::mem::take(&mut self.open).into_iter().partition(|(_, s)| s.last.is_none_or(|l| date - l <= WINDOW_DAYS));
         self.open = keep;
-        if self.keep_closed {
-            self.closed.extend(gone);
-        }
-        before - self.open.len()
+        self.closed.extend(gone);
     }
 
     /// Stories still open.
@@ -279,7 +271,14 @@ impl Clusterer {
         self.open.iter().map(|(_, s)| s)
     }
 
-    /// Every story (closed ones only if kept), in the order they began.
+    /// The stories closed since the last call, in the order they began.
+    pub fn take_closed(&mut self) -> Vec<StoryState> {
+        let mut out = std::mem::take(&mut self.closed);
+        out.sort_by_key(|(n, _)| *n);
+        out.into_iter().map(|(_, s)| s).collect()
+    }
+
+    /// Every story not yet taken, in the order they began.
     pub fn finish(self) -> Vec<StoryState> {
         let mut all: Vec<(usize, StoryState)> = self.closed.into_iter().chain(self.open).collect();
         all.sort_by_key(|(n, _)| *n);
@@ -305,6 +304,26 @@ pub fn cluster(docs: &[DocSummary], name_of: &dyn Fn(&str) -> String) -> Vec<Sto
         .collect()
 }
 
+/// The actor keys a story's label names: the two most frequent event endpoints of its members
+/// (a sector counted as its state: "PAKMIL" is "PAK").
+pub fn label_keys(members: &[&DocSummary]) -> Vec<String> {
+    let mut actor_count: BTreeMap<String, usize> = BTreeMap::new();
+    for d in members {
+        for e in &d.events {
+            for ep in [&e.source, &e.target] {
+                if ep.is_empty() {
+                    continue;
+                }
+                let key = if ep.len() > 3 && !ep.contains(':') { ep[..3].to_string() } else { ep.clone() };
+                *actor_count.entry(key).or_default() += 1;
+            }
+        }
+    }
+    let mut top: Vec<(String, usize)> = actor_count.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    top.into_iter().take(2).map(|(a, _)| a).collect()
+}
+
 /// The story its members (in the order they joined) make: id, label, span, outlets, events.
 pub fn story(members: &[&DocSummary], name_of: &dyn Fn(&str) -> String) -> Story {
     let mut ids: Vec<String> = members.iter().map(|d| d.id.clone()).collect();
@@ -315,25 +334,14 @@ pub fn story(members: &[&DocSummary], name_of: &dyn Fn(&str) -> String) -> Story
     let mut dates: Vec<String> = members.iter().filter_map(|d| d.published.clone()).collect();
     dates.sort();
     let mut events = Vec::new();
-    let mut actor_count: BTreeMap<String, usize> = BTreeMap::new();
     let mut type_count: BTreeMap<&str, usize> = BTreeMap::new();
     for d in members {
         for e in &d.events {
             events.push(e.id.clone());
-            for ep in [&e.source, &e.target] {
-                if ep.is_empty() {
-                    continue;
-                }
-                // Count a sector as its state ("PAKMIL" is Pakistan).
-                let key = if ep.len() > 3 && !ep.contains(':') { ep[..3].to_string() } else { ep.clone() };
-                *actor_count.entry(key).or_default() += 1;
-            }
             *type_count.entry(e.kind.as_str()).or_default() += 1;
         }
     }
-    let mut top: Vec<(String, usize)> = actor_count.into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let names: Vec<String> = top.iter().take(2).map(|(a, _)| name_of(a)).collect();
+    let names: Vec<String> = label_keys(members).iter().map(|a| name_of(a)).collect();
     let kind = type_count.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(k, _)| k).unwrap_or("no events");
     let label = if names.is_empty() {
         members[0].title.clone().unwrap_or_else(|| ids[0].clone())
@@ -409,9 +417,10 @@ mod tests {
         reversed.reverse();
         let name = |id: &str| id.to_string();
         assert_eq!(cluster(&docs, &name), cluster(&reversed, &name));
-        let mut c = Clusterer::rolling();
+        let mut c = Clusterer::new();
         for d in &docs {
             c.add(&d.id, date_of(d), &d.features);
+            c.take_closed();
             assert!(c.open().count() <= 2, "only stories inside the window are held");
         }
     }
