@@ -38,9 +38,25 @@ fn variant(a: &str, b: &str) -> bool {
 /// Pool every document's actors by id, then merge people whose names are variants and whose
 /// countries do not disagree. `never` says which pairs a dictionary forbids.
 pub fn merge_actors(docs: &[DocSummary], never: &dyn Fn(&str, &str) -> bool) -> (Vec<Actor>, Vec<Merge>) {
-    let mut pooled: BTreeMap<String, Actor> = BTreeMap::new();
+    let mut pool = ActorPool::default();
     for d in docs {
-        for a in &d.actors {
+        pool.add(&d.actors);
+    }
+    pool.merge(never)
+}
+
+/// [`merge_actors`] fed one document at a time (a store streams them): memory follows the
+/// distinct actors, not the documents.
+#[derive(Default)]
+pub struct ActorPool {
+    pooled: BTreeMap<String, Actor>,
+}
+
+impl ActorPool {
+    /// Pool one document's actors.
+    pub fn add(&mut self, actors: &[Actor]) {
+        let pooled = &mut self.pooled;
+        for a in actors {
             match pooled.get_mut(&a.id) {
                 Some(p) => {
                     for al in &a.aliases {
@@ -68,41 +84,46 @@ pub fn merge_actors(docs: &[DocSummary], never: &dyn Fn(&str, &str) -> bool) -> 
             }
         }
     }
-    // People across documents: spelling variants with agreeing context.
-    let people: Vec<String> = pooled.values().filter(|a| a.kind == ActorKind::Person).map(|a| a.id.clone()).collect();
-    let mut merges = Vec::new();
-    let mut gone: Vec<String> = Vec::new();
-    for (i, a) in people.iter().enumerate() {
-        if gone.contains(a) {
-            continue;
-        }
-        for b in &people[i + 1..] {
-            if gone.contains(b) || never(a, b) {
+
+    /// Merge the pooled actors: people whose names are variants and whose countries agree.
+    pub fn merge(self, never: &dyn Fn(&str, &str) -> bool) -> (Vec<Actor>, Vec<Merge>) {
+        let mut pooled = self.pooled;
+        // People across documents: spelling variants with agreeing context.
+        let people: Vec<String> = pooled.values().filter(|a| a.kind == ActorKind::Person).map(|a| a.id.clone()).collect();
+        let mut merges = Vec::new();
+        let mut gone: Vec<String> = Vec::new();
+        for (i, a) in people.iter().enumerate() {
+            if gone.contains(a) {
                 continue;
             }
-            let (pa, pb) = (&pooled[a], &pooled[b]);
-            let countries_agree = pa.country.is_none() || pb.country.is_none() || pa.country == pb.country;
-            if countries_agree && variant(&pa.name, &pb.name) {
-                let why = format!("spelling variant of {} ({} / {}), countries agree", pa.name, pa.name, pb.name);
-                merges.push(Merge { from: b.clone(), into: a.clone(), why });
-                gone.push(b.clone());
-            }
-        }
-    }
-    for m in &merges {
-        if let Some(from) = pooled.remove(&m.from) {
-            let into = pooled.get_mut(&m.into).expect("merge target");
-            for al in from.aliases {
-                if !into.aliases.contains(&al) {
-                    into.aliases.push(al);
+            for b in &people[i + 1..] {
+                if gone.contains(b) || never(a, b) {
+                    continue;
+                }
+                let (pa, pb) = (&pooled[a], &pooled[b]);
+                let countries_agree = pa.country.is_none() || pb.country.is_none() || pa.country == pb.country;
+                if countries_agree && variant(&pa.name, &pb.name) {
+                    let why = format!("spelling variant of {} ({} / {}), countries agree", pa.name, pa.name, pb.name);
+                    merges.push(Merge { from: b.clone(), into: a.clone(), why });
+                    gone.push(b.clone());
                 }
             }
-            into.mentions += from.mentions;
-            into.documents += from.documents;
-            into.roles.extend(from.roles);
         }
+        for m in &merges {
+            if let Some(from) = pooled.remove(&m.from) {
+                let into = pooled.get_mut(&m.into).expect("merge target");
+                for al in from.aliases {
+                    if !into.aliases.contains(&al) {
+                        into.aliases.push(al);
+                    }
+                }
+                into.mentions += from.mentions;
+                into.documents += from.documents;
+                into.roles.extend(from.roles);
+            }
+        }
+        (pooled.into_values().collect(), merges)
     }
-    (pooled.into_values().collect(), merges)
 }
 
 #[cfg(test)]

@@ -1,34 +1,58 @@
 //! Grouping documents into stories.
 //!
-//! A document joins the story whose actors and words it shares most (a weighted overlap of
-//! actor ids and of content words), if that share passes a threshold and the dates are within
-//! a window; otherwise it starts a story. Documents are taken in date order, so the result does
-//! not depend on the order files were read. A story's profile is bounded (its most frequent
-//! words), so the cost of a comparison does not grow with the story.
+//! A document joins the story it resembles most, if the resemblance passes [`THRESHOLD`] and the
+//! story's latest report is at most [`WINDOW_DAYS`] older; otherwise it starts a story. The
+//! resemblance weighs shared actors, names and content words, and fades with the days between
+//! the document and the story (see [`time_factor`]): the same actors a year later make a new
+//! story. Documents are taken in (publication date, id) order, undated ones first, so the result
+//! does not depend on the order files were read.
+//!
+//! A story's profile is bounded (its most frequent actors, names and words), so a comparison
+//! costs the same whatever the story's size, and only stories still open (inside the window) are
+//! compared: memory and work follow the documents of the last few weeks, not the corpus. The
+//! [`Clusterer`] keeps that rolling state; the store runs it incrementally (see
+//! `sitrep::pipeline::update_corpus`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::{Deserialize, Serialize};
 use sitrep_model::{Story, short_id};
 
 use crate::summary::{DocSummary, Features};
 
-/// Days a story stays open to new reports.
+/// Days a story stays open to new reports after its latest one.
 pub const WINDOW_DAYS: i64 = 14;
-/// Similarity a document needs to join a story.
-pub const THRESHOLD: f64 = 0.3;
+/// Similarity a document needs to join a story (chosen on the dev half of eval/pairs.tsv).
+pub const THRESHOLD: f64 = 0.18;
+/// Actors a story's profile keeps.
+const STORY_ACTORS: usize = 60;
 /// Words a story's profile keeps.
 const STORY_WORDS: usize = 300;
+/// Names a story's profile keeps.
+const STORY_NAMES: usize = 120;
 
-fn day_number(date: &str) -> Option<i64> {
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (a missing month or day counts as the first).
+pub fn day_number(date: &str) -> Option<i64> {
     let y: i64 = date.get(0..4)?.parse().ok()?;
-    let m: i64 = date.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
-    let d: i64 = date.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(1);
-    Some(y * 372 + m * 31 + d) // monotone, close enough for a window in days
+    let m: i64 = date.get(5..7).and_then(|m| m.parse().ok()).filter(|m| (1..=12).contains(m)).unwrap_or(1);
+    let d: i64 = date.get(8..10).and_then(|d| d.parse().ok()).filter(|d| (1..=31).contains(d)).unwrap_or(1);
+    // The proleptic Gregorian calendar, counted from March so that leap days come last.
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
 }
 
 /// A document's date as a day number, for the window.
 pub fn date_of(doc: &DocSummary) -> Option<i64> {
     doc.published.as_deref().and_then(day_number)
+}
+
+/// The order documents are clustered in: publication date (undated first), then id.
+pub fn order_key(doc: &DocSummary) -> (Option<&str>, &str) {
+    (doc.published.as_deref(), doc.id.as_str())
 }
 
 fn dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
@@ -39,9 +63,65 @@ fn dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     inter / (a.len() + b.len()) as f64 * 2.0 // kinder to documents of unequal length
 }
 
-/// Similarity of two documents' features, in [0, 1].
+/// How much two documents (or a document and a story) share, part by part, each in [0, 1].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Parts {
+    pub actors: f64,
+    pub names: f64,
+    pub words: f64,
+}
+
+impl Parts {
+    pub fn of(a: &Features, b: &Features) -> Parts {
+        Parts { actors: dice(&a.actors, &b.actors), names: dice(&a.names, &b.names), words: dice(&a.words, &b.words) }
+    }
+
+    /// The parts weighed into one figure, dates aside.
+    pub fn content(&self) -> f64 {
+        W_ACTORS * self.actors + W_NAMES * self.names + W_WORDS * self.words
+    }
+}
+
+// Words weigh most: they are the widest view of what happened. Actors and names (resolved ids,
+// capitalised words) are sparser and shared by every report on the same country.
+const W_ACTORS: f64 = 0.25;
+const W_NAMES: f64 = 0.25;
+const W_WORDS: f64 = 0.5;
+
+/// How much the days between two reports leave of their resemblance: 1 on the same day, 0.65
+/// a week apart, 0.44 after two weeks, towards 0.3 for reports months or years apart (the same
+/// actors and words then tell another story). Unknown dates take nothing away.
+pub fn time_factor(days: Option<i64>) -> f64 {
+    match days {
+        Some(d) => {
+            let x = d.abs() as f64 / TIME_SCALE_DAYS;
+            TIME_FLOOR + (1.0 - TIME_FLOOR) / (1.0 + x * x)
+        }
+        None => 1.0,
+    }
+}
+
+const TIME_SCALE_DAYS: f64 = 7.0;
+const TIME_FLOOR: f64 = 0.3;
+
+/// Similarity of two documents' features, in [0, 1], leaving dates aside.
 pub fn similarity(a: &Features, b: &Features) -> f64 {
-    0.5 * dice(&a.actors, &b.actors) + 0.5 * dice(&a.words, &b.words)
+    Parts::of(a, b).content()
+}
+
+/// Days between two optional dates.
+pub fn days_apart(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    a.zip(b).map(|(x, y)| (x - y).abs())
+}
+
+/// Similarity of two dated documents, in [0, 1].
+pub fn similarity_dated(a: &Features, da: Option<i64>, b: &Features, db: Option<i64>) -> f64 {
+    similarity(a, b) * time_factor(days_apart(da, db))
+}
+
+/// Whether two documents would be put in one story: similar enough, and inside the window.
+pub fn same_story(a: &Features, da: Option<i64>, b: &Features, db: Option<i64>) -> bool {
+    similarity_dated(a, da, b, db) >= THRESHOLD && within_window(da, db)
 }
 
 pub fn within_window(a: Option<i64>, b: Option<i64>) -> bool {
@@ -51,99 +131,220 @@ pub fn within_window(a: Option<i64>, b: Option<i64>) -> bool {
     }
 }
 
-/// A story being built: its profile and members.
-struct Open {
+/// A story being built: bounded counts of its members' features, the profile they give, its
+/// first and latest dates, and its members in the order they joined.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoryState {
     actors: BTreeMap<String, usize>,
     words: BTreeMap<String, usize>,
+    names: BTreeMap<String, usize>,
     profile: Features,
-    date: Option<i64>,
-    members: Vec<usize>,
+    pub first: Option<i64>,
+    pub last: Option<i64>,
+    pub members: Vec<String>,
 }
 
-impl Open {
-    fn add(&mut self, f: &Features, date: Option<i64>, i: usize) {
-        for a in &f.actors {
-            *self.actors.entry(a.clone()).or_default() += 1;
+fn top(m: &BTreeMap<String, usize>, n: usize) -> BTreeSet<String> {
+    let mut v: Vec<(&String, &usize)> = m.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    v.into_iter().take(n).map(|(k, _)| k.clone()).collect()
+}
+
+impl StoryState {
+    /// Add a member. A story's state is a function of its members in the order they joined, so
+    /// it can always be rebuilt from them.
+    pub fn add(&mut self, id: &str, f: &Features, date: Option<i64>) {
+        for (counts, items) in [(&mut self.actors, &f.actors), (&mut self.words, &f.words), (&mut self.names, &f.names)] {
+            for k in items {
+                *counts.entry(k.clone()).or_default() += 1;
+            }
         }
-        for w in &f.words {
-            *self.words.entry(w.clone()).or_default() += 1;
-        }
-        let top = |m: &BTreeMap<String, usize>, n: usize| {
-            let mut v: Vec<(&String, &usize)> = m.iter().collect();
-            v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-            v.into_iter().take(n).map(|(k, _)| k.clone()).collect::<BTreeSet<String>>()
+        self.profile = Features {
+            actors: top(&self.actors, STORY_ACTORS),
+            words: top(&self.words, STORY_WORDS),
+            names: top(&self.names, STORY_NAMES),
+            minhash: Vec::new(),
         };
-        self.profile = Features { actors: top(&self.actors, 60), words: top(&self.words, STORY_WORDS), minhash: Vec::new() };
         // Bound the counters too: drop the rarest once they grow large.
-        for m in [&mut self.actors, &mut self.words] {
+        for m in [&mut self.actors, &mut self.words, &mut self.names] {
             if m.len() > 4 * STORY_WORDS {
                 let keep: BTreeSet<String> = top(m, 2 * STORY_WORDS);
                 m.retain(|k, _| keep.contains(k));
             }
         }
-        self.date = date.or(self.date);
-        self.members.push(i);
+        if let Some(d) = date {
+            self.first = Some(self.first.map_or(d, |f| f.min(d)));
+            self.last = Some(self.last.map_or(d, |l| l.max(d)));
+        }
+        self.members.push(id.to_string());
+    }
+
+    /// Days from a date to the story's span (0 inside it).
+    pub fn days_to(&self, date: Option<i64>) -> Option<i64> {
+        let (d, first, last) = (date?, self.first?, self.last?);
+        Some(if d < first { first - d } else { (d - last).max(0) })
+    }
+
+    /// Whether a report of this date may still join.
+    pub fn open_at(&self, date: Option<i64>) -> bool {
+        match (date, self.last) {
+            (Some(d), Some(last)) => d - last <= WINDOW_DAYS && self.first.is_none_or(|f| f - d <= WINDOW_DAYS),
+            _ => true,
+        }
+    }
+
+    /// How much a document resembles the story, dates included.
+    pub fn similarity(&self, f: &Features, date: Option<i64>) -> f64 {
+        Parts::of(&self.profile, f).content() * time_factor(self.days_to(date))
+    }
+
+    pub fn profile(&self) -> &Features {
+        &self.profile
+    }
+}
+
+/// Stories being built over documents taken in [`order_key`] order. Only stories still open
+/// are compared; closed ones wait in a list the caller may drain ([`Clusterer::take_closed`])
+/// to write them out, which keeps memory to the stories of the last weeks.
+#[derive(Default)]
+pub struct Clusterer {
+    /// Open stories with the number they were started under (creation order).
+    open: Vec<(usize, StoryState)>,
+    closed: Vec<(usize, StoryState)>,
+    started: usize,
+}
+
+impl Clusterer {
+    pub fn new() -> Clusterer {
+        Clusterer::default()
+    }
+
+    /// A story already begun (rebuilt from its earlier members); seed them in the order they began.
+    pub fn seed(&mut self, s: StoryState) {
+        self.open.push((self.started, s));
+        self.started += 1;
+    }
+
+    /// Put a document in the story it resembles most, or start one; returns the story's number
+    /// (creation order). The best story wins; a tie goes to the older story.
+    pub fn add(&mut self, id: &str, date: Option<i64>, f: &Features) -> usize {
+        if let Some(d) = date {
+            self.close_before(d);
+        }
+        let mut best: Option<(usize, f64)> = None;
+        for (k, (_, s)) in self.open.iter().enumerate() {
+            if !s.open_at(date) {
+                continue;
+            }
+            let sim = s.similarity(f, date);
+            if sim >= THRESHOLD && best.is_none_or(|(_, b)| sim > b) {
+                best = Some((k, sim));
+            }
+        }
+        match best {
+            Some((k, _)) => {
+                self.open[k].1.add(id, f, date);
+                self.open[k].0
+            }
+            None => {
+                let mut s = StoryState::default();
+                s.add(id, f, date);
+                self.seed(s);
+                self.started - 1
+            }
+        }
+    }
+
+    /// Close the stories no report of `date` or later can join.
+    pub fn close_before(&mut self, date: i64) {
+        if self.open.iter().all(|(_, s)| s.last.is_none_or(|l| date - l <= WINDOW_DAYS)) {
+            return;
+        }
+        let (keep, gone): (Vec<_>, Vec<_>) =
+            std::mem::take(&mut self.open).into_iter().partition(|(_, s)| s.last.is_none_or(|l| date - l <= WINDOW_DAYS));
+        self.open = keep;
+        self.closed.extend(gone);
+    }
+
+    /// Stories still open.
+    pub fn open(&self) -> impl Iterator<Item = &StoryState> {
+        self.open.iter().map(|(_, s)| s)
+    }
+
+    /// The stories closed since the last call, in the order they began.
+    pub fn take_closed(&mut self) -> Vec<StoryState> {
+        let mut out = std::mem::take(&mut self.closed);
+        out.sort_by_key(|(n, _)| *n);
+        out.into_iter().map(|(_, s)| s).collect()
+    }
+
+    /// Every story not yet taken, in the order they began.
+    pub fn finish(self) -> Vec<StoryState> {
+        let mut all: Vec<(usize, StoryState)> = self.closed.into_iter().chain(self.open).collect();
+        all.sort_by_key(|(n, _)| *n);
+        all.into_iter().map(|(_, s)| s).collect()
     }
 }
 
 /// Cluster documents into stories; each story lists its documents, outlets and events.
 pub fn cluster(docs: &[DocSummary], name_of: &dyn Fn(&str) -> String) -> Vec<Story> {
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by(|&a, &b| docs[a].published.cmp(&docs[b].published).then(docs[a].id.cmp(&docs[b].id)));
-    let mut open: Vec<Open> = Vec::new();
-    for &i in &order {
-        let f = &docs[i].features;
-        let date = date_of(&docs[i]);
-        let best = open
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| within_window(s.date, date))
-            .map(|(k, s)| (k, similarity(&s.profile, f)))
-            .filter(|(_, s)| *s >= THRESHOLD)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        match best {
-            Some((k, _)) => open[k].add(f, date, i),
-            None => {
-                let mut s = Open { actors: BTreeMap::new(), words: BTreeMap::new(), profile: Features::default(), date, members: vec![] };
-                s.add(f, date, i);
-                open.push(s);
-            }
-        }
+    let mut order: Vec<&DocSummary> = docs.iter().collect();
+    order.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
+    let mut c = Clusterer::new();
+    for d in &order {
+        c.add(&d.id, date_of(d), &d.features);
     }
-    open.into_iter().map(|s| story(docs, &s.members, name_of)).collect()
+    let by_id: BTreeMap<&str, &DocSummary> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    c.finish()
+        .iter()
+        .map(|s| {
+            let members: Vec<&DocSummary> = s.members.iter().map(|m| by_id[m.as_str()]).collect();
+            story(&members, name_of)
+        })
+        .collect()
 }
 
-fn story(docs: &[DocSummary], members: &[usize], name_of: &dyn Fn(&str) -> String) -> Story {
-    let mut ids: Vec<String> = members.iter().map(|&i| docs[i].id.clone()).collect();
-    ids.sort();
-    let mut outlets: Vec<String> = members.iter().filter_map(|&i| docs[i].outlet.clone()).collect();
-    outlets.sort();
-    outlets.dedup();
-    let mut dates: Vec<String> = members.iter().filter_map(|&i| docs[i].published.clone()).collect();
-    dates.sort();
-    let mut events = Vec::new();
+/// The actor keys a story's label names: the two most frequent event endpoints of its members
+/// (a sector counted as its state: "PAKMIL" is "PAK").
+pub fn label_keys(members: &[&DocSummary]) -> Vec<String> {
     let mut actor_count: BTreeMap<String, usize> = BTreeMap::new();
-    let mut type_count: BTreeMap<&str, usize> = BTreeMap::new();
-    for &i in members {
-        for e in &docs[i].events {
-            events.push(e.id.clone());
+    for d in members {
+        for e in &d.events {
             for ep in [&e.source, &e.target] {
                 if ep.is_empty() {
                     continue;
                 }
-                // Count a sector as its state ("PAKMIL" is Pakistan).
                 let key = if ep.len() > 3 && !ep.contains(':') { ep[..3].to_string() } else { ep.clone() };
                 *actor_count.entry(key).or_default() += 1;
             }
-            *type_count.entry(e.kind.as_str()).or_default() += 1;
         }
     }
     let mut top: Vec<(String, usize)> = actor_count.into_iter().collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let names: Vec<String> = top.iter().take(2).map(|(a, _)| name_of(a)).collect();
+    top.into_iter().take(2).map(|(a, _)| a).collect()
+}
+
+/// The story its members (in the order they joined) make: id, label, span, outlets, events.
+pub fn story(members: &[&DocSummary], name_of: &dyn Fn(&str) -> String) -> Story {
+    let mut ids: Vec<String> = members.iter().map(|d| d.id.clone()).collect();
+    ids.sort();
+    let mut outlets: Vec<String> = members.iter().filter_map(|d| d.outlet.clone()).collect();
+    outlets.sort();
+    outlets.dedup();
+    let mut dates: Vec<String> = members.iter().filter_map(|d| d.published.clone()).collect();
+    dates.sort();
+    let mut events = Vec::new();
+    let mut type_count: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in members {
+        for e in &d.events {
+            events.push(e.id.clone());
+            *type_count.entry(e.kind.as_str()).or_default() += 1;
+        }
+    }
+    let names: Vec<String> = label_keys(members).iter().map(|a| name_of(a)).collect();
     let kind = type_count.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(k, _)| k).unwrap_or("no events");
     let label = if names.is_empty() {
-        docs[members[0]].title.clone().unwrap_or_else(|| ids[0].clone())
+        members[0].title.clone().unwrap_or_else(|| ids[0].clone())
     } else {
         format!("{}: {}", names.join(" – "), kind)
     };
@@ -155,5 +356,72 @@ fn story(docs: &[DocSummary], members: &[usize], name_of: &dyn Fn(&str) -> Strin
         docs: ids,
         outlets,
         events,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feats(actors: &[&str], words: &[&str]) -> Features {
+        Features {
+            actors: actors.iter().map(|s| s.to_string()).collect(),
+            words: words.iter().map(|s| s.to_string()).collect(),
+            names: actors.iter().map(|s| s.to_lowercase()).collect(),
+            minhash: Vec::new(),
+        }
+    }
+
+    fn doc(id: &str, date: &str, f: Features) -> DocSummary {
+        DocSummary { id: id.into(), published: Some(date.into()), features: f, ..Default::default() }
+    }
+
+    #[test]
+    fn day_numbers_count_real_days() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2024-03-01").unwrap() - day_number("2024-02-28").unwrap(), 2, "2024 is a leap year");
+        assert_eq!(day_number("2023-03-01").unwrap() - day_number("2023-02-28").unwrap(), 1);
+        assert_eq!(day_number("2025-01-01").unwrap() - day_number("2024-12-31").unwrap(), 1);
+        assert_eq!(day_number("2024-06"), day_number("2024-06-01"));
+        assert_eq!(day_number("soon"), None);
+    }
+
+    #[test]
+    fn resemblance_fades_with_the_days_between_reports() {
+        assert_eq!(time_factor(Some(0)), 1.0);
+        assert_eq!(time_factor(None), 1.0);
+        assert!(time_factor(Some(7)) > time_factor(Some(14)));
+        assert!(time_factor(Some(365)) < 0.31 && time_factor(Some(365)) >= TIME_FLOOR);
+        let f = feats(&["SDN", "GRP:rsf"], &["khartoum", "fighting", "airport", "palace"]);
+        assert!(same_story(&f, Some(100), &f, Some(101)));
+        assert!(!same_story(&f, Some(100), &f, Some(100 + WINDOW_DAYS + 1)), "outside the window");
+    }
+
+    #[test]
+    fn the_same_actors_a_year_later_are_a_new_story() {
+        let f = || feats(&["SDN", "GRP:rsf"], &["khartoum", "fighting", "airport", "palace"]);
+        let other = feats(&["MAR"], &["earthquake", "atlas", "villages", "rescue"]);
+        let docs =
+            vec![doc("a", "2023-04-15", f()), doc("b", "2023-04-16", f()), doc("c", "2023-04-16", other), doc("d", "2024-04-15", f())];
+        let stories = cluster(&docs, &|id| id.to_string());
+        let groups: Vec<Vec<String>> = stories.iter().map(|s| s.docs.clone()).collect();
+        assert_eq!(groups, vec![vec!["a".to_string(), "b".to_string()], vec!["c".to_string()], vec!["d".to_string()]]);
+    }
+
+    #[test]
+    fn input_order_does_not_matter_and_rolling_state_forgets_closed_stories() {
+        let f = |w: &str| feats(&["UKR", "RUS"], &["dam", "flood", w]);
+        let docs: Vec<DocSummary> =
+            (0..40).map(|i| doc(&format!("d{i:02}"), &format!("2023-{:02}-{:02}", 1 + i / 8, 1 + (i % 8) * 3), f("kherson"))).collect();
+        let mut reversed = docs.clone();
+        reversed.reverse();
+        let name = |id: &str| id.to_string();
+        assert_eq!(cluster(&docs, &name), cluster(&reversed, &name));
+        let mut c = Clusterer::new();
+        for d in &docs {
+            c.add(&d.id, date_of(d), &d.features);
+            c.take_closed();
+            assert!(c.open().count() <= 2, "only stories inside the window are held");
+        }
     }
 }

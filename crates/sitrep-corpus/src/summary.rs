@@ -11,6 +11,77 @@ use sitrep_model::{Actor, Doc, EventType, MentionKind, Status};
 
 /// Content words kept per document: enough to tell stories apart, bounded whatever the length.
 pub const WORDS_PER_DOC: usize = 150;
+/// Names (capitalised words inside sentences) kept per document.
+pub const NAMES_PER_DOC: usize = 60;
+
+/// Capitalised words that name no one in particular: days, months, titles, words that open
+/// quotations. They would make unrelated reports look alike.
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "president",
+    "prime",
+    "minister",
+    "ministry",
+    "general",
+    "secretary",
+    "foreign",
+    "defence",
+    "defense",
+    "chief",
+    "head",
+    "state",
+    "states",
+    "national",
+    "united",
+    "council",
+    "security",
+    "army",
+    "forces",
+    "force",
+    "the",
+    "this",
+    "that",
+    "and",
+    "but",
+    "for",
+    "with",
+    "his",
+    "her",
+    "its",
+    "their",
+    "colonel",
+    "major",
+    "senior",
+    "lieutenant",
+    "spokesman",
+    "spokeswoman",
+    "office",
+    "government",
+    "republic",
+    "affairs",
+    "interior",
+    "mr",
+    "mrs",
+    "ms",
+];
 
 const STOP: &[&str] = &[
     "the",
@@ -106,8 +177,12 @@ pub struct EventKey {
 pub struct Features {
     /// Actor ids its mentions resolve to (not bare sectors or nationalities).
     pub actors: BTreeSet<String>,
-    /// Its most frequent content words.
+    /// Its most frequent content words (the title's among them).
     pub words: BTreeSet<String>,
+    /// Its most frequent names: words capitalised inside a sentence (places, people, groups,
+    /// operations), lowercased. They tell one event from another of the same kind.
+    #[serde(default)]
+    pub names: BTreeSet<String>,
     /// MinHash signature of its word shingles, for near-duplicates.
     #[serde(default)]
     pub minhash: Vec<u32>,
@@ -122,17 +197,58 @@ impl Features {
             .filter_map(|m| m.actor.clone())
             .collect();
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for w in doc.article.text.split(|c: char| !c.is_alphanumeric()) {
+        let title = doc.article.title.as_deref().unwrap_or("");
+        // The title counts twice: it says what the report is about.
+        for w in [title, title, doc.article.text.as_str()].into_iter().flat_map(|t| t.split(|c: char| !c.is_alphanumeric())) {
             let w = w.to_lowercase();
             if w.chars().count() > 3 && !STOP.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()) {
                 *counts.entry(w).or_default() += 1;
             }
         }
-        let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let words = ranked.into_iter().take(WORDS_PER_DOC).map(|(w, _)| w).collect();
-        Features { actors, words, minhash: crate::dedup::signature(&doc.article.text) }
+        let words = top(counts, WORDS_PER_DOC);
+        Features { actors, words, names: names(&doc.article), minhash: crate::dedup::signature(&doc.article.text) }
     }
+}
+
+/// The `n` most frequent keys (ties by key).
+fn top(counts: BTreeMap<String, usize>, n: usize) -> BTreeSet<String> {
+    let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.into_iter().take(n).map(|(w, _)| w).collect()
+}
+
+/// Words capitalised inside a sentence. A sentence's first word is capitalised whatever it is,
+/// so it counts only when the word is also seen capitalised elsewhere.
+fn names(article: &sitrep_model::Article) -> BTreeSet<String> {
+    let text = article.text.as_str();
+    let starts: BTreeSet<usize> = article.sentences.iter().map(|s| s.start).chain(article.paragraphs.iter().map(|p| p.start)).collect();
+    let mut inside: BTreeMap<String, usize> = BTreeMap::new();
+    let mut opening: BTreeSet<String> = BTreeSet::new();
+    let mut pos = 0;
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        let at = pos;
+        pos += w.len() + text[at + w.len()..].chars().next().map_or(0, char::len_utf8);
+        if !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() < 2 {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if NOT_NAMES.contains(&lower.as_str()) || STOP.contains(&lower.as_str()) {
+            continue;
+        }
+        // Opening a sentence: only quotation marks and spaces between its start and the word.
+        let first = starts.range(..=at).next_back().is_some_and(|&s| text[s..at].chars().all(|c| !c.is_alphanumeric()));
+        if first {
+            opening.insert(lower);
+        } else {
+            *inside.entry(lower).or_default() += 1;
+        }
+    }
+    for w in opening {
+        if let Some(c) = inside.get_mut(&w) {
+            *c += 1;
+        }
+    }
+    top(inside, NAMES_PER_DOC)
 }
 
 /// One document as the corpus stage sees it.
@@ -169,5 +285,25 @@ impl DocSummary {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sitrep_model::{Article, Span};
+
+    #[test]
+    fn names_are_words_capitalised_inside_sentences() {
+        let text = "Rescuers reached Amizmiz on Sunday. The quake hit Al Haouz. Amizmiz was cut off, and Rescuers said so.";
+        let mut article = Article { text: text.into(), ..Default::default() };
+        let mut start = 0;
+        for s in text.split_inclusive(". ") {
+            article.sentences.push(Span::new(start, start + s.trim_end().len()));
+            start += s.len();
+        }
+        let names = super::names(&article);
+        let got: Vec<&str> = names.iter().map(String::as_str).collect();
+        // "The" opens a sentence only; "Rescuers" opens one but is also capitalised inside one.
+        assert_eq!(got, vec!["al", "amizmiz", "haouz", "rescuers"]);
     }
 }

@@ -10,7 +10,7 @@ use sitrep_model::{Actor, Article, Doc, Event, Story};
 
 pub use query::EventFilter;
 
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -38,6 +38,25 @@ pub struct Store {
     conn: Connection,
 }
 
+/// A document waiting for the corpus stage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub id: String,
+    /// Its date now.
+    pub published: Option<String>,
+    /// Whether it is still stored (false: it was placed in a story, then removed).
+    pub exists: bool,
+    /// Its date when it was last placed in a story, if it was.
+    pub clustered: Option<Option<String>>,
+}
+
+/// A story's members (document id and date), in clustering order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Members {
+    pub anchor: String,
+    pub docs: Vec<(String, Option<String>)>,
+}
+
 impl Store {
     /// Open (creating if needed) the store at `path`.
     pub fn open(path: &Path) -> Result<Store> {
@@ -59,6 +78,11 @@ impl Store {
         if version == 1 {
             // v2: documents remember which analysis produced them.
             conn.execute_batch("ALTER TABLE documents ADD COLUMN analysis TEXT NOT NULL DEFAULT ''")?;
+        }
+        if (1..3).contains(&version) {
+            // v3: stories are kept by anchor with their members, so that the corpus stage can
+            // work incrementally. They are derived data: drop them; the next ingest rebuilds them.
+            conn.execute_batch("DROP TABLE IF EXISTS stories; DROP TABLE IF EXISTS event_stories; DROP TABLE IF EXISTS event_support;")?;
         }
         conn.execute_batch(include_str!("schema.sql"))?;
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -159,6 +183,10 @@ impl Store {
                 }
                 tx.prepare_cached("INSERT OR REPLACE INTO doc_features (doc, json) VALUES (?1, ?2)")?
                     .execute(params![a.id, serde_json::to_string(&features)?])?;
+                let mut st = tx.prepare_cached("INSERT INTO doc_bands (band, doc) VALUES (?1, ?2)")?;
+                for band in sitrep_corpus::dedup::band_keys(&features.minhash) {
+                    st.execute(params![band, a.id])?;
+                }
                 let mut st = tx.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, actor, json) VALUES (?1, ?2, ?3)")?;
                 for act in &doc.actors {
                     st.execute(params![a.id, act.id, serde_json::to_string(act)?])?;
@@ -255,45 +283,310 @@ impl Store {
         Ok(out)
     }
 
-    /// Replace the cross-document results: merged actors, their links, stories.
-    pub fn put_corpus(
-        &mut self,
-        actors: &[Actor],
-        links: &[(String, String, String)],
-        stories: &[Story],
-        support: &std::collections::HashMap<String, sitrep_model::Corroboration>,
-    ) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM actors", [])?;
-        tx.execute("DELETE FROM actor_links", [])?;
-        tx.execute("DELETE FROM stories", [])?;
-        tx.execute("DELETE FROM event_stories", [])?;
-        tx.execute("DELETE FROM event_support", [])?;
-        {
-            let mut st = tx.prepare("INSERT INTO actors (id, json) VALUES (?1, ?2)")?;
-            for a in actors {
-                st.execute(params![a.id, serde_json::to_string(a)?])?;
-            }
-            let mut st = tx.prepare("INSERT OR REPLACE INTO actor_links (alias, actor, why) VALUES (?1, ?2, ?3)")?;
-            for (alias, actor, why) in links {
-                st.execute(params![alias, actor, why])?;
-            }
-            let mut sup = tx.prepare("INSERT OR REPLACE INTO event_support (event, json) VALUES (?1, ?2)")?;
-            let mut ids: Vec<&String> = support.keys().collect();
-            ids.sort();
-            for id in ids {
-                sup.execute(params![id, serde_json::to_string(&support[id])?])?;
-            }
-            let mut st = tx.prepare("INSERT INTO stories (id, seq, json) VALUES (?1, ?2, ?3)")?;
-            let mut se = tx.prepare("INSERT OR REPLACE INTO event_stories (event, story) VALUES (?1, ?2)")?;
-            for (i, s) in stories.iter().enumerate() {
-                st.execute(params![s.id, i as i64, serde_json::to_string(s)?])?;
-                for e in &s.events {
-                    se.execute(params![e, s.id])?;
+    /// Start one transaction around the corpus stage's reads and writes.
+    pub fn begin(&self) -> Result<()> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(())
+    }
+
+    pub fn commit(&self) -> Result<()> {
+        self.conn.execute_batch("COMMIT")?;
+        Ok(())
+    }
+
+    pub fn rollback(&self) -> Result<()> {
+        self.conn.execute_batch("ROLLBACK")?;
+        Ok(())
+    }
+
+    /// Replace the merged actors and their links.
+    pub fn put_actors(&self, actors: &[Actor], links: &[(String, String, String)]) -> Result<()> {
+        self.conn.execute("DELETE FROM actors", [])?;
+        self.conn.execute("DELETE FROM actor_links", [])?;
+        let mut st = self.conn.prepare("INSERT INTO actors (id, json) VALUES (?1, ?2)")?;
+        for a in actors {
+            st.execute(params![a.id, serde_json::to_string(a)?])?;
+        }
+        let mut st = self.conn.prepare("INSERT OR REPLACE INTO actor_links (alias, actor, why) VALUES (?1, ?2, ?3)")?;
+        for (alias, actor, why) in links {
+            st.execute(params![alias, actor, why])?;
+        }
+        Ok(())
+    }
+
+    /// Each document's in-document actors, one document at a time (in id order).
+    pub fn for_each_doc_actors(&self, mut f: impl FnMut(&[Actor])) -> Result<()> {
+        let mut st = self.conn.prepare("SELECT doc, json FROM doc_actors ORDER BY doc, actor")?;
+        let mut rows = st.query([])?;
+        let mut doc: Option<String> = None;
+        let mut list: Vec<Actor> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let d: String = r.get(0)?;
+            if doc.as_ref() != Some(&d) {
+                if doc.is_some() {
+                    f(&list);
                 }
+                list.clear();
+                doc = Some(d);
+            }
+            list.push(serde_json::from_str(&r.get::<_, String>(1)?)?);
+        }
+        if doc.is_some() {
+            f(&list);
+        }
+        Ok(())
+    }
+
+    /// Documents the corpus stage has not placed in a story under their current version (new,
+    /// replaced, re-analysed), and placed ones that are gone.
+    pub fn pending(&self) -> Result<Vec<Pending>> {
+        let mut out = Vec::new();
+        let mut st = self.conn.prepare(
+            "SELECT d.id, d.published, m.doc IS NOT NULL, m.published FROM documents d LEFT JOIN story_members m ON m.doc = d.id
+             WHERE m.doc IS NULL OR m.version != d.hash || ':' || d.analysis",
+        )?;
+        let rows = st.query_map([], |r| {
+            let had: bool = r.get(2)?;
+            Ok(Pending { id: r.get(0)?, published: r.get(1)?, exists: true, clustered: had.then(|| r.get(3)).transpose()? })
+        })?;
+        for row in rows {
+            out.push(row?);
+        }
+        let mut st =
+            self.conn.prepare("SELECT m.doc, m.published FROM story_members m LEFT JOIN documents d ON d.id = m.doc WHERE d.id IS NULL")?;
+        let rows = st.query_map([], |r| Ok(Pending { id: r.get(0)?, published: None, exists: false, clustered: Some(r.get(1)?) }))?;
+        for row in rows {
+            out.push(row?);
+        }
+        Ok(out)
+    }
+
+    /// Stories that reports from day `since` on could join (latest report on or after it, or
+    /// undated), each with its members in clustering order; every story when `since` is None.
+    pub fn stories_open_since(&self, since: Option<i64>) -> Result<Vec<Members>> {
+        let mut st = self.conn.prepare(
+            "SELECT s.anchor, m.doc, m.published FROM stories s JOIN story_members m ON m.story = s.anchor
+             WHERE ?1 IS NULL OR s.last_day IS NULL OR s.last_day >= ?1
+             ORDER BY s.anchor_published IS NOT NULL, s.anchor_published, s.anchor, m.published IS NOT NULL, m.published, m.doc",
+        )?;
+        let rows = st.query_map([since], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)))?;
+        let mut out: Vec<Members> = Vec::new();
+        for row in rows {
+            let (anchor, doc, published) = row?;
+            if out.last().is_none_or(|m| m.anchor != anchor) {
+                out.push(Members { anchor: anchor.clone(), docs: Vec::new() });
+            }
+            out.last_mut().expect("pushed").docs.push((doc, published));
+        }
+        Ok(out)
+    }
+
+    /// The members of one story, in clustering order.
+    pub fn story_members(&self, anchor: &str) -> Result<Vec<String>> {
+        let mut st =
+            self.conn.prepare_cached("SELECT doc FROM story_members WHERE story = ?1 ORDER BY published IS NOT NULL, published, doc")?;
+        let rows = st.query_map([anchor], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// One document's stored features.
+    pub fn features_of(&self, id: &str) -> Result<Option<sitrep_corpus::Features>> {
+        let json: Option<String> =
+            self.conn.prepare_cached("SELECT json FROM doc_features WHERE doc = ?1")?.query_row([id], |r| r.get(0)).optional()?;
+        Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
+    }
+
+    /// Every document from a clustering key on (date, then id; undated first), in that order,
+    /// with its features; `from` None means every document.
+    pub fn for_each_doc_from<E: From<StoreError>>(
+        &self,
+        from: Option<(Option<&str>, &str)>,
+        mut f: impl FnMut(String, Option<String>, sitrep_corpus::Features) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        // NULL dates sort first, as None does before Some in Rust; text compares bytewise.
+        let (p, id) = from.map_or((None, ""), |(p, id)| (p, id));
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT d.id, d.published, f.json FROM documents d JOIN doc_features f ON f.doc = d.id
+             WHERE ?3 = 0
+                OR (?1 IS NULL AND (d.published IS NOT NULL OR d.id >= ?2))
+                OR (?1 IS NOT NULL AND (d.published > ?1 OR (d.published = ?1 AND d.id >= ?2)))
+             ORDER BY d.published IS NOT NULL, d.published, d.id",
+            )
+            .map_err(StoreError::from)?;
+        let mut rows = st.query(params![p, id, from.is_some()]).map_err(StoreError::from)?;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            let features = serde_json::from_str(&r.get::<_, String>(2).map_err(StoreError::from)?).map_err(StoreError::from)?;
+            f(r.get(0).map_err(StoreError::from)?, r.get(1).map_err(StoreError::from)?, features)?;
+        }
+        Ok(())
+    }
+
+    /// One document as the corpus stage sees it, without its actors (stories and corroboration
+    /// need its date, outlet, title, features and events).
+    pub fn summary_of(&self, id: &str) -> Result<Option<sitrep_corpus::DocSummary>> {
+        type Row = (Option<String>, Option<String>, Option<String>, Option<String>);
+        let row: Option<Row> = self
+            .conn
+            .prepare_cached(
+                "SELECT d.title, d.outlet, d.published, f.json FROM documents d LEFT JOIN doc_features f ON f.doc = d.id WHERE d.id = ?1",
+            )?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .optional()?;
+        let Some((title, outlet, published, features)) = row else { return Ok(None) };
+        let features = features.map(|f| serde_json::from_str(&f)).transpose()?.unwrap_or_default();
+        let mut doc = sitrep_corpus::DocSummary { id: id.to_string(), title, outlet, published, features, ..Default::default() };
+        let mut st = self.conn.prepare_cached("SELECT id, type, source, target, status FROM events WHERE doc = ?1 ORDER BY seq")?;
+        let rows = st.query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        for row in rows {
+            let (eid, kind, source, target, status) = row?;
+            let (Some(kind), Some(status)) = (sitrep_model::EventType::parse(&kind), sitrep_model::Status::parse(&status)) else {
+                continue;
+            };
+            doc.events.push(sitrep_corpus::EventKey {
+                id: eid,
+                kind,
+                source: source.unwrap_or_default(),
+                target: target.unwrap_or_default(),
+                status,
+            });
+        }
+        Ok(Some(doc))
+    }
+
+    /// Remove a story (by anchor) with its members, event links and corroboration.
+    pub fn delete_story(&self, anchor: &str) -> Result<()> {
+        let id: Option<String> =
+            self.conn.prepare_cached("SELECT id FROM stories WHERE anchor = ?1")?.query_row([anchor], |r| r.get(0)).optional()?;
+        if let Some(id) = id {
+            self.conn
+                .prepare_cached("DELETE FROM event_support WHERE event IN (SELECT event FROM event_stories WHERE story = ?1)")?
+                .execute([&id])?;
+            self.conn.prepare_cached("DELETE FROM event_stories WHERE story = ?1")?.execute([&id])?;
+        }
+        self.conn.prepare_cached("DELETE FROM stories WHERE anchor = ?1")?.execute([anchor])?;
+        self.conn.prepare_cached("DELETE FROM story_members WHERE story = ?1")?.execute([anchor])?;
+        Ok(())
+    }
+
+    /// Write a story: its members (`story.docs`, recorded under their current version), its
+    /// events and their corroboration. `anchor` is its first document in clustering order.
+    pub fn put_story(
+        &self,
+        anchor: &str,
+        last_day: Option<i64>,
+        label_keys: &[String],
+        story: &Story,
+        support: &HashMap<String, sitrep_model::Corroboration>,
+    ) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT OR REPLACE INTO stories (id, anchor, anchor_published, last_day, label_keys, json)
+                 SELECT ?1, ?2, d.published, ?3, ?4, ?5 FROM documents d WHERE d.id = ?2",
+            )?
+            .execute(params![story.id, anchor, last_day, format!("|{}|", label_keys.join("|")), serde_json::to_string(story)?])?;
+        let mut st = self.conn.prepare_cached(
+            "INSERT OR REPLACE INTO story_members (doc, story, published, version)
+             SELECT d.id, ?2, d.published, d.hash || ':' || d.analysis FROM documents d WHERE d.id = ?1",
+        )?;
+        for d in &story.docs {
+            st.execute(params![d, anchor])?;
+        }
+        let mut se = self.conn.prepare_cached("INSERT OR REPLACE INTO event_stories (event, story) VALUES (?1, ?2)")?;
+        let mut sup = self.conn.prepare_cached("INSERT OR REPLACE INTO event_support (event, json) VALUES (?1, ?2)")?;
+        for e in &story.events {
+            se.execute(params![e, story.id])?;
+            if let Some(c) = support.get(e) {
+                sup.execute(params![e, serde_json::to_string(c)?])?;
             }
         }
-        tx.commit()?;
+        Ok(())
+    }
+
+    /// Anchors of the stories holding these documents.
+    pub fn stories_of_docs(&self, docs: &[String]) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare_cached("SELECT story FROM story_members WHERE doc = ?1")?;
+        let mut out = Vec::new();
+        for d in docs {
+            if let Some(a) = st.query_row([d], |r| r.get::<_, String>(0)).optional()? {
+                out.push(a);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Anchors of the stories whose label names this actor key.
+    pub fn stories_labelled_with(&self, key: &str) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare_cached("SELECT anchor FROM stories WHERE instr(label_keys, ?1) > 0")?;
+        let rows = st.query_map([format!("|{key}|")], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Anchors of the stories with an event whose source or target is this in-document id.
+    pub fn stories_with_actor(&self, actor: &str) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT DISTINCT s.anchor FROM events e JOIN event_stories es ON es.event = e.id JOIN stories s ON s.id = es.story
+             WHERE e.source = ?1 OR e.target = ?1",
+        )?;
+        let rows = st.query_map([actor], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Documents sharing an LSH band.
+    pub fn band_docs(&self, band: i64) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare_cached("SELECT doc FROM doc_bands WHERE band = ?1")?;
+        let rows = st.query_map([band], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// A document's date and MinHash signature.
+    pub fn signature_of(&self, id: &str) -> Result<Option<(Option<String>, Vec<u32>)>> {
+        let row: Option<(Option<String>, String)> = self
+            .conn
+            .prepare_cached("SELECT d.published, f.json FROM documents d JOIN doc_features f ON f.doc = d.id WHERE d.id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(match row {
+            Some((published, json)) => Some((published, serde_json::from_str::<sitrep_corpus::Features>(&json)?.minhash)),
+            None => None,
+        })
+    }
+
+    /// The report a document copies, if it is a copy.
+    pub fn copy_of(&self, id: &str) -> Result<Option<(String, f64)>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT original, similarity FROM copies WHERE doc = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// Documents recorded as copies of this one.
+    pub fn copies_of(&self, original: &str) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare_cached("SELECT doc FROM copies WHERE original = ?1")?;
+        let rows = st.query_map([original], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Replace what is recorded about these documents being copies.
+    pub fn set_copies(&self, docs: &[String], copies: &HashMap<String, (String, f64)>) -> Result<()> {
+        let mut del = self.conn.prepare_cached("DELETE FROM copies WHERE doc = ?1")?;
+        let mut ins = self.conn.prepare_cached("INSERT OR REPLACE INTO copies (doc, original, similarity) VALUES (?1, ?2, ?3)")?;
+        for d in docs {
+            del.execute([d])?;
+            if let Some((o, s)) = copies.get(d) {
+                ins.execute(params![d, o, s])?;
+            }
+        }
         Ok(())
     }
 
@@ -320,8 +613,9 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
+    /// Every story, in the order they began (their first reports' dates, then ids).
     pub fn stories(&self) -> Result<Vec<Story>> {
-        let mut st = self.conn.prepare("SELECT json FROM stories ORDER BY seq")?;
+        let mut st = self.conn.prepare("SELECT json FROM stories ORDER BY anchor_published IS NOT NULL, anchor_published, anchor")?;
         let out = st.query_map([], |r| r.get::<_, String>(0))?.map(|j| Ok(serde_json::from_str(&j?)?)).collect::<Result<_>>()?;
         Ok(out)
     }

@@ -1,4 +1,4 @@
--- sitrep store, schema version 2 (migrations in lib.rs).
+-- sitrep store, schema version 3 (migrations in lib.rs).
 CREATE TABLE IF NOT EXISTS documents (
     id          TEXT PRIMARY KEY,
     hash        TEXT NOT NULL,
@@ -67,15 +67,45 @@ CREATE TABLE IF NOT EXISTS actor_links (
     actor TEXT NOT NULL,      -- the merged actor it belongs to
     why   TEXT NOT NULL
 );
+-- A story is keyed by its anchor, its first document in clustering order (date, then id); its
+-- id (a hash of its documents) changes as reports join. Listed in the anchors' order.
 CREATE TABLE IF NOT EXISTS stories (
-    id   TEXT PRIMARY KEY,
-    seq  INTEGER NOT NULL,
-    json TEXT NOT NULL
+    id               TEXT PRIMARY KEY,
+    anchor           TEXT NOT NULL UNIQUE,
+    anchor_published TEXT,
+    last_day         INTEGER,           -- latest report's day number (NULL: no dated report)
+    label_keys       TEXT NOT NULL,     -- '|A|B|': the actor keys the label names
+    json             TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS stories_last_day ON stories(last_day);
+-- Which story each clustered document is in, under which date and version it was clustered.
+-- No foreign key: a replaced document's old row says which story to revisit.
+CREATE TABLE IF NOT EXISTS story_members (
+    doc       TEXT PRIMARY KEY,
+    story     TEXT NOT NULL,            -- the story's anchor
+    published TEXT,
+    version   TEXT NOT NULL             -- the document's hash and analysis when clustered
+);
+CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story);
+-- MinHash bands of each document (near-duplicate candidates share one).
+CREATE TABLE IF NOT EXISTS doc_bands (
+    band INTEGER NOT NULL,
+    doc  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS doc_bands_band ON doc_bands(band);
+CREATE INDEX IF NOT EXISTS doc_bands_doc ON doc_bands(doc);
+-- Near-duplicates: a copy and the first report it copies.
+CREATE TABLE IF NOT EXISTS copies (
+    doc        TEXT PRIMARY KEY,
+    original   TEXT NOT NULL,
+    similarity REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS copies_original ON copies(original);
 CREATE TABLE IF NOT EXISTS event_stories (
     event TEXT PRIMARY KEY,
     story TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS event_stories_story ON event_stories(story);
 CREATE TABLE IF NOT EXISTS event_support (
     event TEXT PRIMARY KEY,
     json  TEXT NOT NULL      -- Corroboration

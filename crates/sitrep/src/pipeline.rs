@@ -1,7 +1,7 @@
 //! Running the stages: ingest → text → actors → events per document (in parallel), then the
 //! store (one transaction per batch), then the cross-document stage.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::io::IsTerminal;
 
 use anyhow::{Context, Result};
@@ -48,11 +48,12 @@ impl Engine {
             }
         };
         let analysis = format!(
-            "{}+{}+{}+{}",
+            "{}+{}+{}+{}+features{}",
             env!("CARGO_PKG_VERSION"),
             dict.fingerprint,
             lexicon.fingerprint,
-            if full { "places" } else { "regions" }
+            if full { "places" } else { "regions" },
+            sitrep_corpus::FEATURES_VERSION
         );
         Ok(Box::leak(Box::new(Engine { analysis, dict, lexicon, geo })))
     }
@@ -100,6 +101,8 @@ pub struct IngestReport {
     pub rejected: Vec<Rejected>,
     /// Ids of every document of this run that is in the store (new, replaced or unchanged).
     pub docs: Vec<String>,
+    /// What the corpus stage recomputed.
+    pub corpus: CorpusUpdate,
 }
 
 impl IngestReport {
@@ -192,7 +195,7 @@ pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result
     }
     bar.finish_and_clear();
     store.put_outlet_boilerplate(&learnt)?;
-    update_corpus(engine, store)?;
+    report.corpus = update_corpus(engine, store)?;
     Ok(report)
 }
 
@@ -262,24 +265,229 @@ fn count_puts((docs, puts): (Vec<(Doc, String)>, Vec<Put>), report: &mut IngestR
     }
 }
 
-/// Recompute the cross-document results over the stored corpus.
-pub fn update_corpus(engine: &Engine, store: &mut Store) -> Result<()> {
-    let docs = store.summaries()?;
-    let (actors, merges) = sitrep_corpus::merge_actors(&docs, &|a, b| engine.dict.never_merge(a, b));
-    let mut links: Vec<(String, String, String)> = Vec::new();
-    let merged: HashMap<&str, &sitrep_corpus::Merge> = merges.iter().map(|m| (m.from.as_str(), m)).collect();
-    for m in merges.iter() {
-        links.push((m.from.clone(), m.into.clone(), m.why.clone()));
+/// What one pass of the corpus stage did.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct CorpusUpdate {
+    /// Documents that were new, changed or gone.
+    pub pending: usize,
+    /// Documents clustered again (from the earliest pending one's date and id on).
+    pub replayed: usize,
+    /// Stories written (new or changed) and removed.
+    pub stories_written: usize,
+    pub stories_removed: usize,
+    /// Documents whose near-duplicate links were recomputed.
+    pub dedup_checked: usize,
+}
+
+/// Bring the cross-document results up to date with the stored documents, incrementally.
+///
+/// Only what new, changed or removed documents can affect is recomputed: their near-duplicate
+/// groups, and the stories from the earliest of them (in clustering order: date, then id) on.
+/// Stories whose latest report is more than the window older than that are closed and left
+/// alone; open ones are rebuilt from their earlier members, then the later documents are
+/// clustered again in order. So the result is the one a full recompute over the same store
+/// gives, whatever order documents arrived in; documents that arrive in date order cost only
+/// themselves and the stories of the last weeks. Actor merging still passes over every
+/// document's actor list (memory follows the distinct actors).
+pub fn update_corpus(engine: &Engine, store: &mut Store) -> Result<CorpusUpdate> {
+    store.begin()?;
+    match update_corpus_in(engine, store) {
+        Ok(u) => {
+            store.commit()?;
+            Ok(u)
+        }
+        Err(e) => {
+            let _ = store.rollback();
+            Err(e)
+        }
     }
+}
+
+fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
+    use sitrep_corpus::stories::{self, Clusterer, StoryState};
+    let mut update = CorpusUpdate::default();
+
+    // Actors: merged over the whole corpus; what changed decides which stories to relabel.
+    let old_links = store.actor_links()?;
+    let old_names: HashMap<String, String> = store.actors()?.into_iter().map(|a| (a.id, a.name)).collect();
+    let mut pool = sitrep_corpus::actors::ActorPool::default();
+    store.for_each_doc_actors(|a| pool.add(a))?;
+    let (actors, merges) = pool.merge(&|a, b| engine.dict.never_merge(a, b));
+    let links: Vec<(String, String, String)> = merges.iter().map(|m| (m.from.clone(), m.into.clone(), m.why.clone())).collect();
+    let link_map: HashMap<String, String> = links.iter().map(|(a, b, _)| (a.clone(), b.clone())).collect();
     let names: HashMap<String, String> = actors.iter().map(|a| (a.id.clone(), a.name.clone())).collect();
-    let name_of = |id: &str| {
-        let id = merged.get(id).map(|m| m.into.as_str()).unwrap_or(id);
+    let display = |links: &HashMap<String, String>, names: &HashMap<String, String>, id: &str| {
+        let id = links.get(id).map(String::as_str).unwrap_or(id);
         names.get(id).cloned().or_else(|| engine.dict.name_of(id).map(str::to_string)).unwrap_or_else(|| id.to_string())
     };
-    let stories = sitrep_corpus::cluster(&docs, &name_of);
-    let link_map: HashMap<String, String> = links.iter().map(|(a, b, _)| (a.clone(), b.clone())).collect();
-    let copies = sitrep_corpus::dedup::copies(&docs);
-    let support = sitrep_corpus::corroborate(&docs, &stories, &link_map, &copies);
-    store.put_corpus(&actors, &links, &stories, &support)?;
-    Ok(())
+    let name_of = |id: &str| display(&link_map, &names, id);
+    let mut touched: BTreeSet<String> = BTreeSet::new();
+    let keys: BTreeSet<&String> = old_names.keys().chain(names.keys()).chain(old_links.keys()).chain(link_map.keys()).collect();
+    for k in keys {
+        if display(&old_links, &old_names, k) != display(&link_map, &names, k) {
+            touched.extend(store.stories_labelled_with(k)?);
+        }
+        if old_links.get(k) != link_map.get(k) {
+            touched.extend(store.stories_with_actor(k)?);
+        }
+    }
+
+    let pending = store.pending()?;
+    update.pending = pending.len();
+
+    // Near-duplicates: recompute the groups the pending documents are (or were) linked into.
+    let mut seeds: Vec<String> = Vec::new();
+    for p in &pending {
+        seeds.push(p.id.clone());
+        let root = store.copy_of(&p.id)?.map_or(p.id.clone(), |(o, _)| o);
+        seeds.extend(store.copies_of(&root)?);
+        seeds.extend(store.copies_of(&p.id)?);
+        seeds.push(root);
+    }
+    let group = near_duplicate_group(store, seeds)?;
+    update.dedup_checked = group.len();
+    let found = sitrep_corpus::dedup::copies(&group);
+    let ids: Vec<String> = group.iter().map(|d| d.id.clone()).collect();
+    let mut changed = Vec::new();
+    for id in &ids {
+        if store.copy_of(id)?.map(|(o, _)| o) != found.get(id).map(|(o, _)| o.clone()) {
+            changed.push(id.clone());
+        }
+    }
+    store.set_copies(&ids, &found)?;
+    touched.extend(store.stories_of_docs(&changed)?);
+
+    // Stories: replay from the earliest pending key.
+    let from = pending
+        .iter()
+        .flat_map(|p| {
+            let now = p.exists.then(|| (p.published.clone(), p.id.clone()));
+            let then = p.clustered.clone().map(|d| (d, p.id.clone()));
+            now.into_iter().chain(then)
+        })
+        .min();
+    let mut written: BTreeSet<String> = BTreeSet::new();
+    let write = |anchor: &str, members: &[String], written: &mut BTreeSet<String>, update: &mut CorpusUpdate| -> Result<()> {
+        let docs: Vec<sitrep_corpus::DocSummary> =
+            members.iter().filter_map(|m| store.summary_of(m).transpose()).collect::<Result<_, _>>()?;
+        let refs: Vec<&sitrep_corpus::DocSummary> = docs.iter().collect();
+        let story = stories::story(&refs, &name_of);
+        let mut copies = HashMap::new();
+        for d in &docs {
+            if let Some(c) = store.copy_of(&d.id)? {
+                copies.insert(d.id.clone(), c);
+            }
+        }
+        let support = sitrep_corpus::corroborate(&docs, std::slice::from_ref(&story), &link_map, &copies);
+        let last = docs.iter().filter_map(stories::date_of).max();
+        store.delete_story(anchor)?;
+        store.put_story(anchor, last, &stories::label_keys(&refs), &story, &support)?;
+        written.insert(anchor.to_string());
+        update.stories_written += 1;
+        Ok(())
+    };
+    if let Some((from_date, from_id)) = &from {
+        let since = match from_date.as_deref().map(stories::day_number) {
+            Some(Some(d)) => Some(d - stories::WINDOW_DAYS),
+            _ => None, // undated: any story may be joined
+        };
+        let key = (from_date.as_deref(), from_id.as_str());
+        let open = store.stories_open_since(since)?;
+        let mut old: HashMap<String, Vec<String>> = HashMap::new();
+        let mut clusterer = Clusterer::new();
+        for story in open {
+            let mut state = StoryState::default();
+            for (doc, published) in &story.docs {
+                if (published.as_deref(), doc.as_str()) >= key {
+                    break;
+                }
+                if let Some(f) = store.features_of(doc)? {
+                    state.add(doc, &f, published.as_deref().and_then(stories::day_number));
+                }
+            }
+            old.insert(story.anchor.clone(), story.docs.into_iter().map(|(d, _)| d).collect());
+            if !state.members.is_empty() {
+                clusterer.seed(state);
+            }
+        }
+        let flush = |states: Vec<StoryState>, written: &mut BTreeSet<String>, update: &mut CorpusUpdate| -> Result<()> {
+            for s in states {
+                let anchor = &s.members[0];
+                if old.get(anchor) != Some(&s.members) || touched.contains(anchor) {
+                    write(anchor, &s.members, written, update)?;
+                } else {
+                    written.insert(anchor.clone());
+                }
+            }
+            Ok(())
+        };
+        store.for_each_doc_from(Some(key), |id, published, f| {
+            clusterer.add(&id, published.as_deref().and_then(stories::day_number), &f);
+            update.replayed += 1;
+            flush(clusterer.take_closed(), &mut written, &mut update)
+        })?;
+        flush(clusterer.finish(), &mut written, &mut update)?;
+        for anchor in old.keys().filter(|a| !written.contains(*a)) {
+            store.delete_story(anchor)?;
+            update.stories_removed += 1;
+        }
+    }
+    // Stories no document joined or left, whose labels, corroboration or copies changed.
+    let rest: Vec<&String> = touched.iter().filter(|a| !written.contains(*a)).collect();
+    for anchor in rest {
+        let members = store.story_members(anchor)?;
+        if !members.is_empty() {
+            write(anchor, &members, &mut written, &mut update)?;
+        }
+    }
+    store.put_actors(&actors, &links)?;
+    Ok(update)
+}
+
+/// The documents linked to the seeds by near-duplicate candidates at or above the threshold,
+/// directly or through each other, with their signatures.
+fn near_duplicate_group(store: &Store, seeds: Vec<String>) -> Result<Vec<sitrep_corpus::DocSummary>> {
+    type Signature = Option<(Option<String>, Vec<u32>)>;
+    let mut sigs: HashMap<String, Signature> = HashMap::new();
+    let mut queue: Vec<String> = Vec::new();
+    let mut group: BTreeSet<String> = BTreeSet::new();
+    for s in seeds {
+        if group.insert(s.clone()) {
+            queue.push(s);
+        }
+    }
+    while let Some(x) = queue.pop() {
+        if !sigs.contains_key(&x) {
+            sigs.insert(x.clone(), store.signature_of(&x)?);
+        }
+        let Some((_, sx)) = sigs[&x].clone() else { continue };
+        for band in sitrep_corpus::dedup::band_keys(&sx) {
+            for y in store.band_docs(band)? {
+                if group.contains(&y) {
+                    continue;
+                }
+                if !sigs.contains_key(&y) {
+                    sigs.insert(y.clone(), store.signature_of(&y)?);
+                }
+                if let Some((_, sy)) = &sigs[&y]
+                    && sitrep_corpus::dedup::similarity(&sx, sy) >= sitrep_corpus::dedup::THRESHOLD
+                {
+                    group.insert(y.clone());
+                    queue.push(y);
+                }
+            }
+        }
+    }
+    Ok(group
+        .into_iter()
+        .filter_map(|id| {
+            let (published, minhash) = sigs.remove(&id)??;
+            Some(sitrep_corpus::DocSummary {
+                id,
+                published,
+                features: sitrep_corpus::Features { minhash, ..Default::default() },
+                ..Default::default()
+            })
+        })
+        .collect())
 }

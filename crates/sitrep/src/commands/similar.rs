@@ -24,18 +24,30 @@ pub fn similar(cli: &Cli, a: &SimilarArgs) -> Result<i32> {
     let (da, db) = (first_doc(engine, &a.a)?, first_doc(engine, &a.b)?);
     let (sa, sb) = (sitrep_corpus::DocSummary::of(&da), sitrep_corpus::DocSummary::of(&db));
     let (fa, fb) = (&sa.features, &sb.features);
-    let score = sitrep_corpus::stories::similarity(fa, fb);
+    use sitrep_corpus::stories;
+    let parts = stories::Parts::of(fa, fb);
+    let dates = (stories::date_of(&sa), stories::date_of(&sb));
+    let days = stories::days_apart(dates.0, dates.1);
+    let score = stories::similarity_dated(fa, dates.0, fb, dates.1);
     let shared: Vec<&String> = fa.actors.intersection(&fb.actors).collect();
-    let dates = (sitrep_corpus::stories::date_of(&sa), sitrep_corpus::stories::date_of(&sb));
-    let same = score >= sitrep_corpus::stories::THRESHOLD && sitrep_corpus::stories::within_window(dates.0, dates.1);
+    let same = stories::same_story(fa, dates.0, fb, dates.1);
     let out = json!({
         "a": da.article.id,
         "b": db.article.id,
-                "similarity": (score * 1000.0).round() / 1000.0,
+        "similarity": (score * 1000.0).round() / 1000.0,
+        "parts": {
+            "actors": (parts.actors * 1000.0).round() / 1000.0,
+            "names": (parts.names * 1000.0).round() / 1000.0,
+            "words": (parts.words * 1000.0).round() / 1000.0,
+            "content": (parts.content() * 1000.0).round() / 1000.0,
+            "days_apart": days,
+            "time_factor": (stories::time_factor(days) * 1000.0).round() / 1000.0,
+        },
         "near_duplicate": sitrep_corpus::dedup::similarity(&fa.minhash, &fb.minhash) >= sitrep_corpus::dedup::THRESHOLD,
         "text_overlap": (sitrep_corpus::dedup::similarity(&fa.minhash, &fb.minhash) * 1000.0).round() / 1000.0,
         "same_story": same,
-        "threshold": sitrep_corpus::stories::THRESHOLD,
+        "threshold": stories::THRESHOLD,
+        "window_days": stories::WINDOW_DAYS,
         "shared_actors": shared,
         "dates": [da.article.published, db.article.published],
     });
