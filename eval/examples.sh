@@ -8,7 +8,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 profile=${SITREP_PROFILE:-release}
 if [ "$profile" = release ]; then cargo build --release --quiet; else cargo build --quiet; fi
-bin=target/$profile/sitrep
+bin=${CARGO_TARGET_DIR:-target}/$profile/sitrep
 $bin --db "$out/db" ingest examples/corpus >/dev/null
 $bin --db "$out/db" events --format jsonl >"$out/events.jsonl"
 $bin --db "$out/db" actors --format jsonl >"$out/actors.jsonl"

@@ -14,7 +14,7 @@ trap 'rm -rf "$out"' EXIT
 # SITREP_PROFILE=debug reuses the test build (CI); the default is an optimised build.
 profile=${SITREP_PROFILE:-release}
 if [ "$profile" = release ]; then cargo build --release --quiet; else cargo build --quiet; fi
-bin=target/$profile/sitrep
+bin=${CARGO_TARGET_DIR:-target}/$profile/sitrep
 $bin --db "$out/db" ingest "$seeds" >/dev/null
 $bin --db "$out/db" events --format jsonl >"$out/events.jsonl"
 $bin --db "$out/db" actors --format jsonl >"$out/actors.jsonl"
