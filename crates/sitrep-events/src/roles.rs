@@ -119,6 +119,11 @@ const AUXILIARIES: &[&str] = &[
     "can",
 ];
 
+/// Participles that, with their own preposition after a form of "be", state what the subject
+/// does or stands for ("is opposed to", "were engaged in", "is committed to").
+const STATIVE: &[&str] =
+    &["opposed", "committed", "engaged", "involved", "determined", "dedicated", "devoted", "prepared", "poised", "resolved"];
+
 /// Nouns whose "of"/"from" phrase names who acts ("leaders of the Taliban", "a team from the ISI").
 const SUBJECT_HEADS: &[&str] = &[
     "some",
@@ -211,6 +216,14 @@ const SUPPORT_VERBS: &[&str] = &[
     "commit",
     "led",
     "lead",
+    "engag",
+    "organi",
+    "speed",
+    "sped",
+    "accelerat",
+    "complet",
+    "open",
+    "resort",
 ];
 
 /// Verbs whose object controls a following infinitive.
@@ -329,7 +342,10 @@ pub fn find<'a>(
             "met" | "held" | "struck" | "shot" | "led" | "hit" | "fought" | "sent" | "seized" | "caught" | "built" | "sought" | "brought"
         );
     // "have been accused": a form of "be" anywhere in the auxiliaries before the participle.
-    let passive = participle && (k.saturating_sub(1)..first).any(|i| BE.contains(&ctx.word(i).as_str()));
+    // "is opposed to", "were engaged in", "is committed to": a participle of state with its own
+    // preposition describes the subject's stance or activity, it is no passive.
+    let stative = STATIVE.contains(&first_word.as_str()) && matches!(ctx.word(first + 1).as_str(), "to" | "in" | "on" | "with");
+    let passive = participle && !stative && (k.saturating_sub(1)..first).any(|i| BE.contains(&ctx.word(i).as_str()));
 
     // A possessive right before the trigger ("Pakistan's airstrikes", "the Taliban's alleged support").
     let possessor = (first.saturating_sub(3)..first)
@@ -360,11 +376,14 @@ pub fn find<'a>(
         && prev_word != "to"
         && (before_is(first - 1, DETERMINERS)
             || before_is(first - 1, PREPOSITIONS)
+            // "last week's arrest": a possessive that names no actor still makes a noun
+            || prev_word.ends_with("'s")
+            || prev_word.ends_with("’s")
             || (first > 1
                 && (before_is(first - 2, PREPOSITIONS) || before_is(first - 2, DETERMINERS))
                 && ctx.word(first - 2) != "to"
                 && ctx.mention_at_token(first - 1).is_none()
-                                && !ctx.word(first - 1).ends_with("ly")
+                && !ctx.word(first - 1).ends_with("ly")
                 && !AUXILIARIES.contains(&ctx.word(first - 1).as_str()))
             // "covers armed attacks": a plural event noun after a modifier is a noun.
             || (first == last
@@ -549,7 +568,8 @@ pub fn find<'a>(
         roles.targets = subject(&near_before);
         if let Some(by) = (first + 1..(last + 8).min(toks.len())).find(|&i| ctx.word(i) == "by") {
             let by_pos = toks[by].end;
-            roles.sources = object(&after.iter().copied().filter(|m| m.start >= by_pos).collect::<Vec<_>>(), by + 1);
+            // the agent may sit inside the pattern's gap ("attacked by militiamen armed with machetes")
+            roles.sources = object(&ctx.mentions.iter().copied().filter(|m| m.start >= by_pos).collect::<Vec<_>>(), by + 1);
         }
     } else if reverse {
         roles.sources = object(&after, last + 1);
@@ -563,12 +583,15 @@ pub fn find<'a>(
     } else if let Some(p) = possessor {
         roles.sources = vec![p];
         roles.targets = object(&after, last + 1);
-    } else if let Some(b) = (last..(last + 3).min(toks.len())).find(|&i| ctx.word(i) == "between")
+    } else if !past
+        && !supported
+        && let Some(b) = (last..(last + 3).min(toks.len())).find(|&i| ctx.word(i) == "between")
         && let Some(&a1) = after.iter().find(|m| ctx.tok_at(m.start) > b && ctx.tok_at(m.start) <= b + 3)
         && let Some(&a2) =
             after.iter().find(|m| m.start > a1.end && ctx.tok_at(m.start) <= ctx.tok_at(a1.end) + 3 && ctx.coordinated(a1, m, true))
     {
-        // "a ceasefire between Israel and Hamas", "clashes between X and Y": both are parties.
+        // "a ceasefire between Israel and Hamas", "clashes between X and Y": both are parties
+        // (not after a verb: "Qatar ended mediation between X and Y" is Qatar's act).
         roles.sources = vec![a1];
         roles.targets = vec![a2];
     } else if let Some(accused) =
@@ -700,6 +723,16 @@ pub fn find<'a>(
             .collect();
         if !inside.is_empty() {
             roles.targets = inside;
+        }
+    }
+    // An actor does not act on itself: when the object found is the source again ("Putin offered
+    // talks with the president of Armenia", the title read as Putin's), the next object is the target.
+    if !passive && !reverse && !roles.sources.is_empty() && !roles.targets.is_empty() {
+        let src_ids: Vec<&str> = roles.sources.iter().filter_map(|m| m.actor.as_deref()).collect();
+        let own = |m: &Mention| m.actor.as_deref().is_some_and(|a| src_ids.contains(&a));
+        if roles.targets.iter().all(|t| own(t)) {
+            let rest: Vec<&Mention> = after.iter().copied().filter(|m| !own(m)).collect();
+            roles.targets = object(&rest, last + 1);
         }
     }
     // Pronoun objects point back to the last group or state (not the source itself).

@@ -1,0 +1,68 @@
+//! One test per coding rule, each with sentences written for it.
+
+use sitrep_actors::Dictionary;
+use sitrep_events::{Lexicon, code};
+use sitrep_geo::Centroids;
+use sitrep_model::{Event, EventType, RawDoc};
+
+fn events(text: &str) -> Vec<Event> {
+    let raw = RawDoc { id: "t".into(), text: text.into(), published: Some("2025-01-05".into()), ..Default::default() };
+    let (article, _) = sitrep_text::process(&raw).unwrap();
+    let dict = Dictionary::builtin().unwrap();
+    let (mentions, actors) = sitrep_actors::analyse(&dict, &article);
+    code(&Lexicon::builtin().unwrap(), &Centroids::default(), &article, &mentions, &actors)
+}
+
+fn has(evs: &[Event], kind: EventType, src: &str, tgt: Option<&str>) -> bool {
+    let is =
+        |e: &Option<sitrep_model::Endpoint>, code: &str| e.as_ref().is_some_and(|x| x.actor == code || x.country.as_deref() == Some(code));
+    evs.iter().any(|e| e.kind == kind && is(&e.source, src) && tgt.is_none_or(|t| is(&e.target, t)))
+}
+
+#[track_caller]
+fn expect(text: &str, kind: EventType, src: &str, tgt: Option<&str>) {
+    let evs = events(text);
+    assert!(has(&evs, kind, src, tgt), "no {kind:?} {src} -> {tgt:?} in {text:?}: {:#?}", evs);
+}
+
+#[test]
+fn participles_of_state_are_not_passives() {
+    expect("Niger is opposed to talks with Mali.", EventType::Reject, "NER", None);
+    expect("Kenyan troops were engaged in heavy fighting against Somali militants.", EventType::Assault, "KEN", Some("SOM"));
+}
+
+#[test]
+fn a_passive_agent_inside_a_pattern_gap_is_the_source() {
+    expect("The convoy was attacked by Somali gunmen armed with rifles and grenades.", EventType::Assault, "SOM", None);
+}
+
+#[test]
+fn an_object_that_is_the_source_again_gives_way_to_the_next() {
+    expect("Erdogan offered to negotiate with the president of Syria.", EventType::Agree, "TUR", Some("SYR"));
+}
+
+#[test]
+fn an_event_noun_after_a_possessive_has_no_clause_subject() {
+    let evs = events("Students in Kenya held a march in protest of last month's arrest of opposition leaders.");
+    assert!(has(&evs, EventType::Protest, "KEN", None), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Coerce && e.source.as_ref().is_some_and(|s| s.country.as_deref() == Some("KEN"))));
+}
+
+#[test]
+fn the_verb_governs_the_event_noun_after_it() {
+    let evs = events("Qatar ended mediation efforts between Israel and Hamas.");
+    assert!(has(&evs, EventType::Sanction, "QAT", None), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Consult));
+}
+
+#[test]
+fn quantities_do_not_count_in_a_gap() {
+    expect("Japan gave 20 million dollars of aid to Kenya.", EventType::Aid, "JPN", Some("KEN"));
+}
+
+#[test]
+fn verbs_that_carry_an_event_noun_give_it_their_subject() {
+    expect("Opposition parties in Peru organized a general strike against the government.", EventType::Protest, "PER", None);
+    expect("Russia sped up the withdrawal of its troops from Syria.", EventType::Retreat, "RUS", None);
+    expect("Uganda opened an inquiry into the killings.", EventType::Accuse, "UGA", None);
+}
