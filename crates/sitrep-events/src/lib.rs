@@ -225,8 +225,19 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     });
                     // A stated intention is itself an event in PLOVER: a promise (AGREE) of a
                     // cooperative act, a THREATEN of a hostile one.
-                    if judged.intent && kind != EventType::Agree && kind != EventType::Threaten && kind != EventType::Reject {
-                        let (k, c) = if kind.is_cooperative() && !judged.conditional {
+                    // A hostile act that may follow if a condition holds ("may halt its mediation if
+                    // the fighting goes on") is a threat too.
+                    let hostile = matches!(
+                        kind,
+                        EventType::Sanction | EventType::Coerce | EventType::Assault | EventType::Mobilize | EventType::Protest
+                    );
+                    let conditioned = hostile && judged.conditional && judged.status == Status::Hypothetical;
+                    if (judged.intent || conditioned)
+                        && kind != EventType::Agree
+                        && kind != EventType::Threaten
+                        && kind != EventType::Reject
+                    {
+                        let (k, c) = if kind.is_cooperative() && !judged.ultimatum {
                             (EventType::Agree, "030")
                         } else {
                             (EventType::Threaten, "130")

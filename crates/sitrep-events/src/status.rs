@@ -65,6 +65,7 @@ const PLANNED: &[&str] = &[
     "hopes",
     "hoped",
     "ready",
+    "willing",
     "due",
     "poised",
     "upcoming",
@@ -155,6 +156,8 @@ pub struct Judgement<'a> {
     pub obligation: bool,
     /// The act hangs on a condition ("unless", "if").
     pub conditional: bool,
+    /// The condition is one the other side must meet to avert the act ("unless"): an ultimatum.
+    pub ultimatum: bool,
     /// The actor refuses the act outright ("refused to allow", "declined to meet").
     pub refused: bool,
 }
@@ -263,12 +266,18 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
     }
     let by_text = by_text.filter(|s| !s.trim().is_empty());
     let status = if status == Status::Asserted && (by.is_some() || by_text.is_some()) { Status::Reported } else { status };
-    let intent = !negated && (near.iter().any(|w| w != "would" && INTENT.contains(&w.as_str())) || reported_would);
-    // A promise or threat made conditional ("will withdraw ... unless") is a threat.
+    // "is willing to send troops to help": an intention reaches along a chain of infinitives.
+    let chained = first > 0
+        && words[first - 1] == "to"
+        && window.windows(2).any(|w| w[1] == "to" && w[0] != "would" && INTENT.contains(&w[0].as_str()));
+    let intent = !negated && (near.iter().any(|w| w != "would" && INTENT.contains(&w.as_str())) || reported_would || chained);
+    // A promise made conditional on what the other side does ("will withdraw if they disarm") is
+    // still a promise; one the other side must avert ("will strike unless") is a threat.
     let conditional = words[last + 1..].iter().any(|w| w == "unless" || w == "if");
+    let ultimatum = words[last + 1..].iter().any(|w| w == "unless");
     let obligation = !negated && window.iter().any(|w| OBLIGATION.contains(&w.as_str()));
     // What someone is told to do has not been done ("demanded that Ukraine withdraw").
     let status = if obligation && matches!(status, Status::Asserted | Status::Reported) { Status::Planned } else { status };
     let refused = words[first.saturating_sub(4)..first].iter().any(|w| REFUSAL.contains(&w.as_str()));
-    Judgement { status, by, by_text, negated: negated && status == Status::Denied, intent, obligation, conditional, refused }
+    Judgement { status, by, by_text, negated: negated && status == Status::Denied, intent, obligation, conditional, ultimatum, refused }
 }

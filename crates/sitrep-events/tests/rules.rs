@@ -66,3 +66,24 @@ fn verbs_that_carry_an_event_noun_give_it_their_subject() {
     expect("Russia sped up the withdrawal of its troops from Syria.", EventType::Retreat, "RUS", None);
     expect("Uganda opened an inquiry into the killings.", EventType::Accuse, "UGA", None);
 }
+
+#[test]
+fn a_promise_on_a_condition_is_a_promise_an_ultimatum_a_threat() {
+    expect("Chad said it would withdraw its troops from Niger if the rebels disarmed.", EventType::Agree, "TCD", Some("NER"));
+    expect("Chad said it would withdraw its troops from Niger unless the rebels disarmed.", EventType::Threaten, "TCD", Some("NER"));
+}
+
+#[test]
+fn a_hostile_act_that_may_follow_on_a_condition_is_a_threat() {
+    expect("Oman may suspend its mediation if the shelling continues.", EventType::Threaten, "OMN", None);
+    let evs = events("Oman may suspend its mediation.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Threaten), "{evs:#?}");
+}
+
+#[test]
+fn an_intention_reaches_along_infinitives() {
+    let evs = events("Canada is willing to send engineers to help Haiti.");
+    assert!(has(&evs, EventType::Agree, "CAN", Some("HTI")), "{evs:#?}");
+    let aid = evs.iter().find(|e| e.kind == EventType::Aid).expect("aid");
+    assert_eq!(aid.status, sitrep_model::Status::Planned);
+}
