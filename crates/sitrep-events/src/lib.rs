@@ -36,8 +36,8 @@ struct Draft {
 /// Code every event of one article.
 pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[Mention], actors: &[Actor]) -> Vec<Event> {
     let text = &article.text;
-    let mut events: BTreeMap<(String, String, String, Status), Event> = BTreeMap::new();
-    let mut order: Vec<(String, String, String, Status)> = Vec::new();
+    let mut events: BTreeMap<Key, Event> = BTreeMap::new();
+    let mut order: Vec<Key> = Vec::new();
     // The last actor who acted, for "he", "they" in later sentences.
     let mut last_source: Option<&Mention> = None;
     // Events told so far: their trigger's words and who did it, for "condemned the strikes".
@@ -268,48 +268,103 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     });
                 }
             }
+            let told_here = Context {
+                evidence,
+                attributed_to,
+                date,
+                precision,
+                location,
+                trigger: text[trig.start..trig.end].to_string(),
+                sentence_start: sentence.start,
+            };
             for d in drafts {
-                let key = (
-                    d.kind.as_str().to_string(),
-                    d.source.as_ref().map(|e| e.actor.clone()).unwrap_or_default(),
-                    d.target.as_ref().map(|t| t.actor.clone()).unwrap_or_default(),
-                    d.status,
-                );
-                if let Some(e) = events.get_mut(&key) {
-                    if !e.evidence.iter().any(|x| x.start == evidence.start) {
-                        e.evidence.push(evidence.clone());
-                    }
-                    continue;
-                }
-                let id = short_id(&[&article.id, &key.0, &key.1, &key.2, d.status.as_str(), &sentence.start.to_string()]);
-                order.push(key.clone());
-                events.insert(
-                    key,
-                    Event {
-                        id,
-                        doc: article.id.clone(),
-                        kind: d.kind,
-                        mode: d.mode,
-                        cameo: d.cameo.clone(),
-                        goldstein: lex.goldstein(&d.cameo),
-                        quad_class: Event::quad_class_of(&d.cameo),
-                        source: d.source,
-                        target: d.target,
-                        status: d.status,
-                        attributed_to: attributed_to.clone(),
-                        date: date.clone(),
-                        date_precision: precision.clone(),
-                        location: location.clone(),
-                        evidence: vec![evidence.clone()],
-                        story: None,
-                        trigger: text[trig.start..trig.end].to_string(),
-                        corroboration: None,
-                    },
-                );
+                put(&mut events, &mut order, lex, article, d, &told_here);
             }
+        }
+        // "X said Y must ...": a demand, whether or not the act demanded is an event we know.
+        let actorish: Vec<&Mention> = sm.iter().copied().filter(|m| roles::actor_like(m)).collect();
+        for (by, who, modal) in status::obligations(text, &toks, &actorish) {
+            let (date, precision) = event_date(article, sentence, toks[0].start);
+            let here = Context {
+                evidence: Evidence {
+                    doc: article.id.clone(),
+                    start: sentence.start,
+                    end: sentence.end,
+                    text: sentence.of(text).to_string(),
+                },
+                attributed_to: None,
+                date,
+                precision,
+                location: event_place(text, &sm, &toks, geo, &places, who.end),
+                trigger: text[toks[modal].start..toks.get(modal + 1).unwrap_or(&toks[modal]).end].to_string(),
+                sentence_start: sentence.start,
+            };
+            let d = Draft {
+                kind: EventType::Request,
+                mode: Some("demand".into()),
+                cameo: "100".into(),
+                source: Some(endpoint(by, actors)),
+                target: Some(endpoint(who, actors)),
+                status: Status::Asserted,
+            };
+            put(&mut events, &mut order, lex, article, d, &here);
         }
     }
     order.into_iter().filter_map(|k| events.remove(&k)).collect()
+}
+
+/// What one sentence tells about the events coded from one of its triggers.
+struct Context {
+    evidence: Evidence,
+    attributed_to: Option<Endpoint>,
+    date: Option<String>,
+    precision: Option<String>,
+    location: Option<Location>,
+    trigger: String,
+    sentence_start: usize,
+}
+
+type Key = (String, String, String, Status);
+
+/// Add a draft as a new event, or as one more span of the same event told before.
+fn put(events: &mut BTreeMap<Key, Event>, order: &mut Vec<Key>, lex: &Lexicon, article: &Article, d: Draft, cx: &Context) {
+    let key = (
+        d.kind.as_str().to_string(),
+        d.source.as_ref().map(|e| e.actor.clone()).unwrap_or_default(),
+        d.target.as_ref().map(|t| t.actor.clone()).unwrap_or_default(),
+        d.status,
+    );
+    if let Some(e) = events.get_mut(&key) {
+        if !e.evidence.iter().any(|x| x.start == cx.evidence.start) {
+            e.evidence.push(cx.evidence.clone());
+        }
+        return;
+    }
+    let id = short_id(&[&article.id, &key.0, &key.1, &key.2, d.status.as_str(), &cx.sentence_start.to_string()]);
+    order.push(key.clone());
+    events.insert(
+        key,
+        Event {
+            id,
+            doc: article.id.clone(),
+            kind: d.kind,
+            mode: d.mode,
+            cameo: d.cameo.clone(),
+            goldstein: lex.goldstein(&d.cameo),
+            quad_class: Event::quad_class_of(&d.cameo),
+            source: d.source,
+            target: d.target,
+            status: d.status,
+            attributed_to: cx.attributed_to.clone(),
+            date: cx.date.clone(),
+            date_precision: cx.precision.clone(),
+            location: cx.location.clone(),
+            evidence: vec![cx.evidence.clone()],
+            story: None,
+            trigger: cx.trigger.clone(),
+            corroboration: None,
+        },
+    );
 }
 
 /// "condemned the strikes", "denied the attack": when the object right after a trigger is an

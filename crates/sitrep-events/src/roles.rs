@@ -311,7 +311,8 @@ impl<'a> Ctx<'_, 'a> {
     }
 }
 
-fn actor_like(m: &Mention) -> bool {
+/// A mention that can act: a named actor, a person or a sector ("officials").
+pub fn actor_like(m: &Mention) -> bool {
     m.actor.is_some() || m.kind == MentionKind::Person || (m.kind == MentionKind::Agent)
 }
 

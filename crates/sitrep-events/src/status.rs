@@ -171,7 +171,7 @@ const INTENT: &[&str] = &[
     "set",
 ];
 /// Words that lay an obligation on the act's subject.
-const OBLIGATION: &[&str] = &["must", "should", "demanded", "demands", "demand", "insisted", "urged"];
+const OBLIGATION: &[&str] = &["must", "should", "demanded", "demands", "demand", "demanding", "insisted", "insisting", "urged", "urging"];
 
 fn lw(text: &str, t: &Token) -> String {
     t.text(text).to_lowercase().replace('’', "'")
@@ -280,4 +280,91 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
     let status = if obligation && matches!(status, Status::Asserted | Status::Reported) { Status::Planned } else { status };
     let refused = words[first.saturating_sub(4)..first].iter().any(|w| REFUSAL.contains(&w.as_str()));
     Judgement { status, by, by_text, negated: negated && status == Status::Denied, intent, obligation, conditional, ultimatum, refused }
+}
+
+/// Nouns that carry a statement ("issued a reminder to Iraq that it must ...").
+const STATEMENT_NOUNS: &[&str] =
+    &["reminder", "declaration", "statement", "warning", "demand", "demands", "call", "ultimatum", "message", "letter", "resolution"];
+/// Speech verbs that report a demand (besides `SPEECH`).
+const DEMAND_SPEECH: &[&str] =
+    &["urged", "urging", "told", "telling", "reminded", "demanding", "insisting", "concluded", "ruled", "decided", "agreed"];
+
+/// "X said Y must withdraw", "X told Y that it should stop": someone lays an obligation on
+/// someone else, which PLOVER codes as a REQUEST whatever the act demanded is. Pairs of (who
+/// demands, who is to act, the modal's token), for the obligations of a sentence that name both.
+pub fn obligations<'a>(text: &str, toks: &[Token], mentions: &[&'a Mention]) -> Vec<(&'a Mention, &'a Mention, usize)> {
+    let words: Vec<String> = toks.iter().map(|t| lw(text, t)).collect();
+    let tok_at = |pos: usize| toks.partition_point(|t| t.end <= pos);
+    let prep_before = |m: &Mention| {
+        let mut i = tok_at(m.start);
+        while i > 0 && matches!(words[i - 1].as_str(), "the" | "a" | "an") {
+            i -= 1;
+        }
+        i > 0
+            && matches!(
+                words[i - 1].as_str(),
+                "in" | "of" | "at" | "on" | "from" | "to" | "with" | "by" | "for" | "against" | "near" | "into" | "across" | "over"
+            )
+    };
+    let mut out = Vec::new();
+    for i in 1..words.len() {
+        if !matches!(words[i].as_str(), "must" | "should") || words.get(i + 1).is_some_and(|w| w == "have") {
+            continue;
+        }
+        // Who is to act: the names right before the modal ("the US and British forces must").
+        let mut obliged: Vec<&Mention> = Vec::new();
+        let mut edge = toks[i].start;
+        while let Some(&m) = mentions.iter().filter(|m| m.end <= edge).max_by_key(|m| m.end) {
+            let between: Vec<&String> = words[tok_at(m.end)..tok_at(edge)].iter().collect();
+            let joined = between.iter().all(|w| matches!(w.as_str(), "and" | "," | "the" | "other" | "its" | "their"));
+            let ok = if obliged.is_empty() { between.is_empty() } else { joined && !between.is_empty() };
+            if !ok {
+                break;
+            }
+            obliged.push(m);
+            edge = m.start;
+        }
+        let pronoun = obliged.is_empty() && matches!(words[i - 1].as_str(), "it" | "they");
+        let subject_tok = if pronoun { i - 1 } else { obliged.last().map_or(i, |m| tok_at(m.start)) };
+        if obliged.is_empty() && !pronoun {
+            continue;
+        }
+        // The statement that carries it: a speech verb or noun before, at most "that" and a few
+        // words away ("declared on Tuesday that China must").
+        let cue = (subject_tok.saturating_sub(8)..subject_tok).rev().find(|&k| {
+            let w = words[k].as_str();
+            SPEECH.contains(&w) || DEMAND_SPEECH.contains(&w) || STATEMENT_NOUNS.contains(&w)
+        });
+        // Who makes it: the nearest name before the cue that is no prepositional object; with no
+        // cue before, the speaker after the clause ("Israel must reopen the crossing, Egypt said").
+        let speaker = match cue {
+            Some(cue) => mentions.iter().rev().find(|m| m.end <= toks[cue].start && !prep_before(m)).copied(),
+            None => (i + 1..words.len()).find(|&k| SPEECH.contains(&words[k].as_str()) && words[k - 1] != "to").and_then(|k| {
+                let comma = (i + 1..k).rev().find(|&j| words[j] == ",")?;
+                let after_comma = toks[comma].end;
+                mentions
+                    .iter()
+                    .find(|m| {
+                        (m.start >= after_comma && m.end <= toks[k].start && tok_at(m.end) == k)
+                            || (m.start >= toks[k].end && tok_at(m.start) <= k + 2)
+                    })
+                    .copied()
+            }),
+        };
+        let Some(speaker) = speaker else { continue };
+        if pronoun {
+            // "reminded Iraq that it must", "a warning to Iraq that it must": the addressee.
+            if let Some(cue) = cue
+                && let Some(&m) = mentions.iter().rev().find(|m| m.start >= toks[cue].end && m.end <= toks[subject_tok].start)
+            {
+                obliged.push(m);
+            }
+        }
+        for m in obliged {
+            if m.actor.is_some() && m.actor != speaker.actor {
+                out.push((speaker, m, i));
+            }
+        }
+    }
+    out
 }

@@ -87,3 +87,24 @@ fn an_intention_reaches_along_infinitives() {
     let aid = evs.iter().find(|e| e.kind == EventType::Aid).expect("aid");
     assert_eq!(aid.status, sitrep_model::Status::Planned);
 }
+
+#[test]
+fn an_obligation_laid_on_someone_is_a_request() {
+    expect("Egypt said Israel must reopen the crossing.", EventType::Request, "EGY", Some("ISR"));
+    expect("Brazil issued a warning to Bolivia that it should stop the logging.", EventType::Request, "BRA", Some("BOL"));
+    expect("Ghana declared on Monday that Togo and Benin must close their camps.", EventType::Request, "GHA", Some("BEN"));
+    // no one to demand it of, or a guess rather than a demand
+    let evs = events("Egypt said Israel must have known.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Request), "{evs:#?}");
+}
+
+#[test]
+fn an_obligation_with_its_speaker_after_it_is_a_request() {
+    expect("Israel must reopen the crossing, Egypt said on Sunday.", EventType::Request, "EGY", Some("ISR"));
+    expect("Israel should reopen the crossing, said Egypt.", EventType::Request, "EGY", Some("ISR"));
+}
+
+#[test]
+fn an_act_demanded_in_a_participle_clause_is_a_request() {
+    expect("Hamas issued a statement demanding that Egypt provide fuel to Gaza.", EventType::Request, "GRP:hamas", Some("EGY"));
+}
