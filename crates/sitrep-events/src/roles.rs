@@ -626,7 +626,7 @@ pub fn find<'a>(
         while r > 0 && AUXILIARIES.contains(&ctx.word(r - 1).as_str()) {
             r -= 1;
         }
-        if r > 0 && matches!(ctx.word(r - 1).as_str(), "which" | "who") && !carried {
+        if r > 0 && matches!(ctx.word(r - 1).as_str(), "which" | "who" | "that") && !carried {
             let mut a = r - 1;
             while a > 0 && ctx.word(a - 1) == "," {
                 a -= 1;

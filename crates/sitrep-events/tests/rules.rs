@@ -108,3 +108,23 @@ fn an_obligation_with_its_speaker_after_it_is_a_request() {
 fn an_act_demanded_in_a_participle_clause_is_a_request() {
     expect("Hamas issued a statement demanding that Egypt provide fuel to Gaza.", EventType::Request, "GRP:hamas", Some("EGY"));
 }
+
+#[test]
+fn vocabulary_across_types() {
+    expect("Japan handed over 40 tons of medicine to Nepal.", EventType::Aid, "JPN", Some("NPL"));
+    expect("Chile and Peru upgraded their diplomatic ties.", EventType::Support, "CHL", None);
+    expect("Sudan will allow aid convoys into Darfur.", EventType::Retreat, "SDN", None);
+    expect("Sudan will allow aid convoys into Darfur.", EventType::Agree, "SDN", None);
+    expect("The Thai junta allowed the opposition to hold a rally in Bangkok.", EventType::Concede, "THA", None);
+    expect("Myanmar refused to allow UN investigators to enter the country.", EventType::Reject, "MMR", Some("ORG:un"));
+    expect("Syrian rebels captured the town of Maarat after heavy fighting.", EventType::Assault, "SYR", None);
+    expect("Insurgents blew up a gas pipeline in Syria.", EventType::Coerce, "INS", Some("SYR"));
+    expect("Russia tightened its blockade of Ukrainian ports.", EventType::Coerce, "RUS", Some("UKR"));
+    expect("Pakistan gave Afghan refugees a warm welcome on Monday.", EventType::Consult, "PAK", Some("AFG"));
+}
+
+#[test]
+fn a_relative_that_clause_has_its_own_subject() {
+    let evs = events("Russia rejected a truce that allowed Ukraine to regroup.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Concede), "{evs:#?}");
+}
