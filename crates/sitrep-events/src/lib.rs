@@ -112,6 +112,30 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             let mut kind = pat.kind;
             let mut cameo = pat.cameo.clone();
             let mut mode = pat.mode.clone();
+            // "..., a rights group protested", "protested that ...": a protest made in words is an
+            // accusation (PLOVER ACCUSE), not a demonstration.
+            let mut spoken = false;
+            if kind == EventType::Protest
+                && trig.first == trig.last
+                && let Some(&s) = roles.sources.first()
+                && spoken_protest(text, &toks, s, trig.last)
+            {
+                (kind, cameo, mode) = (EventType::Accuse, "111".into(), Some("disapprove".into()));
+                spoken = true;
+            }
+            // Troops that arrive somewhere are deployed there, not visiting: peacekeepers are aid
+            // (PLOVER AID, peacekeeping), other forces a mobilisation.
+            if kind == EventType::Consult
+                && mode.as_deref() == Some("visit")
+                && let Some(&s) = roles.sources.first()
+                && let Some(force) = armed_force(text, &toks, s)
+            {
+                (kind, cameo, mode) = if force == Force::Peacekeepers {
+                    (EventType::Aid, "074".into(), Some("peacekeeping".into()))
+                } else {
+                    (EventType::Mobilize, "154".into(), Some("troops".into()))
+                };
+            }
             let refusable = matches!(
                 kind,
                 EventType::Support | EventType::Agree | EventType::Cooperate | EventType::Concede | EventType::Retreat | EventType::Aid
@@ -190,6 +214,22 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     }
                 }
             }
+            // "Y is failing its people, X protested": the reported clause's subject is accused.
+            if spoken
+                && targets.is_empty()
+                && let Some(&s) = roles.sources.first()
+                && let Some(&m) = sm.iter().find(|m| roles::actor_like(m) && m.end <= s.start && m.actor != s.actor)
+            {
+                targets.push(Some(endpoint(m, actors)));
+            }
+            // Training or arming forces of no one else ("has trained 500 hackers") builds up one's
+            // own strength: PLOVER MOBILIZE, not AID.
+            if kind == EventType::Aid
+                && targets.is_empty()
+                && matches!(pat.words.first(), Some(lexicon::PatternWord::Lemma(l)) if l == "train" || l == "equip")
+            {
+                (kind, cameo, mode) = (EventType::Mobilize, "154".into(), Some("troops".into()));
+            }
             // "Russian and Ukrainian delegations met": parties of a joint act face each other.
             let joint = targets.is_empty()
                 && !roles.passive
@@ -239,6 +279,9 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     {
                         let (k, c) = if kind.is_cooperative() && !judged.ultimatum {
                             (EventType::Agree, "030")
+                        } else if kind == EventType::Assault && preparing(text, &toks, trig.first) {
+                            // "the army prepared to resume shelling": readiness shown, not a threat made
+                            (EventType::Mobilize, "150")
                         } else {
                             (EventType::Threaten, "130")
                         };
@@ -311,6 +354,48 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         }
     }
     order.into_iter().filter_map(|k| events.remove(&k)).collect()
+}
+
+/// A protest verb used to report words: "protested that ...", or the verb of a closing
+/// attribution (", a rights group protested on Monday.").
+fn spoken_protest(text: &str, toks: &[sitrep_text::Token], source: &Mention, last: usize) -> bool {
+    let w = |i: usize| toks.get(i).map(|t| t.text(text).to_lowercase()).unwrap_or_default();
+    if w(last + 1) == "that" {
+        return true;
+    }
+    let mut i = toks.partition_point(|t| t.end <= source.start);
+    while i > 0 && matches!(w(i - 1).as_str(), "a" | "an" | "the") {
+        i -= 1;
+    }
+    let closing = toks.len() - last <= 5;
+    i > 1 && w(i - 1) == "," && closing && !w(last + 1).starts_with("against")
+}
+
+/// "prepared to", "poised to", "gearing up to" right before a trigger.
+fn preparing(text: &str, toks: &[sitrep_text::Token], first: usize) -> bool {
+    toks[first.saturating_sub(4)..first].iter().any(|t| {
+        let w = t.text(text).to_lowercase();
+        w.starts_with("prepar") || w == "poised" || w == "gearing"
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Force {
+    Peacekeepers,
+    Troops,
+}
+
+/// Whether a mention names armed forces ("Kenyan troops", "UN peacekeeping troops", "a battalion
+/// of marines"), reading the mention and the two words before it.
+fn armed_force(text: &str, toks: &[sitrep_text::Token], m: &Mention) -> Option<Force> {
+    let i = toks.partition_point(|t| t.end <= m.start);
+    let before = toks[i.saturating_sub(2)..i].iter().map(|t| t.text(text));
+    let words: Vec<String> = before.chain(m.text.split_whitespace()).map(str::to_lowercase).collect();
+    if words.iter().any(|w| w.starts_with("peacekeep")) {
+        return Some(Force::Peacekeepers);
+    }
+    let armed = ["troop", "soldier", "force", "army", "armies", "battalion", "brigade", "contingent", "marine", "paratrooper", "militar"];
+    (m.kind == MentionKind::Agent && words.iter().any(|w| armed.iter().any(|a| w.starts_with(a)))).then_some(Force::Troops)
 }
 
 /// What one sentence tells about the events coded from one of its triggers.

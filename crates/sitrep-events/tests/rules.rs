@@ -128,3 +128,35 @@ fn a_relative_that_clause_has_its_own_subject() {
     let evs = events("Russia rejected a truce that allowed Ukraine to regroup.");
     assert!(!evs.iter().any(|e| e.kind == EventType::Concede), "{evs:#?}");
 }
+
+#[test]
+fn forces_that_arrive_are_deployed_not_visiting() {
+    expect("Kenyan troops arrived in Mogadishu on Monday.", EventType::Mobilize, "KEN", Some("SOM"));
+    let evs = events("UN peacekeeping troops arrived in Goma on Monday.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Aid && e.mode.as_deref() == Some("peacekeeping")), "{evs:#?}");
+    expect("The Kenyan foreign minister arrived in Mogadishu on Monday.", EventType::Consult, "KEN", Some("SOM"));
+}
+
+#[test]
+fn training_forces_of_no_one_else_is_mobilising() {
+    expect("Iran has trained 2,000 drone operators.", EventType::Mobilize, "IRN", None);
+    expect("Iran trained Houthi fighters in Yemen.", EventType::Aid, "IRN", Some("GRP:houthis"));
+}
+
+#[test]
+fn preparing_an_attack_is_mobilising() {
+    let evs = events("The Sudanese army prepared to attack the rebels.");
+    assert!(has(&evs, EventType::Mobilize, "SDN", None), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Threaten), "{evs:#?}");
+}
+
+#[test]
+fn a_protest_in_words_is_an_accusation() {
+    expect(
+        "Sudan's army is starving its people, Amnesty International protested on Monday.",
+        EventType::Accuse,
+        "ORG:amnesty",
+        Some("SDN"),
+    );
+    expect("Chad protested that Sudanese troops had crossed its border.", EventType::Accuse, "TCD", Some("SDN"));
+}
