@@ -5,6 +5,7 @@
 //! the same type, source, target and status in one document are one event with several spans.
 
 pub mod lexicon;
+pub mod qualify;
 pub mod roles;
 pub mod status;
 pub mod triggers;
@@ -36,6 +37,8 @@ struct Draft {
 /// Code every event of one article.
 pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[Mention], actors: &[Actor]) -> Vec<Event> {
     let text = &article.text;
+    let placed = qualify::qualify(lex, text, &article.sentences, mentions);
+    let mentions = &placed[..];
     let mut events: BTreeMap<Key, Event> = BTreeMap::new();
     let mut order: Vec<Key> = Vec::new();
     // The last actor who acted, for "he", "they" in later sentences.

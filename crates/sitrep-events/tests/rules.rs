@@ -160,3 +160,12 @@ fn a_protest_in_words_is_an_accusation() {
     );
     expect("Chad protested that Sudanese troops had crossed its border.", EventType::Accuse, "TCD", Some("SDN"));
 }
+
+#[test]
+fn sector_words_take_the_country_of_their_phrase() {
+    expect("Latvian constitutional judges lifted the ban on the party.", EventType::Concede, "LVA", None);
+    expect("Opposition groups in Kenya demanded new elections.", EventType::Request, "KEN", None);
+    // a verb ends the phrase: the civilians are not Russia's
+    let evs = events("Russian forces killed civilians.");
+    assert!(!evs.iter().any(|e| e.target.as_ref().is_some_and(|t| t.country.as_deref() == Some("RUS"))), "{evs:#?}");
+}
