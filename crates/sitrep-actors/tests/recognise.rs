@@ -65,3 +65,11 @@ fn sector_words_take_their_country() {
     assert_eq!(troops.country.as_deref(), Some("PAK"));
     assert_eq!(troops.agent.as_deref(), Some("MIL"));
 }
+
+#[test]
+fn a_country_before_titles_or_after_of_is_the_persons() {
+    let (ms, _) = doc("Egypt's religious leader Sheikh Omar Haddad condemned the raid.");
+    assert_eq!(find(&ms, "Omar Haddad").country.as_deref(), Some("EGY"), "{ms:#?}");
+    let (ms, _) = doc("King Faisal of Jordan received the envoy.");
+    assert_eq!(find(&ms, "Faisal").country.as_deref(), Some("JOR"), "{ms:#?}");
+}
