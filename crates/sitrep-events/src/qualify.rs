@@ -54,7 +54,9 @@ fn modifier_before(lex: &Lexicon, text: &str, toks: &[Token], m: &Mention, other
         if let Some(o) = others.iter().find(|o| o.start <= t.start && t.end <= o.end) {
             let possessive = text[o.end..].starts_with("'s") || text[o.end..].starts_with("’s");
             let joined = text[o.end..].starts_with('-');
-            let ok = o.kind == MentionKind::Nationality || (o.kind == MentionKind::Country && (possessive || joined));
+            // "Darfur rebels", "Kabul police": a place right before the sector word is its home
+            let adjacent = modifiers == 0 && matches!(o.kind, MentionKind::Place | MentionKind::Country);
+            let ok = o.kind == MentionKind::Nationality || adjacent || (o.kind == MentionKind::Country && (possessive || joined));
             return o.country.clone().filter(|_| ok);
         }
         let w = t.text(text).to_lowercase();

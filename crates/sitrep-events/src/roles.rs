@@ -119,6 +119,34 @@ const AUXILIARIES: &[&str] = &[
     "can",
 ];
 
+/// Nouns for what one side puts to another: answering one acts on whoever made it.
+const PROPOSALS: &[&str] = &[
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "offer",
+    "offers",
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+    "appeal",
+    "appeals",
+    "request",
+    "requests",
+    "invitation",
+    "initiative",
+    "ultimatum",
+    "ban",
+    "bid",
+    "overture",
+    "overtures",
+    "support",
+    "help",
+    "pressure",
+];
+
 /// Participles that, with their own preposition after a form of "be", state what the subject
 /// does or stands for ("is opposed to", "were engaged in", "is committed to").
 const STATIVE: &[&str] =
@@ -515,7 +543,11 @@ pub fn find<'a>(
             }
             let prep = ctx.prep_before(m);
             let own = ctx.tok_at(m.start) <= from_tok + 3 && prep.as_deref().is_some_and(|p| p == ctx.word(from_tok.saturating_sub(1)));
-            !ctx.is_location(m) && (own || prep.as_deref().is_none_or(|p| !NOT_TARGET.contains(&p)))
+            // "rejected calls by X", "accepted demands from X", "a fresh offer from X": who made
+            // the proposal is the one answered.
+            let proposer = matches!(prep.as_deref(), Some("by" | "from"))
+                && (from_tok.saturating_sub(1)..ctx.tok_at(m.start)).any(|i| PROPOSALS.contains(&ctx.word(i).as_str()));
+            !ctx.is_location(m) && (own || proposer || prep.as_deref().is_none_or(|p| !NOT_TARGET.contains(&p)))
         };
         let all: Vec<&Mention> = list.iter().copied().filter(|m| ctx.tok_at(m.start) <= from_tok + 6).collect();
         // The first object sits in the trigger's clause: no comma or semicolon before it.
@@ -575,7 +607,7 @@ pub fn find<'a>(
     } else if reverse {
         roles.sources = object(&after, last + 1);
         roles.targets = subject(&near_before);
-    } else if let Some(by) = (ctx.word(last + 1) == "by").then_some(last + 1)
+    } else if let Some(by) = (ctx.word(last + 1) == "by" && !(past && PROPOSALS.contains(&ctx.word(last).as_str()))).then_some(last + 1)
         && let Some(&src) = after.iter().find(|m| ctx.tok_at(m.start) <= by + 3 && m.start >= toks[by].end)
     {
         // "terrorist attacks by the TTP", "a visit by the minister".
@@ -662,6 +694,21 @@ pub fn find<'a>(
         }
         roles.targets = object(&after, last + 1);
     }
+    // "launched a mediation effort between X and Y", "host a meeting between X and Y": the two
+    // parties brought together are the targets.
+    if !passive
+        && !reverse
+        && let Some(b) = (last..(last + 6).min(toks.len())).find(|&i| ctx.word(i) == "between")
+        && (first..b)
+            .any(|i| ["mediat", "meeting", "talks", "negotiat", "summit", "host", "broker"].iter().any(|w| ctx.word(i).starts_with(w)))
+        && !(last + 1..b).any(|i| matches!(ctx.word(i).as_str(), "," | ";"))
+        && let Some(&a1) = after.iter().find(|m| ctx.tok_at(m.start) > b && ctx.tok_at(m.start) <= b + 4)
+        && let Some(and) = (ctx.tok_at(a1.end)..(ctx.tok_at(a1.end) + 4).min(toks.len())).find(|&i| ctx.word(i) == "and")
+        && let Some(&a2) = after.iter().find(|m| ctx.tok_at(m.start) > and && ctx.tok_at(m.start) <= and + 3)
+        && !roles.sources.iter().any(|s| s.actor.is_some() && (s.actor == a1.actor || s.actor == a2.actor))
+    {
+        roles.targets = vec![a1, a2];
+    }
     // "He", "they", "it" as subject: the last actor who acted, else the last named.
     if roles.sources.is_empty() && !passive {
         let mut k = first;
@@ -716,10 +763,11 @@ pub fn find<'a>(
             .filter(|m| m.start > tstart && m.end < tend && !roles.sources.iter().any(|s| s.actor.is_some() && s.actor == m.actor))
             // not the actor's own forces ("withdraw its forces from")
             .filter(|m| !roles.sources.iter().any(|s| s.country.is_some() && s.country == m.country && m.kind == MentionKind::Agent))
-            // a named actor, not a modifier ("the most militant attacks", "Israeli airstrikes")
+            // a named actor, not a modifier ("the most militant attacks", "Israeli airstrikes"),
+            // unless it says whose proposal is answered ("rejected a Senegalese peace plan")
             .filter(|m| {
                 !matches!(m.kind, MentionKind::Nationality | MentionKind::Agent)
-                    || m.country.is_some() && m.kind != MentionKind::Nationality
+                    || m.country.is_some() && (m.kind != MentionKind::Nationality || PROPOSALS.contains(&ctx.word(last).as_str()))
             })
             .collect();
         if !inside.is_empty() {

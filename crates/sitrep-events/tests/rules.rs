@@ -165,7 +165,21 @@ fn a_protest_in_words_is_an_accusation() {
 fn sector_words_take_the_country_of_their_phrase() {
     expect("Latvian constitutional judges lifted the ban on the party.", EventType::Concede, "LVA", None);
     expect("Opposition groups in Kenya demanded new elections.", EventType::Request, "KEN", None);
+    expect("Kabul police arrested three men.", EventType::Coerce, "AFG", None);
     // a verb ends the phrase: the civilians are not Russia's
     let evs = events("Russian forces killed civilians.");
     assert!(!evs.iter().any(|e| e.target.as_ref().is_some_and(|t| t.country.as_deref() == Some("RUS"))), "{evs:#?}");
+}
+
+#[test]
+fn answering_a_proposal_acts_on_whoever_made_it() {
+    expect("Ethiopia rejected calls by Egypt for a new dam treaty.", EventType::Reject, "ETH", Some("EGY"));
+    expect("Mali accepted demands from Algeria that it release the prisoners.", EventType::Concede, "MLI", Some("DZA"));
+    expect("Kenya rejected a Somali peace plan.", EventType::Reject, "KEN", Some("SOM"));
+}
+
+#[test]
+fn the_parties_brought_together_are_the_targets() {
+    expect("Qatar launched a mediation effort between Rwanda and Congo.", EventType::Consult, "QAT", Some("RWA"));
+    expect("Qatar launched a mediation effort between Rwanda and Congo.", EventType::Consult, "QAT", Some("COG"));
 }
