@@ -328,8 +328,10 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             }
         }
         // "X said Y must ...": a demand, whether or not the act demanded is an event we know.
-        let actorish: Vec<&Mention> = sm.iter().copied().filter(|m| roles::actor_like(m)).collect();
-        for (by, who, modal) in status::obligations(text, &toks, &actorish) {
+        let said = sentence.of(text);
+        let modal = said.contains("must") || said.contains("should");
+        let actorish: Vec<&Mention> = if modal { sm.iter().copied().filter(|m| roles::actor_like(m)).collect() } else { Vec::new() };
+        for (by, who, modal) in if modal { status::obligations(text, &toks, &actorish) } else { Vec::new() } {
             let (date, precision) = event_date(article, sentence, toks[0].start);
             let here = Context {
                 evidence: Evidence {

@@ -6,6 +6,8 @@
 //! in Zimbabwe") leave the sector word without a country; this reads them, so the event's source
 //! or target is that country's sector.
 
+use std::borrow::Cow;
+
 use sitrep_model::{Mention, MentionKind, Span};
 use sitrep_text::{Token, TokenKind, tokens};
 
@@ -18,11 +20,18 @@ const STOP: &[&str] = &[
 ];
 
 /// Copies of `mentions` in which sector words without a country get one from their neighbours.
-pub fn qualify(lex: &Lexicon, text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Mention> {
+pub fn qualify<'a>(lex: &Lexicon, text: &str, sentences: &[Span], mentions: &'a [Mention]) -> Cow<'a, [Mention]> {
+    let bare = |m: &Mention| m.kind == MentionKind::Agent && m.country.is_none();
+    if !mentions.iter().any(bare) {
+        return Cow::Borrowed(mentions);
+    }
     let mut out = mentions.to_vec();
     for &s in sentences {
-        let toks = tokens(text, s);
         let here: Vec<usize> = (0..out.len()).filter(|&i| out[i].start >= s.start && out[i].end <= s.end).collect();
+        if !here.iter().any(|&i| bare(&out[i])) {
+            continue;
+        }
+        let toks = tokens(text, s);
         for &i in &here {
             let m = &out[i];
             if m.kind != MentionKind::Agent || m.country.is_some() {
@@ -37,7 +46,7 @@ pub fn qualify(lex: &Lexicon, text: &str, sentences: &[Span], mentions: &[Mentio
             m.country = Some(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 fn tok_at(toks: &[Token], pos: usize) -> usize {
