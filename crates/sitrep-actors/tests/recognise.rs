@@ -73,3 +73,9 @@ fn a_country_before_titles_or_after_of_is_the_persons() {
     let (ms, _) = doc("King Faisal of Jordan received the envoy.");
     assert_eq!(find(&ms, "Faisal").country.as_deref(), Some("JOR"), "{ms:#?}");
 }
+
+#[test]
+fn clerical_titles_mark_people() {
+    let (ms, _) = doc("Archbishop Tomas Lenko condemned the killings.");
+    assert_eq!(find(&ms, "Tomas Lenko").kind, MentionKind::Person);
+}

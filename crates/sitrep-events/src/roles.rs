@@ -206,6 +206,12 @@ const SUBJECT_HEADS: &[&str] = &[
     "agents",
     "officers",
     "elements",
+    "inhabitants",
+    "residents",
+    "villagers",
+    "citizens",
+    "people",
+    "population",
 ];
 
 /// Verbs that carry a nominal event as their object ("launched an offensive").
@@ -547,7 +553,9 @@ pub fn find<'a>(
             // the proposal is the one answered.
             let proposer = matches!(prep.as_deref(), Some("by" | "from"))
                 && (from_tok.saturating_sub(1)..ctx.tok_at(m.start)).any(|i| PROPOSALS.contains(&ctx.word(i).as_str()));
-            !ctx.is_location(m) && (own || proposer || prep.as_deref().is_none_or(|p| !NOT_TARGET.contains(&p)))
+            // "withdrew its inspectors from Iraq": the place left is whom the withdrawal hits.
+            let left = prep.as_deref() == Some("from") && ["withdr", "pull", "recall", "evacuat"].iter().any(|w| first_word.starts_with(w));
+            !ctx.is_location(m) && (own || proposer || left || prep.as_deref().is_none_or(|p| !NOT_TARGET.contains(&p)))
         };
         let all: Vec<&Mention> = list.iter().copied().filter(|m| ctx.tok_at(m.start) <= from_tok + 6).collect();
         // The first object sits in the trigger's clause: no comma or semicolon before it.

@@ -183,3 +183,16 @@ fn the_parties_brought_together_are_the_targets() {
     expect("Qatar launched a mediation effort between Rwanda and Congo.", EventType::Consult, "QAT", Some("RWA"));
     expect("Qatar launched a mediation effort between Rwanda and Congo.", EventType::Consult, "QAT", Some("COG"));
 }
+
+#[test]
+fn more_vocabulary_investigations_withdrawn_observers_stones() {
+    expect("Iraq opened an inquiry on Monday into the deaths.", EventType::Accuse, "IRQ", None);
+    expect("The UN will withdraw its observers from Mali.", EventType::Sanction, "ORG:un", Some("MLI"));
+    expect("The UN will withdraw its observers from Mali.", EventType::Threaten, "ORG:un", Some("MLI"));
+    expect("Palestinian youths threw stones during the raid.", EventType::Protest, "PSE", None);
+}
+
+#[test]
+fn residents_of_a_place_act_for_it() {
+    expect("Residents of the Lebanese town of Tyre threatened to block the road.", EventType::Threaten, "LBN", None);
+}
