@@ -671,7 +671,8 @@ pub fn find<'a>(
             while a > 0 && ctx.word(a - 1) == "," {
                 a -= 1;
             }
-            roles.sources = a.checked_sub(1).and_then(|i| ctx.mention_at_token(i)).into_iter().collect();
+            // a place the relative follows ("the consulate in Damascus that ...") is no antecedent
+            roles.sources = a.checked_sub(1).and_then(|i| ctx.mention_at_token(i)).filter(|m| !ctx.is_location(m)).into_iter().collect();
         }
         // An infinitive's subject is the clause's subject unless a verb like "urge" made the
         // nearest actor its controller ("urging the Indian government to train ...").
@@ -716,6 +717,33 @@ pub fn find<'a>(
         && !roles.sources.iter().any(|s| s.actor.is_some() && (s.actor == a1.actor || s.actor == a2.actor))
     {
         roles.targets = vec![a1, a2];
+    }
+    // "Washington told Israel (that) it would ...": a pronoun subject after a speech verb and its
+    // addressee is the speaker, not the addressee named right before it.
+    if !passive && !reverse {
+        let mut k = first;
+        while k > 0 && (AUXILIARIES.contains(&ctx.word(k - 1).as_str()) || matches!(ctx.word(k - 1).as_str(), "not" | "never")) {
+            k -= 1;
+        }
+        if k > 1 && matches!(ctx.word(k - 1).as_str(), "he" | "she" | "they" | "it") {
+            let person = matches!(ctx.word(k - 1).as_str(), "he" | "she");
+            let mut s = k - 1;
+            if ctx.word(s - 1) == "that" {
+                s -= 1;
+            }
+            let speaker = s.checked_sub(1).and_then(|i| ctx.mention_at_token(i)).and_then(|addressee| {
+                let v = ctx.tok_at(addressee.start).checked_sub(1)?;
+                matches!(
+                    ctx.word(v).as_str(),
+                    "told" | "tells" | "assured" | "assures" | "warned" | "warns" | "informed" | "informs" | "reminded" | "promised"
+                )
+                .then(|| before.iter().copied().rfind(|m| ctx.tok_at(m.end) <= v && ctx.prep_before(m).is_none()))
+                .flatten()
+            });
+            if let Some(sp) = speaker.filter(|m| (m.kind == MentionKind::Person) == person && m.kind != MentionKind::Nationality) {
+                roles.sources = vec![sp];
+            }
+        }
     }
     // "He", "they", "it" as subject: the last actor who acted, else the last named.
     if roles.sources.is_empty() && !passive {
@@ -784,7 +812,7 @@ pub fn find<'a>(
     }
     // An actor does not act on itself: when the object found is the source again ("Putin offered
     // talks with the president of Armenia", the title read as Putin's), the next object is the target.
-    if !passive && !reverse && !roles.sources.is_empty() && !roles.targets.is_empty() {
+    if !passive && !reverse && roles.sources.len() == 1 && !roles.targets.is_empty() {
         let src_ids: Vec<&str> = roles.sources.iter().filter_map(|m| m.actor.as_deref()).collect();
         let own = |m: &Mention| m.actor.as_deref().is_some_and(|a| src_ids.contains(&a));
         if roles.targets.iter().all(|t| own(t)) {

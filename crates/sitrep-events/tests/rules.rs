@@ -196,3 +196,21 @@ fn more_vocabulary_investigations_withdrawn_observers_stones() {
 fn residents_of_a_place_act_for_it() {
     expect("Residents of the Lebanese town of Tyre threatened to block the road.", EventType::Threaten, "LBN", None);
 }
+
+#[test]
+fn a_pronoun_after_told_and_its_addressee_is_the_speaker() {
+    let evs = events("Turkey told Syria it would not take part in the offensive.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Reject && e.source.as_ref().is_some_and(|s| s.actor == "TUR")), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.actor == "SYR")), "{evs:#?}");
+}
+
+#[test]
+fn a_relative_clause_after_a_place_has_no_named_subject() {
+    let evs = events("Hamas condemned the raid on the school in Rafah that killed ten children.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Assault && e.source.is_some()), "{evs:#?}");
+}
+
+#[test]
+fn with_two_sources_a_target_that_is_one_of_them_stays_for_the_other() {
+    expect("Chad and Niger said the deal was a way for Chad to pressure Niger.", EventType::Request, "TCD", Some("NER"));
+}
