@@ -24,6 +24,20 @@ fn endpoint(m: &Mention, actors: &[Actor]) -> Endpoint {
     Endpoint { actor: id, name, text: m.text.clone(), country: m.country.clone(), agent: m.agent.clone(), org: m.org.clone() }
 }
 
+/// A sentence's tokens with their lower-case forms (curly apostrophes straightened), made once
+/// and read by every trigger's roles and status.
+pub struct Words<'t> {
+    pub text: &'t str,
+    pub toks: &'t [sitrep_text::Token],
+    pub lower: Vec<String>,
+}
+
+impl<'t> Words<'t> {
+    pub fn new(text: &'t str, toks: &'t [sitrep_text::Token]) -> Self {
+        Words { text, toks, lower: toks.iter().map(|t| status::lw(text, t)).collect() }
+    }
+}
+
 /// An event before it is merged with the same event seen elsewhere in the article.
 struct Draft {
     kind: EventType,
@@ -54,7 +68,14 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         let sm: Vec<&Mention> = mentions.iter().filter(|m| m.start >= sentence.start && m.end <= sentence.end).collect();
         let mut prev_sources: Vec<&Mention> = Vec::new();
         let names: Vec<(usize, usize)> = sm.iter().map(|m| (m.start, m.end)).collect();
-        for trig in triggers::find(lex, text, &toks, &names) {
+        let trigs = triggers::find(lex, text, &toks, &names);
+        let said = sentence.of(text);
+        let modal = said.contains("must") || said.contains("should");
+        if trigs.is_empty() && !modal {
+            continue;
+        }
+        let words = Words::new(text, &toks);
+        for trig in trigs {
             let pat = &lex.patterns[trig.pattern];
             // A participle used as an adjective ("the alleged support", "Pakistan's captured soldiers").
             let word = toks[trig.first].text(text).to_lowercase();
@@ -82,7 +103,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 continue;
             }
             let at = roles::At { first: trig.first, last: trig.last, reverse: pat.reverse };
-            let roles = roles::find(text, &toks, &sm, mentions, at, &prev_sources, last_source);
+            let roles = roles::find(&words, &sm, mentions, at, &prev_sources, last_source);
             if roles.passive && pat.kind == EventType::Consult && roles.sources.is_empty() {
                 continue; // "were met with retaliatory attacks" is no meeting
             }
@@ -109,7 +130,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     .collect();
                 told.push((words, s));
             }
-            let mut judged = status::judge(text, &toks, trig.first, trig.last, &sm);
+            let mut judged = status::judge(&words, trig.first, trig.last, &sm);
             // Not recognising, not supporting, not agreeing is itself a rejection ("Islamabad did
             // not recognise their regime"): coded as REJECT, which the text does assert.
             let mut kind = pat.kind;
@@ -328,10 +349,8 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             }
         }
         // "X said Y must ...": a demand, whether or not the act demanded is an event we know.
-        let said = sentence.of(text);
-        let modal = said.contains("must") || said.contains("should");
         let actorish: Vec<&Mention> = if modal { sm.iter().copied().filter(|m| roles::actor_like(m)).collect() } else { Vec::new() };
-        for (by, who, modal) in if modal { status::obligations(text, &toks, &actorish) } else { Vec::new() } {
+        for (by, who, modal) in if modal { status::obligations(&words, &actorish) } else { Vec::new() } {
             let (date, precision) = event_date(article, sentence, toks[0].start);
             let here = Context {
                 evidence: Evidence {

@@ -291,13 +291,17 @@ pub struct At {
 struct Ctx<'t, 'a> {
     text: &'t str,
     toks: &'t [Token],
+    /// The tokens lower-cased, once a sentence.
+    lower: &'t [String],
     /// Mentions of this sentence that can be actors.
     mentions: Vec<&'a Mention>,
 }
 
+static NO_WORD: String = String::new();
+
 impl<'a> Ctx<'_, 'a> {
-    fn word(&self, i: usize) -> String {
-        self.toks.get(i).map(|t| t.text(self.text).to_lowercase()).unwrap_or_default()
+    fn word(&self, i: usize) -> &String {
+        self.lower.get(i).unwrap_or(&NO_WORD)
     }
     fn tok_at(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.end <= pos)
@@ -310,7 +314,7 @@ impl<'a> Ctx<'_, 'a> {
         let rest = &self.text[m.end..];
         rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("' ") || rest.starts_with("’ ")
     }
-    fn prep_before(&self, m: &Mention) -> Option<String> {
+    fn prep_before(&self, m: &Mention) -> Option<&String> {
         let mut i = self.tok_at(m.start);
         // Skip determiners and modifiers between the preposition and the name.
         let mut steps = 0;
@@ -337,10 +341,10 @@ impl<'a> Ctx<'_, 'a> {
         if i >= j {
             return false; // side by side with nothing between: one name, not two actors
         }
-        let words: Vec<String> = (i..j).map(|k| self.word(k)).collect();
+        let words: Vec<&String> = (i..j).map(|k| self.word(k)).collect();
         let only_joiners = words.iter().all(|w| matches!(w.as_str(), "and" | "," | "-" | "or" | "the" | "as" | "well"));
         let has_joiner = words.iter().any(|w| matches!(w.as_str(), "and" | "," | "-" | "or"));
-        let comma_and = words.iter().any(|w| w == ",") && words.iter().any(|w| w == "and" || w == "or");
+        let comma_and = words.iter().any(|w| *w == ",") && words.iter().any(|w| *w == "and" || *w == "or");
         only_joiners && has_joiner && (allow_comma_and || !comma_and)
     }
 }
@@ -351,8 +355,7 @@ pub fn actor_like(m: &Mention) -> bool {
 }
 
 pub fn find<'a>(
-    text: &str,
-    toks: &[Token],
+    words: &crate::Words<'_>,
     sentence_mentions: &[&'a Mention],
     doc_mentions: &'a [Mention],
     at: At,
@@ -360,10 +363,11 @@ pub fn find<'a>(
     last_source: Option<&'a Mention>,
 ) -> Roles<'a> {
     let At { first, last, reverse } = at;
-    let ctx = Ctx { text, toks, mentions: sentence_mentions.iter().copied().filter(|m| actor_like(m)).collect() };
+    let (text, toks) = (words.text, words.toks);
+    let ctx = Ctx { text, toks, lower: &words.lower, mentions: sentence_mentions.iter().copied().filter(|m| actor_like(m)).collect() };
     let (tstart, tend) = (toks[first].start, toks[last].end);
     let first_word = ctx.word(first);
-    let prev_word = if first > 0 { ctx.word(first - 1) } else { String::new() };
+    let prev_word = if first > 0 { ctx.word(first - 1) } else { &NO_WORD };
 
     // Passive: a form of "be" just before a participle trigger.
     let mut k = first;
@@ -469,7 +473,7 @@ pub fn find<'a>(
                     .checked_sub(1)
                     .is_some_and(|i| DETERMINERS.contains(&ctx.word(i).as_str()) || ctx.word(i).ends_with("'s"));
             let place_ok = m.kind != MentionKind::Place || (m.actor.as_deref().is_some_and(|a| a.len() == 3) && !modifier);
-            (prep.is_none() || prep.as_deref() == Some("like") || headed(m)) && !ctx.is_location(m) && place_ok
+            (prep.is_none() || prep.map(String::as_str) == Some("like") || headed(m)) && !ctx.is_location(m) && place_ok
         });
         if let Some(&s) = pick {
             out.push(s);
@@ -548,14 +552,16 @@ pub fn find<'a>(
                 return true;
             }
             let prep = ctx.prep_before(m);
-            let own = ctx.tok_at(m.start) <= from_tok + 3 && prep.as_deref().is_some_and(|p| p == ctx.word(from_tok.saturating_sub(1)));
+            let own =
+                ctx.tok_at(m.start) <= from_tok + 3 && prep.map(String::as_str).is_some_and(|p| p == ctx.word(from_tok.saturating_sub(1)));
             // "rejected calls by X", "accepted demands from X", "a fresh offer from X": who made
             // the proposal is the one answered.
-            let proposer = matches!(prep.as_deref(), Some("by" | "from"))
+            let proposer = matches!(prep.map(String::as_str), Some("by" | "from"))
                 && (from_tok.saturating_sub(1)..ctx.tok_at(m.start)).any(|i| PROPOSALS.contains(&ctx.word(i).as_str()));
             // "withdrew its inspectors from Iraq": the place left is whom the withdrawal hits.
-            let left = prep.as_deref() == Some("from") && ["withdr", "pull", "recall", "evacuat"].iter().any(|w| first_word.starts_with(w));
-            !ctx.is_location(m) && (own || proposer || left || prep.as_deref().is_none_or(|p| !NOT_TARGET.contains(&p)))
+            let left = prep.map(String::as_str) == Some("from")
+                && ["withdr", "pull", "recall", "evacuat"].iter().any(|w| first_word.starts_with(w));
+            !ctx.is_location(m) && (own || proposer || left || prep.map(String::as_str).is_none_or(|p| !NOT_TARGET.contains(&p)))
         };
         let all: Vec<&Mention> = list.iter().copied().filter(|m| ctx.tok_at(m.start) <= from_tok + 6).collect();
         // The first object sits in the trigger's clause: no comma or semicolon before it.
@@ -602,7 +608,7 @@ pub fn find<'a>(
         && ((prev_word == "," && first_word.ends_with("ing"))
             || (j > 0 && matches!(ctx.word(j - 1).as_str(), "and" | "but"))
             || prev_word == "to"
-            || (first > 1 && ctx.word(first - 2) == "to" && light_verb(&prev_word)));
+            || (first > 1 && ctx.word(first - 2) == "to" && light_verb(prev_word)));
 
     let mut roles = Roles { passive, ..Default::default() };
     if passive {
@@ -824,7 +830,7 @@ pub fn find<'a>(
     if roles.targets.is_empty() && !passive {
         let pron =
             (last + 1..(last + 3).min(toks.len())).map(|i| ctx.word(i)).find(|w| matches!(w.as_str(), "it" | "them" | "him" | "her"));
-        if matches!(pron.as_deref(), Some("him" | "her")) {
+        if matches!(pron.map(String::as_str), Some("him" | "her")) {
             let src_ids: Vec<_> = roles.sources.iter().map(|m| m.actor.clone()).collect();
             if let Some(m) =
                 doc_mentions.iter().rev().find(|m| m.end <= tstart && m.kind == MentionKind::Person && !src_ids.contains(&m.actor))

@@ -173,13 +173,13 @@ const INTENT: &[&str] = &[
 /// Words that lay an obligation on the act's subject.
 const OBLIGATION: &[&str] = &["must", "should", "demanded", "demands", "demand", "demanding", "insisted", "insisting", "urged", "urging"];
 
-fn lw(text: &str, t: &Token) -> String {
+pub(crate) fn lw(text: &str, t: &Token) -> String {
     t.text(text).to_lowercase().replace('’', "'")
 }
 
 /// Judge a trigger's status from its clause and sentence.
-pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions: &[&'a Mention]) -> Judgement<'a> {
-    let words: Vec<String> = toks.iter().map(|t| lw(text, t)).collect();
+pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mentions: &[&'a Mention]) -> Judgement<'a> {
+    let (text, toks, words) = (sentence.text, sentence.toks, &sentence.lower);
     // The trigger's clause, back to the nearest clause opener; "that" clauses keep their cue ("no confirmation that").
     let mut clause_start = first;
     let mut steps = 0;
@@ -292,8 +292,8 @@ const DEMAND_SPEECH: &[&str] =
 /// "X said Y must withdraw", "X told Y that it should stop": someone lays an obligation on
 /// someone else, which PLOVER codes as a REQUEST whatever the act demanded is. Pairs of (who
 /// demands, who is to act, the modal's token), for the obligations of a sentence that name both.
-pub fn obligations<'a>(text: &str, toks: &[Token], mentions: &[&'a Mention]) -> Vec<(&'a Mention, &'a Mention, usize)> {
-    let words: Vec<String> = toks.iter().map(|t| lw(text, t)).collect();
+pub fn obligations<'a>(sentence: &crate::Words<'_>, mentions: &[&'a Mention]) -> Vec<(&'a Mention, &'a Mention, usize)> {
+    let (toks, words) = (sentence.toks, &sentence.lower);
     let tok_at = |pos: usize| toks.partition_point(|t| t.end <= pos);
     let prep_before = |m: &Mention| {
         let mut i = tok_at(m.start);
