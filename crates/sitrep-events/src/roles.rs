@@ -604,9 +604,26 @@ pub fn find<'a>(
         j -= 1;
     }
     let light_verb = |w: &str| matches!(w, "hold" | "have" | "conduct" | "make" | "carry" | "launch" | "stage" | "pay" | "give");
+    let coordinated = j > 0 && matches!(ctx.word(j - 1).as_str(), "and" | "but");
+    // "X said Russia must accept a truce and threatened sanctions": a past tense after "and" does
+    // not share the subject of a clause in the infinitive ("must accept"); it goes with the verb
+    // of saying, whose subject comes before it.
+    let reported_clause = |m: &Mention| {
+        let k = ctx.tok_at(m.end);
+        matches!(ctx.word(k).as_str(), "must" | "should" | "would" | "will" | "could" | "can" | "may" | "might" | "to")
+    };
+    let finite_past = first_word.ends_with("ed") || matches!(first_word.as_str(), "said" | "told" | "warned" | "threatened");
+    let across = coordinated && finite_past && j == first && prev_source.first().is_some_and(|m| reported_clause(m));
+    let speech_before = across
+        .then(|| {
+            let src = prev_source.first().map_or(0, |m| ctx.tok_at(m.start));
+            (0..src).rev().find(|&i| matches!(ctx.word(i).as_str(), "said" | "says" | "told" | "announced" | "declared" | "insisted"))
+        })
+        .flatten();
     let carried = !prev_source.is_empty()
+        && !across
         && ((prev_word == "," && first_word.ends_with("ing"))
-            || (j > 0 && matches!(ctx.word(j - 1).as_str(), "and" | "but"))
+            || coordinated
             || prev_word == "to"
             || (first > 1 && ctx.word(first - 2) == "to" && light_verb(prev_word)));
 
@@ -665,7 +682,16 @@ pub fn find<'a>(
         }
     } else {
         roles.verbal = true;
-        roles.sources = if carried { prev_source.to_vec() } else { subject(&near_before) };
+        roles.sources = if carried {
+            prev_source.to_vec()
+        } else if let Some(v) = speech_before {
+            // the subject of the verb of saying, or none we know
+            subject(&near_before.iter().copied().filter(|m| ctx.tok_at(m.end) <= v).collect::<Vec<_>>())
+        } else if across {
+            Vec::new()
+        } else {
+            subject(&near_before)
+        };
         // "the camp, which sheltered ...": a relative clause's subject is what comes right before
         // "which"/"who"; when that is no actor, the act has no known source.
         let mut r = first;

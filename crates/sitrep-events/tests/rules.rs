@@ -214,3 +214,12 @@ fn a_relative_clause_after_a_place_has_no_named_subject() {
 fn with_two_sources_a_target_that_is_one_of_them_stays_for_the_other() {
     expect("Chad and Niger said the deal was a way for Chad to pressure Niger.", EventType::Request, "TCD", Some("NER"));
 }
+
+#[test]
+fn a_past_verb_after_a_reported_obligation_goes_with_the_speaker() {
+    let evs = events("France said Russia must accept a ceasefire and threatened further sanctions.");
+    assert!(has(&evs, EventType::Threaten, "FRA", None), "{evs:#?}");
+    assert!(!has(&evs, EventType::Threaten, "RUS", None), "{evs:#?}");
+    // a bare verb after "and" stays in the reported clause
+    expect("France said Russia must accept a ceasefire and withdraw its troops.", EventType::Retreat, "RUS", None);
+}
