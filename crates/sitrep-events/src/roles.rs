@@ -750,6 +750,29 @@ pub fn find<'a>(
     {
         roles.targets = vec![a1, a2];
     }
+    // "the TTP, which it blames for the attacks": a pronoun between the relative word and the
+    // verb is the subject; what the relative stands for is the object.
+    if !passive && !reverse {
+        let mut k = first;
+        while k > 0 && (AUXILIARIES.contains(&ctx.word(k - 1).as_str()) || matches!(ctx.word(k - 1).as_str(), "not" | "never")) {
+            k -= 1;
+        }
+        if k > 2
+            && matches!(ctx.word(k - 1).as_str(), "he" | "she" | "they" | "it" | "we")
+            && matches!(ctx.word(k - 2).as_str(), "which" | "whom" | "that")
+        {
+            let mut a = k - 2;
+            while a > 0 && ctx.word(a - 1) == "," {
+                a -= 1;
+            }
+            if let Some(antecedent) = a.checked_sub(1).and_then(|i| ctx.mention_at_token(i)).filter(|m| !ctx.is_location(m)) {
+                roles.sources.clear();
+                if roles.targets.is_empty() {
+                    roles.targets = vec![antecedent];
+                }
+            }
+        }
+    }
     // "Washington told Israel (that) it would ...": a pronoun subject after a speech verb and its
     // addressee is the speaker, not the addressee named right before it.
     if !passive && !reverse {

@@ -223,3 +223,13 @@ fn a_past_verb_after_a_reported_obligation_goes_with_the_speaker() {
     // a bare verb after "and" stays in the reported clause
     expect("France said Russia must accept a ceasefire and withdraw its troops.", EventType::Retreat, "RUS", None);
 }
+
+#[test]
+fn a_pronoun_after_which_is_the_subject_and_the_antecedent_the_object() {
+    expect(
+        "Kenya accuses Somalia of sheltering al-Shabaab, which it blames for the raids.",
+        EventType::Accuse,
+        "KEN",
+        Some("GRP:al-shabaab"),
+    );
+}
