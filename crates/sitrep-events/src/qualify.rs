@@ -19,6 +19,28 @@ const STOP: &[&str] = &[
     "who", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says", "say", "not", "than",
 ];
 
+/// Modifiers of sector words that also begin event patterns ("military aid", "riot police").
+const MODIFIERS: &[&str] = &[
+    "military",
+    "paramilitary",
+    "security",
+    "riot",
+    "border",
+    "police",
+    "naval",
+    "air",
+    "army",
+    "special",
+    "secret",
+    "armed",
+    "peace",
+    "peacekeeping",
+    "humanitarian",
+    "opposition",
+    "rebel",
+    "government",
+];
+
 /// Copies of `mentions` in which sector words without a country get one from their neighbours.
 pub fn qualify<'a>(lex: &Lexicon, text: &str, sentences: &[Span], mentions: &'a [Mention]) -> Cow<'a, [Mention]> {
     let bare = |m: &Mention| m.kind == MentionKind::Agent && m.country.is_none();
@@ -60,12 +82,14 @@ fn modifier_before(lex: &Lexicon, text: &str, toks: &[Token], m: &Mention, other
     while k > 0 {
         k -= 1;
         let t = &toks[k];
-        if let Some(o) = others.iter().find(|o| o.start <= t.start && t.end <= o.end) {
+        if let Some(o) = others.iter().find(|o| o.start <= t.start && t.start < o.end) {
             let possessive = text[o.end..].starts_with("'s") || text[o.end..].starts_with("’s");
             let joined = text[o.end..].starts_with('-');
             // "Darfur rebels", "Kabul police": a place right before the sector word is its home
-            let adjacent = modifiers == 0 && matches!(o.kind, MentionKind::Place | MentionKind::Country);
-            let ok = o.kind == MentionKind::Nationality || adjacent || (o.kind == MentionKind::Country && (possessive || joined));
+            // ("Serbian military police": a placed sector word right before lends its country)
+            let adjacent = modifiers == 0 && matches!(o.kind, MentionKind::Place | MentionKind::Country | MentionKind::Agent);
+            let state = matches!(o.kind, MentionKind::Country | MentionKind::Place);
+            let ok = o.kind == MentionKind::Nationality || adjacent || (state && (possessive || joined));
             return o.country.clone().filter(|_| ok);
         }
         let w = t.text(text).to_lowercase();
@@ -78,7 +102,8 @@ fn modifier_before(lex: &Lexicon, text: &str, toks: &[Token], m: &Mention, other
         let hyphened = k > 0 && toks[k - 1].text(text) == "-" && toks[k - 1].end == t.start;
         // a verb ends the phrase ("Russian forces killed civilians"): words that start an event
         // pattern, or look like a past tense not joined by a hyphen ("Vietnamese-led")
-        let verbish = lex.lemmas_of(&w).any(|l| !lex.starting_with(l).is_empty()) || (w.ends_with("ed") && !hyphened);
+        let verbish = !MODIFIERS.contains(&w.as_str())
+            && (lex.lemmas_of(&w).any(|l| !lex.starting_with(l).is_empty()) || (w.ends_with("ed") && !hyphened));
         if STOP.contains(&w.as_str()) || verbish || w.ends_with("'s") || w.ends_with("’s") {
             return None;
         }

@@ -243,7 +243,14 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
         // "Pakistani media said the ISI chief met ...": the speaker is the mention before the verb.
         let verb_start = toks[k].start;
         let sentence_start = toks.first().map_or(0, |t| t.start);
-        by = mentions.iter().copied().rfind(|m| m.end <= verb_start && m.start >= sentence_start);
+        // "the Red Cross operating in Iraq said": a place after a preposition is not the speaker
+        // when a name before it can be.
+        let candidates: Vec<&Mention> = mentions.iter().copied().filter(|m| m.end <= verb_start && m.start >= sentence_start).collect();
+        let located = |m: &Mention| {
+            let i = toks.partition_point(|t| t.end <= m.start);
+            i > 0 && matches!(words[i - 1].as_str(), "in" | "at" | "near" | "from" | "inside" | "across")
+        };
+        by = candidates.iter().rev().find(|m| !located(m)).or(candidates.last()).copied();
         if by.is_none() {
             by_text = Some(toks[..k].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "));
         }

@@ -233,3 +233,16 @@ fn a_pronoun_after_which_is_the_subject_and_the_antecedent_the_object() {
         Some("GRP:al-shabaab"),
     );
 }
+
+#[test]
+fn a_place_after_a_preposition_is_not_the_speaker() {
+    let evs = events("The Red Cross operating in Yemen said the Houthis had released the prisoners.");
+    let e = evs.iter().find(|e| e.kind == EventType::Retreat).expect("the release");
+    assert_eq!(e.attributed_to.as_ref().map(|a| a.actor.as_str()), Some("ORG:icrc"), "{evs:#?}");
+}
+
+#[test]
+fn a_possessive_capital_places_the_sector_after_its_modifiers() {
+    expect("Ankara's district administration denied the permit.", EventType::Reject, "TUR", None);
+    expect("Serbian military police arrested two men.", EventType::Coerce, "SRB", None);
+}
