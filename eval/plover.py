@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score sitrep's event coding on the PLOVER gold-standard sentences.
 
-Usage: eval/plover.py [GSR_JSON] [--bin target/release/sitrep] [--verbose]
+Usage: eval/plover.py [GSR_JSON] [--bin $CARGO_TARGET_DIR/release/sitrep] [--verbose]
 Prints per-type precision/recall/F1 of the event type (one prediction per sentence: the first
 event sitrep codes, or none), macro F1, and the share of sentences whose source and target are right.
 Old PLOVER 0.5 names are mapped to the current ones (DEMAND->REQUEST, DISAPPROVE->ACCUSE,
@@ -44,7 +44,8 @@ def main():
     ap = argparse.ArgumentParser()
     here = os.path.dirname(os.path.abspath(__file__))
     ap.add_argument("gsr", nargs="?", default=os.path.join(here, "../../shared/data/plover-gsr/PLOVER_GSR_CAMEO.json"))
-    ap.add_argument("--bin", default=os.path.join(here, "../target/release/sitrep"))
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(here, "../target")
+    ap.add_argument("--bin", default=os.path.join(target, "release/sitrep"))
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
     if not os.path.exists(a.gsr):

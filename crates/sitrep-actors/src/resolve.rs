@@ -319,8 +319,13 @@ fn sector_titles(text: &str, mentions: &mut Vec<Mention>) -> Vec<(usize, Role, O
         if t.kind != MentionKind::Agent || p.kind != MentionKind::Person || t.end > p.start {
             continue;
         }
+        // Only a comma or title words between ("Iran's supreme leader Ayatollah Ali Khamenei").
         let between = text[t.end..p.start].trim();
-        if !(between.is_empty() || between == ",") {
+        let titles_only = between
+            .split(|c: char| c.is_whitespace() || c == '.')
+            .filter(|w| !w.is_empty())
+            .all(|w| crate::recognise::words::TITLE_WORDS.contains(&w.to_lowercase().as_str()));
+        if !(between.is_empty() || between == "," || titles_only) {
             continue;
         }
         // "German Foreign Minister" -> "foreign minister": the nationality is the role's country.
@@ -436,6 +441,10 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
         let from = at.saturating_sub(8);
         let before: Vec<Token> = stoks[from..at].iter().copied().skip_while(|t| t.start < prev_person_end).collect();
         let mut roles = roles_in(text, &before, &mentions, dict);
+        // "King Abdullah of Jordan": a title with nothing of its own before the name takes the
+        // country or organisation after "of" (the bare titles are kept when nothing is there).
+        let bare_titles = !roles.is_empty() && roles.iter().all(|r| r.country.is_none() && r.org.is_none());
+        let kept = if bare_titles { std::mem::take(&mut roles) } else { Vec::new() };
         if roles.is_empty() && stoks.get(end).is_some_and(|t| matches!(t.text(text), "," | "of")) {
             let after: Vec<Token> = stoks[end + 1..]
                 .iter()
@@ -466,6 +475,9 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
             } else {
                 roles = roles_in(text, &after, &mentions, dict);
             }
+        }
+        if roles.is_empty() {
+            roles = kept;
         }
         for r in roles {
             let person = &mut people[p];

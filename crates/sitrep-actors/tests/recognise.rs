@@ -89,3 +89,17 @@ fn a_pronoun_with_one_person_in_view_is_that_person() {
     let (ms, _) = doc("Farid Mamundzay met Amir Khan Muttaqi in Kabul. He said the talks had failed.");
     assert!(ms.iter().all(|m| m.text != "He"));
 }
+
+#[test]
+fn a_country_before_titles_or_after_of_is_the_persons() {
+    let (ms, _) = doc("Egypt's religious leader Sheikh Omar Haddad condemned the raid.");
+    assert_eq!(find(&ms, "Omar Haddad").country.as_deref(), Some("EGY"), "{ms:#?}");
+    let (ms, _) = doc("King Faisal of Jordan received the envoy.");
+    assert_eq!(find(&ms, "Faisal").country.as_deref(), Some("JOR"), "{ms:#?}");
+}
+
+#[test]
+fn clerical_titles_mark_people() {
+    let (ms, _) = doc("Archbishop Tomas Lenko condemned the killings.");
+    assert_eq!(find(&ms, "Tomas Lenko").kind, MentionKind::Person);
+}

@@ -1,4 +1,7 @@
 //! Event coding over the example corpus's articles, actors already found.
+//!
+//! Throughput is in sentences (criterion's "elem/s"): criterion runs on one thread, so the figure
+//! is sentences per second per core. `cargo bench -p sitrep-events --bench code`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sitrep_model::RawDoc;
@@ -21,8 +24,10 @@ fn bench(c: &mut Criterion) {
         })
         .collect();
     let bytes: usize = docs.iter().map(|d| d.0.text.len()).sum();
+    let sentences: usize = docs.iter().map(|d| d.0.sentences.len()).sum();
+    eprintln!("events/code: {} articles, {sentences} sentences, {bytes} bytes", docs.len());
     let mut g = c.benchmark_group("events");
-    g.throughput(Throughput::Bytes(bytes as u64));
+    g.throughput(Throughput::Elements(sentences as u64));
     g.bench_function("code", |b| {
         b.iter(|| docs.iter().map(|(a, m, act)| sitrep_events::code(&lexicon, &geo, a, m, act).len()).sum::<usize>())
     });

@@ -5,6 +5,7 @@
 //! the same type, source, target and status in one document are one event with several spans.
 
 pub mod lexicon;
+pub mod qualify;
 pub mod roles;
 pub mod status;
 pub mod triggers;
@@ -23,6 +24,20 @@ fn endpoint(m: &Mention, actors: &[Actor]) -> Endpoint {
     Endpoint { actor: id, name, text: m.text.clone(), country: m.country.clone(), agent: m.agent.clone(), org: m.org.clone() }
 }
 
+/// A sentence's tokens with their lower-case forms (curly apostrophes straightened), made once
+/// and read by every trigger's roles and status.
+pub struct Words<'t> {
+    pub text: &'t str,
+    pub toks: &'t [sitrep_text::Token],
+    pub lower: Vec<String>,
+}
+
+impl<'t> Words<'t> {
+    pub fn new(text: &'t str, toks: &'t [sitrep_text::Token]) -> Self {
+        Words { text, toks, lower: toks.iter().map(|t| status::lw(text, t)).collect() }
+    }
+}
+
 /// An event before it is merged with the same event seen elsewhere in the article.
 struct Draft {
     kind: EventType,
@@ -36,8 +51,10 @@ struct Draft {
 /// Code every event of one article.
 pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[Mention], actors: &[Actor]) -> Vec<Event> {
     let text = &article.text;
-    let mut events: BTreeMap<(String, String, String, Status), Event> = BTreeMap::new();
-    let mut order: Vec<(String, String, String, Status)> = Vec::new();
+    let placed = qualify::qualify(lex, text, &article.sentences, mentions);
+    let mentions = &placed[..];
+    let mut events: BTreeMap<Key, Event> = BTreeMap::new();
+    let mut order: Vec<Key> = Vec::new();
     // The last actor who acted, for "he", "they" in later sentences.
     let mut last_source: Option<&Mention> = None;
     // Events told so far: their trigger's words and who did it, for "condemned the strikes".
@@ -51,7 +68,14 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         let sm: Vec<&Mention> = mentions.iter().filter(|m| m.start >= sentence.start && m.end <= sentence.end).collect();
         let mut prev_sources: Vec<&Mention> = Vec::new();
         let names: Vec<(usize, usize)> = sm.iter().map(|m| (m.start, m.end)).collect();
-        for trig in triggers::find(lex, text, &toks, &names) {
+        let trigs = triggers::find(lex, text, &toks, &names);
+        let said = sentence.of(text);
+        let modal = said.contains("must") || said.contains("should");
+        if trigs.is_empty() && !modal {
+            continue;
+        }
+        let words = Words::new(text, &toks);
+        for trig in trigs {
             let pat = &lex.patterns[trig.pattern];
             // A participle used as an adjective ("the alleged support", "Pakistan's captured soldiers").
             let word = toks[trig.first].text(text).to_lowercase();
@@ -79,7 +103,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 continue;
             }
             let at = roles::At { first: trig.first, last: trig.last, reverse: pat.reverse };
-            let roles = roles::find(text, &toks, &sm, mentions, at, &prev_sources, last_source);
+            let roles = roles::find(&words, &sm, mentions, at, &prev_sources, last_source);
             if roles.passive && pat.kind == EventType::Consult && roles.sources.is_empty() {
                 continue; // "were met with retaliatory attacks" is no meeting
             }
@@ -106,12 +130,36 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     .collect();
                 told.push((words, s));
             }
-            let mut judged = status::judge(text, &toks, trig.first, trig.last, &sm);
+            let mut judged = status::judge(&words, trig.first, trig.last, &sm);
             // Not recognising, not supporting, not agreeing is itself a rejection ("Islamabad did
             // not recognise their regime"): coded as REJECT, which the text does assert.
             let mut kind = pat.kind;
             let mut cameo = pat.cameo.clone();
             let mut mode = pat.mode.clone();
+            // "..., a rights group protested", "protested that ...": a protest made in words is an
+            // accusation (PLOVER ACCUSE), not a demonstration.
+            let mut spoken = false;
+            if kind == EventType::Protest
+                && trig.first == trig.last
+                && let Some(&s) = roles.sources.first()
+                && spoken_protest(text, &toks, s, trig.last)
+            {
+                (kind, cameo, mode) = (EventType::Accuse, "111".into(), Some("disapprove".into()));
+                spoken = true;
+            }
+            // Troops that arrive somewhere are deployed there, not visiting: peacekeepers are aid
+            // (PLOVER AID, peacekeeping), other forces a mobilisation.
+            if kind == EventType::Consult
+                && mode.as_deref() == Some("visit")
+                && let Some(&s) = roles.sources.first()
+                && let Some(force) = armed_force(text, &toks, s)
+            {
+                (kind, cameo, mode) = if force == Force::Peacekeepers {
+                    (EventType::Aid, "074".into(), Some("peacekeeping".into()))
+                } else {
+                    (EventType::Mobilize, "154".into(), Some("troops".into()))
+                };
+            }
             let refusable = matches!(
                 kind,
                 EventType::Support | EventType::Agree | EventType::Cooperate | EventType::Concede | EventType::Retreat | EventType::Aid
@@ -190,6 +238,22 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     }
                 }
             }
+            // "Y is failing its people, X protested": the reported clause's subject is accused.
+            if spoken
+                && targets.is_empty()
+                && let Some(&s) = roles.sources.first()
+                && let Some(&m) = sm.iter().find(|m| roles::actor_like(m) && m.end <= s.start && m.actor != s.actor)
+            {
+                targets.push(Some(endpoint(m, actors)));
+            }
+            // Training or arming forces of no one else ("has trained 500 hackers") builds up one's
+            // own strength: PLOVER MOBILIZE, not AID.
+            if kind == EventType::Aid
+                && targets.is_empty()
+                && matches!(pat.words.first(), Some(lexicon::PatternWord::Lemma(l)) if l == "train" || l == "equip")
+            {
+                (kind, cameo, mode) = (EventType::Mobilize, "154".into(), Some("troops".into()));
+            }
             // "Russian and Ukrainian delegations met": parties of a joint act face each other.
             let joint = targets.is_empty()
                 && !roles.passive
@@ -227,9 +291,23 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     });
                     // A stated intention is itself an event in PLOVER: a promise (AGREE) of a
                     // cooperative act, a THREATEN of a hostile one.
-                    if judged.intent && kind != EventType::Agree && kind != EventType::Threaten && kind != EventType::Reject {
-                        let (k, c) = if kind.is_cooperative() && !judged.conditional {
+                    // A hostile act that may follow if a condition holds ("may halt its mediation if
+                    // the fighting goes on") is a threat too.
+                    let hostile = matches!(
+                        kind,
+                        EventType::Sanction | EventType::Coerce | EventType::Assault | EventType::Mobilize | EventType::Protest
+                    );
+                    let conditioned = hostile && judged.conditional && judged.status == Status::Hypothetical;
+                    if (judged.intent || conditioned)
+                        && kind != EventType::Agree
+                        && kind != EventType::Threaten
+                        && kind != EventType::Reject
+                    {
+                        let (k, c) = if kind.is_cooperative() && !judged.ultimatum {
                             (EventType::Agree, "030")
+                        } else if kind == EventType::Assault && preparing(text, &toks, trig.first) {
+                            // "the army prepared to resume shelling": readiness shown, not a threat made
+                            (EventType::Mobilize, "150")
                         } else {
                             (EventType::Threaten, "130")
                         };
@@ -259,48 +337,145 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     });
                 }
             }
+            let told_here = Context {
+                evidence,
+                attributed_to,
+                date,
+                precision,
+                location,
+                trigger: text[trig.start..trig.end].to_string(),
+                sentence_start: sentence.start,
+            };
             for d in drafts {
-                let key = (
-                    d.kind.as_str().to_string(),
-                    d.source.as_ref().map(|e| e.actor.clone()).unwrap_or_default(),
-                    d.target.as_ref().map(|t| t.actor.clone()).unwrap_or_default(),
-                    d.status,
-                );
-                if let Some(e) = events.get_mut(&key) {
-                    if !e.evidence.iter().any(|x| x.start == evidence.start) {
-                        e.evidence.push(evidence.clone());
-                    }
-                    continue;
-                }
-                let id = short_id(&[&article.id, &key.0, &key.1, &key.2, d.status.as_str(), &sentence.start.to_string()]);
-                order.push(key.clone());
-                events.insert(
-                    key,
-                    Event {
-                        id,
-                        doc: article.id.clone(),
-                        kind: d.kind,
-                        mode: d.mode,
-                        cameo: d.cameo.clone(),
-                        goldstein: lex.goldstein(&d.cameo),
-                        quad_class: Event::quad_class_of(&d.cameo),
-                        source: d.source,
-                        target: d.target,
-                        status: d.status,
-                        attributed_to: attributed_to.clone(),
-                        date: date.clone(),
-                        date_precision: precision.clone(),
-                        location: location.clone(),
-                        evidence: vec![evidence.clone()],
-                        story: None,
-                        trigger: text[trig.start..trig.end].to_string(),
-                        corroboration: None,
-                    },
-                );
+                put(&mut events, &mut order, lex, article, d, &told_here);
             }
+        }
+        // "X said Y must ...": a demand, whether or not the act demanded is an event we know.
+        let actorish: Vec<&Mention> = if modal { sm.iter().copied().filter(|m| roles::actor_like(m)).collect() } else { Vec::new() };
+        for (by, who, modal) in if modal { status::obligations(&words, &actorish) } else { Vec::new() } {
+            let (date, precision) = event_date(article, sentence, toks[0].start);
+            let here = Context {
+                evidence: Evidence {
+                    doc: article.id.clone(),
+                    start: sentence.start,
+                    end: sentence.end,
+                    text: sentence.of(text).to_string(),
+                },
+                attributed_to: None,
+                date,
+                precision,
+                location: event_place(text, &sm, &toks, geo, &places, who.end),
+                trigger: text[toks[modal].start..toks.get(modal + 1).unwrap_or(&toks[modal]).end].to_string(),
+                sentence_start: sentence.start,
+            };
+            let d = Draft {
+                kind: EventType::Request,
+                mode: Some("demand".into()),
+                cameo: "100".into(),
+                source: Some(endpoint(by, actors)),
+                target: Some(endpoint(who, actors)),
+                status: Status::Asserted,
+            };
+            put(&mut events, &mut order, lex, article, d, &here);
         }
     }
     order.into_iter().filter_map(|k| events.remove(&k)).collect()
+}
+
+/// A protest verb used to report words: "protested that ...", or the verb of a closing
+/// attribution (", a rights group protested on Monday.").
+fn spoken_protest(text: &str, toks: &[sitrep_text::Token], source: &Mention, last: usize) -> bool {
+    let w = |i: usize| toks.get(i).map(|t| t.text(text).to_lowercase()).unwrap_or_default();
+    if w(last + 1) == "that" {
+        return true;
+    }
+    let mut i = toks.partition_point(|t| t.end <= source.start);
+    while i > 0 && matches!(w(i - 1).as_str(), "a" | "an" | "the") {
+        i -= 1;
+    }
+    let closing = toks.len() - last <= 5;
+    i > 1 && w(i - 1) == "," && closing && !w(last + 1).starts_with("against")
+}
+
+/// "prepared to", "poised to", "gearing up to" right before a trigger.
+fn preparing(text: &str, toks: &[sitrep_text::Token], first: usize) -> bool {
+    toks[first.saturating_sub(4)..first].iter().any(|t| {
+        let w = t.text(text).to_lowercase();
+        w.starts_with("prepar") || w == "poised" || w == "gearing"
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Force {
+    Peacekeepers,
+    Troops,
+}
+
+/// Whether a mention names armed forces ("Kenyan troops", "UN peacekeeping troops", "a battalion
+/// of marines"), reading the mention and the two words before it.
+fn armed_force(text: &str, toks: &[sitrep_text::Token], m: &Mention) -> Option<Force> {
+    let i = toks.partition_point(|t| t.end <= m.start);
+    let before = toks[i.saturating_sub(2)..i].iter().map(|t| t.text(text));
+    let words: Vec<String> = before.chain(m.text.split_whitespace()).map(str::to_lowercase).collect();
+    if words.iter().any(|w| w.starts_with("peacekeep")) {
+        return Some(Force::Peacekeepers);
+    }
+    let armed = ["troop", "soldier", "force", "army", "armies", "battalion", "brigade", "contingent", "marine", "paratrooper", "militar"];
+    (m.kind == MentionKind::Agent && words.iter().any(|w| armed.iter().any(|a| w.starts_with(a)))).then_some(Force::Troops)
+}
+
+/// What one sentence tells about the events coded from one of its triggers.
+struct Context {
+    evidence: Evidence,
+    attributed_to: Option<Endpoint>,
+    date: Option<String>,
+    precision: Option<String>,
+    location: Option<Location>,
+    trigger: String,
+    sentence_start: usize,
+}
+
+type Key = (String, String, String, Status);
+
+/// Add a draft as a new event, or as one more span of the same event told before.
+fn put(events: &mut BTreeMap<Key, Event>, order: &mut Vec<Key>, lex: &Lexicon, article: &Article, d: Draft, cx: &Context) {
+    let key = (
+        d.kind.as_str().to_string(),
+        d.source.as_ref().map(|e| e.actor.clone()).unwrap_or_default(),
+        d.target.as_ref().map(|t| t.actor.clone()).unwrap_or_default(),
+        d.status,
+    );
+    if let Some(e) = events.get_mut(&key) {
+        if !e.evidence.iter().any(|x| x.start == cx.evidence.start) {
+            e.evidence.push(cx.evidence.clone());
+        }
+        return;
+    }
+    let id = short_id(&[&article.id, &key.0, &key.1, &key.2, d.status.as_str(), &cx.sentence_start.to_string()]);
+    order.push(key.clone());
+    events.insert(
+        key,
+        Event {
+            id,
+            doc: article.id.clone(),
+            kind: d.kind,
+            mode: d.mode,
+            cameo: d.cameo.clone(),
+            goldstein: lex.goldstein(&d.cameo),
+            quad_class: Event::quad_class_of(&d.cameo),
+            source: d.source,
+            target: d.target,
+            status: d.status,
+            attributed_to: cx.attributed_to.clone(),
+            date: cx.date.clone(),
+            date_precision: cx.precision.clone(),
+            location: cx.location.clone(),
+            evidence: vec![cx.evidence.clone()],
+            story: None,
+            trigger: cx.trigger.clone(),
+            corroboration: None,
+        },
+    );
 }
 
 /// "condemned the strikes", "denied the attack": when the object right after a trigger is an

@@ -119,6 +119,39 @@ const AUXILIARIES: &[&str] = &[
     "can",
 ];
 
+/// Nouns for what one side puts to another: answering one acts on whoever made it.
+const PROPOSALS: &[&str] = &[
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "offer",
+    "offers",
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+    "appeal",
+    "appeals",
+    "request",
+    "requests",
+    "invitation",
+    "initiative",
+    "ultimatum",
+    "ban",
+    "bid",
+    "overture",
+    "overtures",
+    "support",
+    "help",
+    "pressure",
+];
+
+/// Participles that, with their own preposition after a form of "be", state what the subject
+/// does or stands for ("is opposed to", "were engaged in", "is committed to").
+const STATIVE: &[&str] =
+    &["opposed", "committed", "engaged", "involved", "determined", "dedicated", "devoted", "prepared", "poised", "resolved"];
+
 /// Nouns whose "of"/"from" phrase names who acts ("leaders of the Taliban", "a team from the ISI").
 const SUBJECT_HEADS: &[&str] = &[
     "some",
@@ -173,6 +206,12 @@ const SUBJECT_HEADS: &[&str] = &[
     "agents",
     "officers",
     "elements",
+    "inhabitants",
+    "residents",
+    "villagers",
+    "citizens",
+    "people",
+    "population",
 ];
 
 /// Verbs that carry a nominal event as their object ("launched an offensive").
@@ -211,6 +250,14 @@ const SUPPORT_VERBS: &[&str] = &[
     "commit",
     "led",
     "lead",
+    "engag",
+    "organi",
+    "speed",
+    "sped",
+    "accelerat",
+    "complet",
+    "open",
+    "resort",
 ];
 
 /// Verbs whose object controls a following infinitive.
@@ -244,13 +291,17 @@ pub struct At {
 struct Ctx<'t, 'a> {
     text: &'t str,
     toks: &'t [Token],
+    /// The tokens lower-cased, once a sentence.
+    lower: &'t [String],
     /// Mentions of this sentence that can be actors.
     mentions: Vec<&'a Mention>,
 }
 
+static NO_WORD: String = String::new();
+
 impl<'a> Ctx<'_, 'a> {
-    fn word(&self, i: usize) -> String {
-        self.toks.get(i).map(|t| t.text(self.text).to_lowercase()).unwrap_or_default()
+    fn word(&self, i: usize) -> &String {
+        self.lower.get(i).unwrap_or(&NO_WORD)
     }
     fn tok_at(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.end <= pos)
@@ -263,7 +314,7 @@ impl<'a> Ctx<'_, 'a> {
         let rest = &self.text[m.end..];
         rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("' ") || rest.starts_with("’ ")
     }
-    fn prep_before(&self, m: &Mention) -> Option<String> {
+    fn prep_before(&self, m: &Mention) -> Option<&String> {
         let mut i = self.tok_at(m.start);
         // Skip determiners and modifiers between the preposition and the name.
         let mut steps = 0;
@@ -290,21 +341,21 @@ impl<'a> Ctx<'_, 'a> {
         if i >= j {
             return false; // side by side with nothing between: one name, not two actors
         }
-        let words: Vec<String> = (i..j).map(|k| self.word(k)).collect();
+        let words: Vec<&String> = (i..j).map(|k| self.word(k)).collect();
         let only_joiners = words.iter().all(|w| matches!(w.as_str(), "and" | "," | "-" | "or" | "the" | "as" | "well"));
         let has_joiner = words.iter().any(|w| matches!(w.as_str(), "and" | "," | "-" | "or"));
-        let comma_and = words.iter().any(|w| w == ",") && words.iter().any(|w| w == "and" || w == "or");
+        let comma_and = words.iter().any(|w| *w == ",") && words.iter().any(|w| *w == "and" || *w == "or");
         only_joiners && has_joiner && (allow_comma_and || !comma_and)
     }
 }
 
-fn actor_like(m: &Mention) -> bool {
+/// A mention that can act: a named actor, a person or a sector ("officials").
+pub fn actor_like(m: &Mention) -> bool {
     m.actor.is_some() || m.kind == MentionKind::Person || (m.kind == MentionKind::Agent)
 }
 
 pub fn find<'a>(
-    text: &str,
-    toks: &[Token],
+    words: &crate::Words<'_>,
     sentence_mentions: &[&'a Mention],
     doc_mentions: &'a [Mention],
     at: At,
@@ -312,10 +363,11 @@ pub fn find<'a>(
     last_source: Option<&'a Mention>,
 ) -> Roles<'a> {
     let At { first, last, reverse } = at;
-    let ctx = Ctx { text, toks, mentions: sentence_mentions.iter().copied().filter(|m| actor_like(m)).collect() };
+    let (text, toks) = (words.text, words.toks);
+    let ctx = Ctx { text, toks, lower: &words.lower, mentions: sentence_mentions.iter().copied().filter(|m| actor_like(m)).collect() };
     let (tstart, tend) = (toks[first].start, toks[last].end);
     let first_word = ctx.word(first);
-    let prev_word = if first > 0 { ctx.word(first - 1) } else { String::new() };
+    let prev_word = if first > 0 { ctx.word(first - 1) } else { &NO_WORD };
 
     // Passive: a form of "be" just before a participle trigger.
     let mut k = first;
@@ -329,7 +381,10 @@ pub fn find<'a>(
             "met" | "held" | "struck" | "shot" | "led" | "hit" | "fought" | "sent" | "seized" | "caught" | "built" | "sought" | "brought"
         );
     // "have been accused": a form of "be" anywhere in the auxiliaries before the participle.
-    let passive = participle && (k.saturating_sub(1)..first).any(|i| BE.contains(&ctx.word(i).as_str()));
+    // "is opposed to", "were engaged in", "is committed to": a participle of state with its own
+    // preposition describes the subject's stance or activity, it is no passive.
+    let stative = STATIVE.contains(&first_word.as_str()) && matches!(ctx.word(first + 1).as_str(), "to" | "in" | "on" | "with");
+    let passive = participle && !stative && (k.saturating_sub(1)..first).any(|i| BE.contains(&ctx.word(i).as_str()));
 
     // A possessive right before the trigger ("Pakistan's airstrikes", "the Taliban's alleged support").
     let possessor = (first.saturating_sub(3)..first)
@@ -360,11 +415,14 @@ pub fn find<'a>(
         && prev_word != "to"
         && (before_is(first - 1, DETERMINERS)
             || before_is(first - 1, PREPOSITIONS)
+            // "last week's arrest": a possessive that names no actor still makes a noun
+            || prev_word.ends_with("'s")
+            || prev_word.ends_with("’s")
             || (first > 1
                 && (before_is(first - 2, PREPOSITIONS) || before_is(first - 2, DETERMINERS))
                 && ctx.word(first - 2) != "to"
                 && ctx.mention_at_token(first - 1).is_none()
-                                && !ctx.word(first - 1).ends_with("ly")
+                && !ctx.word(first - 1).ends_with("ly")
                 && !AUXILIARIES.contains(&ctx.word(first - 1).as_str()))
             // "covers armed attacks": a plural event noun after a modifier is a noun.
             || (first == last
@@ -415,7 +473,7 @@ pub fn find<'a>(
                     .checked_sub(1)
                     .is_some_and(|i| DETERMINERS.contains(&ctx.word(i).as_str()) || ctx.word(i).ends_with("'s"));
             let place_ok = m.kind != MentionKind::Place || (m.actor.as_deref().is_some_and(|a| a.len() == 3) && !modifier);
-            (prep.is_none() || prep.as_deref() == Some("like") || headed(m)) && !ctx.is_location(m) && place_ok
+            (prep.is_none() || prep.map(String::as_str) == Some("like") || headed(m)) && !ctx.is_location(m) && place_ok
         });
         if let Some(&s) = pick {
             out.push(s);
@@ -494,8 +552,16 @@ pub fn find<'a>(
                 return true;
             }
             let prep = ctx.prep_before(m);
-            let own = ctx.tok_at(m.start) <= from_tok + 3 && prep.as_deref().is_some_and(|p| p == ctx.word(from_tok.saturating_sub(1)));
-            !ctx.is_location(m) && (own || prep.as_deref().is_none_or(|p| !NOT_TARGET.contains(&p)))
+            let own =
+                ctx.tok_at(m.start) <= from_tok + 3 && prep.map(String::as_str).is_some_and(|p| p == ctx.word(from_tok.saturating_sub(1)));
+            // "rejected calls by X", "accepted demands from X", "a fresh offer from X": who made
+            // the proposal is the one answered.
+            let proposer = matches!(prep.map(String::as_str), Some("by" | "from"))
+                && (from_tok.saturating_sub(1)..ctx.tok_at(m.start)).any(|i| PROPOSALS.contains(&ctx.word(i).as_str()));
+            // "withdrew its inspectors from Iraq": the place left is whom the withdrawal hits.
+            let left = prep.map(String::as_str) == Some("from")
+                && ["withdr", "pull", "recall", "evacuat"].iter().any(|w| first_word.starts_with(w));
+            !ctx.is_location(m) && (own || proposer || left || prep.map(String::as_str).is_none_or(|p| !NOT_TARGET.contains(&p)))
         };
         let all: Vec<&Mention> = list.iter().copied().filter(|m| ctx.tok_at(m.start) <= from_tok + 6).collect();
         // The first object sits in the trigger's clause: no comma or semicolon before it.
@@ -538,23 +604,41 @@ pub fn find<'a>(
         j -= 1;
     }
     let light_verb = |w: &str| matches!(w, "hold" | "have" | "conduct" | "make" | "carry" | "launch" | "stage" | "pay" | "give");
+    let coordinated = j > 0 && matches!(ctx.word(j - 1).as_str(), "and" | "but");
+    // "X said Russia must accept a truce and threatened sanctions": a past tense after "and" does
+    // not share the subject of a clause in the infinitive ("must accept"); it goes with the verb
+    // of saying, whose subject comes before it.
+    let reported_clause = |m: &Mention| {
+        let k = ctx.tok_at(m.end);
+        matches!(ctx.word(k).as_str(), "must" | "should" | "would" | "will" | "could" | "can" | "may" | "might" | "to")
+    };
+    let finite_past = first_word.ends_with("ed") || matches!(first_word.as_str(), "said" | "told" | "warned" | "threatened");
+    let across = coordinated && finite_past && j == first && prev_source.first().is_some_and(|m| reported_clause(m));
+    let speech_before = across
+        .then(|| {
+            let src = prev_source.first().map_or(0, |m| ctx.tok_at(m.start));
+            (0..src).rev().find(|&i| matches!(ctx.word(i).as_str(), "said" | "says" | "told" | "announced" | "declared" | "insisted"))
+        })
+        .flatten();
     let carried = !prev_source.is_empty()
+        && !across
         && ((prev_word == "," && first_word.ends_with("ing"))
-            || (j > 0 && matches!(ctx.word(j - 1).as_str(), "and" | "but"))
+            || coordinated
             || prev_word == "to"
-            || (first > 1 && ctx.word(first - 2) == "to" && light_verb(&prev_word)));
+            || (first > 1 && ctx.word(first - 2) == "to" && light_verb(prev_word)));
 
     let mut roles = Roles { passive, ..Default::default() };
     if passive {
         roles.targets = subject(&near_before);
         if let Some(by) = (first + 1..(last + 8).min(toks.len())).find(|&i| ctx.word(i) == "by") {
             let by_pos = toks[by].end;
-            roles.sources = object(&after.iter().copied().filter(|m| m.start >= by_pos).collect::<Vec<_>>(), by + 1);
+            // the agent may sit inside the pattern's gap ("attacked by militiamen armed with machetes")
+            roles.sources = object(&ctx.mentions.iter().copied().filter(|m| m.start >= by_pos).collect::<Vec<_>>(), by + 1);
         }
     } else if reverse {
         roles.sources = object(&after, last + 1);
         roles.targets = subject(&near_before);
-    } else if let Some(by) = (ctx.word(last + 1) == "by").then_some(last + 1)
+    } else if let Some(by) = (ctx.word(last + 1) == "by" && !(past && PROPOSALS.contains(&ctx.word(last).as_str()))).then_some(last + 1)
         && let Some(&src) = after.iter().find(|m| ctx.tok_at(m.start) <= by + 3 && m.start >= toks[by].end)
     {
         // "terrorist attacks by the TTP", "a visit by the minister".
@@ -563,12 +647,15 @@ pub fn find<'a>(
     } else if let Some(p) = possessor {
         roles.sources = vec![p];
         roles.targets = object(&after, last + 1);
-    } else if let Some(b) = (last..(last + 3).min(toks.len())).find(|&i| ctx.word(i) == "between")
+    } else if !past
+        && !supported
+        && let Some(b) = (last..(last + 3).min(toks.len())).find(|&i| ctx.word(i) == "between")
         && let Some(&a1) = after.iter().find(|m| ctx.tok_at(m.start) > b && ctx.tok_at(m.start) <= b + 3)
         && let Some(&a2) =
             after.iter().find(|m| m.start > a1.end && ctx.tok_at(m.start) <= ctx.tok_at(a1.end) + 3 && ctx.coordinated(a1, m, true))
     {
-        // "a ceasefire between Israel and Hamas", "clashes between X and Y": both are parties.
+        // "a ceasefire between Israel and Hamas", "clashes between X and Y": both are parties
+        // (not after a verb: "Qatar ended mediation between X and Y" is Qatar's act).
         roles.sources = vec![a1];
         roles.targets = vec![a2];
     } else if let Some(accused) =
@@ -595,19 +682,29 @@ pub fn find<'a>(
         }
     } else {
         roles.verbal = true;
-        roles.sources = if carried { prev_source.to_vec() } else { subject(&near_before) };
+        roles.sources = if carried {
+            prev_source.to_vec()
+        } else if let Some(v) = speech_before {
+            // the subject of the verb of saying, or none we know
+            subject(&near_before.iter().copied().filter(|m| ctx.tok_at(m.end) <= v).collect::<Vec<_>>())
+        } else if across {
+            Vec::new()
+        } else {
+            subject(&near_before)
+        };
         // "the camp, which sheltered ...": a relative clause's subject is what comes right before
         // "which"/"who"; when that is no actor, the act has no known source.
         let mut r = first;
         while r > 0 && AUXILIARIES.contains(&ctx.word(r - 1).as_str()) {
             r -= 1;
         }
-        if r > 0 && matches!(ctx.word(r - 1).as_str(), "which" | "who") && !carried {
+        if r > 0 && matches!(ctx.word(r - 1).as_str(), "which" | "who" | "that") && !carried {
             let mut a = r - 1;
             while a > 0 && ctx.word(a - 1) == "," {
                 a -= 1;
             }
-            roles.sources = a.checked_sub(1).and_then(|i| ctx.mention_at_token(i)).into_iter().collect();
+            // a place the relative follows ("the consulate in Damascus that ...") is no antecedent
+            roles.sources = a.checked_sub(1).and_then(|i| ctx.mention_at_token(i)).filter(|m| !ctx.is_location(m)).into_iter().collect();
         }
         // An infinitive's subject is the clause's subject unless a verb like "urge" made the
         // nearest actor its controller ("urging the Indian government to train ...").
@@ -637,6 +734,71 @@ pub fn find<'a>(
             }
         }
         roles.targets = object(&after, last + 1);
+    }
+    // "launched a mediation effort between X and Y", "host a meeting between X and Y": the two
+    // parties brought together are the targets.
+    if !passive
+        && !reverse
+        && let Some(b) = (last..(last + 6).min(toks.len())).find(|&i| ctx.word(i) == "between")
+        && (first..b)
+            .any(|i| ["mediat", "meeting", "talks", "negotiat", "summit", "host", "broker"].iter().any(|w| ctx.word(i).starts_with(w)))
+        && !(last + 1..b).any(|i| matches!(ctx.word(i).as_str(), "," | ";"))
+        && let Some(&a1) = after.iter().find(|m| ctx.tok_at(m.start) > b && ctx.tok_at(m.start) <= b + 4)
+        && let Some(and) = (ctx.tok_at(a1.end)..(ctx.tok_at(a1.end) + 4).min(toks.len())).find(|&i| ctx.word(i) == "and")
+        && let Some(&a2) = after.iter().find(|m| ctx.tok_at(m.start) > and && ctx.tok_at(m.start) <= and + 3)
+        && !roles.sources.iter().any(|s| s.actor.is_some() && (s.actor == a1.actor || s.actor == a2.actor))
+    {
+        roles.targets = vec![a1, a2];
+    }
+    // "the TTP, which it blames for the attacks": a pronoun between the relative word and the
+    // verb is the subject; what the relative stands for is the object.
+    if !passive && !reverse {
+        let mut k = first;
+        while k > 0 && (AUXILIARIES.contains(&ctx.word(k - 1).as_str()) || matches!(ctx.word(k - 1).as_str(), "not" | "never")) {
+            k -= 1;
+        }
+        if k > 2
+            && matches!(ctx.word(k - 1).as_str(), "he" | "she" | "they" | "it" | "we")
+            && matches!(ctx.word(k - 2).as_str(), "which" | "whom" | "that")
+        {
+            let mut a = k - 2;
+            while a > 0 && ctx.word(a - 1) == "," {
+                a -= 1;
+            }
+            if let Some(antecedent) = a.checked_sub(1).and_then(|i| ctx.mention_at_token(i)).filter(|m| !ctx.is_location(m)) {
+                roles.sources.clear();
+                if roles.targets.is_empty() {
+                    roles.targets = vec![antecedent];
+                }
+            }
+        }
+    }
+    // "Washington told Israel (that) it would ...": a pronoun subject after a speech verb and its
+    // addressee is the speaker, not the addressee named right before it.
+    if !passive && !reverse {
+        let mut k = first;
+        while k > 0 && (AUXILIARIES.contains(&ctx.word(k - 1).as_str()) || matches!(ctx.word(k - 1).as_str(), "not" | "never")) {
+            k -= 1;
+        }
+        if k > 1 && matches!(ctx.word(k - 1).as_str(), "he" | "she" | "they" | "it") {
+            let person = matches!(ctx.word(k - 1).as_str(), "he" | "she");
+            let mut s = k - 1;
+            if ctx.word(s - 1) == "that" {
+                s -= 1;
+            }
+            let speaker = s.checked_sub(1).and_then(|i| ctx.mention_at_token(i)).and_then(|addressee| {
+                let v = ctx.tok_at(addressee.start).checked_sub(1)?;
+                matches!(
+                    ctx.word(v).as_str(),
+                    "told" | "tells" | "assured" | "assures" | "warned" | "warns" | "informed" | "informs" | "reminded" | "promised"
+                )
+                .then(|| before.iter().copied().rfind(|m| ctx.tok_at(m.end) <= v && ctx.prep_before(m).is_none()))
+                .flatten()
+            });
+            if let Some(sp) = speaker.filter(|m| (m.kind == MentionKind::Person) == person && m.kind != MentionKind::Nationality) {
+                roles.sources = vec![sp];
+            }
+        }
     }
     // "He", "they", "it" as subject: the last actor who acted, else the last named.
     if roles.sources.is_empty() && !passive {
@@ -692,21 +854,32 @@ pub fn find<'a>(
             .filter(|m| m.start > tstart && m.end < tend && !roles.sources.iter().any(|s| s.actor.is_some() && s.actor == m.actor))
             // not the actor's own forces ("withdraw its forces from")
             .filter(|m| !roles.sources.iter().any(|s| s.country.is_some() && s.country == m.country && m.kind == MentionKind::Agent))
-            // a named actor, not a modifier ("the most militant attacks", "Israeli airstrikes")
+            // a named actor, not a modifier ("the most militant attacks", "Israeli airstrikes"),
+            // unless it says whose proposal is answered ("rejected a Senegalese peace plan")
             .filter(|m| {
                 !matches!(m.kind, MentionKind::Nationality | MentionKind::Agent)
-                    || m.country.is_some() && m.kind != MentionKind::Nationality
+                    || m.country.is_some() && (m.kind != MentionKind::Nationality || PROPOSALS.contains(&ctx.word(last).as_str()))
             })
             .collect();
         if !inside.is_empty() {
             roles.targets = inside;
         }
     }
+    // An actor does not act on itself: when the object found is the source again ("Putin offered
+    // talks with the president of Armenia", the title read as Putin's), the next object is the target.
+    if !passive && !reverse && roles.sources.len() == 1 && !roles.targets.is_empty() {
+        let src_ids: Vec<&str> = roles.sources.iter().filter_map(|m| m.actor.as_deref()).collect();
+        let own = |m: &Mention| m.actor.as_deref().is_some_and(|a| src_ids.contains(&a));
+        if roles.targets.iter().all(|t| own(t)) {
+            let rest: Vec<&Mention> = after.iter().copied().filter(|m| !own(m)).collect();
+            roles.targets = object(&rest, last + 1);
+        }
+    }
     // Pronoun objects point back to the last group or state (not the source itself).
     if roles.targets.is_empty() && !passive {
         let pron =
             (last + 1..(last + 3).min(toks.len())).map(|i| ctx.word(i)).find(|w| matches!(w.as_str(), "it" | "them" | "him" | "her"));
-        if matches!(pron.as_deref(), Some("him" | "her")) {
+        if matches!(pron.map(String::as_str), Some("him" | "her")) {
             let src_ids: Vec<_> = roles.sources.iter().map(|m| m.actor.clone()).collect();
             if let Some(m) =
                 doc_mentions.iter().rev().find(|m| m.end <= tstart && m.kind == MentionKind::Person && !src_ids.contains(&m.actor))

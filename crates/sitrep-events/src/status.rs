@@ -65,6 +65,7 @@ const PLANNED: &[&str] = &[
     "hopes",
     "hoped",
     "ready",
+    "willing",
     "due",
     "poised",
     "upcoming",
@@ -155,6 +156,8 @@ pub struct Judgement<'a> {
     pub obligation: bool,
     /// The act hangs on a condition ("unless", "if").
     pub conditional: bool,
+    /// The condition is one the other side must meet to avert the act ("unless"): an ultimatum.
+    pub ultimatum: bool,
     /// The actor refuses the act outright ("refused to allow", "declined to meet").
     pub refused: bool,
 }
@@ -168,15 +171,15 @@ const INTENT: &[&str] = &[
     "set",
 ];
 /// Words that lay an obligation on the act's subject.
-const OBLIGATION: &[&str] = &["must", "should", "demanded", "demands", "demand", "insisted", "urged"];
+const OBLIGATION: &[&str] = &["must", "should", "demanded", "demands", "demand", "demanding", "insisted", "insisting", "urged", "urging"];
 
-fn lw(text: &str, t: &Token) -> String {
+pub(crate) fn lw(text: &str, t: &Token) -> String {
     t.text(text).to_lowercase().replace('’', "'")
 }
 
 /// Judge a trigger's status from its clause and sentence.
-pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions: &[&'a Mention]) -> Judgement<'a> {
-    let words: Vec<String> = toks.iter().map(|t| lw(text, t)).collect();
+pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mentions: &[&'a Mention]) -> Judgement<'a> {
+    let (text, toks, words) = (sentence.text, sentence.toks, &sentence.lower);
     // The trigger's clause, back to the nearest clause opener; "that" clauses keep their cue ("no confirmation that").
     let mut clause_start = first;
     let mut steps = 0;
@@ -240,7 +243,14 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
         // "Pakistani media said the ISI chief met ...": the speaker is the mention before the verb.
         let verb_start = toks[k].start;
         let sentence_start = toks.first().map_or(0, |t| t.start);
-        by = mentions.iter().copied().rfind(|m| m.end <= verb_start && m.start >= sentence_start);
+        // "the Red Cross operating in Iraq said": a place after a preposition is not the speaker
+        // when a name before it can be.
+        let candidates: Vec<&Mention> = mentions.iter().copied().filter(|m| m.end <= verb_start && m.start >= sentence_start).collect();
+        let located = |m: &Mention| {
+            let i = toks.partition_point(|t| t.end <= m.start);
+            i > 0 && matches!(words[i - 1].as_str(), "in" | "at" | "near" | "from" | "inside" | "across")
+        };
+        by = candidates.iter().rev().find(|m| !located(m)).or(candidates.last()).copied();
         if by.is_none() {
             by_text = Some(toks[..k].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "));
         }
@@ -263,12 +273,105 @@ pub fn judge<'a>(text: &str, toks: &[Token], first: usize, last: usize, mentions
     }
     let by_text = by_text.filter(|s| !s.trim().is_empty());
     let status = if status == Status::Asserted && (by.is_some() || by_text.is_some()) { Status::Reported } else { status };
-    let intent = !negated && (near.iter().any(|w| w != "would" && INTENT.contains(&w.as_str())) || reported_would);
-    // A promise or threat made conditional ("will withdraw ... unless") is a threat.
+    // "is willing to send troops to help": an intention reaches along a chain of infinitives.
+    let chained = first > 0
+        && words[first - 1] == "to"
+        && window.windows(2).any(|w| w[1] == "to" && w[0] != "would" && INTENT.contains(&w[0].as_str()));
+    let intent = !negated && (near.iter().any(|w| w != "would" && INTENT.contains(&w.as_str())) || reported_would || chained);
+    // A promise made conditional on what the other side does ("will withdraw if they disarm") is
+    // still a promise; one the other side must avert ("will strike unless") is a threat.
     let conditional = words[last + 1..].iter().any(|w| w == "unless" || w == "if");
+    let ultimatum = words[last + 1..].iter().any(|w| w == "unless");
     let obligation = !negated && window.iter().any(|w| OBLIGATION.contains(&w.as_str()));
     // What someone is told to do has not been done ("demanded that Ukraine withdraw").
     let status = if obligation && matches!(status, Status::Asserted | Status::Reported) { Status::Planned } else { status };
     let refused = words[first.saturating_sub(4)..first].iter().any(|w| REFUSAL.contains(&w.as_str()));
-    Judgement { status, by, by_text, negated: negated && status == Status::Denied, intent, obligation, conditional, refused }
+    Judgement { status, by, by_text, negated: negated && status == Status::Denied, intent, obligation, conditional, ultimatum, refused }
+}
+
+/// Nouns that carry a statement ("issued a reminder to Iraq that it must ...").
+const STATEMENT_NOUNS: &[&str] =
+    &["reminder", "declaration", "statement", "warning", "demand", "demands", "call", "ultimatum", "message", "letter", "resolution"];
+/// Speech verbs that report a demand (besides `SPEECH`).
+const DEMAND_SPEECH: &[&str] =
+    &["urged", "urging", "told", "telling", "reminded", "demanding", "insisting", "concluded", "ruled", "decided", "agreed"];
+
+/// "X said Y must withdraw", "X told Y that it should stop": someone lays an obligation on
+/// someone else, which PLOVER codes as a REQUEST whatever the act demanded is. Pairs of (who
+/// demands, who is to act, the modal's token), for the obligations of a sentence that name both.
+pub fn obligations<'a>(sentence: &crate::Words<'_>, mentions: &[&'a Mention]) -> Vec<(&'a Mention, &'a Mention, usize)> {
+    let (toks, words) = (sentence.toks, &sentence.lower);
+    let tok_at = |pos: usize| toks.partition_point(|t| t.end <= pos);
+    let prep_before = |m: &Mention| {
+        let mut i = tok_at(m.start);
+        while i > 0 && matches!(words[i - 1].as_str(), "the" | "a" | "an") {
+            i -= 1;
+        }
+        i > 0
+            && matches!(
+                words[i - 1].as_str(),
+                "in" | "of" | "at" | "on" | "from" | "to" | "with" | "by" | "for" | "against" | "near" | "into" | "across" | "over"
+            )
+    };
+    let mut out = Vec::new();
+    for i in 1..words.len() {
+        if !matches!(words[i].as_str(), "must" | "should") || words.get(i + 1).is_some_and(|w| w == "have") {
+            continue;
+        }
+        // Who is to act: the names right before the modal ("the US and British forces must").
+        let mut obliged: Vec<&Mention> = Vec::new();
+        let mut edge = toks[i].start;
+        while let Some(&m) = mentions.iter().filter(|m| m.end <= edge).max_by_key(|m| m.end) {
+            let between: Vec<&String> = words[tok_at(m.end)..tok_at(edge)].iter().collect();
+            let joined = between.iter().all(|w| matches!(w.as_str(), "and" | "," | "the" | "other" | "its" | "their"));
+            let ok = if obliged.is_empty() { between.is_empty() } else { joined && !between.is_empty() };
+            if !ok {
+                break;
+            }
+            obliged.push(m);
+            edge = m.start;
+        }
+        let pronoun = obliged.is_empty() && matches!(words[i - 1].as_str(), "it" | "they");
+        let subject_tok = if pronoun { i - 1 } else { obliged.last().map_or(i, |m| tok_at(m.start)) };
+        if obliged.is_empty() && !pronoun {
+            continue;
+        }
+        // The statement that carries it: a speech verb or noun before, at most "that" and a few
+        // words away ("declared on Tuesday that China must").
+        let cue = (subject_tok.saturating_sub(8)..subject_tok).rev().find(|&k| {
+            let w = words[k].as_str();
+            SPEECH.contains(&w) || DEMAND_SPEECH.contains(&w) || STATEMENT_NOUNS.contains(&w)
+        });
+        // Who makes it: the nearest name before the cue that is no prepositional object; with no
+        // cue before, the speaker after the clause ("Israel must reopen the crossing, Egypt said").
+        let speaker = match cue {
+            Some(cue) => mentions.iter().rev().find(|m| m.end <= toks[cue].start && !prep_before(m)).copied(),
+            None => (i + 1..words.len()).find(|&k| SPEECH.contains(&words[k].as_str()) && words[k - 1] != "to").and_then(|k| {
+                let comma = (i + 1..k).rev().find(|&j| words[j] == ",")?;
+                let after_comma = toks[comma].end;
+                mentions
+                    .iter()
+                    .find(|m| {
+                        (m.start >= after_comma && m.end <= toks[k].start && tok_at(m.end) == k)
+                            || (m.start >= toks[k].end && tok_at(m.start) <= k + 2)
+                    })
+                    .copied()
+            }),
+        };
+        let Some(speaker) = speaker else { continue };
+        if pronoun {
+            // "reminded Iraq that it must", "a warning to Iraq that it must": the addressee.
+            if let Some(cue) = cue
+                && let Some(&m) = mentions.iter().rev().find(|m| m.start >= toks[cue].end && m.end <= toks[subject_tok].start)
+            {
+                obliged.push(m);
+            }
+        }
+        for m in obliged {
+            if m.actor.is_some() && m.actor != speaker.actor {
+                out.push((speaker, m, i));
+            }
+        }
+    }
+    out
 }

@@ -44,6 +44,28 @@ fn words(text: &str, toks: &[Token]) -> Words {
     w
 }
 
+/// A number or a unit of count or measure ("5.1", "million", "tons").
+fn is_quantity(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '$')
+        || matches!(
+            word,
+            "hundred"
+                | "hundreds"
+                | "thousand"
+                | "thousands"
+                | "million"
+                | "millions"
+                | "billion"
+                | "billions"
+                | "dollars"
+                | "euros"
+                | "tons"
+                | "tonnes"
+                | "kg"
+                | "kilograms"
+        )
+}
+
 fn is_lemma(lex: &Lexicon, word: &str, lemma: &str) -> bool {
     lex.lemmas_of(word).any(|l| l == lemma)
 }
@@ -58,12 +80,27 @@ fn match_from(lex: &Lexicon, w: &Words, pw: &[PatternWord], pos: usize, first: b
             }
             match_from(lex, w, &pw[1..], pos + 1, false)
         }
-        PatternWord::Gap => (0..=MAX_GAP).find_map(|skip| {
-            if (pos..pos + skip).any(|k| k >= w.lower.len() || w.barrier_before[k]) {
-                return None;
+        PatternWord::Gap => {
+            // Quantities are free: "gave Chad 5.1 million dollars of aid" is a gap of three words.
+            let mut words = 0;
+            let mut skip = 0;
+            loop {
+                if let Some(end) = match_from(lex, w, &pw[1..], pos + skip, false) {
+                    return Some(end);
+                }
+                let k = pos + skip;
+                if k >= w.lower.len() || w.barrier_before[k] {
+                    return None;
+                }
+                if !is_quantity(&w.lower[k]) {
+                    words += 1;
+                    if words > MAX_GAP {
+                        return None;
+                    }
+                }
+                skip += 1;
             }
-            match_from(lex, w, &pw[1..], pos + skip, false)
-        }),
+        }
     }
 }
 
@@ -91,7 +128,10 @@ pub fn find(lex: &Lexicon, text: &str, toks: &[Token], names: &[(usize, usize)])
             }
         }
     }
-    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.start.cmp(&b.1.start)).then(a.1.pattern.cmp(&b.1.pattern)));
+    // Of two overlapping matches the one that starts first is the verb that governs the other
+    // ("ended mediation efforts between": "end * mediation", not "mediation efforts between");
+    // from one word, the longest pattern is the most specific reading.
+    found.sort_by(|a, b| a.1.start.cmp(&b.1.start).then(b.0.cmp(&a.0)).then(a.1.pattern.cmp(&b.1.pattern)));
     let mut out: Vec<Trigger> = Vec::new();
     for (_, t) in found {
         if out.iter().any(|o| o.first <= t.last && t.first <= o.last) {

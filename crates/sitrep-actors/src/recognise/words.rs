@@ -100,6 +100,12 @@ pub const TITLE_WORDS: &[&str] = &[
     "lord",
     "dame",
     "rabbi",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "patriarch",
+    "reverend",
+    "rev",
 ];
 
 /// Lower-case words before a name that show it is a person ("journalist Asad Toll").

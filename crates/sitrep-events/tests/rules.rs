@@ -1,0 +1,248 @@
+//! One test per coding rule, each with sentences written for it.
+
+use sitrep_actors::Dictionary;
+use sitrep_events::{Lexicon, code};
+use sitrep_geo::Centroids;
+use sitrep_model::{Event, EventType, RawDoc};
+
+fn events(text: &str) -> Vec<Event> {
+    let raw = RawDoc { id: "t".into(), text: text.into(), published: Some("2025-01-05".into()), ..Default::default() };
+    let (article, _) = sitrep_text::process(&raw).unwrap();
+    let dict = Dictionary::builtin().unwrap();
+    let (mentions, actors) = sitrep_actors::analyse(&dict, &article);
+    code(&Lexicon::builtin().unwrap(), &Centroids::default(), &article, &mentions, &actors)
+}
+
+fn has(evs: &[Event], kind: EventType, src: &str, tgt: Option<&str>) -> bool {
+    let is =
+        |e: &Option<sitrep_model::Endpoint>, code: &str| e.as_ref().is_some_and(|x| x.actor == code || x.country.as_deref() == Some(code));
+    evs.iter().any(|e| e.kind == kind && is(&e.source, src) && tgt.is_none_or(|t| is(&e.target, t)))
+}
+
+#[track_caller]
+fn expect(text: &str, kind: EventType, src: &str, tgt: Option<&str>) {
+    let evs = events(text);
+    assert!(has(&evs, kind, src, tgt), "no {kind:?} {src} -> {tgt:?} in {text:?}: {:#?}", evs);
+}
+
+#[test]
+fn participles_of_state_are_not_passives() {
+    expect("Niger is opposed to talks with Mali.", EventType::Reject, "NER", None);
+    expect("Kenyan troops were engaged in heavy fighting against Somali militants.", EventType::Assault, "KEN", Some("SOM"));
+}
+
+#[test]
+fn a_passive_agent_inside_a_pattern_gap_is_the_source() {
+    expect("The convoy was attacked by Somali gunmen armed with rifles and grenades.", EventType::Assault, "SOM", None);
+}
+
+#[test]
+fn an_object_that_is_the_source_again_gives_way_to_the_next() {
+    expect("Erdogan offered to negotiate with the president of Syria.", EventType::Agree, "TUR", Some("SYR"));
+}
+
+#[test]
+fn an_event_noun_after_a_possessive_has_no_clause_subject() {
+    let evs = events("Students in Kenya held a march in protest of last month's arrest of opposition leaders.");
+    assert!(has(&evs, EventType::Protest, "KEN", None), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Coerce && e.source.as_ref().is_some_and(|s| s.country.as_deref() == Some("KEN"))));
+}
+
+#[test]
+fn the_verb_governs_the_event_noun_after_it() {
+    let evs = events("Qatar ended mediation efforts between Israel and Hamas.");
+    assert!(has(&evs, EventType::Sanction, "QAT", None), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Consult));
+}
+
+#[test]
+fn quantities_do_not_count_in_a_gap() {
+    expect("Japan gave 20 million dollars of aid to Kenya.", EventType::Aid, "JPN", Some("KEN"));
+}
+
+#[test]
+fn verbs_that_carry_an_event_noun_give_it_their_subject() {
+    expect("Opposition parties in Peru organized a general strike against the government.", EventType::Protest, "PER", None);
+    expect("Russia sped up the withdrawal of its troops from Syria.", EventType::Retreat, "RUS", None);
+    expect("Uganda opened an inquiry into the killings.", EventType::Accuse, "UGA", None);
+}
+
+#[test]
+fn a_promise_on_a_condition_is_a_promise_an_ultimatum_a_threat() {
+    expect("Chad said it would withdraw its troops from Niger if the rebels disarmed.", EventType::Agree, "TCD", Some("NER"));
+    expect("Chad said it would withdraw its troops from Niger unless the rebels disarmed.", EventType::Threaten, "TCD", Some("NER"));
+}
+
+#[test]
+fn a_hostile_act_that_may_follow_on_a_condition_is_a_threat() {
+    expect("Oman may suspend its mediation if the shelling continues.", EventType::Threaten, "OMN", None);
+    let evs = events("Oman may suspend its mediation.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Threaten), "{evs:#?}");
+}
+
+#[test]
+fn an_intention_reaches_along_infinitives() {
+    let evs = events("Canada is willing to send engineers to help Haiti.");
+    assert!(has(&evs, EventType::Agree, "CAN", Some("HTI")), "{evs:#?}");
+    let aid = evs.iter().find(|e| e.kind == EventType::Aid).expect("aid");
+    assert_eq!(aid.status, sitrep_model::Status::Planned);
+}
+
+#[test]
+fn an_obligation_laid_on_someone_is_a_request() {
+    expect("Egypt said Israel must reopen the crossing.", EventType::Request, "EGY", Some("ISR"));
+    expect("Brazil issued a warning to Bolivia that it should stop the logging.", EventType::Request, "BRA", Some("BOL"));
+    expect("Ghana declared on Monday that Togo and Benin must close their camps.", EventType::Request, "GHA", Some("BEN"));
+    // no one to demand it of, or a guess rather than a demand
+    let evs = events("Egypt said Israel must have known.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Request), "{evs:#?}");
+}
+
+#[test]
+fn an_obligation_with_its_speaker_after_it_is_a_request() {
+    expect("Israel must reopen the crossing, Egypt said on Sunday.", EventType::Request, "EGY", Some("ISR"));
+    expect("Israel should reopen the crossing, said Egypt.", EventType::Request, "EGY", Some("ISR"));
+}
+
+#[test]
+fn an_act_demanded_in_a_participle_clause_is_a_request() {
+    expect("Hamas issued a statement demanding that Egypt provide fuel to Gaza.", EventType::Request, "GRP:hamas", Some("EGY"));
+}
+
+#[test]
+fn vocabulary_across_types() {
+    expect("Japan handed over 40 tons of medicine to Nepal.", EventType::Aid, "JPN", Some("NPL"));
+    expect("Chile and Peru upgraded their diplomatic ties.", EventType::Support, "CHL", None);
+    expect("Sudan will allow aid convoys into Darfur.", EventType::Retreat, "SDN", None);
+    expect("Sudan will allow aid convoys into Darfur.", EventType::Agree, "SDN", None);
+    expect("The Thai junta allowed the opposition to hold a rally in Bangkok.", EventType::Concede, "THA", None);
+    expect("Myanmar refused to allow UN investigators to enter the country.", EventType::Reject, "MMR", Some("ORG:un"));
+    expect("Syrian rebels captured the town of Maarat after heavy fighting.", EventType::Assault, "SYR", None);
+    expect("Insurgents blew up a gas pipeline in Syria.", EventType::Coerce, "INS", Some("SYR"));
+    expect("Russia tightened its blockade of Ukrainian ports.", EventType::Coerce, "RUS", Some("UKR"));
+    expect("Pakistan gave Afghan refugees a warm welcome on Monday.", EventType::Consult, "PAK", Some("AFG"));
+}
+
+#[test]
+fn a_relative_that_clause_has_its_own_subject() {
+    let evs = events("Russia rejected a truce that allowed Ukraine to regroup.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Concede), "{evs:#?}");
+}
+
+#[test]
+fn forces_that_arrive_are_deployed_not_visiting() {
+    expect("Kenyan troops arrived in Mogadishu on Monday.", EventType::Mobilize, "KEN", Some("SOM"));
+    let evs = events("UN peacekeeping troops arrived in Goma on Monday.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Aid && e.mode.as_deref() == Some("peacekeeping")), "{evs:#?}");
+    expect("The Kenyan foreign minister arrived in Mogadishu on Monday.", EventType::Consult, "KEN", Some("SOM"));
+}
+
+#[test]
+fn training_forces_of_no_one_else_is_mobilising() {
+    expect("Iran has trained 2,000 drone operators.", EventType::Mobilize, "IRN", None);
+    expect("Iran trained Houthi fighters in Yemen.", EventType::Aid, "IRN", Some("GRP:houthis"));
+}
+
+#[test]
+fn preparing_an_attack_is_mobilising() {
+    let evs = events("The Sudanese army prepared to attack the rebels.");
+    assert!(has(&evs, EventType::Mobilize, "SDN", None), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Threaten), "{evs:#?}");
+}
+
+#[test]
+fn a_protest_in_words_is_an_accusation() {
+    expect(
+        "Sudan's army is starving its people, Amnesty International protested on Monday.",
+        EventType::Accuse,
+        "ORG:amnesty",
+        Some("SDN"),
+    );
+    expect("Chad protested that Sudanese troops had crossed its border.", EventType::Accuse, "TCD", Some("SDN"));
+}
+
+#[test]
+fn sector_words_take_the_country_of_their_phrase() {
+    expect("Latvian constitutional judges lifted the ban on the party.", EventType::Concede, "LVA", None);
+    expect("Opposition groups in Kenya demanded new elections.", EventType::Request, "KEN", None);
+    expect("Kabul police arrested three men.", EventType::Coerce, "AFG", None);
+    // a verb ends the phrase: the civilians are not Russia's
+    let evs = events("Russian forces killed civilians.");
+    assert!(!evs.iter().any(|e| e.target.as_ref().is_some_and(|t| t.country.as_deref() == Some("RUS"))), "{evs:#?}");
+}
+
+#[test]
+fn answering_a_proposal_acts_on_whoever_made_it() {
+    expect("Ethiopia rejected calls by Egypt for a new dam treaty.", EventType::Reject, "ETH", Some("EGY"));
+    expect("Mali accepted demands from Algeria that it release the prisoners.", EventType::Concede, "MLI", Some("DZA"));
+    expect("Kenya rejected a Somali peace plan.", EventType::Reject, "KEN", Some("SOM"));
+}
+
+#[test]
+fn the_parties_brought_together_are_the_targets() {
+    expect("Qatar launched a mediation effort between Rwanda and Congo.", EventType::Consult, "QAT", Some("RWA"));
+    expect("Qatar launched a mediation effort between Rwanda and Congo.", EventType::Consult, "QAT", Some("COG"));
+}
+
+#[test]
+fn more_vocabulary_investigations_withdrawn_observers_stones() {
+    expect("Iraq opened an inquiry on Monday into the deaths.", EventType::Accuse, "IRQ", None);
+    expect("The UN will withdraw its observers from Mali.", EventType::Sanction, "ORG:un", Some("MLI"));
+    expect("The UN will withdraw its observers from Mali.", EventType::Threaten, "ORG:un", Some("MLI"));
+    expect("Palestinian youths threw stones during the raid.", EventType::Protest, "PSE", None);
+}
+
+#[test]
+fn residents_of_a_place_act_for_it() {
+    expect("Residents of the Lebanese town of Tyre threatened to block the road.", EventType::Threaten, "LBN", None);
+}
+
+#[test]
+fn a_pronoun_after_told_and_its_addressee_is_the_speaker() {
+    let evs = events("Turkey told Syria it would not take part in the offensive.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Reject && e.source.as_ref().is_some_and(|s| s.actor == "TUR")), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.actor == "SYR")), "{evs:#?}");
+}
+
+#[test]
+fn a_relative_clause_after_a_place_has_no_named_subject() {
+    let evs = events("Hamas condemned the raid on the school in Rafah that killed ten children.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Assault && e.source.is_some()), "{evs:#?}");
+}
+
+#[test]
+fn with_two_sources_a_target_that_is_one_of_them_stays_for_the_other() {
+    expect("Chad and Niger said the deal was a way for Chad to pressure Niger.", EventType::Request, "TCD", Some("NER"));
+}
+
+#[test]
+fn a_past_verb_after_a_reported_obligation_goes_with_the_speaker() {
+    let evs = events("France said Russia must accept a ceasefire and threatened further sanctions.");
+    assert!(has(&evs, EventType::Threaten, "FRA", None), "{evs:#?}");
+    assert!(!has(&evs, EventType::Threaten, "RUS", None), "{evs:#?}");
+    // a bare verb after "and" stays in the reported clause
+    expect("France said Russia must accept a ceasefire and withdraw its troops.", EventType::Retreat, "RUS", None);
+}
+
+#[test]
+fn a_pronoun_after_which_is_the_subject_and_the_antecedent_the_object() {
+    expect(
+        "Kenya accuses Somalia of sheltering al-Shabaab, which it blames for the raids.",
+        EventType::Accuse,
+        "KEN",
+        Some("GRP:al-shabaab"),
+    );
+}
+
+#[test]
+fn a_place_after_a_preposition_is_not_the_speaker() {
+    let evs = events("The Red Cross operating in Yemen said the Houthis had released the prisoners.");
+    let e = evs.iter().find(|e| e.kind == EventType::Retreat).expect("the release");
+    assert_eq!(e.attributed_to.as_ref().map(|a| a.actor.as_str()), Some("ORG:icrc"), "{evs:#?}");
+}
+
+#[test]
+fn a_possessive_capital_places_the_sector_after_its_modifiers() {
+    expect("Ankara's district administration denied the permit.", EventType::Reject, "TUR", None);
+    expect("Serbian military police arrested two men.", EventType::Coerce, "SRB", None);
+}
