@@ -85,6 +85,8 @@ const ALLEGED: &[&str] = &[
     "accusing",
     "claiming",
 ];
+/// Adverbs that hedge a whole clause, wherever the trigger stands in it.
+const HEDGES: &[&str] = &["allegedly", "purportedly", "supposedly"];
 /// Verbs whose object is asked or made to do what follows ("urged the government to train").
 const OBJECT_CONTROL: &[&str] = &[
     "urg", "ask", "forc", "compel", "encourag", "persuad", "invit", "order", "pressur", "call", "challeng", "dar", "tell", "told", "want",
@@ -191,6 +193,13 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
         steps += 1;
     }
     let window = &words[clause_start..first];
+    // A hedging adverb reaches the whole clause, however long ("Pakistan is allegedly seeking to
+    // strengthen its ties ... by establishing new training centers").
+    let mut open = clause_start;
+    while open > 0 && !CLAUSE.contains(&words[open - 1].as_str()) {
+        open -= 1;
+    }
+    let clause = &words[open..first];
     let near = &words[first.saturating_sub(4).max(clause_start)..first];
     let has = |list: &[&str], ws: &[String]| ws.iter().any(|w| list.contains(&w.as_str()) || (list == NEGATION && w.ends_with("n't")));
     let trigger_words = &words[first..=last];
@@ -219,7 +228,7 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
         // An infinitive after an intention ("decided to", "urged X to") has not happened yet;
         // one of purpose or of a fact ("known to have", "leveraging X to apply") keeps its clause's status.
         Status::Planned
-    } else if has(ALLEGED, window) {
+    } else if has(ALLEGED, window) || has(HEDGES, clause) {
         Status::Alleged
     } else {
         Status::Asserted
@@ -268,7 +277,7 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
             }
         }
     }
-    if has(REPORTED, window) && by.is_none() && by_text.is_none() {
+    if (has(REPORTED, window) || clause.iter().any(|w| w == "reportedly")) && by.is_none() && by_text.is_none() {
         by_text = Some("unnamed reports".into());
     }
     let by_text = by_text.filter(|s| !s.trim().is_empty());

@@ -246,3 +246,17 @@ fn a_possessive_capital_places_the_sector_after_its_modifiers() {
     expect("Ankara's district administration denied the permit.", EventType::Reject, "TUR", None);
     expect("Serbian military police arrested two men.", EventType::Coerce, "SRB", None);
 }
+
+#[test]
+fn a_hedging_adverb_reaches_the_whole_clause() {
+    let evs = events("Iran is allegedly seeking closer ties with the Houthis by setting up new training camps in Yemen for its advisers.");
+    assert!(!evs.is_empty());
+    assert!(evs.iter().all(|e| e.status != sitrep_model::Status::Asserted), "{evs:#?}");
+}
+
+#[test]
+fn an_actor_acting_on_itself_loses_the_target_not_the_event() {
+    let evs = events("President Joe Biden warned that he would not hesitate to order further strikes on Yemen if needed.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Threaten), "{evs:#?}");
+    assert!(evs.iter().all(|e| e.source.as_ref().zip(e.target.as_ref()).is_none_or(|(s, t)| s.actor != t.actor)));
+}
