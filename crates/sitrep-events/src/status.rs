@@ -10,6 +10,8 @@ const NEGATION: &[&str] = &[
     "not", "never", "no", "neither", "nor", "without", "cannot", "didn't", "don't", "doesn't", "hasn't", "haven't", "hadn't", "wasn't",
     "weren't", "isn't", "aren't", "won't", "wouldn't", "couldn't", "refused", "failed",
 ];
+/// Verbs of opposition that refuse the act in the gerund after them.
+const OPPOSE: &[&str] = &["oppose", "opposes", "opposed", "opposing", "resist", "resists", "resisted"];
 const DENIAL: &[&str] = &["denied", "denies", "deny", "denying", "rejected", "dismissed", "refuted", "disputed"];
 const UNCONFIRMED: &[&str] = &["confirmation", "unconfirmed", "unverified", "verify", "verified", "confirm", "confirmed", "independently"];
 /// Modal verbs reach the whole clause ("could be a way for Pakistan to pressure ...").
@@ -205,7 +207,15 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
     let trigger_words = &words[first..=last];
 
     let that_before = window.iter().any(|w| w == "that");
-    let negated = has(NEGATION, near) || has(NEGATION, trigger_words);
+    // "oppose helping Pakistan", "are opposed to sending troops": the act is refused, not done.
+    let opposed = words[first].ends_with("ing") && {
+        let mut k = first;
+        if k >= 1 && words[k - 1] == "to" {
+            k -= 1;
+        }
+        k >= 1 && OPPOSE.contains(&words[k - 1].as_str())
+    };
+    let negated = has(NEGATION, near) || has(NEGATION, trigger_words) || opposed;
     // "would" states an intention in reported speech ("they said they would boycott").
     let reported_would = near.iter().any(|w| w == "would") && words[..first].iter().any(|w| SPEECH.contains(&w.as_str()));
     let status = if negated || (that_before && has(DENIAL, window)) {

@@ -260,3 +260,10 @@ fn an_actor_acting_on_itself_loses_the_target_not_the_event() {
     assert!(evs.iter().any(|e| e.kind == EventType::Threaten), "{evs:#?}");
     assert!(evs.iter().all(|e| e.source.as_ref().zip(e.target.as_ref()).is_none_or(|(s, t)| s.actor != t.actor)));
 }
+
+#[test]
+fn an_act_in_a_gerund_after_oppose_is_refused_not_done() {
+    let evs = events("Some Taliban commanders strongly oppose helping Pakistan against the TTP.");
+    assert!(evs.iter().all(|e| e.kind != EventType::Aid), "{evs:#?}");
+    expect("Some Taliban commanders strongly oppose helping Pakistan against the TTP.", EventType::Reject, "GRP:taliban", Some("PAK"));
+}
