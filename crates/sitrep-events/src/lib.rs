@@ -226,8 +226,12 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             }
             // "killed 100 people in Peshawar": a bare sector word hit somewhere is that country's.
             // Not the actor's own state: a misplaced location would turn an attack into self-harm.
-            if let Some(c) =
-                location.as_ref().and_then(|l| l.country.clone()).filter(|c| !roles.sources.iter().any(|s| s.country.as_ref() == Some(c)))
+            // Only a place the sentence or the dateline names: the article's main place is a guess.
+            if let Some(c) = location
+                .as_ref()
+                .filter(|l| l.how != "article")
+                .and_then(|l| l.country.clone())
+                .filter(|c| !roles.sources.iter().any(|s| s.country.as_ref() == Some(c)))
             {
                 for t in targets.iter_mut().flatten() {
                     if t.country.is_none() && t.agent.is_some() && !t.actor.contains(':') {

@@ -267,3 +267,17 @@ fn an_act_in_a_gerund_after_oppose_is_refused_not_done() {
     assert!(evs.iter().all(|e| e.kind != EventType::Aid), "{evs:#?}");
     expect("Some Taliban commanders strongly oppose helping Pakistan against the TTP.", EventType::Reject, "GRP:taliban", Some("PAK"));
 }
+
+#[test]
+fn a_sector_word_takes_no_country_from_another_sentence_place() {
+    let evs = events(
+        "The Taliban disputed Pakistan's claims, alleging civilian casualties among refugees. Kenya rejected a report about Somalia.",
+    );
+    for e in &evs {
+        if let Some(t) = &e.target
+            && t.agent.as_deref() == Some("CVL")
+        {
+            assert_ne!(t.country.as_deref(), Some("SOM"), "{e:#?}");
+        }
+    }
+}
