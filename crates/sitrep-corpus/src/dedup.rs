@@ -165,6 +165,104 @@ pub fn copies(docs: &[DocSummary]) -> HashMap<String, (String, f64)> {
     out
 }
 
+/// Near-duplicates found as documents arrive in order (date, then id): each new document is
+/// checked against those before it that share an LSH band, and linked to the first report of the
+/// group it copies, as [`copies`] links it. The store keeps the same bands on disk
+/// (`doc_bands`); this in-memory index is what the throughput benchmark drives. Memory grows
+/// linearly with the documents held (a signature and one entry per band each); `window_days`
+/// bounds it by forgetting documents older than that.
+#[derive(Default)]
+pub struct Index {
+    /// Band key -> the latest document holding it; older holders are chained through `next`.
+    heads: HashMap<i64, u32>,
+    /// For each (document, band): the previous holder of the same key, or `u32::MAX`.
+    next: Vec<u32>,
+    sigs: Vec<Vec<u32>>,
+    days: Vec<Option<i64>>,
+    /// Each document's original (itself when it is no copy).
+    root: Vec<u32>,
+    window_days: Option<i64>,
+    /// Documents before this one are forgotten.
+    first_kept: u32,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Index {
+    pub fn new(window_days: Option<i64>) -> Index {
+        Index { window_days, ..Default::default() }
+    }
+
+    /// Documents held.
+    pub fn len(&self) -> usize {
+        self.sigs.len() - self.first_kept as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Add the next document (in date order); returns the first report it copies and the
+    /// similarity of the closest earlier copy, if it is a copy.
+    pub fn add(&mut self, sig: Vec<u32>, day: Option<i64>) -> Option<(u32, f64)> {
+        if let (Some(w), Some(d)) = (self.window_days, day) {
+            self.forget_before(d - w);
+        }
+        let me = self.sigs.len() as u32;
+        let keys = band_keys(&sig);
+        let mut best: Option<(u32, f64)> = None;
+        let mut seen: Vec<u32> = Vec::new();
+        for &k in &keys {
+            let mut at = self.heads.get(&k).copied().unwrap_or(NONE);
+            while at != NONE {
+                let doc = at / BANDS as u32;
+                if doc < self.first_kept {
+                    break;
+                }
+                if !seen.contains(&doc) {
+                    seen.push(doc);
+                    let s = similarity(&sig, &self.sigs[doc as usize]);
+                    // The earliest linked report wins, as in `copies`.
+                    if s >= THRESHOLD && best.is_none_or(|(b, _)| doc < b) {
+                        best = Some((doc, s));
+                    }
+                }
+                at = self.next[at as usize];
+            }
+        }
+        let out = best.map(|(doc, s)| (self.root[doc as usize], s));
+        if keys.is_empty() {
+            self.next.extend(std::iter::repeat_n(NONE, BANDS));
+        } else {
+            for (b, &k) in keys.iter().enumerate() {
+                let slot = me * BANDS as u32 + b as u32;
+                let prev = self.heads.insert(k, slot).unwrap_or(NONE);
+                self.next.push(prev);
+            }
+        }
+        self.sigs.push(sig);
+        self.days.push(day);
+        self.root.push(out.map_or(me, |(r, _)| r));
+        out
+    }
+
+    /// Forget documents dated before `day` (they were added in date order).
+    fn forget_before(&mut self, day: i64) {
+        while (self.first_kept as usize) < self.sigs.len() && self.days[self.first_kept as usize].is_some_and(|d| d < day) {
+            let doc = self.first_kept as usize;
+            for (b, key) in band_keys(&self.sigs[doc]).into_iter().enumerate() {
+                let slot = (doc * BANDS + b) as u32;
+                // A key whose latest holder is this document has no later holder: drop it.
+                if self.heads.get(&key) == Some(&slot) {
+                    self.heads.remove(&key);
+                }
+            }
+            self.sigs[doc] = Vec::new();
+            self.first_kept += 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +304,18 @@ mod tests {
             .collect();
         let found = copies(&docs);
         assert_eq!(found.get("b").map(|(o, _)| o.as_str()), Some("a"), "the later one is the copy: {found:?}");
+        let mut index = Index::new(None);
+        assert_eq!(index.add(so.clone(), Some(1)), None);
+        let other = "The central bank lowered its main interest rate by half a point on Wednesday, its first cut in four years, as inflation eased and hiring slowed across the country.";
+        assert_eq!(index.add(signature(other), Some(1)), None, "another report is no copy");
+        let (orig, sim) = index.add(se.clone(), Some(2)).expect("a copy");
+        assert_eq!((orig, sim), (0, similarity(&so, &se)));
+        let (orig, _) = index.add(se, Some(3)).expect("a copy of a copy");
+        assert_eq!(orig, 0, "points at the first report");
+        let mut windowed = Index::new(Some(7));
+        windowed.add(so, Some(1));
+        assert_eq!(windowed.add(signature(&edited), Some(30)), None, "forgotten after the window");
+        assert_eq!(windowed.len(), 1);
     }
 
     #[test]

@@ -144,27 +144,50 @@ pub struct StoryState {
     pub members: Vec<String>,
 }
 
+/// The `n` most frequent keys (ties by key).
 fn top(m: &BTreeMap<String, usize>, n: usize) -> BTreeSet<String> {
+    if m.len() <= n {
+        return m.keys().cloned().collect();
+    }
     let mut v: Vec<(&String, &usize)> = m.iter().collect();
-    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    v.into_iter().take(n).map(|(k, _)| k.clone()).collect()
+    v.select_nth_unstable_by(n - 1, |a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    v.truncate(n);
+    v.into_iter().map(|(k, _)| k.clone()).collect()
 }
+
+/// A term entering or leaving a story's profile: part (0 actors, 1 names, 2 words), term, entering.
+type Change = (usize, String, bool);
 
 impl StoryState {
     /// Add a member. A story's state is a function of its members in the order they joined, so
     /// it can always be rebuilt from them.
     pub fn add(&mut self, id: &str, f: &Features, date: Option<i64>) {
+        self.add_changes(id, f, date);
+    }
+
+    /// [`StoryState::add`], returning the terms that entered or left the profile.
+    fn add_changes(&mut self, id: &str, f: &Features, date: Option<i64>) -> Vec<Change> {
         for (counts, items) in [(&mut self.actors, &f.actors), (&mut self.words, &f.words), (&mut self.names, &f.names)] {
             for k in items {
                 *counts.entry(k.clone()).or_default() += 1;
             }
         }
-        self.profile = Features {
+        let profile = Features {
             actors: top(&self.actors, STORY_ACTORS),
             words: top(&self.words, STORY_WORDS),
             names: top(&self.names, STORY_NAMES),
             minhash: Vec::new(),
         };
+        let mut changes = Vec::new();
+        for (part, (old, new)) in
+            [(&self.profile.actors, &profile.actors), (&self.profile.names, &profile.names), (&self.profile.words, &profile.words)]
+                .into_iter()
+                .enumerate()
+        {
+            changes.extend(old.difference(new).map(|t| (part, t.clone(), false)));
+            changes.extend(new.difference(old).map(|t| (part, t.clone(), true)));
+        }
+        self.profile = profile;
         // Bound the counters too: drop the rarest once they grow large.
         for m in [&mut self.actors, &mut self.words, &mut self.names] {
             if m.len() > 4 * STORY_WORDS {
@@ -177,6 +200,7 @@ impl StoryState {
             self.last = Some(self.last.map_or(d, |l| l.max(d)));
         }
         self.members.push(id.to_string());
+        changes
     }
 
     /// Days from a date to the story's span (0 inside it).
@@ -206,12 +230,108 @@ impl StoryState {
 /// Stories being built over documents taken in [`order_key`] order. Only stories still open
 /// are compared; closed ones wait in a list the caller may drain ([`Clusterer::take_closed`])
 /// to write them out, which keeps memory to the stories of the last weeks.
+///
+/// An inverted index from profile terms to open stories finds the stories a document shares
+/// anything with, and counts what it shares, so a document costs the postings of its own terms
+/// rather than a comparison with every open story; the similarities are exactly those of
+/// [`StoryState::similarity`].
 #[derive(Default)]
 pub struct Clusterer {
-    /// Open stories with the number they were started under (creation order).
-    open: Vec<(usize, StoryState)>,
+    /// Open stories in creation order.
+    open: Vec<Entry>,
     closed: Vec<(usize, StoryState)>,
     started: usize,
+    index: TermIndex,
+    /// No open story's latest report is older than this day (a lower bound): nothing closes
+    /// before `oldest + WINDOW_DAYS + 1`, so most documents need no scan for closed stories.
+    oldest: Option<i64>,
+}
+
+struct Entry {
+    /// Creation number.
+    num: usize,
+    /// Its place in the index (reused once the story closes).
+    slot: u32,
+    state: StoryState,
+}
+
+/// Profile terms (per part: actors, names, words) to the slots of the open stories holding them.
+#[derive(Default)]
+struct TermIndex {
+    ids: [std::collections::HashMap<String, u32>; 3],
+    postings: [Vec<Vec<u32>>; 3],
+    /// Per slot: shared terms counted for the document being placed.
+    counts: Vec<[u32; 3]>,
+    touched: Vec<u32>,
+    free: Vec<u32>,
+    /// Per slot: the position of its story in `open`.
+    position: Vec<usize>,
+}
+
+impl TermIndex {
+    fn slot(&mut self) -> u32 {
+        self.free.pop().unwrap_or_else(|| {
+            self.counts.push([0; 3]);
+            self.position.push(0);
+            (self.counts.len() - 1) as u32
+        })
+    }
+
+    fn change(&mut self, slot: u32, (part, term, entering): &Change) {
+        if *entering {
+            let next = self.ids[*part].len() as u32;
+            let id = *self.ids[*part].entry(term.clone()).or_insert(next);
+            if id as usize == self.postings[*part].len() {
+                self.postings[*part].push(Vec::new());
+            }
+            self.postings[*part][id as usize].push(slot);
+        } else if let Some(&id) = self.ids[*part].get(term) {
+            let list = &mut self.postings[*part][id as usize];
+            if let Some(k) = list.iter().position(|&s| s == slot) {
+                list.swap_remove(k);
+            }
+        }
+    }
+
+    fn insert(&mut self, slot: u32, profile: &Features) {
+        for (part, terms) in [&profile.actors, &profile.names, &profile.words].into_iter().enumerate() {
+            for t in terms {
+                self.change(slot, &(part, t.clone(), true));
+            }
+        }
+    }
+
+    fn remove(&mut self, slot: u32, profile: &Features) {
+        for (part, terms) in [&profile.actors, &profile.names, &profile.words].into_iter().enumerate() {
+            for t in terms {
+                self.change(slot, &(part, t.clone(), false));
+            }
+        }
+        self.free.push(slot);
+    }
+
+    /// Count, per open story, the terms a document shares with its profile.
+    fn count(&mut self, f: &Features) {
+        for (part, terms) in [&f.actors, &f.names, &f.words].into_iter().enumerate() {
+            for t in terms {
+                let Some(&id) = self.ids[part].get(t) else { continue };
+                for &slot in &self.postings[part][id as usize] {
+                    let c = &mut self.counts[slot as usize];
+                    if *c == [0; 3] {
+                        self.touched.push(slot);
+                    }
+                    c[part] += 1;
+                }
+            }
+        }
+    }
+}
+
+fn dice_counts(inter: u32, a: usize, b: usize) -> f64 {
+    if a == 0 || b == 0 {
+        return 0.0;
+    }
+    inter as f64 / (a + b) as f64 * 2.0 // as `dice`, to the last bit
 }
 
 impl Clusterer {
@@ -221,7 +341,13 @@ impl Clusterer {
 
     /// A story already begun (rebuilt from its earlier members); seed them in the order they began.
     pub fn seed(&mut self, s: StoryState) {
-        self.open.push((self.started, s));
+        if let Some(l) = s.last {
+            self.oldest = Some(self.oldest.map_or(l, |o| o.min(l)));
+        }
+        let slot = self.index.slot();
+        self.index.insert(slot, &s.profile);
+        self.index.position[slot as usize] = self.open.len();
+        self.open.push(Entry { num: self.started, slot, state: s });
         self.started += 1;
     }
 
@@ -231,20 +357,33 @@ impl Clusterer {
         if let Some(d) = date {
             self.close_before(d);
         }
+        self.index.count(f);
         let mut best: Option<(usize, f64)> = None;
-        for (k, (_, s)) in self.open.iter().enumerate() {
+        for slot in std::mem::take(&mut self.index.touched) {
+            let shared = std::mem::take(&mut self.index.counts[slot as usize]);
+            let pos = self.index.position[slot as usize];
+            let s = &self.open[pos].state;
             if !s.open_at(date) {
                 continue;
             }
-            let sim = s.similarity(f, date);
-            if sim >= THRESHOLD && best.is_none_or(|(_, b)| sim > b) {
-                best = Some((k, sim));
+            let p = &s.profile;
+            let parts = Parts {
+                actors: dice_counts(shared[0], p.actors.len(), f.actors.len()),
+                names: dice_counts(shared[1], p.names.len(), f.names.len()),
+                words: dice_counts(shared[2], p.words.len(), f.words.len()),
+            };
+            let sim = parts.content() * time_factor(s.days_to(date));
+            if sim >= THRESHOLD && best.is_none_or(|(b, bs)| sim > bs || (sim == bs && pos < b)) {
+                best = Some((pos, sim));
             }
         }
         match best {
-            Some((k, _)) => {
-                self.open[k].1.add(id, f, date);
-                self.open[k].0
+            Some((pos, _)) => {
+                let e = &mut self.open[pos];
+                for c in e.state.add_changes(id, f, date) {
+                    self.index.change(e.slot, &c);
+                }
+                e.num
             }
             None => {
                 let mut s = StoryState::default();
@@ -257,18 +396,28 @@ impl Clusterer {
 
     /// Close the stories no report of `date` or later can join.
     pub fn close_before(&mut self, date: i64) {
-        if self.open.iter().all(|(_, s)| s.last.is_none_or(|l| date - l <= WINDOW_DAYS)) {
+        if self.oldest.is_none_or(|o| date - o <= WINDOW_DAYS) {
             return;
         }
-        let (keep, gone): (Vec<_>, Vec<_>) =
-            std::mem::take(&mut self.open).into_iter().partition(|(_, s)| s.last.is_none_or(|l| date - l <= WINDOW_DAYS));
+        self.oldest = self.open.iter().filter_map(|e| e.state.last).filter(|&l| date - l <= WINDOW_DAYS).min();
+        if self.open.iter().all(|e| e.state.last.is_none_or(|l| date - l <= WINDOW_DAYS)) {
+            return;
+        }
+        let (keep, gone): (Vec<Entry>, Vec<Entry>) =
+            std::mem::take(&mut self.open).into_iter().partition(|e| e.state.last.is_none_or(|l| date - l <= WINDOW_DAYS));
+        for e in gone {
+            self.index.remove(e.slot, &e.state.profile);
+            self.closed.push((e.num, e.state));
+        }
+        for (pos, e) in keep.iter().enumerate() {
+            self.index.position[e.slot as usize] = pos;
+        }
         self.open = keep;
-        self.closed.extend(gone);
     }
 
     /// Stories still open.
     pub fn open(&self) -> impl Iterator<Item = &StoryState> {
-        self.open.iter().map(|(_, s)| s)
+        self.open.iter().map(|e| &e.state)
     }
 
     /// The stories closed since the last call, in the order they began.
@@ -280,7 +429,7 @@ impl Clusterer {
 
     /// Every story not yet taken, in the order they began.
     pub fn finish(self) -> Vec<StoryState> {
-        let mut all: Vec<(usize, StoryState)> = self.closed.into_iter().chain(self.open).collect();
+        let mut all: Vec<(usize, StoryState)> = self.closed.into_iter().chain(self.open.into_iter().map(|e| (e.num, e.state))).collect();
         all.sort_by_key(|(n, _)| *n);
         all.into_iter().map(|(_, s)| s).collect()
     }
@@ -423,5 +572,67 @@ mod tests {
             c.take_closed();
             assert!(c.open().count() <= 2, "only stories inside the window are held");
         }
+    }
+
+    /// The plain way: compare with every open story through [`StoryState::similarity`].
+    fn naive(docs: &[DocSummary]) -> Vec<Vec<String>> {
+        let mut stories: Vec<StoryState> = Vec::new();
+        for d in docs {
+            let date = date_of(d);
+            let mut best: Option<(usize, f64)> = None;
+            for (k, s) in stories.iter().enumerate() {
+                let open = s.last.is_none_or(|l| date.is_none_or(|d| d - l <= WINDOW_DAYS)) && s.open_at(date);
+                let sim = s.similarity(&d.features, date);
+                if open && sim >= THRESHOLD && best.is_none_or(|(_, b)| sim > b) {
+                    best = Some((k, sim));
+                }
+            }
+            match best {
+                Some((k, _)) => stories[k].add(&d.id, &d.features, date),
+                None => {
+                    let mut s = StoryState::default();
+                    s.add(&d.id, &d.features, date);
+                    stories.push(s);
+                }
+            }
+        }
+        stories.into_iter().map(|s| s.members).collect()
+    }
+
+    #[test]
+    fn the_term_index_finds_what_comparing_with_every_story_finds() {
+        // A deterministic stream: small vocabularies, so stories share terms and profiles churn.
+        let mut x: u64 = 42;
+        let mut rand = |n: u64| {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (x >> 33) % n
+        };
+        let mut docs = Vec::new();
+        for i in 0..600 {
+            let day = i / 12;
+            // Topics drift: each lives a few days beside its neighbours.
+            let topic = day / 3 * 4 + rand(8);
+            let words: Vec<String> =
+                (0..60).map(|_| format!("w{}", if rand(3) > 0 { topic * 30 + rand(25) } else { rand(3000) })).collect();
+            let names: Vec<String> = (0..8).map(|_| format!("n{}", topic * 6 + rand(6))).collect();
+            let actors: Vec<String> = (0..3).map(|_| format!("A{}", topic * 4 + rand(4))).collect();
+            let f = Features {
+                actors: actors.into_iter().collect(),
+                words: words.into_iter().collect(),
+                names: names.into_iter().collect(),
+                minhash: Vec::new(),
+            };
+            let date = format!("2024-{:02}-{:02}", 1 + day / 28, 1 + day % 28);
+            docs.push(doc(&format!("d{i:04}"), &date, f));
+        }
+        docs.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
+        let mut c = Clusterer::new();
+        for d in &docs {
+            c.add(&d.id, date_of(d), &d.features);
+        }
+        let fast: Vec<Vec<String>> = c.finish().into_iter().map(|s| s.members).collect();
+        let slow = naive(&docs);
+        assert!(fast.len() > 40 && fast.len() < 500, "{} stories", fast.len());
+        assert_eq!(fast, slow);
     }
 }

@@ -335,26 +335,75 @@ fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
     let pending = store.pending()?;
     update.pending = pending.len();
 
-    // Near-duplicates: recompute the groups the pending documents are (or were) linked into.
+    // Near-duplicates. A new document later than every report it resembles changes nothing but
+    // its own link: it copies the first report of its earliest such neighbour. Otherwise (it is
+    // older than some, or was replaced or removed) recompute the groups it is or was linked into.
+    let mut changed = Vec::new();
     let mut seeds: Vec<String> = Vec::new();
-    for p in &pending {
+    let mut arrivals: Vec<&sitrep_store::Pending> = pending.iter().filter(|p| p.exists && p.clustered.is_none()).collect();
+    arrivals.sort_by(|a, b| (&a.published, &a.id).cmp(&(&b.published, &b.id)));
+    let waiting: BTreeSet<&str> = pending.iter().map(|p| p.id.as_str()).collect();
+    let mut sigs = Signatures::default();
+    for p in arrivals {
+        let Some((published, sig)) = sigs.get(store, &p.id)? else { continue };
+        let me = (published.clone(), p.id.clone());
+        let mut earliest: Option<((Option<String>, String), f64)> = None;
+        let mut later = false;
+        let mut checked = BTreeSet::new();
+        for band in sitrep_corpus::dedup::band_keys(&sig) {
+            for y in store.band_docs(band)? {
+                if y == p.id || !checked.insert(y.clone()) {
+                    continue;
+                }
+                let Some((py, sy)) = sigs.get(store, &y)? else { continue };
+                let s = sitrep_corpus::dedup::similarity(&sig, &sy);
+                if s < sitrep_corpus::dedup::THRESHOLD {
+                    continue;
+                }
+                let key = (py, y);
+                if key > me {
+                    // A later report already placed may have to point here now; later
+                    // arrivals are taken after this one.
+                    later |= !waiting.contains(key.1.as_str());
+                } else if earliest.as_ref().is_none_or(|(k, _)| key < *k) {
+                    earliest = Some((key, s));
+                }
+            }
+        }
+        if later {
+            seeds.push(p.id.clone());
+            continue;
+        }
+        update.dedup_checked += 1;
+        let mut found = HashMap::new();
+        if let Some(((_, orig), s)) = earliest {
+            let root = store.copy_of(&orig)?.map_or(orig, |(o, _)| o);
+            found.insert(p.id.clone(), (root, s));
+        }
+        if store.copy_of(&p.id)?.map(|(o, _)| o) != found.get(&p.id).map(|(o, _)| o.clone()) {
+            changed.push(p.id.clone());
+        }
+        store.set_copies(std::slice::from_ref(&p.id), &found)?;
+    }
+    for p in pending.iter().filter(|p| !p.exists || p.clustered.is_some()) {
         seeds.push(p.id.clone());
         let root = store.copy_of(&p.id)?.map_or(p.id.clone(), |(o, _)| o);
         seeds.extend(store.copies_of(&root)?);
         seeds.extend(store.copies_of(&p.id)?);
         seeds.push(root);
     }
-    let group = near_duplicate_group(store, seeds)?;
-    update.dedup_checked = group.len();
-    let found = sitrep_corpus::dedup::copies(&group);
-    let ids: Vec<String> = group.iter().map(|d| d.id.clone()).collect();
-    let mut changed = Vec::new();
-    for id in &ids {
-        if store.copy_of(id)?.map(|(o, _)| o) != found.get(id).map(|(o, _)| o.clone()) {
-            changed.push(id.clone());
+    if !seeds.is_empty() {
+        let group = near_duplicate_group(store, seeds, &mut sigs)?;
+        update.dedup_checked += group.len();
+        let found = sitrep_corpus::dedup::copies(&group);
+        let ids: Vec<String> = group.iter().map(|d| d.id.clone()).collect();
+        for id in &ids {
+            if store.copy_of(id)?.map(|(o, _)| o) != found.get(id).map(|(o, _)| o.clone()) {
+                changed.push(id.clone());
+            }
         }
+        store.set_copies(&ids, &found)?;
     }
-    store.set_copies(&ids, &found)?;
     touched.extend(store.stories_of_docs(&changed)?);
 
     // Stories: replay from the earliest pending key.
@@ -444,11 +493,25 @@ fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
     Ok(update)
 }
 
+/// A document's date and MinHash signature.
+type Signature = (Option<String>, Vec<u32>);
+
+/// Signatures read during one update, each once.
+#[derive(Default)]
+struct Signatures(HashMap<String, Option<Signature>>);
+
+impl Signatures {
+    fn get(&mut self, store: &Store, id: &str) -> Result<Option<Signature>> {
+        if !self.0.contains_key(id) {
+            self.0.insert(id.to_string(), store.signature_of(id)?);
+        }
+        Ok(self.0[id].clone())
+    }
+}
+
 /// The documents linked to the seeds by near-duplicate candidates at or above the threshold,
 /// directly or through each other, with their signatures.
-fn near_duplicate_group(store: &Store, seeds: Vec<String>) -> Result<Vec<sitrep_corpus::DocSummary>> {
-    type Signature = Option<(Option<String>, Vec<u32>)>;
-    let mut sigs: HashMap<String, Signature> = HashMap::new();
+fn near_duplicate_group(store: &Store, seeds: Vec<String>, sigs: &mut Signatures) -> Result<Vec<sitrep_corpus::DocSummary>> {
     let mut queue: Vec<String> = Vec::new();
     let mut group: BTreeSet<String> = BTreeSet::new();
     for s in seeds {
@@ -457,20 +520,14 @@ fn near_duplicate_group(store: &Store, seeds: Vec<String>) -> Result<Vec<sitrep_
         }
     }
     while let Some(x) = queue.pop() {
-        if !sigs.contains_key(&x) {
-            sigs.insert(x.clone(), store.signature_of(&x)?);
-        }
-        let Some((_, sx)) = sigs[&x].clone() else { continue };
+        let Some((_, sx)) = sigs.get(store, &x)? else { continue };
         for band in sitrep_corpus::dedup::band_keys(&sx) {
             for y in store.band_docs(band)? {
                 if group.contains(&y) {
                     continue;
                 }
-                if !sigs.contains_key(&y) {
-                    sigs.insert(y.clone(), store.signature_of(&y)?);
-                }
-                if let Some((_, sy)) = &sigs[&y]
-                    && sitrep_corpus::dedup::similarity(&sx, sy) >= sitrep_corpus::dedup::THRESHOLD
+                if let Some((_, sy)) = sigs.get(store, &y)?
+                    && sitrep_corpus::dedup::similarity(&sx, &sy) >= sitrep_corpus::dedup::THRESHOLD
                 {
                     group.insert(y.clone());
                     queue.push(y);
@@ -478,16 +535,16 @@ fn near_duplicate_group(store: &Store, seeds: Vec<String>) -> Result<Vec<sitrep_
             }
         }
     }
-    Ok(group
-        .into_iter()
-        .filter_map(|id| {
-            let (published, minhash) = sigs.remove(&id)??;
-            Some(sitrep_corpus::DocSummary {
+    let mut out = Vec::new();
+    for id in group {
+        if let Some((published, minhash)) = sigs.get(store, &id)? {
+            out.push(sitrep_corpus::DocSummary {
                 id,
                 published,
                 features: sitrep_corpus::Features { minhash, ..Default::default() },
                 ..Default::default()
-            })
-        })
-        .collect())
+            });
+        }
+    }
+    Ok(out)
 }

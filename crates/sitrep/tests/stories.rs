@@ -125,20 +125,33 @@ fn an_edited_copy_arriving_later_is_linked_to_its_original() {
         "Gabon officers take over after disputed vote\nWire Service / 30 August 2023\n{}\n\nShare this article\n",
         body[2].replace("oil-producing", "oil-rich")
     );
-    let db = tmp.path().join("db");
-    let first = tmp.path().join("1");
-    std::fs::create_dir(&first).unwrap();
-    std::fs::copy(&src, first.join("gabon-coup.txt")).unwrap();
-    sitrep(&db, &["ingest", first.to_str().unwrap()]);
-    let second = tmp.path().join("2");
-    std::fs::create_dir(&second).unwrap();
-    std::fs::write(second.join("gabon-copy.txt"), copy).unwrap();
-    sitrep(&db, &["ingest", second.to_str().unwrap()]);
-    let events: Vec<serde_json::Value> = String::from_utf8(sitrep(&db, &["events", "--format", "jsonl"]).stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let (orig_dir, copy_dir, both_dir) = (tmp.path().join("orig"), tmp.path().join("copy"), tmp.path().join("both"));
+    for d in [&orig_dir, &copy_dir, &both_dir] {
+        std::fs::create_dir(d).unwrap();
+    }
+    std::fs::copy(&src, orig_dir.join("gabon-coup.txt")).unwrap();
+    std::fs::copy(&src, both_dir.join("gabon-coup.txt")).unwrap();
+    std::fs::write(copy_dir.join("gabon-copy.txt"), &copy).unwrap();
+    std::fs::write(both_dir.join("gabon-copy.txt"), &copy).unwrap();
+    let events = |db: &Path| String::from_utf8(sitrep(db, &["events", "--format", "jsonl"]).stdout).unwrap();
+    // Same date: "gabon-copy" sorts first, so it counts as the first report. Ingested after the
+    // other, it lands before a report already placed (the group is recomputed); ingested first,
+    // the other arrives after it (only the newcomer's link is computed). Both must give what
+    // one ingest of both gives.
+    let mut runs = Vec::new();
+    for (name, order) in [("oc", [&orig_dir, &copy_dir]), ("co", [&copy_dir, &orig_dir])] {
+        let db = tmp.path().join(name);
+        for dir in order {
+            sitrep(&db, &["ingest", dir.to_str().unwrap()]);
+        }
+        runs.push(events(&db));
+    }
+    let db = tmp.path().join("both.db");
+    sitrep(&db, &["ingest", both_dir.to_str().unwrap()]);
+    let together = events(&db);
+    assert_eq!(runs[0], together);
+    assert_eq!(runs[1], together);
+    let events: Vec<serde_json::Value> = together.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let told_twice: Vec<&serde_json::Value> = events.iter().filter(|e| e["corroboration"]["documents"] == 2).collect();
     assert!(!told_twice.is_empty(), "both reports tell the same facts: {events:?}");
     assert!(told_twice.iter().all(|e| e["corroboration"]["independent"] == 1), "the copy is no independent report");
