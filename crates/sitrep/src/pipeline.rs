@@ -519,10 +519,19 @@ fn near_duplicate_group(store: &Store, seeds: Vec<String>, sigs: &mut Signatures
             queue.push(s);
         }
     }
+    // Each band's documents are read once, and those already in the group leave its list: a big
+    // group (thousands of copies of one wire story) is then not scanned again for every member.
+    let mut buckets: HashMap<i64, Vec<String>> = HashMap::new();
     while let Some(x) = queue.pop() {
         let Some((_, sx)) = sigs.get(store, &x)? else { continue };
         for band in sitrep_corpus::dedup::band_keys(&sx) {
-            for y in store.band_docs(band)? {
+            let members = match buckets.entry(band) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(store.band_docs(band)?),
+            };
+            members.retain(|y| !group.contains(y));
+            let candidates = members.clone();
+            for y in candidates {
                 if group.contains(&y) {
                     continue;
                 }
