@@ -307,6 +307,32 @@ fn group_anaphora(article: &Article, mentions: &mut Vec<Mention>) {
     }
 }
 
+/// "the TTP, a militant group targeting Pakistan", "Hamas, the group that runs Gaza": a bare
+/// sector word set off by a comma and an article right after a named group or organisation
+/// describes it, and is it.
+fn appositions(text: &str, mentions: &mut [Mention]) {
+    for i in 1..mentions.len() {
+        let (before, rest) = mentions.split_at_mut(i);
+        let (p, m) = (&before[i - 1], &mut rest[0]);
+        if m.kind != MentionKind::Agent || m.country.is_some() || p.actor.is_none() {
+            continue;
+        }
+        // Not a state: "Kyiv, the government said" may be another government speaking.
+        if !matches!(p.kind, MentionKind::Group | MentionKind::Organisation) {
+            continue;
+        }
+        let between = text[p.end..m.start].trim_start_matches([')', ']']).trim();
+        if matches!(between.to_lowercase().as_str(), ", a" | ", an" | ", the") {
+            m.kind = p.kind;
+            m.actor = p.actor.clone();
+            m.country = p.country.clone();
+            m.agent = p.agent.clone().or(m.agent.take());
+            m.org = p.org.clone();
+            m.how = "apposition".into();
+        }
+    }
+}
+
 /// "German Foreign Minister Oskar Fischer", "Pakistani journalist Asad Toll": a sector mention
 /// right before a person's name is that person's title. It is folded into the person (as a role
 /// giving country and sector) instead of standing as a second actor. Returns, per person mention
@@ -385,6 +411,7 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
     let text = &article.text;
     surname_mentions(article, &mut mentions);
     group_anaphora(article, &mut mentions);
+    appositions(text, &mut mentions);
     let titles = sector_titles(text, &mut mentions);
     owned_sectors(article, &mut mentions);
     let mut people: Vec<Person> = Vec::new();

@@ -103,3 +103,11 @@ fn clerical_titles_mark_people() {
     let (ms, _) = doc("Archbishop Tomas Lenko condemned the killings.");
     assert_eq!(find(&ms, "Tomas Lenko").kind, MentionKind::Person);
 }
+
+#[test]
+fn a_sector_word_in_apposition_to_a_group_is_the_group() {
+    let (ms, _) = doc("Officials blamed al-Shabaab, a militant group linked to al-Qaeda, for the bombing.");
+    let group = find(&ms, "al-Shabaab").actor.clone();
+    assert!(group.is_some());
+    assert_eq!(find(&ms, "militant group").actor, group);
+}
