@@ -86,6 +86,11 @@ const ALLEGED: &[&str] = &[
     "supposedly",
     "accusing",
     "claiming",
+    // "blamed Pakistan for the attack": the attack is Pakistan's by accusation only
+    "blamed",
+    "blames",
+    "blaming",
+    "blame",
 ];
 /// Adverbs that hedge a whole clause, wherever the trigger stands in it.
 const HEDGES: &[&str] = &["allegedly", "purportedly", "supposedly"];

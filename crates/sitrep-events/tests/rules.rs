@@ -281,3 +281,11 @@ fn a_sector_word_takes_no_country_from_another_sentence_place() {
         }
     }
 }
+
+#[test]
+fn an_act_someone_is_blamed_for_is_alleged() {
+    let evs = events("New Delhi has blamed Pakistan for the Pahalgam attack.");
+    let attack = evs.iter().find(|e| e.kind == EventType::Assault).expect("the attack");
+    assert_eq!(attack.status, sitrep_model::Status::Alleged, "{evs:#?}");
+    expect("New Delhi has blamed Pakistan for the Pahalgam attack.", EventType::Accuse, "IND", Some("PAK"));
+}
