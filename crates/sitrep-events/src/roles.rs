@@ -473,7 +473,11 @@ pub fn find<'a>(
                     .checked_sub(1)
                     .is_some_and(|i| DETERMINERS.contains(&ctx.word(i).as_str()) || ctx.word(i).ends_with("'s"));
             let place_ok = m.kind != MentionKind::Place || (m.actor.as_deref().is_some_and(|a| a.len() == 3) && !modifier);
-            (prep.is_none() || prep.map(String::as_str) == Some("like") || headed(m)) && !ctx.is_location(m) && place_ok
+            // "two weeks after gunmen killed": "after", "before", "since", "until" open a clause
+            // there, and the name right before its verb is that clause's subject.
+            let conjunction = prep.is_some_and(|p| matches!(p.as_str(), "after" | "before" | "since" | "until" | "when"))
+                && (ctx.tok_at(m.end)..first).all(|i| AUXILIARIES.contains(&ctx.word(i).as_str()));
+            (prep.is_none() || prep.map(String::as_str) == Some("like") || headed(m) || conjunction) && !ctx.is_location(m) && place_ok
         });
         if let Some(&s) = pick {
             out.push(s);

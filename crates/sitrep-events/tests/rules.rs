@@ -289,3 +289,11 @@ fn an_act_someone_is_blamed_for_is_alleged() {
     assert_eq!(attack.status, sitrep_model::Status::Alleged, "{evs:#?}");
     expect("New Delhi has blamed Pakistan for the Pahalgam attack.", EventType::Accuse, "IND", Some("PAK"));
 }
+
+#[test]
+fn after_before_since_open_a_clause_whose_subject_acts() {
+    let evs =
+        events("India launched missile strikes on Wednesday against nine sites in Pakistan, two weeks after gunmen killed 26 tourists.");
+    let killing = evs.iter().find(|e| e.trigger.starts_with("killed")).expect("the killing");
+    assert_ne!(killing.source.as_ref().map(|s| s.actor.as_str()), Some("IND"), "{evs:#?}");
+}
