@@ -251,3 +251,27 @@ fn a_line_an_outlet_prints_on_every_page_is_learnt_as_its_boilerplate() {
     assert!(sitrep(&db, &["ingest", src.join("page4.txt").to_str().unwrap()]).status.success());
     assert!(stdout(&sitrep(&db, &["show", "page4", "--removed"])).contains("outlet boilerplate"));
 }
+
+#[test]
+fn different_death_tolls_and_disputed_claims_are_contradictions() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("in");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::write(
+        src.join("a.txt"),
+        "Kabul Desk / 25 December 2024\n\nPakistani jets struck villages in Afghanistan's Paktika province on Tuesday, killing at least 46 people, Taliban officials said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        src.join("b.txt"),
+        "Islamabad Desk / 25 December 2024\n\nPakistani jets struck hideouts in Afghanistan's Paktika province on Tuesday, killing eight militants, Pakistani security officials said.\n\nPakistan's airstrikes targeting the TTP in Afghanistan hit training camps. The Taliban disputed Pakistan's claims, saying the dead were refugees.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("db");
+    assert!(sitrep(&db, &["ingest", src.to_str().unwrap()]).status.success());
+    let found = jsonl(&sitrep(&db, &["stories", "--contradictions", "--format", "jsonl"]));
+    let numbers = found.iter().find(|c| c["kind"] == "numbers").unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(numbers["tolls"], serde_json::json!([46, 8]));
+    let claim = found.iter().find(|c| c["kind"] == "claim").unwrap_or_else(|| panic!("{found:#?}"));
+    assert!(claim["denies"][0]["evidence"][0]["text"].as_str().unwrap().contains("disputed"));
+}
