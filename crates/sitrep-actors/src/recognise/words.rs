@@ -450,6 +450,19 @@ pub const ORG_HEADS: &[&str] = &[
     "mission",
     "watch",
     "international",
+    // military and state bodies ("Combined Joint Forces Land Component Command", "Abel Battery")
+    "command",
+    "squadron",
+    "wing",
+    "battery",
+    "headquarters",
+    "secretariat",
+    "navy",
+    "administration",
+    "embassy",
+    "consulate",
+    "academy",
+    "militia",
 ];
 
 /// Last words that make a capitalised name a place.
