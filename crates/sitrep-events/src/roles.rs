@@ -754,6 +754,42 @@ pub fn find<'a>(
     {
         roles.targets = vec![a1, a2];
     }
+    // "urged both countries to show restraint", "called on the two sides to talk": the object is
+    // the last two states (or groups) the article named before, when the phrase stands right
+    // after the trigger and nothing named stands between.
+    if !passive && !reverse {
+        let mut k = last + 1;
+        if matches!(ctx.word(k).as_str(), "on" | "upon" | "with" | "to") {
+            k += 1;
+        }
+        let pair = match (ctx.word(k).as_str(), ctx.word(k + 1).as_str(), ctx.word(k + 2).as_str()) {
+            ("both", n, _) | ("the", "two", n) => {
+                matches!(n, "countries" | "sides" | "nations" | "neighbours" | "neighbors" | "governments" | "parties" | "states")
+            }
+            _ => false,
+        };
+        let named_between = after.iter().any(|m| ctx.tok_at(m.start) < k + 3);
+        if pair && !named_between {
+            let src: Vec<&Option<String>> = roles.sources.iter().map(|m| &m.actor).collect();
+            let mut two: Vec<&'a Mention> = Vec::new();
+            for m in doc_mentions.iter().rev().filter(|m| m.end <= tstart) {
+                if matches!(m.kind, MentionKind::Country | MentionKind::Group)
+                    && m.actor.is_some()
+                    && !src.contains(&&m.actor)
+                    && !two.iter().any(|t| t.actor == m.actor)
+                {
+                    two.push(m);
+                    if two.len() == 2 {
+                        break;
+                    }
+                }
+            }
+            if two.len() == 2 {
+                two.reverse();
+                roles.targets = two;
+            }
+        }
+    }
     // "the TTP, which it blames for the attacks": a pronoun between the relative word and the
     // verb is the subject; what the relative stands for is the object.
     if !passive && !reverse {

@@ -297,3 +297,11 @@ fn after_before_since_open_a_clause_whose_subject_acts() {
     let killing = evs.iter().find(|e| e.trigger.starts_with("killed")).expect("the killing");
     assert_ne!(killing.source.as_ref().map(|s| s.actor.as_str()), Some("IND"), "{evs:#?}");
 }
+
+#[test]
+fn both_countries_are_the_last_two_named() {
+    let text =
+        "Armenia and Azerbaijan exchanged fire along the border on Monday. The European Union urged both countries to return to talks.";
+    expect(text, EventType::Request, "ORG:eu", Some("ARM"));
+    expect(text, EventType::Request, "ORG:eu", Some("AZE"));
+}
