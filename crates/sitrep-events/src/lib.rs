@@ -210,7 +210,14 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             // in Paktika province" is an attack on Afghanistan).
             if targets.is_empty()
                 && matches!(pat.kind, EventType::Assault | EventType::Coerce)
-                && let Some(loc) = location.as_ref()
+                // the article's main place only when the sentence names a place in its country
+                // ("73 air raids on areas under its control, including the capital Sanaa")
+                && let Some(loc) = location.as_ref().filter(|l| {
+                    l.how != "article"
+                        || places.iter().any(|p| {
+                            p.start >= sentence.start && p.end <= sentence.end && Some(&p.country) == l.country.as_ref()
+                        })
+                })
                 && let Some(c) = loc.country.as_ref()
                 && !roles.sources.iter().any(|s| s.country.as_ref() == Some(c))
             {

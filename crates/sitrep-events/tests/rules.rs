@@ -305,3 +305,13 @@ fn both_countries_are_the_last_two_named() {
     expect(text, EventType::Request, "ORG:eu", Some("ARM"));
     expect(text, EventType::Request, "ORG:eu", Some("AZE"));
 }
+
+#[test]
+fn a_hostile_act_targets_the_article_main_place_only_when_its_sentence_is_there() {
+    let evs = events(
+        "Chinese officials met envoys in Kunming on Friday. China urged restraint in Kunming and Beijing. Myanmar's military seized power in a coup in February 2021.",
+    );
+    for e in evs.iter().filter(|e| matches!(e.kind, EventType::Coerce | EventType::Assault)) {
+        assert_ne!(e.target.as_ref().map(|t| t.actor.as_str()), Some("CHN"), "{e:#?}");
+    }
+}
