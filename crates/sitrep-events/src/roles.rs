@@ -790,6 +790,40 @@ pub fn find<'a>(
             }
         }
     }
+    // "the two sides agreed to disengage", "both countries accused each other": the subject is the
+    // last two states or groups named before.
+    if !passive && !reverse {
+        let mut k = first;
+        while k > 0 && AUXILIARIES.contains(&ctx.word(k - 1).as_str()) {
+            k -= 1;
+        }
+        let pair_subject = k >= 2 && {
+            let (a, b) = (ctx.word(k - 2), ctx.word(k - 1));
+            let plural = |n: &str| {
+                matches!(n, "countries" | "sides" | "nations" | "neighbours" | "neighbors" | "governments" | "parties" | "states")
+            };
+            (a == "both" && plural(b)) || (k >= 3 && ctx.word(k - 3) == "the" && a == "two" && plural(b))
+        };
+        if pair_subject {
+            let phrase_start = toks[k - 2].start;
+            let mut two: Vec<&'a Mention> = Vec::new();
+            for m in doc_mentions.iter().rev().filter(|m| m.end <= phrase_start) {
+                let state_like =
+                    matches!(m.kind, MentionKind::Country | MentionKind::Group) || (m.kind == MentionKind::Agent && m.country.is_some());
+                if state_like && m.actor.is_some() && !two.iter().any(|t| t.actor == m.actor) {
+                    two.push(m);
+                    if two.len() == 2 {
+                        break;
+                    }
+                }
+            }
+            if two.len() == 2 {
+                two.reverse();
+                // Each acts towards the other ("agreed", "clashed"): the pair as joint sources.
+                roles.sources = two;
+            }
+        }
+    }
     // "the TTP, which it blames for the attacks": a pronoun between the relative word and the
     // verb is the subject; what the relative stands for is the object.
     if !passive && !reverse {

@@ -315,3 +315,9 @@ fn a_hostile_act_targets_the_article_main_place_only_when_its_sentence_is_there(
         assert_ne!(e.target.as_ref().map(|t| t.actor.as_str()), Some("CHN"), "{e:#?}");
     }
 }
+
+#[test]
+fn the_two_sides_as_subject_are_the_last_two_named() {
+    let text = "Armenia and Azerbaijan held talks in Washington on Monday. The two sides agreed to open the border.";
+    expect(text, EventType::Agree, "ARM", Some("AZE"));
+}
