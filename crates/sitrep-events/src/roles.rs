@@ -390,7 +390,8 @@ pub fn find<'a>(
     let possessor = (first.saturating_sub(3)..first)
         .rev()
         .filter_map(|i| ctx.mention_at_token(i))
-        .find(|m| ctx.possessive(m) && ctx.tok_at(m.end) + 3 >= first)
+        // not across a comma: "disputed Pakistan's claims, alleging ..." is no act of Pakistan's
+        .find(|m| ctx.possessive(m) && ctx.tok_at(m.end) + 3 >= first && !(ctx.tok_at(m.end)..first).any(|i| ctx.word(i) == ","))
         // "Pakistani airstrikes", "a Pakistani jail": a nationality right before a noun owns it.
         .or_else(|| {
             ctx.mention_at_token(first.wrapping_sub(1)).filter(|m| m.kind == MentionKind::Nationality && !first_word.ends_with("ed"))

@@ -321,3 +321,10 @@ fn the_two_sides_as_subject_are_the_last_two_named() {
     let text = "Armenia and Azerbaijan held talks in Washington on Monday. The two sides agreed to open the border.";
     expect(text, EventType::Agree, "ARM", Some("AZE"));
 }
+
+#[test]
+fn a_possessive_before_a_comma_does_not_own_the_participle_after_it() {
+    let evs = events("The Taliban disputed Pakistan's claims, alleging civilian casualties among refugees.");
+    let alleging = evs.iter().find(|e| e.trigger.starts_with("alleging")).expect("the accusation");
+    assert_eq!(alleging.source.as_ref().map(|s| s.actor.as_str()), Some("GRP:taliban"), "{evs:#?}");
+}
