@@ -15,6 +15,9 @@
 use sitrep_model::{Mention, MentionKind};
 use sitrep_text::Token;
 
+/// Verbs that open an infinitive of purpose ("backing to combat the Taliban", "funds to fight").
+const PURPOSE: &[&str] = &["combat", "fight", "counter", "confront", "defeat", "battle", "resist", "oppose", "tackle", "crush"];
+
 const PREPOSITIONS: &[&str] = &[
     "of",
     "in",
@@ -509,6 +512,13 @@ pub fn find<'a>(
         let usable = |m: &&Mention| {
             // "condemned the strikes as a violation of Afghan sovereignty": not the object.
             if (from_tok..ctx.tok_at(m.start)).any(|i| ctx.word(i) == "as") {
+                return false;
+            }
+            // "seeking financial backing to combat the Taliban": an infinitive of purpose after
+            // the object starts another act, whose object is not this one's.
+            if (from_tok..ctx.tok_at(m.start))
+                .any(|i| ctx.word(i) == "to" && i + 1 < ctx.tok_at(m.start) && PURPOSE.contains(&ctx.word(i + 1).as_str()))
+            {
                 return false;
             }
             // "rejected the claim that Afghan soil was used": the claim's content is not its object.

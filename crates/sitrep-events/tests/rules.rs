@@ -328,3 +328,12 @@ fn a_possessive_before_a_comma_does_not_own_the_participle_after_it() {
     let alleging = evs.iter().find(|e| e.trigger.starts_with("alleging")).expect("the accusation");
     assert_eq!(alleging.source.as_ref().map(|s| s.actor.as_str()), Some("GRP:taliban"), "{evs:#?}");
 }
+
+#[test]
+fn an_infinitive_of_purpose_keeps_its_object_to_itself() {
+    let evs = events("The NRF is seeking financial and military backing to combat the Taliban.");
+    assert!(
+        evs.iter().filter(|e| e.kind == EventType::Request).all(|e| e.target.as_ref().is_none_or(|t| t.actor != "GRP:taliban")),
+        "{evs:#?}"
+    );
+}
