@@ -93,7 +93,7 @@ const ALLEGED: &[&str] = &[
     "blame",
 ];
 /// Adverbs that hedge a whole clause, wherever the trigger stands in it.
-const HEDGES: &[&str] = &["allegedly", "purportedly", "supposedly"];
+const HEDGES: &[&str] = &["allegedly", "purportedly", "supposedly", "apparently", "appears", "appeared", "seems", "seemed"];
 /// Verbs whose object is asked or made to do what follows ("urged the government to train").
 const OBJECT_CONTROL: &[&str] = &[
     "urg", "ask", "forc", "compel", "encourag", "persuad", "invit", "order", "pressur", "call", "challeng", "dar", "tell", "told", "want",

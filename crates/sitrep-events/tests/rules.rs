@@ -337,3 +337,10 @@ fn an_infinitive_of_purpose_keeps_its_object_to_itself() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn what_only_appears_to_happen_is_no_plain_fact() {
+    let evs = events("Iran appears to be arming the Houthis to put pressure on Saudi Arabia.");
+    assert!(!evs.is_empty());
+    assert!(evs.iter().all(|e| e.status != sitrep_model::Status::Asserted), "{evs:#?}");
+}
