@@ -249,7 +249,7 @@ fn surname_mentions(article: &Article, mentions: &mut Vec<Mention>) {
                 let given_start = before.len() - given.len();
                 if given.chars().next().is_some_and(char::is_uppercase)
                     && given.chars().count() >= 3
-                    && !crate::recognise::words::NOT_NAMES.contains(&given.to_lowercase().as_str())
+                    && !crate::recognise::words::not_name(&given.to_lowercase())
                     && !mentions.iter().any(|m| m.start < before.len() && given_start < m.end)
                 {
                     start = given_start;

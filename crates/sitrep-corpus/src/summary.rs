@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
+use sitrep_model::calendar::is_calendar_word;
 use sitrep_model::{Actor, Doc, EventType, MentionKind, Status};
 
 /// Content words kept per document: enough to tell stories apart, bounded whatever the length.
@@ -14,28 +15,9 @@ pub const WORDS_PER_DOC: usize = 150;
 /// Names (capitalised words inside sentences) kept per document.
 pub const NAMES_PER_DOC: usize = 60;
 
-/// Capitalised words that name no one in particular: days, months, titles, words that open
-/// quotations. They would make unrelated reports look alike.
+/// Capitalised words that name no one in particular (besides days and months): titles, words
+/// that open quotations. They would make unrelated reports look alike.
 const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "president",
     "prime",
     "minister",
@@ -232,7 +214,7 @@ fn names(article: &sitrep_model::Article) -> BTreeSet<String> {
             continue;
         }
         let lower = w.to_lowercase();
-        if NOT_NAMES.contains(&lower.as_str()) || STOP.contains(&lower.as_str()) {
+        if NOT_NAMES.contains(&lower.as_str()) || STOP.contains(&lower.as_str()) || is_calendar_word(&lower) {
             continue;
         }
         // Opening a sentence: only quotation marks and spaces between its start and the word.

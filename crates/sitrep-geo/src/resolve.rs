@@ -58,6 +58,11 @@ pub struct Resolved {
 
 /// Words that start with a capital only at the start of a sentence or in titles, yet name some
 /// place somewhere.
+/// A word that starts no place name: a function word, a title, a weekday or a month.
+fn stop(lower: &str) -> bool {
+    STOP.contains(&lower) || sitrep_model::calendar::is_calendar_word(lower)
+}
+
 const STOP: &[&str] = &[
     "a",
     "about",
@@ -134,25 +139,6 @@ const STOP: &[&str] = &[
     "with",
     "would",
     "you",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mr",
     "mrs",
     "ms",
@@ -442,15 +428,14 @@ impl Places {
                 i += 1;
                 continue;
             };
-            let next_cap = toks.get(i + n).is_some_and(|t| {
-                capitalised(&text[t.start..t.end]) && text[e..t.start].chars().all(|c| c == ' ') && !STOP.contains(&lower(t).as_str())
-            });
+            let next_cap = toks
+                .get(i + n)
+                .is_some_and(|t| capitalised(&text[t.start..t.end]) && text[e..t.start].chars().all(|c| c == ' ') && !stop(&lower(t)));
             let prev = i.checked_sub(1).map(|k| &toks[k]);
             let prev_word = prev.map(lower).unwrap_or_default();
-            let prev_cap = prev.is_some_and(|t| {
-                capitalised(&text[t.start..t.end]) && text[t.end..s].chars().all(|c| c == ' ') && !STOP.contains(&prev_word.as_str())
-            });
-            let single_stop = n == 1 && STOP.contains(&w.to_lowercase().as_str());
+            let prev_cap =
+                prev.is_some_and(|t| capitalised(&text[t.start..t.end]) && text[t.end..s].chars().all(|c| c == ' ') && !stop(&prev_word));
+            let single_stop = n == 1 && stop(&w.to_lowercase());
             let cands = self.candidates(&text[s..e]);
             let best = cands.iter().map(|&c| prior(self.get(c))).fold(0.0, f64::max);
             let locative = LOCATIVE.contains(&prev_word.as_str()) || text[e..].trim_start().starts_with(',');

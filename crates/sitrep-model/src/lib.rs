@@ -5,6 +5,7 @@
 
 mod actor;
 mod article;
+pub mod calendar;
 mod event;
 mod ids;
 mod raw;

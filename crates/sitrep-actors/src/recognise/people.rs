@@ -104,7 +104,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         }
         // Leading words that start sentences, then titles.
         let mut k = 0;
-        while k < words.len() && NOT_NAMES.contains(&lower(toks[words[k]].text(text)).as_str()) && !is_title(toks[words[k]].text(text)) {
+        while k < words.len() && not_name(&lower(toks[words[k]].text(text))) && !is_title(toks[words[k]].text(text)) {
             k += 1;
         }
         // "Near Mosul, ...": a sentence-initial cue the run took in.
@@ -125,10 +125,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             let w = lower(bare(toks[name[0]].text(text)));
             ORG_HEADS.contains(&w.as_str()) || PLACE_HEADS.contains(&w.as_str()) || w == "government" || w == "federal"
         };
-        if name.is_empty()
-            || lone_head
-            || name.iter().any(|&n| NOT_NAMES.contains(&lower(toks[n].text(text)).as_str()) && !is_title(toks[n].text(text)))
-        {
+        if name.is_empty() || lone_head || name.iter().any(|&n| not_name(&lower(toks[n].text(text))) && !is_title(toks[n].text(text))) {
             i = next.max(i + 1);
             continue;
         }

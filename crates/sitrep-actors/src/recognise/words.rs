@@ -187,6 +187,11 @@ pub const SPEECH_VERBS: &[&str] = &[
 pub const NAME_PARTICLES: &[&str] =
     &["bin", "ibn", "bint", "al", "el", "ul", "ud", "de", "da", "di", "van", "von", "der", "del", "la", "le"];
 
+/// A capitalised word that is no part of a name: a sentence opener, a weekday, a month.
+pub fn not_name(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower) || sitrep_model::calendar::is_calendar_word(lower)
+}
+
 /// Capitalised words that begin sentences or headlines but are not names.
 pub const NOT_NAMES: &[&str] = &[
     "near",
@@ -295,25 +300,6 @@ pub const NOT_NAMES: &[&str] = &[
     "second",
     "new",
     "latest",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "no",
     "not",
     "will",
@@ -321,7 +307,6 @@ pub const NOT_NAMES: &[&str] = &[
     "could",
     "should",
     "can",
-    "may",
     "is",
     "are",
     "was",
