@@ -36,8 +36,7 @@ impl Store {
     pub fn events(&self, f: &EventFilter) -> Result<Vec<Event>> {
         let mut sql = String::from(
             "SELECT e.json, s.story, c.json FROM events e LEFT JOIN event_stories s ON s.event = e.id
-             LEFT JOIN event_support c ON c.event = e.id
-             LEFT JOIN documents d ON d.id = e.doc WHERE 1=1",
+             LEFT JOIN event_support c ON c.event = e.id WHERE 1=1",
         );
         let mut args: Vec<Value> = Vec::new();
         if !f.kinds.is_empty() {
