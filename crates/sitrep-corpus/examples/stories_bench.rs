@@ -197,7 +197,7 @@ fn main() {
     println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for &n in &present {
         let mut stream = Stream::new(seed, per_day);
-        let mut index = Index::new(window);
+        let mut index = Index::with_window(window);
         let mut clusterer = Clusterer::new();
         let mut copies = 0usize;
         // Load: generate and add the documents already present (generation not timed).

@@ -16,7 +16,7 @@
 //! estimated as low as 0.36 with 64, 0.41 with 128). With 64 bands of 2 rows, a pair at J = 0.3
 //! becomes a candidate with probability 0.998, and unrelated reports (J near 0.01) with 0.006.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use crate::summary::DocSummary;
 
@@ -116,149 +116,173 @@ pub fn band_keys(sig: &[u32]) -> Vec<i64> {
         .collect()
 }
 
+/// Days between two dated reports beyond which they are not compared: syndicated copies and
+/// rewrites of one report appear within days of each other, and bounding the distance keeps the
+/// work per new document bounded by the reports of the last weeks, whatever the corpus size (a
+/// corpus whose articles share many paragraphs otherwise makes every band a crowd).
+pub const WINDOW_DAYS: i64 = 30;
+
+/// Whether two documents (by day number) may be copies at all: both dated and at most
+/// [`WINDOW_DAYS`] apart, or either undated (an undated copy could be of any report).
+pub fn comparable(a: Option<i64>, b: Option<i64>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => (x - y).abs() <= WINDOW_DAYS,
+        _ => true,
+    }
+}
+
 /// Copies among the documents: `copy id -> (original id, similarity)`.
 ///
-/// A document's result depends only on the documents it is linked to, directly or through
-/// other copies, so recomputing it over one such group (as `update_corpus` does for the groups
-/// new documents touch) gives what a run over the whole corpus gives for them.
+/// A document is compared with those that share an LSH band and are [`comparable`] in date. A
+/// copy points at the first report (by date, then id; undated first) of the chain of earliest
+/// originals it belongs to, as [`Index`] does when documents arrive in that order.
 pub fn copies(docs: &[DocSummary]) -> HashMap<String, (String, f64)> {
-    let mut buckets: HashMap<i64, Vec<usize>> = HashMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        for key in band_keys(&d.features.minhash) {
-            buckets.entry(key).or_default().push(i);
-        }
-    }
-    let order = |i: usize| (docs[i].published.clone().unwrap_or_default(), docs[i].id.clone());
-    let mut best: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
-    let mut seen: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
-    for members in buckets.values().filter(|m| m.len() > 1) {
-        for (k, &i) in members.iter().enumerate() {
-            for &j in &members[k + 1..] {
-                if !seen.insert((i.min(j), i.max(j))) {
-                    continue;
-                }
-                let s = similarity(&docs[i].features.minhash, &docs[j].features.minhash);
-                if s < THRESHOLD {
-                    continue;
-                }
-                let (orig, copy) = if order(i) <= order(j) { (i, j) } else { (j, i) };
-                let slot = best.entry(copy).or_insert((orig, s));
-                if order(orig) < order(slot.0) {
-                    *slot = (orig, s);
-                }
-            }
-        }
-    }
-    // Follow chains so every copy points at the first report.
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| (&docs[a].published, &docs[a].id).cmp(&(&docs[b].published, &docs[b].id)));
+    let mut index = Index::with_window(Some(WINDOW_DAYS));
     let mut out = HashMap::new();
-    for (&copy, &(mut orig, s)) in &best {
-        let mut steps = 0;
-        while let Some(&(o, _)) = best.get(&orig) {
-            orig = o;
-            steps += 1;
-            if steps > docs.len() {
-                break;
+    let mut roots: Vec<usize> = Vec::with_capacity(docs.len());
+    for &i in &order {
+        let day = crate::stories::date_of(&docs[i]);
+        let root = match index.push(docs[i].features.minhash.clone(), day) {
+            Some((earlier, s)) => {
+                let root = roots[earlier as usize];
+                out.insert(docs[i].id.clone(), (docs[root].id.clone(), s));
+                root
             }
-        }
-        out.insert(docs[copy].id.clone(), (docs[orig].id.clone(), s));
+            None => i,
+        };
+        roots.push(root);
     }
     out
 }
 
-/// Near-duplicates found as documents arrive in order (date, then id): each new document is
-/// checked against those before it that share an LSH band, and linked to the first report of the
-/// group it copies, as [`copies`] links it. The store keeps the same bands on disk
-/// (`doc_bands`); this in-memory index is what the throughput benchmark drives. Memory grows
-/// linearly with the documents held (a signature and one entry per band each); `window_days`
-/// bounds it by forgetting documents older than that.
+/// Near-duplicates found as documents arrive in clustering order (undated first, then by date,
+/// then id): each new document is compared with the held documents that share an LSH band, and
+/// linked to the earliest one at or above [`THRESHOLD`]. Dated documents are forgotten once they
+/// are more than the window older than the newest one, so memory and work per document follow
+/// the reports of the last weeks, not the corpus; undated ones are kept (they are comparable
+/// with everything). The corpus stage replays the documents of the window before the earliest
+/// new one through an index like this; the throughput benchmark drives it directly.
 #[derive(Default)]
 pub struct Index {
-    /// Band key -> the latest document holding it; older holders are chained through `next`.
-    heads: HashMap<i64, u32>,
-    /// For each (document, band): the previous holder of the same key, or `u32::MAX`.
+    /// Band key -> the latest dated document holding it; older holders are chained through `next`.
+    dated: HashMap<i64, u32>,
+    /// The same for undated documents, which are never forgotten.
+    undated: HashMap<i64, u32>,
+    /// For each (document, band): the previous holder of the same key, or `NONE`.
     next: Vec<u32>,
     sigs: Vec<Vec<u32>>,
     days: Vec<Option<i64>>,
     /// Each document's original (itself when it is no copy).
     root: Vec<u32>,
     window_days: Option<i64>,
-    /// Documents before this one are forgotten.
+    /// Dated documents before this one are forgotten.
     first_kept: u32,
+    held: usize,
+    /// For each document, the last document whose candidates included it (each candidate is
+    /// compared once however many bands it shares).
+    seen: Vec<u32>,
 }
 
 const NONE: u32 = u32::MAX;
 
 impl Index {
-    pub fn new(window_days: Option<i64>) -> Index {
+    /// An index with the corpus stage's window ([`WINDOW_DAYS`]).
+    pub fn new() -> Index {
+        Index::with_window(Some(WINDOW_DAYS))
+    }
+
+    /// An index that forgets dated documents older than `window_days` (never, with None).
+    pub fn with_window(window_days: Option<i64>) -> Index {
         Index { window_days, ..Default::default() }
     }
 
     /// Documents held.
     pub fn len(&self) -> usize {
-        self.sigs.len() - self.first_kept as usize
+        self.held
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.held == 0
     }
 
-    /// Add the next document (in date order); returns the first report it copies and the
-    /// similarity of the closest earlier copy, if it is a copy.
+    /// Add the next document; returns the first report it copies (as the index of the document
+    /// in the order added) and the similarity of the closest earlier copy, if it is a copy.
     pub fn add(&mut self, sig: Vec<u32>, day: Option<i64>) -> Option<(u32, f64)> {
+        let found = self.push(sig, day);
+        let out = found.map(|(doc, s)| (self.root[doc as usize], s));
+        let me = self.root.len() as u32 - 1;
+        self.root[me as usize] = out.map_or(me, |(r, _)| r);
+        out
+    }
+
+    /// Add the next document; returns the earliest held document it is a copy of (its index in
+    /// the order added) and their similarity. The caller follows originals further.
+    pub fn push(&mut self, sig: Vec<u32>, day: Option<i64>) -> Option<(u32, f64)> {
         if let (Some(w), Some(d)) = (self.window_days, day) {
             self.forget_before(d - w);
         }
         let me = self.sigs.len() as u32;
         let keys = band_keys(&sig);
         let mut best: Option<(u32, f64)> = None;
-        let mut seen: Vec<u32> = Vec::new();
+        self.seen.push(me);
+        let Index { dated, undated, next, sigs, days, seen, first_kept, .. } = self;
         for &k in &keys {
-            let mut at = self.heads.get(&k).copied().unwrap_or(NONE);
-            while at != NONE {
-                let doc = at / BANDS as u32;
-                if doc < self.first_kept {
-                    break;
-                }
-                if !seen.contains(&doc) {
-                    seen.push(doc);
-                    let s = similarity(&sig, &self.sigs[doc as usize]);
-                    // The earliest linked report wins, as in `copies`.
-                    if s >= THRESHOLD && best.is_none_or(|(b, _)| doc < b) {
-                        best = Some((doc, s));
+            for (heads, is_dated) in [(&*undated, false), (&*dated, true)] {
+                let mut at = heads.get(&k).copied().unwrap_or(NONE);
+                while at != NONE {
+                    let doc = at / BANDS as u32;
+                    if is_dated && doc < *first_kept {
+                        break;
                     }
+                    // Each candidate once, however many bands it shares; an undated document
+                    // added after dated ones still compares only what is comparable.
+                    if seen[doc as usize] != me && comparable(day, days[doc as usize]) {
+                        seen[doc as usize] = me;
+                        let s = similarity(&sig, &sigs[doc as usize]);
+                        if s >= THRESHOLD && best.is_none_or(|(b, _)| doc < b) {
+                            best = Some((doc, s));
+                        }
+                    }
+                    at = next[at as usize];
                 }
-                at = self.next[at as usize];
             }
         }
-        let out = best.map(|(doc, s)| (self.root[doc as usize], s));
         if keys.is_empty() {
             self.next.extend(std::iter::repeat_n(NONE, BANDS));
         } else {
+            let heads = if day.is_some() { &mut self.dated } else { &mut self.undated };
             for (b, &k) in keys.iter().enumerate() {
                 let slot = me * BANDS as u32 + b as u32;
-                let prev = self.heads.insert(k, slot).unwrap_or(NONE);
+                let prev = heads.insert(k, slot).unwrap_or(NONE);
                 self.next.push(prev);
             }
         }
         self.sigs.push(sig);
         self.days.push(day);
-        self.root.push(out.map_or(me, |(r, _)| r));
-        out
+        self.root.push(me);
+        self.held += 1;
+        best
     }
 
-    /// Forget documents dated before `day` (they were added in date order).
+    /// Forget dated documents before `day` (they were added in date order).
     fn forget_before(&mut self, day: i64) {
-        while (self.first_kept as usize) < self.sigs.len() && self.days[self.first_kept as usize].is_some_and(|d| d < day) {
+        while (self.first_kept as usize) < self.sigs.len() && self.days[self.first_kept as usize].is_none_or(|d| d < day) {
             let doc = self.first_kept as usize;
+            self.first_kept += 1;
+            if self.days[doc].is_none() {
+                continue; // undated: kept, in its own chains
+            }
             for (b, key) in band_keys(&self.sigs[doc]).into_iter().enumerate() {
                 let slot = (doc * BANDS + b) as u32;
                 // A key whose latest holder is this document has no later holder: drop it.
-                if self.heads.get(&key) == Some(&slot) {
-                    self.heads.remove(&key);
+                if self.dated.get(&key) == Some(&slot) {
+                    self.dated.remove(&key);
                 }
             }
             self.sigs[doc] = Vec::new();
-            self.first_kept += 1;
+            self.held -= 1;
         }
     }
 }
@@ -304,7 +328,7 @@ mod tests {
             .collect();
         let found = copies(&docs);
         assert_eq!(found.get("b").map(|(o, _)| o.as_str()), Some("a"), "the later one is the copy: {found:?}");
-        let mut index = Index::new(None);
+        let mut index = Index::with_window(None);
         assert_eq!(index.add(so.clone(), Some(1)), None);
         let other = "The central bank lowered its main interest rate by half a point on Wednesday, its first cut in four years, as inflation eased and hiring slowed across the country.";
         assert_eq!(index.add(signature(other), Some(1)), None, "another report is no copy");
@@ -312,10 +336,36 @@ mod tests {
         assert_eq!((orig, sim), (0, similarity(&so, &se)));
         let (orig, _) = index.add(se, Some(3)).expect("a copy of a copy");
         assert_eq!(orig, 0, "points at the first report");
-        let mut windowed = Index::new(Some(7));
+        let mut windowed = Index::with_window(Some(7));
         windowed.add(so, Some(1));
         assert_eq!(windowed.add(signature(&edited), Some(30)), None, "forgotten after the window");
         assert_eq!(windowed.len(), 1);
+    }
+
+    #[test]
+    fn copies_are_sought_within_the_window_and_undated_ones_everywhere() {
+        let text = "The port city fell to the rebels on Sunday after two days of fighting, officials said, and thousands of residents fled north along the coast road toward the border.";
+        let doc = |id: &str, published: Option<&str>| DocSummary {
+            id: id.to_string(),
+            published: published.map(str::to_string),
+            features: crate::Features { minhash: signature(text), ..Default::default() },
+            ..Default::default()
+        };
+        let docs = [doc("a", Some("2024-01-01")), doc("b", Some("2024-01-20")), doc("c", Some("2024-06-01"))];
+        let found = copies(&docs);
+        assert_eq!(found.get("b").map(|(o, _)| o.as_str()), Some("a"));
+        assert_eq!(found.get("c"), None, "five months later is a new report: {found:?}");
+        let with_undated = [docs[0].clone(), docs[2].clone(), doc("u", None)];
+        let found = copies(&with_undated);
+        // Undated sorts first: it is the original of both, however far apart they are.
+        assert_eq!(found.get("a").map(|(o, _)| o.as_str()), Some("u"));
+        assert_eq!(found.get("c").map(|(o, _)| o.as_str()), Some("u"));
+        // The index gives the same links when the documents arrive in that order.
+        let mut index = Index::new();
+        assert_eq!(index.add(signature(text), None), None);
+        assert_eq!(index.add(signature(text), Some(100)).map(|(o, _)| o), Some(0));
+        assert_eq!(index.add(signature(text), Some(300)).map(|(o, _)| o), Some(0), "undated documents are never forgotten");
+        assert_eq!(index.len(), 2, "the first dated one is forgotten");
     }
 
     #[test]

@@ -45,6 +45,20 @@ pub fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// The date (YYYY-MM-DD) of a day number: the inverse of [`day_number`].
+pub fn day_date(n: i64) -> String {
+    let z = n + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// A document's date as a day number, for the window.
 pub fn date_of(doc: &DocSummary) -> Option<i64> {
     doc.published.as_deref().and_then(day_number)
@@ -510,6 +524,14 @@ pub fn story(members: &[&DocSummary], name_of: &dyn Fn(&str) -> String) -> Story
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn day_numbers_and_dates_round_trip() {
+        for date in ["1970-01-01", "2000-02-29", "2023-03-01", "2024-12-31", "1899-07-14"] {
+            assert_eq!(super::day_date(super::day_number(date).unwrap()), date);
+        }
+        assert_eq!(super::day_number("2023-03-01").unwrap() - super::day_number("2023-02-28").unwrap(), 1);
+    }
+
     use super::*;
 
     fn feats(actors: &[&str], words: &[&str]) -> Features {

@@ -165,8 +165,9 @@ pub struct Features {
     /// operations), lowercased. They tell one event from another of the same kind.
     #[serde(default)]
     pub names: BTreeSet<String>,
-    /// MinHash signature of its word shingles, for near-duplicates.
-    #[serde(default)]
+    /// MinHash signature of its word shingles, for near-duplicates (the store keeps it in a
+    /// column of its own).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub minhash: Vec<u32>,
 }
 

@@ -10,7 +10,7 @@ use sitrep_model::{Actor, Article, Doc, Event, Story};
 
 pub use query::EventFilter;
 
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -50,6 +50,51 @@ pub struct Pending {
     pub clustered: Option<Option<String>>,
 }
 
+/// One document as near-duplicate detection sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignatureRow {
+    pub id: String,
+    pub published: Option<String>,
+    /// MinHash signature (empty for a document without words).
+    pub minhash: Vec<u32>,
+    /// The report it is recorded as copying, and their similarity.
+    pub copies: Option<(String, f64)>,
+}
+
+/// A signature as stored: 128 u32, little-endian.
+fn sig_blob(sig: &[u32]) -> Vec<u8> {
+    sig.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+fn blob_sig(blob: &[u8]) -> Vec<u32> {
+    blob.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+}
+
+/// Schema v4: move each document's signature out of its features JSON into the `minhash`
+/// column, and drop the band table.
+fn migrate_signatures(conn: &Connection) -> Result<()> {
+    conn.execute_batch("DROP TABLE IF EXISTS doc_bands")?;
+    let has_table: bool = conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'doc_features'")?.exists([])?;
+    if !has_table {
+        return Ok(());
+    }
+    let has_column: bool = conn.prepare("SELECT 1 FROM pragma_table_info('doc_features') WHERE name = 'minhash'")?.exists([])?;
+    if !has_column {
+        conn.execute_batch("ALTER TABLE doc_features ADD COLUMN minhash BLOB")?;
+    }
+    let rows: Vec<(String, String)> = conn
+        .prepare("SELECT doc, json FROM doc_features")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut st = conn.prepare("UPDATE doc_features SET json = ?2, minhash = ?3 WHERE doc = ?1")?;
+    for (doc, json) in rows {
+        let mut features: sitrep_corpus::Features = serde_json::from_str(&json)?;
+        let sig = sig_blob(&std::mem::take(&mut features.minhash));
+        st.execute(params![doc, serde_json::to_string(&features)?, sig])?;
+    }
+    Ok(())
+}
+
 /// A story's members (document id and date), in clustering order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Members {
@@ -83,6 +128,11 @@ impl Store {
             // v3: stories are kept by anchor with their members, so that the corpus stage can
             // work incrementally. They are derived data: drop them; the next ingest rebuilds them.
             conn.execute_batch("DROP TABLE IF EXISTS stories; DROP TABLE IF EXISTS event_stories; DROP TABLE IF EXISTS event_support;")?;
+        }
+        if (1..4).contains(&version) {
+            // v4: signatures in their own compact column, read without parsing the features;
+            // the LSH band table goes (the corpus stage holds bands in memory for its window).
+            migrate_signatures(&conn)?;
         }
         conn.execute_batch(include_str!("schema.sql"))?;
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -181,12 +231,13 @@ impl Store {
                         m.how
                     ])?;
                 }
-                tx.prepare_cached("INSERT OR REPLACE INTO doc_features (doc, json) VALUES (?1, ?2)")?
-                    .execute(params![a.id, serde_json::to_string(&features)?])?;
-                let mut st = tx.prepare_cached("INSERT INTO doc_bands (band, doc) VALUES (?1, ?2)")?;
-                for band in sitrep_corpus::dedup::band_keys(&features.minhash) {
-                    st.execute(params![band, a.id])?;
-                }
+                let mut features = features;
+                let sig = sig_blob(&std::mem::take(&mut features.minhash));
+                tx.prepare_cached("INSERT OR REPLACE INTO doc_features (doc, json, minhash) VALUES (?1, ?2, ?3)")?.execute(params![
+                    a.id,
+                    serde_json::to_string(&features)?,
+                    sig
+                ])?;
                 let mut st = tx.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, actor, json) VALUES (?1, ?2, ?3)")?;
                 for act in &doc.actors {
                     st.execute(params![a.id, act.id, serde_json::to_string(act)?])?;
@@ -541,24 +592,50 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// Documents sharing an LSH band.
-    pub fn band_docs(&self, band: i64) -> Result<Vec<String>> {
-        let mut st = self.conn.prepare_cached("SELECT doc FROM doc_bands WHERE band = ?1")?;
-        let rows = st.query_map([band], |r| r.get::<_, String>(0))?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
-    }
-
     /// A document's date and MinHash signature.
     pub fn signature_of(&self, id: &str) -> Result<Option<(Option<String>, Vec<u32>)>> {
-        let row: Option<(Option<String>, String)> = self
+        let row: Option<(Option<String>, Option<Vec<u8>>)> = self
             .conn
-            .prepare_cached("SELECT d.published, f.json FROM documents d JOIN doc_features f ON f.doc = d.id WHERE d.id = ?1")?
+            .prepare_cached("SELECT d.published, f.minhash FROM documents d JOIN doc_features f ON f.doc = d.id WHERE d.id = ?1")?
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        Ok(match row {
-            Some((published, json)) => Some((published, serde_json::from_str::<sitrep_corpus::Features>(&json)?.minhash)),
-            None => None,
-        })
+        Ok(row.map(|(published, sig)| (published, sig.map_or_else(Vec::new, |b| blob_sig(&b)))))
+    }
+
+    /// Every undated document, then every document dated on or after `since` (all documents
+    /// with None), in clustering order (date, then id), with its signature and the report it is
+    /// recorded as copying. The corpus stage replays near-duplicates over this.
+    pub fn for_each_signature_since<E: From<StoreError>>(
+        &self,
+        since: Option<&str>,
+        mut f: impl FnMut(SignatureRow) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT d.id, d.published, f.minhash, c.original, c.similarity FROM documents d
+                 JOIN doc_features f ON f.doc = d.id LEFT JOIN copies c ON c.doc = d.id
+                 WHERE ?1 IS NULL OR d.published IS NULL OR d.published >= ?1
+                 ORDER BY d.published IS NOT NULL, d.published, d.id",
+            )
+            .map_err(StoreError::from)?;
+        let mut rows = st.query(params![since]).map_err(StoreError::from)?;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            let get = |r: &rusqlite::Row| -> rusqlite::Result<SignatureRow> {
+                let original: Option<String> = r.get(3)?;
+                Ok(SignatureRow {
+                    id: r.get(0)?,
+                    published: r.get(1)?,
+                    minhash: r.get::<_, Option<Vec<u8>>>(2)?.map_or_else(Vec::new, |b| blob_sig(&b)),
+                    copies: match original {
+                        Some(o) => Some((o, r.get(4)?)),
+                        None => None,
+                    },
+                })
+            };
+            f(get(r).map_err(StoreError::from)?)?;
+        }
+        Ok(())
     }
 
     /// The report a document copies, if it is a copy.

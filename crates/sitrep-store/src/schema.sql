@@ -1,4 +1,4 @@
--- sitrep store, schema version 3 (migrations in lib.rs).
+-- sitrep store, schema version 4 (migrations in lib.rs).
 CREATE TABLE IF NOT EXISTS documents (
     id          TEXT PRIMARY KEY,
     hash        TEXT NOT NULL,
@@ -29,8 +29,9 @@ CREATE TABLE IF NOT EXISTS mentions (
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor);
 -- What the corpus stage needs of a document (actor ids, top words): small and bounded.
 CREATE TABLE IF NOT EXISTS doc_features (
-    doc  TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    json TEXT NOT NULL
+    doc     TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    json    TEXT NOT NULL,            -- sitrep_corpus::Features without the signature
+    minhash BLOB                      -- MinHash signature: 128 u32, little-endian
 );
 CREATE TABLE IF NOT EXISTS doc_actors (
     doc   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -87,13 +88,6 @@ CREATE TABLE IF NOT EXISTS story_members (
     version   TEXT NOT NULL             -- the document's hash and analysis when clustered
 );
 CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story);
--- MinHash bands of each document (near-duplicate candidates share one).
-CREATE TABLE IF NOT EXISTS doc_bands (
-    band INTEGER NOT NULL,
-    doc  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
-);
-CREATE INDEX IF NOT EXISTS doc_bands_band ON doc_bands(band);
-CREATE INDEX IF NOT EXISTS doc_bands_doc ON doc_bands(doc);
 -- Near-duplicates: a copy and the first report it copies.
 CREATE TABLE IF NOT EXISTS copies (
     doc        TEXT PRIMARY KEY,

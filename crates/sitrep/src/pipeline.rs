@@ -335,78 +335,8 @@ fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
     let pending = store.pending()?;
     update.pending = pending.len();
 
-    // Near-duplicates. A new document later than every report it resembles changes nothing but
-    // its own link: it copies the first report of its earliest such neighbour. Otherwise (it is
-    // older than some, or was replaced or removed) recompute the groups it is or was linked into.
-    let mut changed = Vec::new();
-    let mut seeds: Vec<String> = Vec::new();
-    let mut arrivals: Vec<&sitrep_store::Pending> = pending.iter().filter(|p| p.exists && p.clustered.is_none()).collect();
-    arrivals.sort_by(|a, b| (&a.published, &a.id).cmp(&(&b.published, &b.id)));
-    let waiting: BTreeSet<&str> = pending.iter().map(|p| p.id.as_str()).collect();
-    let mut sigs = Signatures::default();
-    for p in arrivals {
-        let Some((published, sig)) = sigs.get(store, &p.id)? else { continue };
-        let me = (published.clone(), p.id.clone());
-        let mut earliest: Option<((Option<String>, String), f64)> = None;
-        let mut later = false;
-        let mut checked = BTreeSet::new();
-        for band in sitrep_corpus::dedup::band_keys(&sig) {
-            for y in store.band_docs(band)? {
-                if y == p.id || !checked.insert(y.clone()) {
-                    continue;
-                }
-                let Some((py, sy)) = sigs.get(store, &y)? else { continue };
-                let s = sitrep_corpus::dedup::similarity(&sig, &sy);
-                if s < sitrep_corpus::dedup::THRESHOLD {
-                    continue;
-                }
-                let key = (py, y);
-                if key > me {
-                    // A later report already placed may have to point here now; later
-                    // arrivals are taken after this one.
-                    later |= !waiting.contains(key.1.as_str());
-                } else if earliest.as_ref().is_none_or(|(k, _)| key < *k) {
-                    earliest = Some((key, s));
-                }
-            }
-        }
-        if later {
-            seeds.push(p.id.clone());
-            continue;
-        }
-        update.dedup_checked += 1;
-        let mut found = HashMap::new();
-        if let Some(((_, orig), s)) = earliest {
-            let root = store.copy_of(&orig)?.map_or(orig, |(o, _)| o);
-            found.insert(p.id.clone(), (root, s));
-        }
-        if store.copy_of(&p.id)?.map(|(o, _)| o) != found.get(&p.id).map(|(o, _)| o.clone()) {
-            changed.push(p.id.clone());
-        }
-        store.set_copies(std::slice::from_ref(&p.id), &found)?;
-    }
-    for p in pending.iter().filter(|p| !p.exists || p.clustered.is_some()) {
-        seeds.push(p.id.clone());
-        let root = store.copy_of(&p.id)?.map_or(p.id.clone(), |(o, _)| o);
-        seeds.extend(store.copies_of(&root)?);
-        seeds.extend(store.copies_of(&p.id)?);
-        seeds.push(root);
-    }
-    if !seeds.is_empty() {
-        let group = near_duplicate_group(store, seeds, &mut sigs)?;
-        update.dedup_checked += group.len();
-        let found = sitrep_corpus::dedup::copies(&group);
-        let ids: Vec<String> = group.iter().map(|d| d.id.clone()).collect();
-        for id in &ids {
-            if store.copy_of(id)?.map(|(o, _)| o) != found.get(id).map(|(o, _)| o.clone()) {
-                changed.push(id.clone());
-            }
-        }
-        store.set_copies(&ids, &found)?;
-    }
-    touched.extend(store.stories_of_docs(&changed)?);
-
-    // Stories: replay from the earliest pending key.
+    // Everything from the earliest pending key (clustering order: date, then id) on is decided
+    // again; what lies before it cannot depend on what changed.
     let from = pending
         .iter()
         .flat_map(|p| {
@@ -415,6 +345,47 @@ fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
             now.into_iter().chain(then)
         })
         .min();
+
+    // Near-duplicates: replayed in order through an in-memory LSH index, from the near-duplicate
+    // window before that key (those documents keep their links and only serve as originals).
+    let mut changed = Vec::new();
+    if let Some((from_date, from_id)) = &from {
+        use sitrep_corpus::dedup;
+        let since = from_date.as_deref().and_then(stories::day_number).map(|d| stories::day_date(d - dedup::WINDOW_DAYS));
+        // Undated: every document is read (an undated copy may be of any report).
+        let since = if from_date.is_some() { since } else { None };
+        let key = (from_date.as_deref(), from_id.as_str());
+        let mut index = dedup::Index::new();
+        let mut roots: Vec<String> = Vec::new();
+        let mut links: Vec<(String, Option<(String, f64)>)> = Vec::new();
+        store.for_each_signature_since(since.as_deref(), |row: sitrep_store::SignatureRow| -> Result<()> {
+            let day = row.published.as_deref().and_then(stories::day_number);
+            let found = index.push(row.minhash, day);
+            let root = if (row.published.as_deref(), row.id.as_str()) < key {
+                row.copies.map_or_else(|| row.id.clone(), |(o, _)| o)
+            } else {
+                update.dedup_checked += 1;
+                let link = found.map(|(earlier, s)| (roots[earlier as usize].clone(), s));
+                if row.copies.as_ref().map(|(o, _)| o) != link.as_ref().map(|(o, _)| o) {
+                    changed.push(row.id.clone());
+                }
+                if row.copies != link {
+                    links.push((row.id.clone(), link.clone()));
+                }
+                link.map_or_else(|| row.id.clone(), |(o, _)| o)
+            };
+            roots.push(root);
+            Ok(())
+        })?;
+        let gone: Vec<String> = pending.iter().filter(|p| !p.exists).map(|p| p.id.clone()).collect();
+        store.set_copies(&gone, &HashMap::new())?;
+        for (id, link) in links {
+            store.set_copies(std::slice::from_ref(&id), &link.map(|l| HashMap::from([(id.clone(), l)])).unwrap_or_default())?;
+        }
+    }
+    touched.extend(store.stories_of_docs(&changed)?);
+
+    // Stories: replay from the earliest pending key.
     let mut written: BTreeSet<String> = BTreeSet::new();
     let write = |anchor: &str, members: &[String], written: &mut BTreeSet<String>, update: &mut CorpusUpdate| -> Result<()> {
         let docs: Vec<sitrep_corpus::DocSummary> =
@@ -491,69 +462,4 @@ fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
     }
     store.put_actors(&actors, &links)?;
     Ok(update)
-}
-
-/// A document's date and MinHash signature.
-type Signature = (Option<String>, Vec<u32>);
-
-/// Signatures read during one update, each once.
-#[derive(Default)]
-struct Signatures(HashMap<String, Option<Signature>>);
-
-impl Signatures {
-    fn get(&mut self, store: &Store, id: &str) -> Result<Option<Signature>> {
-        if !self.0.contains_key(id) {
-            self.0.insert(id.to_string(), store.signature_of(id)?);
-        }
-        Ok(self.0[id].clone())
-    }
-}
-
-/// The documents linked to the seeds by near-duplicate candidates at or above the threshold,
-/// directly or through each other, with their signatures.
-fn near_duplicate_group(store: &Store, seeds: Vec<String>, sigs: &mut Signatures) -> Result<Vec<sitrep_corpus::DocSummary>> {
-    let mut queue: Vec<String> = Vec::new();
-    let mut group: BTreeSet<String> = BTreeSet::new();
-    for s in seeds {
-        if group.insert(s.clone()) {
-            queue.push(s);
-        }
-    }
-    // Each band's documents are read once, and those already in the group leave its list: a big
-    // group (thousands of copies of one wire story) is then not scanned again for every member.
-    let mut buckets: HashMap<i64, Vec<String>> = HashMap::new();
-    while let Some(x) = queue.pop() {
-        let Some((_, sx)) = sigs.get(store, &x)? else { continue };
-        for band in sitrep_corpus::dedup::band_keys(&sx) {
-            let members = match buckets.entry(band) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => e.insert(store.band_docs(band)?),
-            };
-            members.retain(|y| !group.contains(y));
-            let candidates = members.clone();
-            for y in candidates {
-                if group.contains(&y) {
-                    continue;
-                }
-                if let Some((_, sy)) = sigs.get(store, &y)?
-                    && sitrep_corpus::dedup::similarity(&sx, &sy) >= sitrep_corpus::dedup::THRESHOLD
-                {
-                    group.insert(y.clone());
-                    queue.push(y);
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for id in group {
-        if let Some((published, minhash)) = sigs.get(store, &id)? {
-            out.push(sitrep_corpus::DocSummary {
-                id,
-                published,
-                features: sitrep_corpus::Features { minhash, ..Default::default() },
-                ..Default::default()
-            });
-        }
-    }
-    Ok(out)
 }

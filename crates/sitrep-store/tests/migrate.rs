@@ -1,0 +1,38 @@
+//! Stores written by an older sitrep open in this one, their data carried over.
+
+use rusqlite::Connection;
+use sitrep_store::Store;
+
+#[test]
+fn a_version_3_store_keeps_its_signatures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("old.db");
+    drop(Store::open(&path).unwrap());
+    // Turn the new store into what version 3 wrote: the signature inside the features JSON
+    // and a table of LSH bands.
+    let sig: Vec<u32> = (0..128).map(|i| i * 7 + 1).collect();
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "ALTER TABLE doc_features DROP COLUMN minhash;
+             CREATE TABLE doc_bands (band INTEGER NOT NULL, doc TEXT NOT NULL);
+             INSERT INTO documents (id, hash, origin, published, text, raw, article)
+                 VALUES ('a', 'h', 'a.txt', '2024-05-01', 'text', 'text', '{}');
+             INSERT INTO doc_bands (band, doc) VALUES (1, 'a');
+             PRAGMA user_version = 3;",
+        )
+        .unwrap();
+        let json = serde_json::json!({"actors": ["PAK"], "words": ["border"], "names": [], "minhash": sig}).to_string();
+        conn.execute("INSERT INTO doc_features (doc, json) VALUES ('a', ?1)", [json]).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.signature_of("a").unwrap(), Some((Some("2024-05-01".to_string()), sig)));
+    let features = store.features_of("a").unwrap().unwrap();
+    assert!(features.minhash.is_empty() && features.words.contains("border"), "{features:?}");
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let bands: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'doc_bands'", [], |r| r.get(0)).unwrap();
+    assert_eq!(bands, 0);
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, 4);
+}
