@@ -216,6 +216,13 @@ pub struct Corroboration {
     pub statuses: Vec<String>,
 }
 
+impl Corroboration {
+    /// What a fact told by one event, in one document, has.
+    pub fn alone(event: &str) -> Corroboration {
+        Corroboration { documents: 1, outlets: 1, independent: 1, events: vec![event.to_string()], statuses: Vec::new() }
+    }
+}
+
 impl Event {
     /// CAMEO QuadClass from a CAMEO code: 1 verbal cooperation .. 4 material conflict.
     pub fn quad_class_of(cameo: &str) -> u8 {

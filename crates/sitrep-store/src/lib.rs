@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use sitrep_model::{Actor, Article, Doc, Event, Story};
+use sitrep_model::{Actor, Article, Corroboration, Doc, Event, Story};
 
 pub use query::EventFilter;
 
-const SCHEMA_VERSION: i64 = 4;
+const SCHEMA_VERSION: i64 = 5;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -48,6 +48,94 @@ pub struct Pending {
     pub exists: bool,
     /// Its date when it was last placed in a story, if it was.
     pub clustered: Option<Option<String>>,
+}
+
+/// A document's rows, serialised and ready to write ([`Store::put_batch`]).
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    pub id: String,
+    hash: String,
+    origin: String,
+    title: Option<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+    language: Option<String>,
+    url: Option<String>,
+    text: String,
+    raw: String,
+    /// The article as JSON, without its text (which has its own column).
+    article: String,
+    mentions: Vec<sitrep_model::Mention>,
+    features: String,
+    minhash: Vec<u8>,
+    /// The document's actors, one JSON array.
+    actors: String,
+    events: Vec<EventRow>,
+}
+
+#[derive(Clone, Debug)]
+struct EventRow {
+    id: String,
+    kind: &'static str,
+    status: &'static str,
+    source: Option<String>,
+    target: Option<String>,
+    source_country: Option<String>,
+    target_country: Option<String>,
+    date: Option<String>,
+    goldstein: f64,
+    json: String,
+}
+
+impl Prepared {
+    /// Serialise an analysed document and its raw input for the store.
+    pub fn of(doc: Doc, raw: String) -> Result<Prepared> {
+        let mut features = sitrep_corpus::Features::of(&doc);
+        let minhash = sig_blob(&std::mem::take(&mut features.minhash));
+        let Doc { mut article, mentions, mut actors, events, .. } = doc;
+        let text = std::mem::take(&mut article.text);
+        actors.sort_by(|a, b| a.id.cmp(&b.id));
+        let events = events
+            .into_iter()
+            .map(|mut e| {
+                // Evidence text is the document's own text at the span: stored once, with the
+                // document, and cut out again when events are read.
+                for ev in &mut e.evidence {
+                    ev.text = String::new();
+                }
+                Ok(EventRow {
+                    kind: e.kind.as_str(),
+                    status: e.status.as_str(),
+                    source: e.source.as_ref().map(|s| s.actor.clone()),
+                    target: e.target.as_ref().map(|s| s.actor.clone()),
+                    source_country: e.source.as_ref().and_then(|s| s.country.clone()),
+                    target_country: e.target.as_ref().and_then(|s| s.country.clone()),
+                    date: e.date.clone(),
+                    goldstein: e.goldstein,
+                    json: serde_json::to_string(&e)?,
+                    id: e.id,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Prepared {
+            article: serde_json::to_string(&article)?,
+            id: article.id,
+            hash: article.hash,
+            origin: article.origin,
+            title: article.title,
+            outlet: article.outlet,
+            published: article.published,
+            language: article.language,
+            url: article.url,
+            text,
+            raw,
+            mentions,
+            features: serde_json::to_string(&features)?,
+            minhash,
+            actors: serde_json::to_string(&actors)?,
+            events,
+        })
+    }
 }
 
 /// One document as near-duplicate detection sees it.
@@ -95,6 +183,34 @@ fn migrate_signatures(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Schema v5: a document's actors are one row (a JSON array, by id) instead of a row each.
+fn migrate_doc_actors(conn: &Connection) -> Result<()> {
+    let old: bool = conn.prepare("SELECT 1 FROM pragma_table_info('doc_actors') WHERE name = 'actor'")?.exists([])?;
+    if old {
+        conn.execute_batch(
+            "ALTER TABLE doc_actors RENAME TO doc_actors_v3;
+             CREATE TABLE doc_actors (doc TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, json TEXT NOT NULL);
+             INSERT INTO doc_actors (doc, json)
+                 SELECT doc, '[' || group_concat(json, ',') || ']' FROM (SELECT doc, json FROM doc_actors_v3 ORDER BY doc, actor) GROUP BY doc;
+             DROP TABLE doc_actors_v3;",
+        )?;
+    }
+    Ok(())
+}
+
+/// Schema v5: corroboration moves into `event_stories` (NULL for an event told alone).
+fn migrate_support(conn: &Connection) -> Result<()> {
+    let old: bool = conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_support'")?.exists([])?;
+    if old {
+        conn.execute_batch(
+            "ALTER TABLE event_stories ADD COLUMN support TEXT;
+             UPDATE event_stories SET support = (SELECT json FROM event_support WHERE event_support.event = event_stories.event);
+             DROP TABLE event_support;",
+        )?;
+    }
+    Ok(())
+}
+
 /// A story's members (document id and date), in clustering order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Members {
@@ -133,6 +249,12 @@ impl Store {
             // v4: signatures in their own compact column, read without parsing the features;
             // the LSH band table goes (the corpus stage holds bands in memory for its window).
             migrate_signatures(&conn)?;
+        }
+        if (1..5).contains(&version) {
+            // v5: fewer, bigger rows for the one writer thread: a document's actors in one
+            // row, corroboration beside the event's story and only when there is some.
+            migrate_doc_actors(&conn)?;
+            migrate_support(&conn)?;
         }
         conn.execute_batch(include_str!("schema.sql"))?;
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -174,100 +296,85 @@ impl Store {
 
     /// Write one batch of documents in one transaction. `analysis` names the dictionaries and
     /// version that analysed them: the same content analysed differently replaces the old rows.
-    pub fn put_batch(&mut self, docs: &[(Doc, String)], analysis: &str) -> Result<Vec<Put>> {
+    /// The rows were serialised beforehand ([`Prepared::of`], on the analysis threads): SQLite
+    /// writes on one thread, so that thread does nothing else.
+    pub fn put_batch(&mut self, docs: &[Prepared], analysis: &str) -> Result<Vec<Put>> {
         let tx = self.conn.transaction()?;
         let mut out = Vec::with_capacity(docs.len());
-        for (doc, raw) in docs {
-            let a = &doc.article;
-            let old: Option<(String, String)> =
-                tx.query_row("SELECT hash, analysis FROM documents WHERE id = ?1", [&a.id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        for d in docs {
+            let old: Option<(String, String)> = tx
+                .prepare_cached("SELECT hash, analysis FROM documents WHERE id = ?1")?
+                .query_row([&d.id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
             let put = match old {
-                Some((h, an)) if h == a.hash && an == analysis => {
+                Some((h, an)) if h == d.hash && an == analysis => {
                     out.push(Put::Unchanged);
                     continue;
                 }
                 Some(_) => Put::Replaced,
                 None => Put::New,
             };
-            tx.execute("DELETE FROM documents WHERE id = ?1", [&a.id])?;
-            // The article without its text, which has its own column.
-            let mut slim = a.clone();
-            slim.text = String::new();
-            let features = sitrep_corpus::Features::of(doc);
-            tx.execute(
+            if put == Put::Replaced {
+                tx.prepare_cached("DELETE FROM documents WHERE id = ?1")?.execute([&d.id])?;
+            }
+            tx.prepare_cached(
                 "INSERT INTO documents (id, hash, analysis, origin, title, outlet, published, language, url, text, raw, article)
                  VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![
-                    a.id,
-                    a.hash,
-                    a.origin,
-                    a.title,
-                    a.outlet,
-                    a.published,
-                    a.language,
-                    a.url,
-                    a.text,
-                    raw,
-                    serde_json::to_string(&slim)?,
-                    analysis
-                ],
+            )?
+            .execute(params![
+                d.id,
+                d.hash,
+                d.origin,
+                d.title,
+                d.outlet,
+                d.published,
+                d.language,
+                d.url,
+                d.text,
+                d.raw,
+                d.article,
+                analysis
+            ])?;
+            let mut st = tx.prepare_cached(
+                "INSERT OR REPLACE INTO mentions (doc, start, end, text, kind, actor, country, agent, org, how)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
-            {
-                let mut st = tx.prepare_cached(
-                    "INSERT OR REPLACE INTO mentions (doc, start, end, text, kind, actor, country, agent, org, how)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                )?;
-                for m in &doc.mentions {
-                    st.execute(params![
-                        a.id,
-                        m.start as i64,
-                        m.end as i64,
-                        m.text,
-                        m.kind.as_str(),
-                        m.actor,
-                        m.country,
-                        m.agent,
-                        m.org,
-                        m.how
-                    ])?;
-                }
-                let mut features = features;
-                let sig = sig_blob(&std::mem::take(&mut features.minhash));
-                tx.prepare_cached("INSERT OR REPLACE INTO doc_features (doc, json, minhash) VALUES (?1, ?2, ?3)")?.execute(params![
-                    a.id,
-                    serde_json::to_string(&features)?,
-                    sig
+            for m in &d.mentions {
+                st.execute(params![
+                    d.id,
+                    m.start as i64,
+                    m.end as i64,
+                    m.text,
+                    m.kind.as_str(),
+                    m.actor,
+                    m.country,
+                    m.agent,
+                    m.org,
+                    m.how
                 ])?;
-                let mut st = tx.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, actor, json) VALUES (?1, ?2, ?3)")?;
-                for act in &doc.actors {
-                    st.execute(params![a.id, act.id, serde_json::to_string(act)?])?;
-                }
-                let mut st = tx.prepare_cached(
-                    "INSERT OR REPLACE INTO events (id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                )?;
-                for (i, e) in doc.events.iter().enumerate() {
-                    // Evidence text is the document's own text at the span: stored once, with
-                    // the document, and cut out again when events are read.
-                    let mut slim = e.clone();
-                    for ev in &mut slim.evidence {
-                        ev.text = String::new();
-                    }
-                    st.execute(params![
-                        e.id,
-                        e.doc,
-                        i as i64,
-                        e.kind.as_str(),
-                        e.status.as_str(),
-                        e.source.as_ref().map(|s| s.actor.clone()),
-                        e.target.as_ref().map(|s| s.actor.clone()),
-                        e.source.as_ref().and_then(|s| s.country.clone()),
-                        e.target.as_ref().and_then(|s| s.country.clone()),
-                        e.date,
-                        e.goldstein,
-                        serde_json::to_string(&slim)?
-                    ])?;
-                }
+            }
+            tx.prepare_cached("INSERT OR REPLACE INTO doc_features (doc, json, minhash) VALUES (?1, ?2, ?3)")?
+                .execute(params![d.id, d.features, d.minhash])?;
+            tx.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, json) VALUES (?1, ?2)")?.execute(params![d.id, d.actors])?;
+            let mut st = tx.prepare_cached(
+                "INSERT OR REPLACE INTO events (id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?;
+            for (i, e) in d.events.iter().enumerate() {
+                st.execute(params![
+                    e.id,
+                    d.id,
+                    i as i64,
+                    e.kind,
+                    e.status,
+                    e.source,
+                    e.target,
+                    e.source_country,
+                    e.target_country,
+                    e.date,
+                    e.goldstein,
+                    e.json
+                ])?;
             }
             out.push(put);
         }
@@ -297,12 +404,12 @@ impl Store {
             index.insert(id.clone(), out.len());
             out.push(sitrep_corpus::DocSummary { id, title, outlet, published, features, ..Default::default() });
         }
-        let mut st = self.conn.prepare("SELECT doc, json FROM doc_actors ORDER BY doc, actor")?;
+        let mut st = self.conn.prepare("SELECT doc, json FROM doc_actors ORDER BY doc")?;
         let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         for row in rows {
             let (doc, json) = row?;
             if let Some(&i) = index.get(&doc) {
-                out[i].actors.push(serde_json::from_str(&json)?);
+                out[i].actors = serde_json::from_str(&json)?;
             }
         }
         let mut st = self.conn.prepare("SELECT doc, id, type, source, target, status FROM events ORDER BY doc, seq")?;
@@ -367,23 +474,13 @@ impl Store {
 
     /// Each document's in-document actors, one document at a time (in id order).
     pub fn for_each_doc_actors(&self, mut f: impl FnMut(&[Actor])) -> Result<()> {
-        let mut st = self.conn.prepare("SELECT doc, json FROM doc_actors ORDER BY doc, actor")?;
+        let mut st = self.conn.prepare("SELECT json FROM doc_actors ORDER BY doc")?;
         let mut rows = st.query([])?;
-        let mut doc: Option<String> = None;
-        let mut list: Vec<Actor> = Vec::new();
         while let Some(r) = rows.next()? {
-            let d: String = r.get(0)?;
-            if doc.as_ref() != Some(&d) {
-                if doc.is_some() {
-                    f(&list);
-                }
-                list.clear();
-                doc = Some(d);
+            let list: Vec<Actor> = serde_json::from_str(&r.get::<_, String>(0)?)?;
+            if !list.is_empty() {
+                f(&list);
             }
-            list.push(serde_json::from_str(&r.get::<_, String>(1)?)?);
-        }
-        if doc.is_some() {
-            f(&list);
         }
         Ok(())
     }
@@ -519,9 +616,6 @@ impl Store {
         let id: Option<String> =
             self.conn.prepare_cached("SELECT id FROM stories WHERE anchor = ?1")?.query_row([anchor], |r| r.get(0)).optional()?;
         if let Some(id) = id {
-            self.conn
-                .prepare_cached("DELETE FROM event_support WHERE event IN (SELECT event FROM event_stories WHERE story = ?1)")?
-                .execute([&id])?;
             self.conn.prepare_cached("DELETE FROM event_stories WHERE story = ?1")?.execute([&id])?;
         }
         self.conn.prepare_cached("DELETE FROM stories WHERE anchor = ?1")?.execute([anchor])?;
@@ -552,13 +646,10 @@ impl Store {
         for d in &story.docs {
             st.execute(params![d, anchor])?;
         }
-        let mut se = self.conn.prepare_cached("INSERT OR REPLACE INTO event_stories (event, story) VALUES (?1, ?2)")?;
-        let mut sup = self.conn.prepare_cached("INSERT OR REPLACE INTO event_support (event, json) VALUES (?1, ?2)")?;
+        let mut se = self.conn.prepare_cached("INSERT OR REPLACE INTO event_stories (event, story, support) VALUES (?1, ?2, ?3)")?;
         for e in &story.events {
-            se.execute(params![e, story.id])?;
-            if let Some(c) = support.get(e) {
-                sup.execute(params![e, serde_json::to_string(c)?])?;
-            }
+            let c = support.get(e).filter(|c| **c != Corroboration::alone(e)).map(serde_json::to_string).transpose()?;
+            se.execute(params![e, story.id, c])?;
         }
         Ok(())
     }

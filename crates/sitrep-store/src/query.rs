@@ -34,10 +34,7 @@ fn involves(e: &Event, who: &str, source: bool, target: bool) -> bool {
 impl Store {
     /// Events matching the filter, in document order, with merged actor ids and their story.
     pub fn events(&self, f: &EventFilter) -> Result<Vec<Event>> {
-        let mut sql = String::from(
-            "SELECT e.json, s.story, c.json FROM events e LEFT JOIN event_stories s ON s.event = e.id
-             LEFT JOIN event_support c ON c.event = e.id WHERE 1=1",
-        );
+        let mut sql = String::from("SELECT e.json, s.story, s.support FROM events e LEFT JOIN event_stories s ON s.event = e.id WHERE 1=1");
         let mut args: Vec<Value> = Vec::new();
         if !f.kinds.is_empty() {
             sql += &format!(" AND e.type IN ({})", vec!["?"; f.kinds.len()].join(","));
@@ -82,8 +79,12 @@ impl Store {
                 }
             }
             relink(&mut e, &links);
+            e.corroboration = match (support, &story) {
+                (Some(s), _) => Some(serde_json::from_str(&s)?),
+                (None, Some(_)) => Some(sitrep_model::Corroboration::alone(&e.id)),
+                (None, None) => None,
+            };
             e.story = story;
-            e.corroboration = support.map(|s| serde_json::from_str(&s)).transpose()?;
             if let Some(a) = &f.actor
                 && !involves(&e, a, true, true)
             {

@@ -1,4 +1,4 @@
--- sitrep store, schema version 4 (migrations in lib.rs).
+-- sitrep store, schema version 5 (migrations in lib.rs).
 CREATE TABLE IF NOT EXISTS documents (
     id          TEXT PRIMARY KEY,
     hash        TEXT NOT NULL,
@@ -33,11 +33,10 @@ CREATE TABLE IF NOT EXISTS doc_features (
     json    TEXT NOT NULL,            -- sitrep_corpus::Features without the signature
     minhash BLOB                      -- MinHash signature: 128 u32, little-endian
 );
+-- A document's own actors (before merging across documents): one JSON array, by id.
 CREATE TABLE IF NOT EXISTS doc_actors (
-    doc   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    actor TEXT NOT NULL,
-    json  TEXT NOT NULL,
-    PRIMARY KEY (doc, actor)
+    doc  TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    json TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS events (
     id             TEXT PRIMARY KEY,
@@ -95,15 +94,14 @@ CREATE TABLE IF NOT EXISTS copies (
     similarity REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS copies_original ON copies(original);
+-- Each event's story and corroboration (JSON); NULL support: told by this event alone (one
+-- document, one outlet), which is most events and not worth a row of JSON each.
 CREATE TABLE IF NOT EXISTS event_stories (
-    event TEXT PRIMARY KEY,
-    story TEXT NOT NULL
+    event   TEXT PRIMARY KEY,
+    story   TEXT NOT NULL,
+    support TEXT
 );
 CREATE INDEX IF NOT EXISTS event_stories_story ON event_stories(story);
-CREATE TABLE IF NOT EXISTS event_support (
-    event TEXT PRIMARY KEY,
-    json  TEXT NOT NULL      -- Corroboration
-);
 
 -- Lines an outlet prints on page after page, learnt across ingests (see sitrep-text's
 -- clean::outlet); they are dropped from that outlet's later documents.

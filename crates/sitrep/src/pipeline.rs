@@ -12,7 +12,7 @@ use sitrep_events::Lexicon;
 use sitrep_geo::Places;
 use sitrep_ingest::{IngestOptions, JsonFields, read_paths};
 use sitrep_model::{Doc, RawDoc};
-use sitrep_store::{Put, Store};
+use sitrep_store::{Prepared, Put, Store};
 use sitrep_text::clean::outlet::OutletLines;
 
 use crate::cli::SourceArgs;
@@ -103,6 +103,17 @@ pub struct IngestReport {
     pub docs: Vec<String>,
     /// What the corpus stage recomputed.
     pub corpus: CorpusUpdate,
+    /// Wall-clock time of the two phases (the only figures that differ between runs).
+    pub seconds: Seconds,
+}
+
+/// Wall-clock seconds of an ingest's phases.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Seconds {
+    /// Reading, analysing and storing the documents (analysis and writing overlap).
+    pub documents: f64,
+    /// The corpus stage: actor merging, near-duplicates, stories, corroboration.
+    pub corpus: f64,
 }
 
 impl IngestReport {
@@ -136,6 +147,7 @@ fn progress(total: usize) -> ProgressBar {
 
 /// Read, analyse and store everything at the paths; rejected items are reported as they come.
 pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result<IngestReport> {
+    let started = std::time::Instant::now();
     let stream = read_paths(&source.paths, &ingest_options(source))?;
     let bar = progress(stream.sources_left());
     let mut report = IngestReport::default();
@@ -144,7 +156,7 @@ pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result
         outlets.insert_confirmed(&outlet, &line);
     }
     let mut learnt: Vec<(String, String)> = Vec::new();
-    let mut pending: Option<Vec<(Doc, String)>> = None;
+    let mut pending: Option<Vec<Prepared>> = None;
     let mut batch: Vec<RawDoc> = Vec::with_capacity(BATCH);
     let mut sources_seen = stream.sources_left();
     let mut stream = stream;
@@ -183,7 +195,7 @@ pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result
             if let Some(w) = written {
                 count_puts(w?, &mut report);
             }
-            pending = Some(docs);
+            pending = Some(docs?);
         }
         if done {
             break;
@@ -195,8 +207,15 @@ pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result
     }
     bar.finish_and_clear();
     store.put_outlet_boilerplate(&learnt)?;
+    report.seconds.documents = round_ms(started.elapsed().as_secs_f64());
+    let started = std::time::Instant::now();
     report.corpus = update_corpus(engine, store)?;
+    report.seconds.corpus = round_ms(started.elapsed().as_secs_f64());
     Ok(report)
+}
+
+fn round_ms(s: f64) -> f64 {
+    (s * 1000.0).round() / 1000.0
 }
 
 /// The documents of a batch that need analysing; those stored as they are, by the same
@@ -222,7 +241,7 @@ fn analyse_batch(
     learnt: &mut Vec<(String, String)>,
     report: &mut IngestReport,
     reject: &dyn Fn(String, String, &mut IngestReport),
-) -> Vec<(Doc, String)> {
+) -> Result<Vec<Prepared>, sitrep_store::StoreError> {
     let mut results: Vec<_> = todo.par_iter().map(|raw| (raw, engine.analyse_with(raw, Some(outlets)))).collect();
     // What this batch teaches about its outlets' boilerplate; documents it touches (analysed
     // before the lesson) are analysed again.
@@ -251,17 +270,18 @@ fn analyse_batch(
             Err(e) => reject(raw.origin.to_string(), e, report),
         }
     }
-    docs
+    // Rows are serialised here, in parallel, so that the store's one thread only writes.
+    docs.into_par_iter().map(|(doc, raw)| Prepared::of(doc, raw)).collect::<Result<Vec<_>, _>>()
 }
 
-fn count_puts((docs, puts): (Vec<(Doc, String)>, Vec<Put>), report: &mut IngestReport) {
-    for ((doc, _), put) in docs.iter().zip(puts) {
+fn count_puts((docs, puts): (Vec<Prepared>, Vec<Put>), report: &mut IngestReport) {
+    for (doc, put) in docs.iter().zip(puts) {
         match put {
             Put::New => report.new += 1,
             Put::Replaced => report.replaced += 1,
             Put::Unchanged => report.unchanged += 1,
         }
-        report.docs.push(doc.article.id.clone());
+        report.docs.push(doc.id.clone());
     }
 }
 
