@@ -2,7 +2,8 @@
 //! to organisations and countries, and which titles-only mentions ("the ISI chief") stand for a
 //! person named elsewhere in the article. Ends with the document's `Actor`s.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 use sitrep_model::{Actor, ActorKind, Article, Mention, MentionKind, Role, Span, slug};
 use sitrep_text::{Token, TokenKind, tokens};
@@ -84,15 +85,35 @@ fn lower_words(text: &str, toks: &[Token]) -> Vec<String> {
 
 /// The longest role noun ending at or starting at word `i` of `words`.
 fn role_at(words: &[String], i: usize) -> Option<(usize, usize, &'static str)> {
-    for r in ROLES {
-        let parts: Vec<&str> = r.split(' ').collect();
-        if i + parts.len() <= words.len()
-            && parts.iter().enumerate().all(|(k, p)| words[i + k].trim_end_matches("'s").trim_end_matches("’s") == *p)
-        {
+    // [`ROLES`] split into words and grouped by their first, in list order: this runs for
+    // every word of every window, so it looks up rather than walks the list.
+    type ByFirst = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
+    static BY_FIRST: LazyLock<ByFirst> = LazyLock::new(|| {
+        let mut map = ByFirst::new();
+        for r in ROLES {
+            let parts: Vec<&'static str> = r.split(' ').collect();
+            map.entry(parts[0]).or_default().push((parts, r));
+        }
+        map
+    });
+    let candidates = BY_FIRST.get(strip_possessive(words.get(i)?))?;
+    for (parts, r) in candidates {
+        if i + parts.len() <= words.len() && parts.iter().enumerate().all(|(k, p)| strip_possessive(&words[i + k]) == *p) {
             return Some((i, i + parts.len(), r));
         }
     }
     None
+}
+
+/// A word without its possessive endings ("chief's" -> "chief").
+fn strip_possessive(mut w: &str) -> &str {
+    while let Some(s) = w.strip_suffix("'s") {
+        w = s;
+    }
+    while let Some(s) = w.strip_suffix("’s") {
+        w = s;
+    }
+    w
 }
 
 /// Every role in a window of tokens. A role's organisation or country is the mention nearest

@@ -48,10 +48,10 @@ fn coefficients() -> [(u64, u64); SIGNATURE] {
 /// A hash of a shingle that stays the same across builds and Rust releases (signatures are
 /// stored): FNV-1a over the words' bytes, each word closed by a 0xFF byte (never in UTF-8),
 /// mixed by splitmix64's finaliser.
-fn shingle_hash(words: &[String]) -> u64 {
+fn shingle_hash<W: AsRef<str>>(words: &[W]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for w in words {
-        for &b in w.as_bytes().iter().chain(std::iter::once(&0xFF)) {
+        for &b in w.as_ref().as_bytes().iter().chain(std::iter::once(&0xFF)) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0000_0100_0000_01B3);
         }
@@ -67,8 +67,10 @@ pub fn signature(text: &str) -> Vec<u32> {
     let coef = coefficients();
     let mut mins = vec![u32::MAX; SIGNATURE];
     let mut any = false;
+    let mut words: Vec<std::borrow::Cow<'_, str>> = Vec::new();
     for para in text.split("\n\n") {
-        let words: Vec<String> = para.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        words.clear();
+        words.extend(para.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(crate::summary::lower));
         if words.is_empty() {
             continue;
         }

@@ -4,7 +4,9 @@
 //! made memory grow with the corpus. A `DocSummary` is small and bounded: the document's actors,
 //! the ids its mentions resolve to, its most frequent content words, and its events' keys.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 use sitrep_model::calendar::is_calendar_word;
@@ -179,13 +181,22 @@ impl Features {
             .filter(|m| !matches!(m.kind, MentionKind::Agent | MentionKind::Nationality))
             .filter_map(|m| m.actor.clone())
             .collect();
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut counts: HashMap<String, usize> = HashMap::new();
         let title = doc.article.title.as_deref().unwrap_or("");
         // The title counts twice: it says what the report is about.
         for w in [title, title, doc.article.text.as_str()].into_iter().flat_map(|t| t.split(|c: char| !c.is_alphanumeric())) {
-            let w = w.to_lowercase();
-            if w.chars().count() > 3 && !STOP.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()) {
-                *counts.entry(w).or_default() += 1;
+            // Three bytes hold at most three characters, lower-cased or not: too short.
+            if w.len() <= 3 {
+                continue;
+            }
+            let w = lower(w);
+            if w.chars().count() > 3 && !is_stop(&w) && !w.chars().all(|c| c.is_ascii_digit()) {
+                match counts.get_mut(w.as_ref()) {
+                    Some(c) => *c += 1,
+                    None => {
+                        counts.insert(w.into_owned(), 1);
+                    }
+                }
             }
         }
         let words = top(counts, WORDS_PER_DOC);
@@ -193,8 +204,19 @@ impl Features {
     }
 }
 
+/// A word in lower case, borrowed when it already is (most words are).
+pub(crate) fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) { Cow::Borrowed(w) } else { Cow::Owned(w.to_lowercase()) }
+}
+
+/// Whether a lower-case word is a function word ([`STOP`]).
+fn is_stop(w: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+    SET.contains(w)
+}
+
 /// The `n` most frequent keys (ties by key).
-fn top(counts: BTreeMap<String, usize>, n: usize) -> BTreeSet<String> {
+fn top(counts: impl IntoIterator<Item = (String, usize)>, n: usize) -> BTreeSet<String> {
     let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.into_iter().take(n).map(|(w, _)| w).collect()
@@ -215,7 +237,7 @@ fn names(article: &sitrep_model::Article) -> BTreeSet<String> {
             continue;
         }
         let lower = w.to_lowercase();
-        if NOT_NAMES.contains(&lower.as_str()) || STOP.contains(&lower.as_str()) || is_calendar_word(&lower) {
+        if NOT_NAMES.contains(&lower.as_str()) || is_stop(&lower) || is_calendar_word(&lower) {
             continue;
         }
         // Opening a sentence: only quotation marks and spaces between its start and the word.
