@@ -1,7 +1,8 @@
 //! Grouping documents into stories.
 //!
 //! A document joins the story it resembles most, if the resemblance passes [`THRESHOLD`] and the
-//! story's latest report is at most [`WINDOW_DAYS`] older; otherwise it starts a story. The
+//! story's latest report is at most [`WINDOW_DAYS`] older and its first at most
+//! [`MAX_SPAN_DAYS`]; otherwise it starts a story. The
 //! resemblance weighs shared actors, names and content words, and fades with the days between
 //! the document and the story (see [`time_factor`]): the same actors a year later make a new
 //! story. Documents are taken in (publication date, id) order, undated ones first, so the result
@@ -22,6 +23,10 @@ use crate::summary::{DocSummary, Features};
 
 /// Days a story stays open to new reports after its latest one.
 pub const WINDOW_DAYS: i64 = 14;
+/// Days a story may span from its first report: reports on a running conflict keep arriving
+/// within the window for months, and without a bound they would chain into one story of
+/// thousands of reports (a siege in its second month is a new story that follows the first).
+pub const MAX_SPAN_DAYS: i64 = 30;
 /// Similarity a document needs to join a story (chosen on the dev half of eval/pairs.tsv).
 pub const THRESHOLD: f64 = 0.18;
 /// Actors a story's profile keeps.
@@ -226,7 +231,7 @@ impl StoryState {
     /// Whether a report of this date may still join.
     pub fn open_at(&self, date: Option<i64>) -> bool {
         match (date, self.last) {
-            (Some(d), Some(last)) => d - last <= WINDOW_DAYS && self.first.is_none_or(|f| f - d <= WINDOW_DAYS),
+            (Some(d), Some(last)) => d - last <= WINDOW_DAYS && self.first.is_none_or(|f| f - d <= WINDOW_DAYS && d - f <= MAX_SPAN_DAYS),
             _ => true,
         }
     }
@@ -555,6 +560,19 @@ mod tests {
         assert_eq!(day_number("2025-01-01").unwrap() - day_number("2024-12-31").unwrap(), 1);
         assert_eq!(day_number("2024-06"), day_number("2024-06-01"));
         assert_eq!(day_number("soon"), None);
+    }
+
+    #[test]
+    fn a_running_story_is_cut_after_its_span() {
+        // The same siege reported every five days for two months.
+        let f = feats(&["SDN", "GRP:rsf"], &["siege", "fasher", "shelling", "camp"]);
+        let docs: Vec<DocSummary> = (0..13).map(|i| doc(&format!("d{i:02}"), &day_date(20_000 + 5 * i), f.clone())).collect();
+        let stories = cluster(&docs, &|id: &str| id.to_string());
+        assert!(stories.len() >= 2, "{stories:?}");
+        for s in &stories {
+            let days: Vec<i64> = s.docs.iter().map(|d| 20_000 + 5 * d[1..].parse::<i64>().unwrap()).collect();
+            assert!(days.iter().max().unwrap() - days.iter().min().unwrap() <= MAX_SPAN_DAYS, "{stories:?}");
+        }
     }
 
     #[test]
