@@ -93,8 +93,10 @@ pub struct Places {
     pub(crate) places: Vec<Place>,
     /// Folded name to entries; a fast hash, as the table puts half a million keys here at load.
     pub(crate) index: FxHashMap<String, Vec<u32>>,
-    /// Folded demonyms ("pakistani") to the country entry.
+    /// Folded demonyms ("pakistani", "european") to the country or continent entry.
     pub(crate) demonyms: HashMap<String, u32>,
+    /// Abbreviations that are a place only with their full stop ("Man.", "Que."): folded without it.
+    pub(crate) dotted: HashMap<String, u32>,
     country: HashMap<String, u32>,
     alpha2: HashMap<String, String>,
     /// (alpha-3, GeoNames admin1 code) to the region entry, where the codes are known.
@@ -189,6 +191,15 @@ impl Places {
                 }
                 continue;
             }
+            // Other countries' abbreviations ("Ont.", "Man."): many are words without the stop.
+            if f.kind == "subdivision" {
+                if let Some(&i) = p.region.get(&(country, f.name.clone())) {
+                    for n in &f.aliases {
+                        p.dotted.insert(fold(n), i);
+                    }
+                }
+                continue;
+            }
             let kind = if f.kind == "city" { Kind::City } else { Kind::Feature };
             let i = p.push(Place {
                 name: f.name.clone(),
@@ -204,6 +215,9 @@ impl Places {
             p.key(&f.name, i);
             for a in &f.aliases {
                 p.key(a, i);
+            }
+            for d in &f.demonyms {
+                p.demonyms.entry(fold(d)).or_insert(i);
             }
         }
         p.load_ms = t.elapsed().as_secs_f64() * 1000.0;

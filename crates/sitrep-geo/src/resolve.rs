@@ -343,8 +343,13 @@ fn prior(p: &Place) -> f64 {
 impl Places {
     /// Candidate entries for the words of a span.
     fn candidates(&self, surface: &str) -> Vec<u32> {
-        let mut c = self.readings(surface);
         let key = fold(surface);
+        if surface.trim_end().ends_with('.')
+            && let Some(&d) = self.dotted.get(&key)
+        {
+            return vec![d];
+        }
+        let mut c = self.readings(surface);
         if let Some(&d) = self.demonyms.get(&key).or_else(|| self.demonyms.get(key.strip_suffix('s').unwrap_or(&key)))
             && !c.contains(&d)
         {
@@ -423,6 +428,15 @@ impl Places {
                     found = Some((n, s, e));
                     break;
                 }
+            }
+            // "London, Ont.": an abbreviation with its full stop right after a name and a comma.
+            let (s0, e0) = (toks[i].start, toks[i].end);
+            if found.is_none()
+                && text[e0..].starts_with('.')
+                && text[..s0].trim_end_matches(' ').ends_with(',')
+                && self.dotted.contains_key(&fold(w))
+            {
+                found = Some((1, s0, e0 + 1));
             }
             let Some((n, s, e)) = found else {
                 i += 1;

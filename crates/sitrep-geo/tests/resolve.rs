@@ -75,3 +75,16 @@ fn dateline_and_main_place() {
     assert_eq!(main_place(&r).map(|x| x.name.as_str()), Some("Kabul"));
     assert!(p.country_point("PAK").is_some());
 }
+
+#[test]
+fn dotted_abbreviations_and_continent_demonyms() {
+    let p = Places::builtin();
+    let text = "Snow fell on Winnipeg, Man. on Monday. Man overboard near the Pacific.";
+    let got = find(&p, text);
+    assert!(got.iter().any(|(t, c, _)| t == "Man." && c == "CAN"), "{got:?}");
+    assert!(!got.iter().any(|(t, _, _)| t == "Man"), "a word without its stop is no province: {got:?}");
+    assert!(got.iter().any(|(t, c, _)| t == "Pacific" && c.is_empty()), "an ocean has no country: {got:?}");
+    let text = "European leaders met.";
+    let r = p.resolve(text, &[(0, 8)], &Hints::default());
+    assert_eq!(r[0].as_ref().map(|x| (x.name.as_str(), x.country.as_str())), Some(("Europe", "")));
+}
