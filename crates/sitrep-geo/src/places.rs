@@ -101,6 +101,9 @@ pub struct Places {
     alpha2: HashMap<String, String>,
     /// (alpha-3, GeoNames admin1 code) to the region entry, where the codes are known.
     region: HashMap<(String, String), u32>,
+    /// Bounding boxes of regions (south, north, west, east), where `keshvar` has them: whether a
+    /// place lies in a region, where codes cannot tell (GeoNames' are not ISO's outside the US).
+    bounds: HashMap<u32, [f64; 4]>,
     /// Longest indexed name, in words.
     pub(crate) max_words: usize,
     /// The populated-places table loaded, if any, and how long loading took.
@@ -163,6 +166,11 @@ impl Places {
                     geonames_id: None,
                 });
                 p.region.insert((a3.clone(), code), j);
+                if let Some(g) = s.geo()
+                    && let (Some(s), Some(n), Some(w), Some(e)) = (g.min_latitude(), g.max_latitude(), g.min_longitude(), g.max_longitude())
+                {
+                    p.bounds.insert(j, [s, n, w, e]);
+                }
                 p.key(&sname, j);
                 for n in s.unofficial_name_list() {
                     p.key(n, j);
@@ -372,6 +380,13 @@ impl Places {
     /// The alpha-3 code for an alpha-2 one.
     pub fn alpha3(&self, alpha2: &str) -> Option<&str> {
         self.alpha2.get(alpha2).map(|s| s.as_str())
+    }
+
+    /// Whether a point lies in a region's bounding box (None when the box is unknown).
+    pub(crate) fn in_bounds(&self, region: u32, lat: f64, lon: f64) -> Option<bool> {
+        let [s, n, w, e] = *self.bounds.get(&region)?;
+        let lon_in = if w <= e { (w..=e).contains(&lon) } else { lon >= w || lon <= e };
+        Some((s..=n).contains(&lat) && lon_in)
     }
 
     /// The region entry containing a place, where codes tell (US states).

@@ -565,7 +565,12 @@ impl Places {
                 && spans[j].0 - spans[i].1 <= 3
                 && text[spans[i].1..spans[j].0].trim().trim_matches(',').trim().is_empty();
             let contains = match q.kind {
-                Kind::Region => region == Some(o) || (q.country == p.country && distance_km((p.lat, p.lon), (q.lat, q.lon)) < 300.0),
+                Kind::Region => {
+                    region == Some(o)
+                        || (region.is_none()
+                            && q.country == p.country
+                            && self.in_bounds(o, p.lat, p.lon).unwrap_or_else(|| distance_km((p.lat, p.lon), (q.lat, q.lon)) < 300.0))
+                }
                 Kind::Country => q.country == p.country && p.kind != Kind::Country,
                 _ => false,
             };
