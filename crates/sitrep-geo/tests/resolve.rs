@@ -88,3 +88,26 @@ fn dotted_abbreviations_and_continent_demonyms() {
     let r = p.resolve(text, &[(0, 8)], &Hints::default());
     assert_eq!(r[0].as_ref().map(|x| (x.name.as_str(), x.country.as_str())), Some(("Europe", "")));
 }
+
+#[test]
+fn nearby_names_pull_namesakes_together() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-near-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         P\t2643743\tLondon\t51.50853\t-0.12574\tGB\tENG\t8961989\t\n\
+         P\t6058560\tLondon\t42.98339\t-81.23304\tCA\t08\t422324\t\n\
+         P\t6156102\tStrathroy\t42.95009\t-81.61637\tCA\t08\t14401\t\n\
+         P\t4517009\tLondon\t39.88645\t-83.44825\tUS\tOH\t10060\t\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let r = p.find("Crowds gathered in London on Friday.", &Hints::default());
+    assert_eq!(r[0].country, "GBR", "alone, the big city wins");
+    let r = p.find("Police in London and in Strathroy made arrests.", &Hints::default());
+    assert_eq!(r[0].country, "CAN", "a neighbour 35 km away picks the Ontario London: {r:?}");
+}
