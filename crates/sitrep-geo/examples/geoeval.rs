@@ -199,7 +199,7 @@ fn main() {
                     let has_gold = cands.iter().any(|&i| places.get(i).geonames_id == Some(g.id));
                     writeln!(
                         w,
-                        "{label}\t{ai}\t{}\t{}\t{}\t{}\t{:?}\t{}\t{}\t{}\t{:?}\t{}\t{:.0}\t{}\t{}\t{}\t{:.2}",
+                        "{label}\t{ai}\t{}\t{}\t{}\t{}\t{:?}\t{}\t{}\t{}\t{:?}\t{}\t{:.0}\t{}\t{}\t{}\t{:.2}\t{}\t{}\t{}\t{}",
                         g.phrase,
                         g.fcode,
                         gc.as_deref().unwrap_or("-"),
@@ -214,7 +214,11 @@ fn main() {
                         cands.len(),
                         has_gold,
                         res_is(r, &res),
-                        r.confidence
+                        r.confidence,
+                        g.lat,
+                        g.lon,
+                        r.lat,
+                        r.lon
                     )
                     .unwrap();
                 }

@@ -289,6 +289,10 @@ impl Places {
                         if population > 0 {
                             c.population = population;
                         }
+                        // The table's point (the Factbook's) over keshvar's, which is a viewport centre.
+                        if let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>()) {
+                            (c.lat, c.lon) = (lat, lon);
+                        }
                     }
                 }
                 "A1" => {

@@ -45,7 +45,7 @@ fn a_table_adds_cities_and_context_chooses_among_namesakes() {
     let path = dir.join("places.tsv");
     std::fs::write(
         &path,
-        "# test\nC\t6252001\tUnited States\t\t\tUS\t\t310232863\t\n\
+        "# test\nC\t6252001\tUnited States\t38\t-97\tUS\t\t310232863\t\n\
          P\t361058\tAlexandria\t31.20176\t29.91582\tEG\t06\t5263542\tAl Iskandariyah\n\
          P\t4314550\tAlexandria\t31.31129\t-92.44514\tUS\tLA\t47889\t\n\
          A2\t\tRapides Parish\t\t\tUS\tLA\t0\t\n",
@@ -62,6 +62,7 @@ fn a_table_adds_cities_and_context_chooses_among_namesakes() {
     let r = p.find("Crowds gathered in Alexandria on Friday.", &Hints { countries: vec!["USA".into(); 1], ..Default::default() });
     assert_eq!(r[0].country, "USA", "the actors' country is a prior");
     assert_eq!(p.country("USA").unwrap().geonames_id, Some(6252001));
+    assert_eq!(p.country_point("USA"), Some((38.0, -97.0)), "the table's country point wins");
     let r = p.find("Deputies in Rapides Parish made arrests.", &Hints::default());
     assert_eq!(r[0].kind, Kind::County);
 }
