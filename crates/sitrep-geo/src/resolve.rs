@@ -530,12 +530,15 @@ impl Places {
             }
             best = next;
         }
+        let points: Vec<Option<(f64, f64)>> = (0..spans.len()).map(|i| self.county_point(spans, &best, i)).collect();
         spans
             .iter()
             .zip(best)
-            .map(|(&(s, e), b)| {
+            .zip(points)
+            .map(|((&(s, e), b), point)| {
                 let (i, confidence) = b?;
                 let p = self.get(i);
+                let (lat, lon) = point.unwrap_or((p.lat, p.lon));
                 let after = text[e..].trim_start();
                 let verb = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
                 Some(Resolved {
@@ -546,14 +549,29 @@ impl Places {
                     kind: p.kind,
                     country: p.country.clone(),
                     admin1: p.admin1.clone(),
-                    lat: p.lat,
-                    lon: p.lon,
+                    lat,
+                    lon,
                     geonames_id: p.geonames_id,
                     confidence,
                     metonym: ACTOR_VERBS.contains(&verb),
                 })
             })
             .collect()
+    }
+
+    /// A county has no point of its own here (only its state's): it takes that of the town in
+    /// its state the article names nearest to it, which local news names because it lies there.
+    fn county_point(&self, spans: &[(usize, usize)], best: &[Option<(u32, f64)>], i: usize) -> Option<(f64, f64)> {
+        let p = self.get(best[i]?.0);
+        if p.kind != Kind::County {
+            return None;
+        }
+        best.iter()
+            .enumerate()
+            .filter_map(|(j, b)| Some((j, self.get(b.as_ref()?.0))))
+            .filter(|(_, q)| q.kind == Kind::City && q.country == p.country && q.admin1_code.is_some() && q.admin1_code == p.admin1_code)
+            .min_by_key(|&(j, _)| spans[j].0.abs_diff(spans[i].0))
+            .map(|(_, q)| (q.lat, q.lon))
     }
 
     /// Spatial coherence, before any reading is chosen: how close each candidate lies to some

@@ -65,6 +65,8 @@ fn a_table_adds_cities_and_context_chooses_among_namesakes() {
     assert_eq!(p.country_point("USA"), Some((38.0, -97.0)), "the table's country point wins");
     let r = p.find("Deputies in Rapides Parish made arrests.", &Hints::default());
     assert_eq!(r[0].kind, Kind::County);
+    let r = p.find("Deputies in Rapides Parish arrested a man in Alexandria, Louisiana.", &Hints::default());
+    assert_eq!((r[0].kind, r[0].lat, r[0].lon), (Kind::County, 31.31129, -92.44514), "a county takes the point of its town in the article");
 }
 
 #[test]
