@@ -592,14 +592,17 @@ impl Places {
             }
             (-distance_km((p.lat, p.lon), (q.lat, q.lon)) / SUPPORT_KM).exp()
         };
-        // One entry per distinct name: its likeliest readings by prior, with their weight.
+        // One entry per distinct name: its likeliest readings by prior, with their weight against
+        // its likeliest local reading (a Barbados parish called "St. Thomas" makes the Ontario
+        // town no less likely a neighbour), or against the country when the name is one's.
         let mut names: Vec<(&str, Vec<(&Place, f64)>)> = Vec::new();
         for (cs, k) in cands.iter().zip(keys) {
             if names.iter().any(|(n, _)| n == k) {
                 continue;
             }
             let mut r: Vec<(f64, &Place)> = cs.iter().map(|&c| self.get(c)).map(|p| (prior(p), p)).collect();
-            let max = r.iter().map(|x| x.0).fold(f64::MIN, f64::max);
+            let country = r.iter().any(|x| x.1.kind == Kind::Country);
+            let max = r.iter().filter(|x| country || local(x.1)).map(|x| x.0).fold(f64::MIN, f64::max);
             r.sort_by(|a, b| b.0.total_cmp(&a.0));
             r.truncate(SUPPORT_READINGS);
             names.push((k, r.iter().filter(|(_, p)| local(p)).map(|&(pr, p)| (p, (pr - max).exp())).collect()));
