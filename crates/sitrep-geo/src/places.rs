@@ -199,11 +199,20 @@ impl Places {
                 }
                 continue;
             }
-            // Other countries' abbreviations ("Ont.", "Man."): many are words without the stop.
+            // Other countries' subdivisions by their ISO code: English names ("Chechnya") and
+            // abbreviations ("Ont.", "Man."), which count only with their stop (many are words).
             if f.kind == "subdivision" {
                 if let Some(&i) = p.region.get(&(country, f.name.clone())) {
+                    // A point of ours for a subdivision keshvar has none for (it took the country's).
+                    if f.lat != 0.0 || f.lon != 0.0 {
+                        (p.places[i as usize].lat, p.places[i as usize].lon) = (f.lat, f.lon);
+                    }
                     for n in &f.aliases {
-                        p.dotted.insert(fold(n), i);
+                        if n.ends_with('.') {
+                            p.dotted.insert(fold(n), i);
+                        } else {
+                            p.key(n, i);
+                        }
                     }
                 }
                 continue;

@@ -335,6 +335,10 @@ const VOTE: f64 = 3.0;
 const SUPPORT: f64 = 1.5;
 const SUPPORT_KM: f64 = 50.0;
 const SUPPORT_READINGS: usize = 20;
+/// A village (fewer people than this) is a stray when at least this much confidence of other
+/// names' readings lies elsewhere and none in its country (see `resolve`).
+const STRAY_POPULATION: u64 = 10_000;
+const STRAY_VOTES: f64 = 3.0;
 /// Support between a county and a place in its state (counties have no point of their own).
 const COUNTY_SUPPORT: f64 = 0.25;
 
@@ -393,7 +397,20 @@ impl Places {
                 return v.clone();
             }
         }
-        for suffix in [" city", " province", " state", " district", " region", " county", " town", " village", " governorate"] {
+        for suffix in [
+            " city",
+            " province",
+            " state",
+            " district",
+            " region",
+            " county",
+            " town",
+            " village",
+            " governorate",
+            " oblast",
+            " krai",
+            " kray",
+        ] {
             if let Some(v) = key.strip_suffix(suffix).and_then(|k| self.index.get(k)) {
                 return v.clone();
             }
@@ -527,6 +544,20 @@ impl Places {
                 let z: f64 = scores.iter().map(|s| ((s - max) * 2.0).exp()).sum();
                 let k = scores.iter().position(|&s| s == max).unwrap_or(0);
                 next[i] = Some((cs[k], 1.0 / z));
+                // A stray: a village in a country nothing else in the article is in, near none of
+                // its places, is more likely a feature we lack (an airport, a hotel, a street)
+                // named like it ("Heathrow", Florida): left unresolved.
+                let p = self.get(cs[k]);
+                if pass == 2
+                    && p.kind == Kind::City
+                    && p.population < STRAY_POPULATION
+                    && t - total >= STRAY_VOTES
+                    && v.get(p.country.as_str()).copied().unwrap_or(0.0) == 0.0
+                    && support[i][k] < 0.05
+                    && self.neighbours(text, spans, &keys, &best, i, cs[k]) < 0.05
+                {
+                    next[i] = None;
+                }
             }
             best = next;
         }

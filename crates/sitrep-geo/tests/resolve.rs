@@ -114,3 +114,27 @@ fn nearby_names_pull_namesakes_together() {
     let r = p.find("Police in London and in Strathroy made arrests.", &Hints::default());
     assert_eq!(r[0].country, "CAN", "a neighbour 35 km away picks the Ontario London: {r:?}");
 }
+
+#[test]
+fn a_village_abroad_near_nothing_the_article_names_is_left_unresolved() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-stray-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         P\t2643743\tLondon\t51.50853\t-0.12574\tGB\tENG\t8961989\t\n\
+         P\t2650225\tEdinburgh\t55.95206\t-3.19648\tGB\tSCT\t464990\t\n\
+         P\t2657832\tAberdeen\t57.14369\t-2.09814\tGB\tSCT\t196670\t\n\
+         P\t2643123\tManchester\t53.48095\t-2.23743\tGB\tENG\t395515\t\n\
+         P\t4158865\tHeathrow\t28.77\t-81.37\tUS\tFL\t5000\t\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let r = p.find("Flights from Heathrow to Edinburgh, Aberdeen and Manchester were cut, London said.", &Hints::default());
+    assert!(!r.iter().any(|x| x.text == "Heathrow"), "{r:?}");
+    let r = p.find("Flights from Heathrow were cut.", &Hints::default());
+    assert!(r.iter().any(|x| x.text == "Heathrow"), "alone it is the only reading: {r:?}");
+}
