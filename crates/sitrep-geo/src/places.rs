@@ -53,6 +53,8 @@ pub struct Place {
     pub lon: f64,
     pub population: u64,
     pub geonames_id: Option<u64>,
+    /// Area of its bounding box in km² (regions where keshvar has one; 0 when unknown).
+    pub area: f64,
 }
 
 #[derive(Deserialize)]
@@ -132,6 +134,7 @@ impl Places {
                 lon: geo.longitude(),
                 population: c.maybe_population().unwrap_or(1_000_000),
                 geonames_id: None,
+                area: 0.0,
             });
             p.country.insert(a3.clone(), i);
             p.alpha2.insert(c.alpha2().to_string(), a3.clone());
@@ -164,12 +167,15 @@ impl Places {
                     lon,
                     population: 0,
                     geonames_id: None,
+                    area: 0.0,
                 });
                 p.region.insert((a3.clone(), code), j);
                 if let Some(g) = s.geo()
                     && let (Some(s), Some(n), Some(w), Some(e)) = (g.min_latitude(), g.max_latitude(), g.min_longitude(), g.max_longitude())
                 {
                     p.bounds.insert(j, [s, n, w, e]);
+                    let width = if w <= e { e - w } else { e - w + 360.0 };
+                    p.places[j as usize].area = (n - s) * 111.2 * width * 111.2 * ((n + s) / 2.0).to_radians().cos();
                 }
                 p.key(&sname, j);
                 for n in s.unofficial_name_list() {
@@ -228,6 +234,7 @@ impl Places {
                 lon: f.lon,
                 population: if kind == Kind::City { 100_000 } else { 0 },
                 geonames_id: None,
+                area: 0.0,
             });
             p.key(&f.name, i);
             for a in &f.aliases {
@@ -322,6 +329,7 @@ impl Places {
                         lon: state.lon,
                         population,
                         geonames_id: id,
+                        area: 0.0,
                     });
                     self.key(f[2], i);
                 }
@@ -338,6 +346,7 @@ impl Places {
                         lon,
                         population,
                         geonames_id: id,
+                        area: 0.0,
                     });
                     self.key(f[2], i);
                     for a in f[8].split('|').filter(|a| !a.is_empty()) {

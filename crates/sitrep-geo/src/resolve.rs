@@ -346,6 +346,9 @@ fn prior(p: &Place) -> f64 {
     match p.kind {
         Kind::Country => 5.5,
         Kind::Feature => 4.6,
+        // A subdivision smaller than 100,000 km² is less known than namesake towns of its size
+        // class: a tenth of the area weighs like a tenth of a city's population.
+        Kind::Region if p.area > 0.0 => 4.2 - POP * (5.0 - p.area.log10()).max(0.0),
         Kind::Region => 4.2,
         Kind::County => 2.8,
         Kind::City => POP * ((p.population + 10) as f64).log10().clamp(1.0, 7.5),
