@@ -335,6 +335,8 @@ const VOTE: f64 = 3.0;
 const SUPPORT: f64 = 1.5;
 const SUPPORT_KM: f64 = 50.0;
 const SUPPORT_READINGS: usize = 20;
+/// A city this populous is famous: its namesakes get half the country vote without other evidence.
+const FAMOUS: u64 = 1_000_000;
 /// A village (fewer people than this) is a stray when at least this much confidence of other
 /// names' readings lies elsewhere and none in its country (see `resolve`).
 const STRAY_POPULATION: u64 = 10_000;
@@ -528,19 +530,27 @@ impl Places {
                         }
                     }
                 }
+                // A name that is a great city's own ("Paris", "London").
+                let famous =
+                    cs.iter().zip(&primary[i]).any(|(&c, &pr)| pr && self.get(c).kind == Kind::City && self.get(c).population >= FAMOUS);
                 let scores: Vec<f64> = cs
                     .iter()
                     .enumerate()
                     .map(|(k, &c)| {
                         let p = self.get(c);
                         let mut s = prior(p) + if primary[i][k] { PRIMARY } else { 0.0 };
+                        let nb = if pass > 0 { self.neighbours(text, spans, &keys, &best, i, c) } else { 0.0 };
                         if t > 0.0 {
-                            s += VOTE * v.get(p.country.as_str()).copied().unwrap_or(0.0) / t;
+                            // Its small namesakes need more than the article's country: a
+                            // place of theirs nearby, or their region named.
+                            let f = if famous && p.kind == Kind::City && p.population < FAMOUS && nb + support[i][k] < 0.05 {
+                                0.5
+                            } else {
+                                1.0
+                            };
+                            s += f * VOTE * v.get(p.country.as_str()).copied().unwrap_or(0.0) / t;
                         }
-                        if pass > 0 {
-                            s += self.neighbours(text, spans, &keys, &best, i, c);
-                        }
-                        s + support[i][k]
+                        s + nb + support[i][k]
                     })
                     .collect();
                 let max = scores.iter().copied().fold(f64::MIN, f64::max);
