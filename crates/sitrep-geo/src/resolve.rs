@@ -389,6 +389,16 @@ impl Places {
             })
             .collect();
         c.retain(|i| !drop.contains(i));
+        // A country's or large region's own name ("Missouri", "New York", "Mexico") is not a
+        // town that merely has it among its alternate names (Bozeman, New York City, Mexico City).
+        let own = |p: &Place| match p.kind {
+            Kind::Country => true,
+            Kind::Region => p.area == 0.0 || p.area >= 10_000.0,
+            _ => false,
+        };
+        if c.iter().any(|&i| own(self.get(i)) && fold(&self.get(i).name) == key) {
+            c.retain(|&i| self.get(i).kind != Kind::City || fold(&self.get(i).name) == key);
+        }
         c
     }
 
@@ -706,7 +716,8 @@ impl Places {
                 bonus = bonus.max(if adjacent {
                     4.0
                 } else if q.kind == Kind::Region {
-                    2.0
+                    // 2.0 let a named state pull its small towns over big foreign namesakes.
+                    1.5
                 } else {
                     0.5
                 });
