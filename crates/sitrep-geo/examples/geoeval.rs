@@ -24,6 +24,7 @@ struct Gold {
 
 struct Article {
     text: String,
+    domain: Option<String>,
     toponyms: Vec<Gold>,
 }
 
@@ -74,7 +75,8 @@ fn parse(xml: &str) -> Vec<Article> {
             }
             toponyms.push(Gold { start: bs, end: be, phrase, id, lat, lon, country_id, country_name, fcode, admin1 });
         }
-        out.push(Article { text, toponyms });
+        let domain = between(art, "<domain>", "</domain>").map(|d| d.trim().to_string());
+        out.push(Article { text, domain, toponyms });
     }
     out
 }
@@ -109,6 +111,7 @@ fn main() {
     let dir = args.first().map_or("../shared/data/geoparsing", |s| s.as_str());
     // `--trace PHRASE`: every resolution in the articles that name PHRASE, to see the context.
     let trace = args.iter().position(|a| a == "--trace").and_then(|i| args.get(i + 1)).cloned();
+    let no_outlet = args.iter().any(|a| a == "--no-outlet");
     let errors: usize = args.iter().position(|a| a == "--errors").and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(0);
     // `--dump FILE`: one tab-separated line per gold toponym with our reading, to group errors by cause.
     let mut dump = args
@@ -166,7 +169,9 @@ fn main() {
         for (ai, a) in arts.iter().enumerate() {
             let spans: Vec<(usize, usize)> = a.toponyms.iter().map(|g| (g.start, g.end)).collect();
             let t = Instant::now();
-            let res = places.resolve(&a.text, &spans, &Hints::default());
+            // `--no-outlet`: without the outlet's domain as a hint.
+            let hints = if no_outlet { Hints::default() } else { Hints::default().outlet(a.domain.as_deref()) };
+            let res = places.resolve(&a.text, &spans, &hints);
             sc.secs += t.elapsed().as_secs_f64();
             let resolved: Vec<_> = res.iter().flatten().cloned().collect();
             let fallback = main_place(&resolved);

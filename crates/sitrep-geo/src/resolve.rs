@@ -14,6 +14,9 @@ pub struct Hints {
     pub countries: Vec<String>,
     /// Byte spans that are not places (persons, organisations, groups).
     pub exclude: Vec<(usize, usize)>,
+    /// The outlet's country code top-level domain ("uk" for a `.co.uk` site), if any: local
+    /// news names local places, and a British paper's Richmond is the one in London.
+    pub outlet_tld: Option<String>,
 }
 
 impl Hints {
@@ -29,9 +32,21 @@ impl Hints {
             .filter(|m| matches!(m.kind, K::Person | K::Organisation | K::Group | K::Agent))
             .map(|m| (m.start, m.end))
             .collect();
-        Hints { countries, exclude }
+        Hints { countries, exclude, ..Default::default() }
+    }
+
+    /// The outlet's country code domain from the article's address (or bare host name); none for
+    /// generic domains (.com, .org) and country codes sold as generic ones (.tv, .io, .co, .me).
+    pub fn outlet(mut self, url: Option<&str>) -> Hints {
+        let host = url.map(|u| u.trim()).map(|u| u.split("://").nth(1).unwrap_or(u)).and_then(|u| u.split(['/', ':', '?']).next());
+        let tld = host.and_then(|h| h.trim_end_matches('.').rsplit('.').next()).map(|t| t.to_ascii_lowercase());
+        self.outlet_tld = tld.filter(|t| t.len() == 2 && !GENERIC_CCTLDS.contains(&t.as_str()));
+        self
     }
 }
+
+/// Country code domains mostly used as generic ones.
+const GENERIC_CCTLDS: &[&str] = &["tv", "io", "co", "me", "fm", "am", "ai", "ly", "cc", "ws", "to", "gg", "la", "nu", "tk", "eu"];
 
 /// A place named in a text and what it was resolved to.
 #[derive(Clone, Debug, PartialEq)]
@@ -511,6 +526,9 @@ impl Places {
         let primary: Vec<Vec<bool>> =
             cands.iter().zip(&keys).map(|(c, k)| c.iter().map(|&i| fold(&self.get(i).name) == *k).collect()).collect();
         let hint_countries: HashSet<&str> = hints.countries.iter().map(|s| s.as_str()).collect();
+        // "uk" is the United Kingdom's domain, GB its ISO code.
+        let outlet = hints.outlet_tld.as_deref().map(|t| if t == "uk" { "GB".to_string() } else { t.to_ascii_uppercase() });
+        let outlet = outlet.as_deref().and_then(|a2| self.alpha3(a2));
         let support = self.support(&cands, &keys);
         // Current reading of each span and its confidence.
         let mut best: Vec<Option<(u32, f64)>> = vec![None; spans.len()];
@@ -518,6 +536,11 @@ impl Places {
             let mut votes: HashMap<&str, f64> = HashMap::new();
             let mut total = 0.0;
             for c in &hint_countries {
+                *votes.entry(c).or_default() += 0.5;
+                total += 0.5;
+            }
+            // The outlet's country weighs like an actor's (0.5 to 2 score alike).
+            if let Some(c) = outlet {
                 *votes.entry(c).or_default() += 0.5;
                 total += 0.5;
             }

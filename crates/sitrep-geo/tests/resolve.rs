@@ -138,3 +138,28 @@ fn a_village_abroad_near_nothing_the_article_names_is_left_unresolved() {
     let r = p.find("Flights from Heathrow were cut.", &Hints::default());
     assert!(r.iter().any(|x| x.text == "Heathrow"), "alone it is the only reading: {r:?}");
 }
+
+#[test]
+fn the_outlets_country_domain_is_a_hint() {
+    let tld = |u: &str| Hints::default().outlet(Some(u)).outlet_tld;
+    assert_eq!(tld("https://www.richmondandtwickenhamtimes.co.uk/news/1"), Some("uk".into()));
+    assert_eq!(tld("www.lfpress.ca"), Some("ca".into()));
+    assert_eq!(tld("http://example.com/a.uk"), None);
+    assert_eq!(tld("https://news.example.tv/"), None, "a country code sold as a generic domain");
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-outlet-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         P\t4781708\tRichmond\t37.55376\t-77.46026\tUS\tVA\t230436\t\n\
+         P\t2639506\tRichmond\t51.46171\t-0.30144\tGB\tENG\t22000\t\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let text = "Traffic in Richmond rose.";
+    assert_eq!(p.find(text, &Hints::default())[0].country, "USA");
+    assert_eq!(p.find(text, &Hints::default().outlet(Some("https://www.richmondandtwickenhamtimes.co.uk/x")))[0].country, "GBR");
+}
