@@ -118,6 +118,7 @@ impl Places {
     pub fn builtin() -> Places {
         let t = Instant::now();
         let mut p = Places::default();
+        let mut claimed: Vec<u32> = Vec::new();
         for c in keshvar::CountryIterator::new() {
             let a3 = c.alpha3().to_string();
             let geo = c.geo();
@@ -155,8 +156,12 @@ impl Places {
             for s in c.subdivisions().values() {
                 let (lat, lon) = s.geo().and_then(|g| Some((g.latitude()?, g.longitude()?))).unwrap_or((geo.latitude(), geo.longitude()));
                 let code = s.code().to_string();
-                // "Baluchistan (en)": the language tag is no part of the name.
-                let sname = s.name().split(" (").next().unwrap_or(s.name()).trim().to_string();
+                // "Baluchistan (en)": the language tag is no part of the name; nor is ISO's
+                // footnote mark ("Taiwan *", claimed as a province of China).
+                let sname = s.name().split(" (").next().unwrap_or(s.name()).trim_end_matches(['*', ' ']).trim().to_string();
+                if s.name().contains('*') {
+                    claimed.push(p.places.len() as u32);
+                }
                 let j = p.push(Place {
                     name: sname.clone(),
                     kind: Kind::Region,
@@ -181,6 +186,12 @@ impl Places {
                 for n in s.unofficial_name_list() {
                     p.key(n, j);
                 }
+            }
+        }
+        // A subdivision ISO marks as claimed does not take the name of a country ("Taiwan").
+        for ids in p.index.values_mut() {
+            if ids.iter().any(|&i| p.places[i as usize].kind == Kind::Country) {
+                ids.retain(|i| !claimed.contains(i));
             }
         }
         let features: Vec<Feature> = serde_yaml_ng::from_str(FEATURES).expect("dictionaries/places.yaml parses");

@@ -163,3 +163,11 @@ fn the_outlets_country_domain_is_a_hint() {
     assert_eq!(p.find(text, &Hints::default())[0].country, "USA");
     assert_eq!(p.find(text, &Hints::default().outlet(Some("https://www.richmondandtwickenhamtimes.co.uk/x")))[0].country, "GBR");
 }
+
+#[test]
+fn a_claimed_subdivision_does_not_take_a_countrys_name() {
+    let p = Places::builtin();
+    let text = "Beijing warned Taiwan and China's navy sailed.";
+    let r = p.resolve(text, &[(0, 7), (15, 21), (26, 31)], &Hints::default());
+    assert_eq!(r[1].as_ref().map(|x| (x.kind, x.country.as_str())), Some((Kind::Country, "TWN")), "{r:?}");
+}
