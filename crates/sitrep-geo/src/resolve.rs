@@ -742,7 +742,9 @@ impl Places {
                     // 2.0 let a named state pull its small towns over big foreign namesakes.
                     1.5
                 } else {
-                    0.5
+                    // A country named elsewhere says little about which of its places: at 0.5 it
+                    // made "Egypt" and "England" towns of a US article (1.0 made Russia Ohio's).
+                    0.25
                 });
             }
             if matches!(q.kind, Kind::City | Kind::County | Kind::Feature) && matches!(p.kind, Kind::City | Kind::County | Kind::Feature) {
