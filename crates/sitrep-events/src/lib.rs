@@ -59,7 +59,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
     let mut last_source: Option<&Mention> = None;
     // Events told so far: their trigger's words and who did it, for "condemned the strikes".
     let mut told: Vec<(Vec<String>, &Mention)> = Vec::new();
-    let places = geo.places(text, &sitrep_geo::Hints::from_mentions(mentions));
+    let places = geo.places(text, &sitrep_geo::Hints::from_mentions(mentions).outlet(article.url.as_deref()));
     for &sentence in &article.sentences {
         let toks = tokens(text, sentence);
         if toks.is_empty() {

@@ -18,10 +18,13 @@ struct Gold {
     lon: f64,
     country_id: Option<u64>,
     country_name: String,
+    fcode: String,
+    admin1: String,
 }
 
 struct Article {
     text: String,
+    domain: Option<String>,
     toponyms: Vec<Gold>,
 }
 
@@ -54,6 +57,8 @@ fn parse(xml: &str) -> Vec<Article> {
             let country_tag = between(t, "<country", "</country>").unwrap_or("");
             let country_id = between(country_tag, "geonameid=\"", "\"").and_then(|v| v.parse().ok());
             let country_name = country_tag.split_once('>').map_or("", |(_, n)| n).trim().to_string();
+            let fcode = between(t, "<fcode>", "</fcode>").unwrap_or("").to_string();
+            let admin1 = between(t, "<admin1", "</admin1>").and_then(|a| a.split_once('>')).map_or("", |(_, n)| n).trim().to_string();
             let (s, e) = (s as usize, e as usize);
             if e > bytes.len() - 1 || s >= e {
                 continue;
@@ -68,9 +73,10 @@ fn parse(xml: &str) -> Vec<Article> {
                     be = bs + phrase.len();
                 }
             }
-            toponyms.push(Gold { start: bs, end: be, phrase, id, lat, lon, country_id, country_name });
+            toponyms.push(Gold { start: bs, end: be, phrase, id, lat, lon, country_id, country_name, fcode, admin1 });
         }
-        out.push(Article { text, toponyms });
+        let domain = between(art, "<domain>", "</domain>").map(|d| d.trim().to_string());
+        out.push(Article { text, domain, toponyms });
     }
     out
 }
@@ -91,6 +97,11 @@ struct Score {
     chars: usize,
 }
 
+/// "gaz" when the name was resolved, "article" when it took the article's main place.
+fn res_is(r: &sitrep_geo::Resolved, res: &[Option<sitrep_geo::Resolved>]) -> &'static str {
+    if res.iter().flatten().any(|x| std::ptr::eq(x, r)) { "gaz" } else { "article" }
+}
+
 fn pct(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 }
 }
@@ -100,7 +111,14 @@ fn main() {
     let dir = args.first().map_or("../shared/data/geoparsing", |s| s.as_str());
     // `--trace PHRASE`: every resolution in the articles that name PHRASE, to see the context.
     let trace = args.iter().position(|a| a == "--trace").and_then(|i| args.get(i + 1)).cloned();
+    let no_outlet = args.iter().any(|a| a == "--no-outlet");
     let errors: usize = args.iter().position(|a| a == "--errors").and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(0);
+    // `--dump FILE`: one tab-separated line per gold toponym with our reading, to group errors by cause.
+    let mut dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+        .map(|p| std::io::BufWriter::new(std::fs::File::create(p).expect("--dump file")));
     if !Path::new(dir).is_dir() {
         eprintln!("geoeval: {dir} not found, skipping");
         return;
@@ -148,10 +166,12 @@ fn main() {
         let arts = parse(&xml);
         let mut sc = Score::default();
         let mut shown = 0;
-        for a in &arts {
+        for (ai, a) in arts.iter().enumerate() {
             let spans: Vec<(usize, usize)> = a.toponyms.iter().map(|g| (g.start, g.end)).collect();
             let t = Instant::now();
-            let res = places.resolve(&a.text, &spans, &Hints::default());
+            // `--no-outlet`: without the outlet's domain as a hint.
+            let hints = if no_outlet { Hints::default() } else { Hints::default().outlet(a.domain.as_deref()) };
+            let res = places.resolve(&a.text, &spans, &hints);
             sc.secs += t.elapsed().as_secs_f64();
             let resolved: Vec<_> = res.iter().flatten().cloned().collect();
             let fallback = main_place(&resolved);
@@ -178,6 +198,35 @@ fn main() {
                 sc.country += ok_country as usize;
                 sc.id += (r.geonames_id == Some(g.id)) as usize;
                 sc.within += (d <= 161.0) as usize;
+                if let Some(w) = dump.as_mut() {
+                    use std::io::Write;
+                    let cands = places.lookup(&g.phrase);
+                    let has_gold = cands.iter().any(|&i| places.get(i).geonames_id == Some(g.id));
+                    writeln!(
+                        w,
+                        "{label}\t{ai}\t{}\t{}\t{}\t{}\t{:?}\t{}\t{}\t{}\t{:?}\t{}\t{:.0}\t{}\t{}\t{}\t{:.2}\t{}\t{}\t{}\t{}",
+                        g.phrase,
+                        g.fcode,
+                        gc.as_deref().unwrap_or("-"),
+                        g.admin1,
+                        r.kind,
+                        r.name,
+                        r.country,
+                        r.admin1.as_deref().unwrap_or("-"),
+                        r.geonames_id,
+                        g.id,
+                        d,
+                        cands.len(),
+                        has_gold,
+                        res_is(r, &res),
+                        r.confidence,
+                        g.lat,
+                        g.lon,
+                        r.lat,
+                        r.lon
+                    )
+                    .unwrap();
+                }
                 if !ok_country && shown < errors {
                     shown += 1;
                     eprintln!(

@@ -53,6 +53,8 @@ pub struct Place {
     pub lon: f64,
     pub population: u64,
     pub geonames_id: Option<u64>,
+    /// Area of its bounding box in km² (regions where keshvar has one; 0 when unknown).
+    pub area: f64,
 }
 
 #[derive(Deserialize)]
@@ -93,12 +95,17 @@ pub struct Places {
     pub(crate) places: Vec<Place>,
     /// Folded name to entries; a fast hash, as the table puts half a million keys here at load.
     pub(crate) index: FxHashMap<String, Vec<u32>>,
-    /// Folded demonyms ("pakistani") to the country entry.
+    /// Folded demonyms ("pakistani", "european") to the country or continent entry.
     pub(crate) demonyms: HashMap<String, u32>,
+    /// Abbreviations that are a place only with their full stop ("Man.", "Que."): folded without it.
+    pub(crate) dotted: HashMap<String, u32>,
     country: HashMap<String, u32>,
     alpha2: HashMap<String, String>,
     /// (alpha-3, GeoNames admin1 code) to the region entry, where the codes are known.
     region: HashMap<(String, String), u32>,
+    /// Bounding boxes of regions (south, north, west, east), where `keshvar` has them: whether a
+    /// place lies in a region, where codes cannot tell (GeoNames' are not ISO's outside the US).
+    bounds: HashMap<u32, [f64; 4]>,
     /// Longest indexed name, in words.
     pub(crate) max_words: usize,
     /// The populated-places table loaded, if any, and how long loading took.
@@ -111,6 +118,7 @@ impl Places {
     pub fn builtin() -> Places {
         let t = Instant::now();
         let mut p = Places::default();
+        let mut claimed: Vec<u32> = Vec::new();
         for c in keshvar::CountryIterator::new() {
             let a3 = c.alpha3().to_string();
             let geo = c.geo();
@@ -127,6 +135,7 @@ impl Places {
                 lon: geo.longitude(),
                 population: c.maybe_population().unwrap_or(1_000_000),
                 geonames_id: None,
+                area: 0.0,
             });
             p.country.insert(a3.clone(), i);
             p.alpha2.insert(c.alpha2().to_string(), a3.clone());
@@ -147,8 +156,12 @@ impl Places {
             for s in c.subdivisions().values() {
                 let (lat, lon) = s.geo().and_then(|g| Some((g.latitude()?, g.longitude()?))).unwrap_or((geo.latitude(), geo.longitude()));
                 let code = s.code().to_string();
-                // "Baluchistan (en)": the language tag is no part of the name.
-                let sname = s.name().split(" (").next().unwrap_or(s.name()).trim().to_string();
+                // "Baluchistan (en)": the language tag is no part of the name; nor is ISO's
+                // footnote mark ("Taiwan *", claimed as a province of China).
+                let sname = s.name().split(" (").next().unwrap_or(s.name()).trim_end_matches(['*', ' ']).trim().to_string();
+                if s.name().contains('*') {
+                    claimed.push(p.places.len() as u32);
+                }
                 let j = p.push(Place {
                     name: sname.clone(),
                     kind: Kind::Region,
@@ -159,12 +172,26 @@ impl Places {
                     lon,
                     population: 0,
                     geonames_id: None,
+                    area: 0.0,
                 });
                 p.region.insert((a3.clone(), code), j);
+                if let Some(g) = s.geo()
+                    && let (Some(s), Some(n), Some(w), Some(e)) = (g.min_latitude(), g.max_latitude(), g.min_longitude(), g.max_longitude())
+                {
+                    p.bounds.insert(j, [s, n, w, e]);
+                    let width = if w <= e { e - w } else { e - w + 360.0 };
+                    p.places[j as usize].area = (n - s) * 111.2 * width * 111.2 * ((n + s) / 2.0).to_radians().cos();
+                }
                 p.key(&sname, j);
                 for n in s.unofficial_name_list() {
                     p.key(n, j);
                 }
+            }
+        }
+        // A subdivision ISO marks as claimed does not take the name of a country ("Taiwan").
+        for ids in p.index.values_mut() {
+            if ids.iter().any(|&i| p.places[i as usize].kind == Kind::Country) {
+                ids.retain(|i| !claimed.contains(i));
             }
         }
         let features: Vec<Feature> = serde_yaml_ng::from_str(FEATURES).expect("dictionaries/places.yaml parses");
@@ -189,6 +216,24 @@ impl Places {
                 }
                 continue;
             }
+            // Other countries' subdivisions by their ISO code: English names ("Chechnya") and
+            // abbreviations ("Ont.", "Man."), which count only with their stop (many are words).
+            if f.kind == "subdivision" {
+                if let Some(&i) = p.region.get(&(country, f.name.clone())) {
+                    // A point of ours for a subdivision keshvar has none for (it took the country's).
+                    if f.lat != 0.0 || f.lon != 0.0 {
+                        (p.places[i as usize].lat, p.places[i as usize].lon) = (f.lat, f.lon);
+                    }
+                    for n in &f.aliases {
+                        if n.ends_with('.') {
+                            p.dotted.insert(fold(n), i);
+                        } else {
+                            p.key(n, i);
+                        }
+                    }
+                }
+                continue;
+            }
             let kind = if f.kind == "city" { Kind::City } else { Kind::Feature };
             let i = p.push(Place {
                 name: f.name.clone(),
@@ -200,10 +245,14 @@ impl Places {
                 lon: f.lon,
                 population: if kind == Kind::City { 100_000 } else { 0 },
                 geonames_id: None,
+                area: 0.0,
             });
             p.key(&f.name, i);
             for a in &f.aliases {
                 p.key(a, i);
+            }
+            for d in &f.demonyms {
+                p.demonyms.entry(fold(d)).or_insert(i);
             }
         }
         p.load_ms = t.elapsed().as_secs_f64() * 1000.0;
@@ -267,6 +316,10 @@ impl Places {
                         if population > 0 {
                             c.population = population;
                         }
+                        // The table's point (the Factbook's) over keshvar's, which is a viewport centre.
+                        if let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>()) {
+                            (c.lat, c.lon) = (lat, lon);
+                        }
                     }
                 }
                 "A1" => {
@@ -287,6 +340,7 @@ impl Places {
                         lon: state.lon,
                         population,
                         geonames_id: id,
+                        area: 0.0,
                     });
                     self.key(f[2], i);
                 }
@@ -303,6 +357,7 @@ impl Places {
                         lon,
                         population,
                         geonames_id: id,
+                        area: 0.0,
                     });
                     self.key(f[2], i);
                     for a in f[8].split('|').filter(|a| !a.is_empty()) {
@@ -358,6 +413,13 @@ impl Places {
     /// The alpha-3 code for an alpha-2 one.
     pub fn alpha3(&self, alpha2: &str) -> Option<&str> {
         self.alpha2.get(alpha2).map(|s| s.as_str())
+    }
+
+    /// Whether a point lies in a region's bounding box (None when the box is unknown).
+    pub(crate) fn in_bounds(&self, region: u32, lat: f64, lon: f64) -> Option<bool> {
+        let [s, n, w, e] = *self.bounds.get(&region)?;
+        let lon_in = if w <= e { (w..=e).contains(&lon) } else { lon >= w || lon <= e };
+        Some((s..=n).contains(&lat) && lon_in)
     }
 
     /// The region entry containing a place, where codes tell (US states).

@@ -14,6 +14,9 @@ pub struct Hints {
     pub countries: Vec<String>,
     /// Byte spans that are not places (persons, organisations, groups).
     pub exclude: Vec<(usize, usize)>,
+    /// The outlet's country code top-level domain ("uk" for a `.co.uk` site), if any: local
+    /// news names local places, and a British paper's Richmond is the one in London.
+    pub outlet_tld: Option<String>,
 }
 
 impl Hints {
@@ -29,9 +32,21 @@ impl Hints {
             .filter(|m| matches!(m.kind, K::Person | K::Organisation | K::Group | K::Agent))
             .map(|m| (m.start, m.end))
             .collect();
-        Hints { countries, exclude }
+        Hints { countries, exclude, ..Default::default() }
+    }
+
+    /// The outlet's country code domain from the article's address (or bare host name); none for
+    /// generic domains (.com, .org) and country codes sold as generic ones (.tv, .io, .co, .me).
+    pub fn outlet(mut self, url: Option<&str>) -> Hints {
+        let host = url.map(|u| u.trim()).map(|u| u.split("://").nth(1).unwrap_or(u)).and_then(|u| u.split(['/', ':', '?']).next());
+        let tld = host.and_then(|h| h.trim_end_matches('.').rsplit('.').next()).map(|t| t.to_ascii_lowercase());
+        self.outlet_tld = tld.filter(|t| t.len() == 2 && !GENERIC_CCTLDS.contains(&t.as_str()));
+        self
     }
 }
+
+/// Country code domains mostly used as generic ones.
+const GENERIC_CCTLDS: &[&str] = &["tv", "io", "co", "me", "fm", "am", "ai", "ly", "cc", "ws", "to", "gg", "la", "nu", "tk", "eu"];
 
 /// A place named in a text and what it was resolved to.
 #[derive(Clone, Debug, PartialEq)]
@@ -329,11 +344,28 @@ const POP: f64 = 0.6;
 const PRIMARY: f64 = 0.3;
 /// Weight of the share of the article's other places in a candidate's country.
 const VOTE: f64 = 3.0;
+/// Weight of spatial coherence, per other name with a reading nearby (see `support`); the
+/// distance at which a neighbour counts 1/e; the readings of each name considered, by prior.
+/// Measured: 30 to 50 km and weights 1 to 2 score alike; 100 km and more blur neighbours.
+const SUPPORT: f64 = 1.5;
+const SUPPORT_KM: f64 = 50.0;
+const SUPPORT_READINGS: usize = 20;
+/// A city this populous is famous: its namesakes get half the country vote without other evidence.
+const FAMOUS: u64 = 1_000_000;
+/// A village (fewer people than this) is a stray when at least this much confidence of other
+/// names' readings lies elsewhere and none in its country (see `resolve`).
+const STRAY_POPULATION: u64 = 10_000;
+const STRAY_VOTES: f64 = 3.0;
+/// Support between a county and a place in its state (counties have no point of their own).
+const COUNTY_SUPPORT: f64 = 0.25;
 
 fn prior(p: &Place) -> f64 {
     match p.kind {
         Kind::Country => 5.5,
         Kind::Feature => 4.6,
+        // A subdivision smaller than 100,000 km² is less known than namesake towns of its size
+        // class: a tenth of the area weighs like a tenth of a city's population.
+        Kind::Region if p.area > 0.0 => 4.2 - POP * (5.0 - p.area.log10()).max(0.0),
         Kind::Region => 4.2,
         Kind::County => 2.8,
         Kind::City => POP * ((p.population + 10) as f64).log10().clamp(1.0, 7.5),
@@ -343,8 +375,13 @@ fn prior(p: &Place) -> f64 {
 impl Places {
     /// Candidate entries for the words of a span.
     fn candidates(&self, surface: &str) -> Vec<u32> {
-        let mut c = self.readings(surface);
         let key = fold(surface);
+        if surface.trim_end().ends_with('.')
+            && let Some(&d) = self.dotted.get(&key)
+        {
+            return vec![d];
+        }
+        let mut c = self.readings(surface);
         if let Some(&d) = self.demonyms.get(&key).or_else(|| self.demonyms.get(key.strip_suffix('s').unwrap_or(&key)))
             && !c.contains(&d)
         {
@@ -367,6 +404,16 @@ impl Places {
             })
             .collect();
         c.retain(|i| !drop.contains(i));
+        // A country's or large region's own name ("Missouri", "New York", "Mexico") is not a
+        // town that merely has it among its alternate names (Bozeman, New York City, Mexico City).
+        let own = |p: &Place| match p.kind {
+            Kind::Country => true,
+            Kind::Region => p.area == 0.0 || p.area >= 10_000.0,
+            _ => false,
+        };
+        if c.iter().any(|&i| own(self.get(i)) && fold(&self.get(i).name) == key) {
+            c.retain(|&i| self.get(i).kind != Kind::City || fold(&self.get(i).name) == key);
+        }
         c
     }
 
@@ -380,7 +427,20 @@ impl Places {
                 return v.clone();
             }
         }
-        for suffix in [" city", " province", " state", " district", " region", " county", " town", " village", " governorate"] {
+        for suffix in [
+            " city",
+            " province",
+            " state",
+            " district",
+            " region",
+            " county",
+            " town",
+            " village",
+            " governorate",
+            " oblast",
+            " krai",
+            " kray",
+        ] {
             if let Some(v) = key.strip_suffix(suffix).and_then(|k| self.index.get(k)) {
                 return v.clone();
             }
@@ -424,6 +484,15 @@ impl Places {
                     break;
                 }
             }
+            // "London, Ont.": an abbreviation with its full stop right after a name and a comma.
+            let (s0, e0) = (toks[i].start, toks[i].end);
+            if found.is_none()
+                && text[e0..].starts_with('.')
+                && text[..s0].trim_end_matches(' ').ends_with(',')
+                && self.dotted.contains_key(&fold(w))
+            {
+                found = Some((1, s0, e0 + 1));
+            }
             let Some((n, s, e)) = found else {
                 i += 1;
                 continue;
@@ -457,12 +526,21 @@ impl Places {
         let primary: Vec<Vec<bool>> =
             cands.iter().zip(&keys).map(|(c, k)| c.iter().map(|&i| fold(&self.get(i).name) == *k).collect()).collect();
         let hint_countries: HashSet<&str> = hints.countries.iter().map(|s| s.as_str()).collect();
+        // "uk" is the United Kingdom's domain, GB its ISO code.
+        let outlet = hints.outlet_tld.as_deref().map(|t| if t == "uk" { "GB".to_string() } else { t.to_ascii_uppercase() });
+        let outlet = outlet.as_deref().and_then(|a2| self.alpha3(a2));
+        let support = self.support(&cands, &keys);
         // Current reading of each span and its confidence.
         let mut best: Vec<Option<(u32, f64)>> = vec![None; spans.len()];
         for pass in 0..3 {
             let mut votes: HashMap<&str, f64> = HashMap::new();
             let mut total = 0.0;
             for c in &hint_countries {
+                *votes.entry(c).or_default() += 0.5;
+                total += 0.5;
+            }
+            // The outlet's country weighs like an actor's (0.5 to 2 score alike).
+            if let Some(c) = outlet {
                 *votes.entry(c).or_default() += 0.5;
                 total += 0.5;
             }
@@ -485,34 +563,59 @@ impl Places {
                         }
                     }
                 }
+                // A name that is a great city's own ("Paris", "London").
+                let famous =
+                    cs.iter().zip(&primary[i]).any(|(&c, &pr)| pr && self.get(c).kind == Kind::City && self.get(c).population >= FAMOUS);
                 let scores: Vec<f64> = cs
                     .iter()
                     .enumerate()
                     .map(|(k, &c)| {
                         let p = self.get(c);
                         let mut s = prior(p) + if primary[i][k] { PRIMARY } else { 0.0 };
+                        let nb = if pass > 0 { self.neighbours(text, spans, &keys, &best, i, c) } else { 0.0 };
                         if t > 0.0 {
-                            s += VOTE * v.get(p.country.as_str()).copied().unwrap_or(0.0) / t;
+                            // Its small namesakes need more than the article's country: a
+                            // place of theirs nearby, or their region named.
+                            let f = if famous && p.kind == Kind::City && p.population < FAMOUS && nb + support[i][k] < 0.05 {
+                                0.5
+                            } else {
+                                1.0
+                            };
+                            s += f * VOTE * v.get(p.country.as_str()).copied().unwrap_or(0.0) / t;
                         }
-                        if pass > 0 {
-                            s += self.neighbours(text, spans, &keys, &best, i, c);
-                        }
-                        s
+                        s + nb + support[i][k]
                     })
                     .collect();
                 let max = scores.iter().copied().fold(f64::MIN, f64::max);
                 let z: f64 = scores.iter().map(|s| ((s - max) * 2.0).exp()).sum();
                 let k = scores.iter().position(|&s| s == max).unwrap_or(0);
                 next[i] = Some((cs[k], 1.0 / z));
+                // A stray: a village in a country nothing else in the article is in, near none of
+                // its places, is more likely a feature we lack (an airport, a hotel, a street)
+                // named like it ("Heathrow", Florida): left unresolved.
+                let p = self.get(cs[k]);
+                if pass == 2
+                    && p.kind == Kind::City
+                    && p.population < STRAY_POPULATION
+                    && t - total >= STRAY_VOTES
+                    && v.get(p.country.as_str()).copied().unwrap_or(0.0) == 0.0
+                    && support[i][k] < 0.05
+                    && self.neighbours(text, spans, &keys, &best, i, cs[k]) < 0.05
+                {
+                    next[i] = None;
+                }
             }
             best = next;
         }
+        let points: Vec<Option<(f64, f64)>> = (0..spans.len()).map(|i| self.county_point(spans, &best, i)).collect();
         spans
             .iter()
             .zip(best)
-            .map(|(&(s, e), b)| {
+            .zip(points)
+            .map(|((&(s, e), b), point)| {
                 let (i, confidence) = b?;
                 let p = self.get(i);
+                let (lat, lon) = point.unwrap_or((p.lat, p.lon));
                 let after = text[e..].trim_start();
                 let verb = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
                 Some(Resolved {
@@ -523,12 +626,84 @@ impl Places {
                     kind: p.kind,
                     country: p.country.clone(),
                     admin1: p.admin1.clone(),
-                    lat: p.lat,
-                    lon: p.lon,
+                    lat,
+                    lon,
                     geonames_id: p.geonames_id,
                     confidence,
                     metonym: ACTOR_VERBS.contains(&verb),
                 })
+            })
+            .collect()
+    }
+
+    /// A county has no point of its own here (only its state's): it takes that of the town in
+    /// its state the article names nearest to it, which local news names because it lies there.
+    fn county_point(&self, spans: &[(usize, usize)], best: &[Option<(u32, f64)>], i: usize) -> Option<(f64, f64)> {
+        let p = self.get(best[i]?.0);
+        if p.kind != Kind::County {
+            return None;
+        }
+        best.iter()
+            .enumerate()
+            .filter_map(|(j, b)| Some((j, self.get(b.as_ref()?.0))))
+            .filter(|(_, q)| q.kind == Kind::City && q.country == p.country && q.admin1_code.is_some() && q.admin1_code == p.admin1_code)
+            .min_by_key(|&(j, _)| spans[j].0.abs_diff(spans[i].0))
+            .map(|(_, q)| (q.lat, q.lon))
+    }
+
+    /// Spatial coherence, before any reading is chosen: how close each candidate lies to some
+    /// reading of each other name ("London" near "St. Thomas" is the Ontario one), each reading
+    /// weighted by its population prior against its name's likeliest.
+    fn support(&self, cands: &[Vec<u32>], keys: &[String]) -> Vec<Vec<f64>> {
+        let local = |p: &Place| matches!(p.kind, Kind::City | Kind::County | Kind::Feature);
+        // How much one reading supports another: nearness for points; a county (which has its
+        // state's point here) and a place in the same state, a state apart.
+        let prox = |p: &Place, q: &Place| -> f64 {
+            if p.kind == Kind::County || q.kind == Kind::County {
+                let same = p.country == q.country && p.admin1_code.is_some() && p.admin1_code == q.admin1_code;
+                return if same { COUNTY_SUPPORT } else { 0.0 };
+            }
+            // Past 5 degrees of latitude (550 km) a neighbour counts nothing: skip the trigonometry.
+            if (p.lat - q.lat).abs() >= 5.0 {
+                return 0.0;
+            }
+            (-distance_km((p.lat, p.lon), (q.lat, q.lon)) / SUPPORT_KM).exp()
+        };
+        // One entry per distinct name: its likeliest readings by prior, with their weight against
+        // its likeliest local reading (a Barbados parish called "St. Thomas" makes the Ontario
+        // town no less likely a neighbour), or against the country when the name is one's.
+        let mut names: Vec<(&str, Vec<(&Place, f64)>)> = Vec::new();
+        for (cs, k) in cands.iter().zip(keys) {
+            if names.iter().any(|(n, _)| n == k) {
+                continue;
+            }
+            let mut r: Vec<(f64, &Place)> = cs.iter().map(|&c| self.get(c)).map(|p| (prior(p), p)).collect();
+            let country = r.iter().any(|x| x.1.kind == Kind::Country);
+            let max = r.iter().filter(|x| country || local(x.1)).map(|x| x.0).fold(f64::MIN, f64::max);
+            r.sort_by(|a, b| b.0.total_cmp(&a.0));
+            r.truncate(SUPPORT_READINGS);
+            names.push((k, r.iter().filter(|(_, p)| local(p)).map(|&(pr, p)| (p, (pr - max).exp())).collect()));
+        }
+        cands
+            .iter()
+            .zip(keys)
+            .map(|(cs, k)| {
+                // A country's name is no namesake to choose among ("Egypt", "Russia" are towns too).
+                let country_name = cs.iter().any(|&c| self.get(c).kind == Kind::Country);
+                cs.iter()
+                    .map(|&c| {
+                        let p = self.get(c);
+                        if !local(p) || country_name {
+                            return 0.0;
+                        }
+                        let s: f64 = names
+                            .iter()
+                            .filter(|(n, _)| n != k)
+                            .map(|(_, r)| r.iter().map(|&(q, wt)| wt * prox(p, q)).fold(0.0, f64::max))
+                            .sum();
+                        SUPPORT * s
+                    })
+                    .collect()
             })
             .collect()
     }
@@ -551,7 +726,12 @@ impl Places {
                 && spans[j].0 - spans[i].1 <= 3
                 && text[spans[i].1..spans[j].0].trim().trim_matches(',').trim().is_empty();
             let contains = match q.kind {
-                Kind::Region => region == Some(o) || (q.country == p.country && distance_km((p.lat, p.lon), (q.lat, q.lon)) < 300.0),
+                Kind::Region => {
+                    region == Some(o)
+                        || (region.is_none()
+                            && q.country == p.country
+                            && self.in_bounds(o, p.lat, p.lon).unwrap_or_else(|| distance_km((p.lat, p.lon), (q.lat, q.lon)) < 300.0))
+                }
                 Kind::Country => q.country == p.country && p.kind != Kind::Country,
                 _ => false,
             };
@@ -559,9 +739,12 @@ impl Places {
                 bonus = bonus.max(if adjacent {
                     4.0
                 } else if q.kind == Kind::Region {
-                    2.0
+                    // 2.0 let a named state pull its small towns over big foreign namesakes.
+                    1.5
                 } else {
-                    0.5
+                    // A country named elsewhere says little about which of its places: at 0.5 it
+                    // made "Egypt" and "England" towns of a US article (1.0 made Russia Ohio's).
+                    0.25
                 });
             }
             if matches!(q.kind, Kind::City | Kind::County | Kind::Feature) && matches!(p.kind, Kind::City | Kind::County | Kind::Feature) {

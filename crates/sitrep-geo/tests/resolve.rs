@@ -45,7 +45,7 @@ fn a_table_adds_cities_and_context_chooses_among_namesakes() {
     let path = dir.join("places.tsv");
     std::fs::write(
         &path,
-        "# test\nC\t6252001\tUnited States\t\t\tUS\t\t310232863\t\n\
+        "# test\nC\t6252001\tUnited States\t38\t-97\tUS\t\t310232863\t\n\
          P\t361058\tAlexandria\t31.20176\t29.91582\tEG\t06\t5263542\tAl Iskandariyah\n\
          P\t4314550\tAlexandria\t31.31129\t-92.44514\tUS\tLA\t47889\t\n\
          A2\t\tRapides Parish\t\t\tUS\tLA\t0\t\n",
@@ -62,8 +62,11 @@ fn a_table_adds_cities_and_context_chooses_among_namesakes() {
     let r = p.find("Crowds gathered in Alexandria on Friday.", &Hints { countries: vec!["USA".into(); 1], ..Default::default() });
     assert_eq!(r[0].country, "USA", "the actors' country is a prior");
     assert_eq!(p.country("USA").unwrap().geonames_id, Some(6252001));
+    assert_eq!(p.country_point("USA"), Some((38.0, -97.0)), "the table's country point wins");
     let r = p.find("Deputies in Rapides Parish made arrests.", &Hints::default());
     assert_eq!(r[0].kind, Kind::County);
+    let r = p.find("Deputies in Rapides Parish arrested a man in Alexandria, Louisiana.", &Hints::default());
+    assert_eq!((r[0].kind, r[0].lat, r[0].lon), (Kind::County, 31.31129, -92.44514), "a county takes the point of its town in the article");
 }
 
 #[test]
@@ -74,4 +77,97 @@ fn dateline_and_main_place() {
     assert_eq!(dateline(text, &r).map(|x| x.name.as_str()), Some("Peshawar"));
     assert_eq!(main_place(&r).map(|x| x.name.as_str()), Some("Kabul"));
     assert!(p.country_point("PAK").is_some());
+}
+
+#[test]
+fn dotted_abbreviations_and_continent_demonyms() {
+    let p = Places::builtin();
+    let text = "Snow fell on Winnipeg, Man. on Monday. Man overboard near the Pacific.";
+    let got = find(&p, text);
+    assert!(got.iter().any(|(t, c, _)| t == "Man." && c == "CAN"), "{got:?}");
+    assert!(!got.iter().any(|(t, _, _)| t == "Man"), "a word without its stop is no province: {got:?}");
+    assert!(got.iter().any(|(t, c, _)| t == "Pacific" && c.is_empty()), "an ocean has no country: {got:?}");
+    let text = "European leaders met.";
+    let r = p.resolve(text, &[(0, 8)], &Hints::default());
+    assert_eq!(r[0].as_ref().map(|x| (x.name.as_str(), x.country.as_str())), Some(("Europe", "")));
+}
+
+#[test]
+fn nearby_names_pull_namesakes_together() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-near-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         P\t2643743\tLondon\t51.50853\t-0.12574\tGB\tENG\t8961989\t\n\
+         P\t6058560\tLondon\t42.98339\t-81.23304\tCA\t08\t422324\t\n\
+         P\t6156102\tStrathroy\t42.95009\t-81.61637\tCA\t08\t14401\t\n\
+         P\t4517009\tLondon\t39.88645\t-83.44825\tUS\tOH\t10060\t\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let r = p.find("Crowds gathered in London on Friday.", &Hints::default());
+    assert_eq!(r[0].country, "GBR", "alone, the big city wins");
+    let r = p.find("Police in London and in Strathroy made arrests.", &Hints::default());
+    assert_eq!(r[0].country, "CAN", "a neighbour 35 km away picks the Ontario London: {r:?}");
+}
+
+#[test]
+fn a_village_abroad_near_nothing_the_article_names_is_left_unresolved() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-stray-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         P\t2643743\tLondon\t51.50853\t-0.12574\tGB\tENG\t8961989\t\n\
+         P\t2650225\tEdinburgh\t55.95206\t-3.19648\tGB\tSCT\t464990\t\n\
+         P\t2657832\tAberdeen\t57.14369\t-2.09814\tGB\tSCT\t196670\t\n\
+         P\t2643123\tManchester\t53.48095\t-2.23743\tGB\tENG\t395515\t\n\
+         P\t4158865\tHeathrow\t28.77\t-81.37\tUS\tFL\t5000\t\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let r = p.find("Flights from Heathrow to Edinburgh, Aberdeen and Manchester were cut, London said.", &Hints::default());
+    assert!(!r.iter().any(|x| x.text == "Heathrow"), "{r:?}");
+    let r = p.find("Flights from Heathrow were cut.", &Hints::default());
+    assert!(r.iter().any(|x| x.text == "Heathrow"), "alone it is the only reading: {r:?}");
+}
+
+#[test]
+fn the_outlets_country_domain_is_a_hint() {
+    let tld = |u: &str| Hints::default().outlet(Some(u)).outlet_tld;
+    assert_eq!(tld("https://www.richmondandtwickenhamtimes.co.uk/news/1"), Some("uk".into()));
+    assert_eq!(tld("www.lfpress.ca"), Some("ca".into()));
+    assert_eq!(tld("http://example.com/a.uk"), None);
+    assert_eq!(tld("https://news.example.tv/"), None, "a country code sold as a generic domain");
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-outlet-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         P\t4781708\tRichmond\t37.55376\t-77.46026\tUS\tVA\t230436\t\n\
+         P\t2639506\tRichmond\t51.46171\t-0.30144\tGB\tENG\t22000\t\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let text = "Traffic in Richmond rose.";
+    assert_eq!(p.find(text, &Hints::default())[0].country, "USA");
+    assert_eq!(p.find(text, &Hints::default().outlet(Some("https://www.richmondandtwickenhamtimes.co.uk/x")))[0].country, "GBR");
+}
+
+#[test]
+fn a_claimed_subdivision_does_not_take_a_countrys_name() {
+    let p = Places::builtin();
+    let text = "Beijing warned Taiwan and China's navy sailed.";
+    let r = p.resolve(text, &[(0, 7), (15, 21), (26, 31)], &Hints::default());
+    assert_eq!(r[1].as_ref().map(|x| (x.kind, x.country.as_str())), Some((Kind::Country, "TWN")), "{r:?}");
 }

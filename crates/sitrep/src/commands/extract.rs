@@ -55,7 +55,7 @@ pub fn extract(cli: &Cli, a: &ExtractArgs) -> Result<i32> {
                 "start": m.start, "end": m.end, "text": m.text, "kind": m.kind.as_str(),
                 "actor": m.actor, "country": m.country, "agent": m.agent, "org": m.org, "how": m.how,
             })).collect::<Vec<_>>(),
-            "places": engine.geo.find(&a.text, &sitrep_geo::Hints::from_mentions(&doc.mentions)).iter().map(|p| json!({
+            "places": engine.geo.find(&a.text, &sitrep_geo::Hints::from_mentions(&doc.mentions).outlet(a.url.as_deref())).iter().map(|p| json!({
                 "start": p.start, "end": p.end, "text": p.text, "name": p.name, "kind": p.kind.as_str(),
                 "country": p.country, "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "geonames_id": p.geonames_id,
                 "confidence": (p.confidence * 1000.0).round() / 1000.0, "metonym": p.metonym,
