@@ -111,3 +111,11 @@ fn a_sector_word_in_apposition_to_a_group_is_the_group() {
     assert!(group.is_some());
     assert_eq!(find(&ms, "militant group").actor, group);
 }
+
+#[test]
+fn an_abbreviated_country_takes_its_sector_word() {
+    let (ms, _) = doc("U.S. forces are advising local fighters near the border.");
+    let m = find(&ms, "U.S. forces");
+    assert_eq!(m.kind, MentionKind::Agent);
+    assert_eq!(m.actor.as_deref(), Some("USAMIL"));
+}

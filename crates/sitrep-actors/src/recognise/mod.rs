@@ -72,6 +72,7 @@ fn dictionary_mentions(dict: &Dictionary, text: &str, sentence: Span, toks: &[To
         })
         .filter(|(s, e, h)| !h.entry.acronym || acronym_ok(text, *s, *e, toks))
         .filter(|(s, _, _)| !negated_prefix(text, *s))
+        .map(|(s, e, h)| (s, abbreviation_end(text, s, e), h))
         .collect();
     // Longest first, then leftmost: "Pakistani Taliban" beats "Pakistani" and "Taliban".
     hits.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
@@ -106,6 +107,13 @@ fn dictionary_mentions(dict: &Dictionary, text: &str, sentence: Span, toks: &[To
         });
     }
     out
+}
+
+/// "U.S." folds to "u s" and its match ends before the last dot; the dot belongs to the
+/// abbreviation, so "U.S. forces" reads as a name and a sector word with nothing between.
+fn abbreviation_end(text: &str, start: usize, end: usize) -> usize {
+    let span = &text[start..end];
+    if span.contains('.') && span.ends_with(|c: char| c.is_alphabetic()) && text[end..].starts_with('.') { end + 1 } else { end }
 }
 
 /// Capitalised words on both sides, the one before not opening the sentence.
