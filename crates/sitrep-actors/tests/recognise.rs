@@ -119,3 +119,12 @@ fn an_abbreviated_country_takes_its_sector_word() {
     assert_eq!(m.kind, MentionKind::Agent);
     assert_eq!(m.actor.as_deref(), Some("USAMIL"));
 }
+
+#[test]
+fn a_plural_demonym_is_the_countrys_people() {
+    let (ms, _) = doc("Thousands of Syrians fled the shelling, and Syrian troops moved in.");
+    let m = find(&ms, "Syrians");
+    assert_eq!(m.kind, MentionKind::Agent);
+    assert_eq!(m.actor.as_deref(), Some("SYR"));
+    assert_eq!(find(&ms, "Syrian troops").actor.as_deref(), Some("SYRMIL"));
+}

@@ -22,6 +22,7 @@ pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
         people::find(&article.text, &toks, &mut found);
         found.sort_by_key(|m| m.start);
         join_sectors(dict, &article.text, &toks, &mut found);
+        demonym_people(&mut found);
         locate_sectors(dict, &article.text, &mut found);
         locate_places(&article.text, &mut found);
         absorb_stance(&article.text, &mut found);
@@ -191,6 +192,21 @@ fn mark_modifiers(text: &str, found: &mut [Mention]) {
             m.kind = MentionKind::Nationality;
             m.how = format!("modifier:{word}");
         }
+    }
+}
+
+/// "Syrians", "the Iraqis": a plural demonym names the country's people, an actor acting for its
+/// country ("the Iraqis have cleared a fifth of the city"), not a modifier of the next word.
+/// Its actor is the country itself: people, army or team, the text seldom says which.
+fn demonym_people(found: &mut [Mention]) {
+    for m in found.iter_mut() {
+        let plural = m.text.ends_with('s') && !m.text.ends_with("ss") && !m.text.contains(' ');
+        if m.kind != MentionKind::Nationality || m.how != "dictionary" || !plural || m.country.is_none() {
+            continue;
+        }
+        m.kind = MentionKind::Agent;
+        m.actor = m.country.clone();
+        m.how = "people".into();
     }
 }
 
