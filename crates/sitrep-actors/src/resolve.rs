@@ -8,6 +8,7 @@ use sitrep_model::{Actor, ActorKind, Article, Mention, MentionKind, Role, Span, 
 use sitrep_text::{Token, TokenKind, tokens};
 
 use crate::dictionary::Dictionary;
+use crate::recognise::words::SPEECH_VERBS;
 
 /// Role nouns, longest first so "deputy prime minister" wins over "minister".
 const ROLES: &[&str] = &[
@@ -307,6 +308,42 @@ fn group_anaphora(article: &Article, mentions: &mut Vec<Mention>) {
     }
 }
 
+/// "The United Kingdom Home Office" then "the Home Office", "the Andy Warhol Foundation for the
+/// Visual Arts" then "the Andy Warhol Foundation": an organisation read from its name's shape is
+/// the one named before whose name starts or ends with the same two or more words.
+fn name_variants(mentions: &mut [Mention]) {
+    let words = |m: &Mention| -> Vec<String> {
+        m.text
+            .split_whitespace()
+            .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_lowercase())
+            .skip_while(|w| w == "the")
+            .collect()
+    };
+    for i in 0..mentions.len() {
+        if mentions[i].kind != MentionKind::Organisation || mentions[i].how != "name" {
+            continue;
+        }
+        let w = words(&mentions[i]);
+        let same = |o: &Mention| {
+            let v = words(o);
+            let (short, long) = if v.len() < w.len() { (&v, &w) } else { (&w, &v) };
+            short.len() >= 2 && short.len() < long.len() && (long.starts_with(short) || long.ends_with(short))
+        };
+        let Some(o) = mentions[..i]
+            .iter()
+            .rev()
+            .find(|o| matches!(o.kind, MentionKind::Organisation | MentionKind::Group) && o.actor.is_some() && same(o))
+            .cloned()
+        else {
+            continue;
+        };
+        let m = &mut mentions[i];
+        m.actor = o.actor.clone();
+        m.org = o.actor;
+        m.country = m.country.take().or(o.country);
+    }
+}
+
 /// "the TTP, a militant group targeting Pakistan", "Hamas, the group that runs Gaza": a bare
 /// sector word set off by a comma and an article right after a named group or organisation
 /// describes it, and is it.
@@ -322,7 +359,16 @@ fn appositions(text: &str, mentions: &mut [Mention]) {
             continue;
         }
         let between = text[p.end..m.start].trim_start_matches([')', ']']).trim();
-        if matches!(between.to_lowercase().as_str(), ", a" | ", an" | ", the") {
+        // "In a statement to the broadcaster, the Church denied it": the comma closed a phrase
+        // and the sector word is the subject of the clause that follows.
+        let next: String = text[m.end..].split_whitespace().next().unwrap_or("").to_string();
+        let verb = next.chars().next().is_some_and(char::is_lowercase)
+            && (SPEECH_VERBS.contains(&next.as_str())
+                || matches!(
+                    next.as_str(),
+                    "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would" | "denied" | "denies"
+                ));
+        if !verb && matches!(between.to_lowercase().as_str(), ", a" | ", an" | ", the") {
             m.kind = p.kind;
             m.actor = p.actor.clone();
             m.country = p.country.clone();
@@ -412,6 +458,7 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
     surname_mentions(article, &mut mentions);
     group_anaphora(article, &mut mentions);
     appositions(text, &mut mentions);
+    name_variants(&mut mentions);
     let titles = sector_titles(text, &mut mentions);
     owned_sectors(article, &mut mentions);
     let mut people: Vec<Person> = Vec::new();

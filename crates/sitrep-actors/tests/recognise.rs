@@ -128,3 +128,9 @@ fn a_plural_demonym_is_the_countrys_people() {
     assert_eq!(m.actor.as_deref(), Some("SYR"));
     assert_eq!(find(&ms, "Syrian troops").actor.as_deref(), Some("SYRMIL"));
 }
+
+#[test]
+fn a_name_and_its_shorter_form_are_one_organisation() {
+    let (ms, _) = doc("The Andy Warhol Foundation for the Visual Arts gave prints. The Andy Warhol Foundation said more would follow.");
+    assert_eq!(find(&ms, "Andy Warhol Foundation").actor, find(&ms, "Andy Warhol Foundation for the Visual Arts").actor);
+}

@@ -4,6 +4,7 @@
 //! then people and unknown organisations from capitalised names with cues (`people`), then sector
 //! words joined to the country or group before them ("Pakistani troops", "Pakistan's spy agency").
 
+mod names;
 mod people;
 pub mod words;
 
@@ -19,6 +20,7 @@ pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
     for &sentence in &article.sentences {
         let toks = tokens(&article.text, sentence);
         let mut found = dictionary_mentions(dict, &article.text, sentence, &toks);
+        names::find(&article.text, &toks, &mut found);
         people::find(&article.text, &toks, &mut found);
         found.sort_by_key(|m| m.start);
         join_sectors(dict, &article.text, &toks, &mut found);
