@@ -134,3 +134,23 @@ fn a_name_and_its_shorter_form_are_one_organisation() {
     let (ms, _) = doc("The Andy Warhol Foundation for the Visual Arts gave prints. The Andy Warhol Foundation said more would follow.");
     assert_eq!(find(&ms, "Andy Warhol Foundation").actor, find(&ms, "Andy Warhol Foundation for the Visual Arts").actor);
 }
+
+#[test]
+fn an_acronym_in_brackets_stands_for_the_name_before_it() {
+    let (ms, _) = doc("A grant to the World Monuments Fund (WMF) will pay for the work. Experts from WMF arrived on Monday.");
+    let wmf = find(&ms, "World Monuments Fund").actor.clone();
+    assert!(wmf.is_some());
+    assert!(ms.iter().filter(|m| m.text == "WMF").all(|m| m.actor == wmf));
+    assert_eq!(ms.iter().filter(|m| m.text == "WMF").count(), 2);
+    let (ms, _) = doc("Iraqi Security Forces (ISF) retook the town. The ISF then fought off attacks.");
+    assert!(ms.iter().filter(|m| m.text == "ISF").all(|m| m.country.as_deref() == Some("IRQ")));
+    assert_eq!(ms.iter().filter(|m| m.text == "ISF").count(), 2);
+}
+
+#[test]
+fn an_acronym_that_spells_an_unknown_name_makes_it_an_organisation() {
+    let (ms, _) = doc("Fighters of the Kata'ib Sayyid al-Shuhada (KSS) fired on the base. KSS denied it later.");
+    let name = find(&ms, "Kata'ib Sayyid al-Shuhada");
+    assert_eq!(name.kind, MentionKind::Organisation);
+    assert_eq!(ms.iter().filter(|m| m.text == "KSS" && m.actor == name.actor).count(), 2);
+}

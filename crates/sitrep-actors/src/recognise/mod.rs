@@ -4,6 +4,7 @@
 //! then people and unknown organisations from capitalised names with cues (`people`), then sector
 //! words joined to the country or group before them ("Pakistani troops", "Pakistan's spy agency").
 
+mod acronyms;
 mod names;
 mod people;
 pub mod words;
@@ -31,6 +32,7 @@ pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
         mark_modifiers(&article.text, &mut found);
         out.extend(found);
     }
+    acronyms::find(article, &mut out);
     out
 }
 
