@@ -344,6 +344,56 @@ fn name_variants(mentions: &mut [Mention]) {
     }
 }
 
+/// "the Coalition", "the coalition": the coalition the article names ("the US-led coalition",
+/// "the Global Coalition against Daesh"), the nearest before, else the first after. The word in
+/// capitals stays a coalition of its own when none is named; in lower case ("the ruling
+/// coalition") it is only taken when one is.
+fn coalition_anaphora(article: &Article, mentions: &mut Vec<Mention>) {
+    let text = &article.text;
+    let named = |m: &Mention| {
+        m.how != "coalition"
+            && matches!(m.kind, MentionKind::Organisation | MentionKind::Group)
+            && m.actor.as_deref().is_some_and(|a| a.contains("coalition"))
+    };
+    let antecedent = |mentions: &[Mention], at: usize| {
+        mentions.iter().rev().find(|m| m.end <= at && named(m)).or_else(|| mentions.iter().find(|m| m.start >= at && named(m))).cloned()
+    };
+    for i in 0..mentions.len() {
+        if mentions[i].how != "coalition" {
+            continue;
+        }
+        if let Some(a) = antecedent(mentions, mentions[i].start) {
+            let m = &mut mentions[i];
+            m.actor = a.actor;
+            m.org = a.org;
+            m.country = a.country;
+            m.agent = a.agent;
+            m.kind = a.kind;
+            m.how = "anaphor".into();
+        }
+    }
+    let mut found = Vec::new();
+    for &sentence in &article.sentences {
+        let toks = tokens(text, sentence);
+        for w in toks.windows(2) {
+            if w[0].text(text).to_lowercase() != "the" || w[1].text(text) != "coalition" {
+                continue;
+            }
+            let (start, end) = (w[0].start, w[1].end);
+            if mentions.iter().any(|m| m.start < end && start < m.end) {
+                continue;
+            }
+            if let Some(a) = antecedent(mentions, start) {
+                found.push(Mention { start, end, text: text[start..end].to_string(), how: "anaphor".into(), ..a });
+            }
+        }
+    }
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.start);
+    }
+}
+
 /// "the TTP, a militant group targeting Pakistan", "Hamas, the group that runs Gaza": a bare
 /// sector word set off by a comma and an article right after a named group or organisation
 /// describes it, and is it.
@@ -457,6 +507,7 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
     let text = &article.text;
     surname_mentions(article, &mut mentions);
     group_anaphora(article, &mut mentions);
+    coalition_anaphora(article, &mut mentions);
     appositions(text, &mut mentions);
     name_variants(&mut mentions);
     let titles = sector_titles(text, &mut mentions);

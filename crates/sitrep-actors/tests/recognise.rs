@@ -154,3 +154,18 @@ fn an_acronym_that_spells_an_unknown_name_makes_it_an_organisation() {
     assert_eq!(name.kind, MentionKind::Organisation);
     assert_eq!(ms.iter().filter(|m| m.text == "KSS" && m.actor == name.actor).count(), 2);
 }
+
+#[test]
+fn the_coalition_is_the_one_the_article_names() {
+    let (ms, _) =
+        doc("The U.S.-led coalition struck targets near Raqqa. The Coalition said 34 strikes hit. Later the coalition added more.");
+    let led = ms.iter().find(|m| m.text.contains("led coalition")).expect("the named coalition");
+    assert_eq!(find(&ms, "Coalition").actor, led.actor);
+    assert_eq!(find(&ms, "the coalition").actor, led.actor);
+    // Capitalised with none named: a coalition of its own, taking its sector words.
+    let (ms, _) = doc("On Monday, Coalition military forces conducted 23 strikes.");
+    assert_eq!(find(&ms, "Coalition military forces").kind, MentionKind::Organisation);
+    // In lower case with none named: no actor.
+    let (ms, _) = doc("The ruling coalition met on Monday, and the coalition agreed a budget.");
+    assert!(ms.iter().all(|m| !m.text.contains("coalition")), "{ms:#?}");
+}

@@ -5,7 +5,7 @@
 //! words joined to the country or group before them ("Pakistani troops", "Pakistan's spy agency").
 
 mod acronyms;
-mod names;
+pub mod names;
 mod people;
 pub mod words;
 
@@ -22,6 +22,7 @@ pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
         let toks = tokens(&article.text, sentence);
         let mut found = dictionary_mentions(dict, &article.text, sentence, &toks);
         names::find(&article.text, &toks, &mut found);
+        names::coalition(&article.text, &toks, &mut found);
         people::find(&article.text, &toks, &mut found);
         found.sort_by_key(|m| m.start);
         join_sectors(dict, &article.text, &toks, &mut found);

@@ -280,6 +280,32 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
     }
 }
 
+/// "the Coalition", "Coalition aircraft": capitalised alone, the word names the coalition the
+/// article is about (resolution finds which); "the ruling coalition" in lower case is left.
+pub fn coalition(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
+    for t in toks {
+        let w = t.text(text);
+        if bare(w) != "Coalition" || found.iter().any(|m| m.start < t.end && t.start < m.end) {
+            continue;
+        }
+        let end = t.start + bare(w).len();
+        found.push(Mention {
+            start: t.start,
+            end,
+            text: text[t.start..end].to_string(),
+            kind: MentionKind::Organisation,
+            actor: Some(COALITION.into()),
+            country: None,
+            agent: None,
+            org: Some(COALITION.into()),
+            how: "coalition".into(),
+        });
+    }
+}
+
+/// The actor of "the Coalition" when the article names no coalition.
+pub const COALITION: &str = "ORG:coalition";
+
 /// The country of a possessive right before `start`: "Ukraine's 47th Mechanized Brigade".
 fn possessor(text: &str, start: usize, found: &[Mention]) -> Option<String> {
     let before = text[..start].trim_end();
