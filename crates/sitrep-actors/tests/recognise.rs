@@ -169,3 +169,17 @@ fn the_coalition_is_the_one_the_article_names() {
     let (ms, _) = doc("The ruling coalition met on Monday, and the coalition agreed a budget.");
     assert!(ms.iter().all(|m| !m.text.contains("coalition")), "{ms:#?}");
 }
+
+#[test]
+fn a_known_surname_inside_another_name_is_not_that_person() {
+    let (ms, _) = doc("Syria under Assad suffered. Hafez al-Assad ruled before him, said Assad Hassan, a teacher.");
+    assert_eq!(find(&ms, "Assad").actor.as_deref(), Some("PER:bashar-al-assad"));
+    assert!(ms.iter().filter(|m| m.actor.as_deref() == Some("PER:bashar-al-assad")).count() == 1, "{ms:#?}");
+}
+
+#[test]
+fn a_known_leaders_regime_is_his_countrys_government() {
+    let (ms, _) = doc("Shelling by the Assad regime went on, and Assad's brutal regime denied it.");
+    assert_eq!(find(&ms, "Assad regime").actor.as_deref(), Some("SYRGOV"));
+    assert_eq!(find(&ms, "Assad's brutal regime").actor.as_deref(), Some("SYRGOV"));
+}

@@ -94,6 +94,11 @@ fn dictionary_mentions(dict: &Dictionary, text: &str, sentence: Span, toks: &[To
         if en.kind == EntryKind::Country && inside_name(text, s, e, toks) {
             continue;
         }
+        // "Hafez al-Assad", "Assad Hassan": a one-word name of a known person inside another
+        // person's name is not that person.
+        if en.kind == EntryKind::Person && !text[s..e].contains(' ') && in_other_name(text, s, e, toks) {
+            continue;
+        }
         taken.push(span);
         let kind = kind_of(en.kind);
         out.push(Mention {
@@ -134,6 +139,26 @@ fn inside_name(text: &str, start: usize, end: usize, toks: &[Token]) -> bool {
         })
     };
     i >= 2 && cap(toks.get(i - 1)) && cap(toks.get(j))
+}
+
+/// A capitalised name word or a particle ("al-") right before, or a capitalised word right after.
+fn in_other_name(text: &str, start: usize, end: usize, toks: &[Token]) -> bool {
+    let i = toks.partition_point(|t| t.end <= start);
+    let j = toks.partition_point(|t| t.start < end);
+    let name_word = |t: Option<&Token>| {
+        t.is_some_and(|t| {
+            let w = t.text(text);
+            t.kind == TokenKind::Word
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().any(char::is_lowercase)
+                && !words::TITLE_WORDS.contains(&w.to_lowercase().as_str())
+                && !words::not_name(&w.to_lowercase())
+        })
+    };
+    let before = text[..start].trim_end_matches(['-', '‐', ' ']);
+    let particle =
+        text[..start].ends_with(['-', '‐', ' ']) && words::NAME_PARTICLES.iter().any(|p| before.to_lowercase().ends_with(&format!(" {p}")));
+    particle || (i >= 1 && toks[i - 1].end + 1 >= start && name_word(toks.get(i - 1))) || name_word(toks.get(j))
 }
 
 /// "anti-Taliban", "pro-Russian": the name is part of an adjective about it, not a mention of it.
@@ -305,6 +330,29 @@ fn join_sectors(dict: &Dictionary, text: &str, toks: &[Token], found: &mut Vec<M
                     actor: Some(code),
                     country,
                     agent,
+                    org: None,
+                    how: format!("sector:{}", label.trim()),
+                };
+                found[i - 1] = joined;
+                found.remove(i);
+            }
+            // "the Assad regime", "Putin's government": a known leader's government is the
+            // government of the leader's country.
+            MentionKind::Person
+                if prev.country.is_some()
+                    && cur.agent.as_deref() == Some("GOV")
+                    && matches!(cur.text.to_lowercase().as_str(), "regime" | "government" | "administration" | "cabinet") =>
+            {
+                let country = prev.country.clone();
+                let label = format!("{} government", country.as_deref().and_then(|c| dict.name_of(c)).unwrap_or(""));
+                let joined = Mention {
+                    start: prev.start,
+                    end: cur.end,
+                    text: text[prev.start..cur.end].to_string(),
+                    kind: MentionKind::Agent,
+                    actor: Some(format!("{}GOV", country.as_deref().unwrap_or(""))),
+                    country,
+                    agent: Some("GOV".into()),
                     org: None,
                     how: format!("sector:{}", label.trim()),
                 };
