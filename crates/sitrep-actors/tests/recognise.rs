@@ -183,3 +183,12 @@ fn a_known_leaders_regime_is_his_countrys_government() {
     assert_eq!(find(&ms, "Assad regime").actor.as_deref(), Some("SYRGOV"));
     assert_eq!(find(&ms, "Assad's brutal regime").actor.as_deref(), Some("SYRGOV"));
 }
+
+#[test]
+fn an_abbreviated_rank_that_ends_a_sentence_still_titles_the_name() {
+    let (ms, _) = doc(
+        "The soldier died on Monday. Spc. Isiah Booker, of Cibolo, Texas, was 31. It named George Haswani, a middleman for the regime.",
+    );
+    assert_eq!(find(&ms, "Isiah Booker").kind, MentionKind::Person);
+    assert_eq!(find(&ms, "George Haswani").kind, MentionKind::Person);
+}

@@ -24,6 +24,7 @@ pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
         names::find(&article.text, &toks, &mut found);
         names::coalition(&article.text, &toks, &mut found);
         people::find(&article.text, &toks, &mut found);
+        people::speakers(&article.text, &toks, &mut found);
         found.sort_by_key(|m| m.start);
         join_sectors(dict, &article.text, &toks, &mut found);
         demonym_people(&mut found);
