@@ -571,12 +571,21 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
         let bare_titles = !roles.is_empty() && roles.iter().all(|r| r.country.is_none() && r.org.is_none());
         let kept = if bare_titles { std::mem::take(&mut roles) } else { Vec::new() };
         if roles.is_empty() && stoks.get(end).is_some_and(|t| matches!(t.text(text), "," | "of")) {
-            let after: Vec<Token> = stoks[end + 1..]
+            // Up to the clause's end; the dots of "U.S." or "Lt." do not end it.
+            let rest = &stoks[end + 1..];
+            let stop = rest
                 .iter()
-                .copied()
-                .take_while(|t| !(t.kind == TokenKind::Punct && matches!(t.text(text), "," | "." | ";")))
-                .take(14)
-                .collect();
+                .enumerate()
+                .position(|(k, t)| {
+                    let abbreviation = t.text(text) == "."
+                        && k > 0
+                        && rest[k - 1].end == t.start
+                        && rest[k - 1].text(text).chars().count() <= 2
+                        && rest[k - 1].text(text).chars().next().is_some_and(char::is_uppercase);
+                    t.kind == TokenKind::Punct && matches!(t.text(text), "," | "." | ";") && !abbreviation
+                })
+                .unwrap_or(rest.len());
+            let after: Vec<Token> = rest[..stop].iter().copied().take(14).collect();
             if stoks[end].text(text) == "of" {
                 if let Some(m) = mentions
                     .iter()

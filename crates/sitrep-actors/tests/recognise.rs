@@ -192,3 +192,12 @@ fn an_abbreviated_rank_that_ends_a_sentence_still_titles_the_name() {
     assert_eq!(find(&ms, "Isiah Booker").kind, MentionKind::Person);
     assert_eq!(find(&ms, "George Haswani").kind, MentionKind::Person);
 }
+
+#[test]
+fn a_title_after_the_name_gives_the_role_past_abbreviations() {
+    let (ms, actors) = doc("\"We are clear,\" said Gen. Joseph Votel, commander of U.S. Central Command.");
+    let votel = find(&ms, "Joseph Votel");
+    assert_eq!(votel.org.as_deref(), Some("ORG:centcom"));
+    assert!(ms.iter().any(|m| m.text == "U.S. Central Command"), "the sentence's full stop is no part of the name");
+    assert!(actors.iter().any(|a| a.roles.iter().any(|r| r.org.as_deref() == Some("ORG:centcom"))));
+}

@@ -124,8 +124,8 @@ fn dictionary_mentions(dict: &Dictionary, text: &str, sentence: Span, toks: &[To
 /// "U.S." folds to "u s" and its match ends before the last dot; the dot belongs to the
 /// abbreviation, so "U.S. forces" reads as a name and a sector word with nothing between.
 fn abbreviation_end(text: &str, start: usize, end: usize) -> usize {
-    let span = &text[start..end];
-    if span.contains('.') && span.ends_with(|c: char| c.is_alphabetic()) && text[end..].starts_with('.') { end + 1 } else { end }
+    let last_word = text[start..end].rsplit(' ').next().unwrap_or("");
+    if last_word.contains('.') && last_word.ends_with(|c: char| c.is_alphabetic()) && text[end..].starts_with('.') { end + 1 } else { end }
 }
 
 /// Capitalised words on both sides, the one before not opening the sentence.

@@ -12,7 +12,7 @@
 use sitrep_model::{Mention, MentionKind, slug};
 use sitrep_text::{Token, TokenKind};
 
-use super::words::{ORG_HEADS, not_name};
+use super::words::{ORG_HEADS, SECTOR_MODIFIERS, not_name};
 
 /// Heads of military units: the organisation is armed forces.
 const UNIT_HEADS: &[&str] = &[
@@ -201,7 +201,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         // A sector word of the state ("Ministry", "Army", "Police") keeps the run a sector; others
         // ("University", "Church") are part of a name like any word.
         let plain = steps.iter().any(|s| match *s {
-            Step::Word(k) => !ordinal(toks[k].text(text)),
+            Step::Word(k) => !ordinal(toks[k].text(text)) && !SECTOR_MODIFIERS.contains(&toks[k].text(text).to_lowercase().as_str()),
             Step::Mention(mi) => {
                 found[mi].kind == MentionKind::Agent && !found[mi].agent.as_deref().is_some_and(|a| STATE_SECTORS.contains(&a))
             }
@@ -256,6 +256,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
                 how: "name".into(),
             });
         } else if !tail.is_empty()
+            && !unit
             && let Some(&Step::Mention(mi)) = steps.last()
             && found[mi].kind == MentionKind::Agent
         {
@@ -396,6 +397,14 @@ mod tests {
             vec![m(t, "University", MentionKind::Agent, None, Some("EDU")), m(t, "Sheffield", MentionKind::Place, Some("GBR"), None)],
         );
         assert_eq!(got, [("University of Sheffield".to_string(), MentionKind::Organisation, Some("GBR".to_string()))]);
+    }
+
+    #[test]
+    fn state_modifiers_keep_a_sector() {
+        let t = "Abadi met the Federal Government of Iraq on Monday.";
+        let found = vec![m(t, "Government", MentionKind::Agent, None, Some("GOV")), m(t, "Iraq", MentionKind::Country, Some("IRQ"), None)];
+        let got = orgs(t, found);
+        assert_eq!(got, [("Government of Iraq".to_string(), MentionKind::Agent, Some("IRQ".to_string()))]);
     }
 
     #[test]
