@@ -640,8 +640,15 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
         let words = lower_words(text, &after);
         let skip = usize::from(words.first().is_some_and(|w| w == "'s" || w == "’s"));
         let Some((_, re, title)) = role_at(&words, skip) else { continue };
-        // Not when a name follows: then the name itself is the mention.
-        if mentions.get(i + 1).is_some_and(|n| n.kind == MentionKind::Person && n.start <= after.get(re).map_or(usize::MAX, |t| t.end)) {
+        // Not when a name follows: then the name itself is the mention ("U.N. Secretary-General
+        // Kofi Annan": the rest of the title may stand between).
+        let name_follows = mentions.get(i + 1).is_some_and(|n| {
+            n.kind == MentionKind::Person && {
+                let between = &text[m.end..n.start];
+                !between.contains([',', ';', '(']) && between.split_whitespace().count() <= 4
+            }
+        });
+        if name_follows {
             continue;
         }
         let holder = people.iter().position(|p| {

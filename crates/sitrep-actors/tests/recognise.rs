@@ -201,3 +201,20 @@ fn a_title_after_the_name_gives_the_role_past_abbreviations() {
     assert!(ms.iter().any(|m| m.text == "U.S. Central Command"), "the sentence's full stop is no part of the name");
     assert!(actors.iter().any(|a| a.roles.iter().any(|r| r.org.as_deref() == Some("ORG:centcom"))));
 }
+
+#[test]
+fn ethnic_groups_stay_nationalities_and_titles_before_names_stay_with_them() {
+    let (ms, _) = doc("Up to 100 ethnic Albanians demonstrated, and Bosnian Serbs demanded a truce. South Africans were killed.");
+    assert_eq!(find(&ms, "Albanians").kind, MentionKind::Nationality);
+    assert_eq!(find(&ms, "Serbs").kind, MentionKind::Nationality);
+    assert_eq!(find(&ms, "South Africans").actor.as_deref(), Some("ZAF"));
+    let (ms, _) = doc("U.N. Secretary-General Kofi Annan announced a plan on Monday.");
+    assert_eq!(find(&ms, "U.N.").kind, MentionKind::Organisation);
+}
+
+#[test]
+fn acronyms_that_spell_treaties_and_facilities_are_no_actors() {
+    let (ms, _) =
+        doc("India proposed a Free Trade Agreement (FTA) with her, and inspectors went to the Uranium Conversion Facility (UCF) in Iran.");
+    assert!(ms.iter().all(|m| m.kind != MentionKind::Organisation), "{ms:#?}");
+}

@@ -8,6 +8,48 @@
 use sitrep_model::{Article, Mention, MentionKind, slug};
 use sitrep_text::{Token, TokenKind, tokens};
 
+/// Last words of names that acronyms spell but that are no actors.
+const THINGS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "treaty",
+    "accord",
+    "deal",
+    "act",
+    "law",
+    "convention",
+    "protocol",
+    "resolution",
+    "facility",
+    "facilities",
+    "plant",
+    "reactor",
+    "missile",
+    "missiles",
+    "system",
+    "systems",
+    "vehicle",
+    "vehicles",
+    "device",
+    "devices",
+    "weapon",
+    "weapons",
+    "zone",
+    "area",
+    "plan",
+    "initiative",
+    "strategy",
+    "index",
+    "report",
+    "rate",
+    "product",
+    "test",
+    "disorder",
+    "syndrome",
+    "disease",
+    "virus",
+];
+
 /// Whether `w` reads as an acronym: two to eight letters or digits, mostly capitals ("ISF",
 /// "NAVCENT", "JeM", "ISIS-K").
 fn acronym_like(w: &str) -> bool {
@@ -102,6 +144,12 @@ pub fn find(article: &Article, found: &mut Vec<Mention>) {
                     // An unknown name its acronym spells: an organisation.
                     let Some(first) = spelled_by(text, &toks, k, &acr) else { continue };
                     let (ns, ne) = (toks[first].start, toks[k - 1].end);
+                    // "Free Trade Agreement (FTA)", "Uranium Conversion Facility (UCF)": acronyms
+                    // spell things as well as bodies.
+                    let last = toks[k - 1].text(text).to_lowercase();
+                    if THINGS.contains(&last.as_str()) {
+                        continue;
+                    }
                     if covered(found, ns, ne) || covered(&added, ns, ne) || ne <= ns {
                         continue;
                     }

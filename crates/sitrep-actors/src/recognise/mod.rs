@@ -27,7 +27,7 @@ pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
         people::speakers(&article.text, &toks, &mut found);
         found.sort_by_key(|m| m.start);
         join_sectors(dict, &article.text, &toks, &mut found);
-        demonym_people(&mut found);
+        demonym_people(&article.text, &mut found);
         locate_sectors(dict, &article.text, &mut found);
         locate_places(&article.text, &mut found);
         absorb_stance(&article.text, &mut found);
@@ -229,12 +229,22 @@ fn mark_modifiers(text: &str, found: &mut [Mention]) {
 /// "Syrians", "the Iraqis": a plural demonym names the country's people, an actor acting for its
 /// country ("the Iraqis have cleared a fifth of the city"), not a modifier of the next word.
 /// Its actor is the country itself: people, army or team, the text seldom says which.
-fn demonym_people(found: &mut [Mention]) {
-    for m in found.iter_mut() {
-        let plural = m.text.ends_with('s') && !m.text.ends_with("ss") && !m.text.contains(' ');
+/// Not so for an ethnic group, which may live in another state ("ethnic Albanians", "Bosnian
+/// Serbs"): it stays a nationality.
+fn demonym_people(text: &str, found: &mut [Mention]) {
+    for i in 0..found.len() {
+        let m = &found[i];
+        let plural = m.text.ends_with('s') && !m.text.ends_with("ss");
         if m.kind != MentionKind::Nationality || m.how != "dictionary" || !plural || m.country.is_none() {
             continue;
         }
+        let before = text[..m.start].trim_end();
+        let ethnic = before.to_lowercase().ends_with("ethnic")
+            || (i > 0 && found[i - 1].kind == MentionKind::Nationality && text[found[i - 1].end..m.start].trim().is_empty());
+        if ethnic {
+            continue;
+        }
+        let m = &mut found[i];
         m.kind = MentionKind::Agent;
         m.actor = m.country.clone();
         m.how = "people".into();

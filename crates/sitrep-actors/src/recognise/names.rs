@@ -225,8 +225,13 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             Step::Mention(mi) => found[mi].start,
         };
         let words = steps.len() + tail.len();
+        // "Army of Islam", "Forces for Defence": a military sector word with a tail that is no
+        // country names a group, not the state's forces.
+        let named_tail = !tail.is_empty()
+            && tail_country.is_none()
+            && matches!(steps.last(), Some(&Step::Mention(mi)) if found[mi].kind == MentionKind::Agent && found[mi].agent.as_deref() != Some("GOV"));
         let mut drop: Vec<usize> = Vec::new();
-        if (plain || unit) && words >= 2 {
+        if (plain || unit || named_tail) && words >= 2 {
             let lower_head = bare(&head).to_lowercase();
             let country = run_ms
                 .iter()
@@ -244,6 +249,27 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             let surface = text[start..end].to_string();
             let actor = format!("ORG:{}", slug(&surface));
             drop.extend(run_ms.iter().chain(&tail_ms));
+            // "the Foreign Affairs Ministry" with no country in sight: a state body of a state
+            // the context gives, so the sector, not an organisation of its own.
+            if country.is_none() && STATE_HEADS.contains(&lower_head.as_str()) && !unit {
+                found.push(Mention {
+                    start,
+                    end,
+                    text: surface,
+                    kind: MentionKind::Agent,
+                    actor: Some("GOV".into()),
+                    country: None,
+                    agent: Some("GOV".into()),
+                    org: None,
+                    how: "sector".into(),
+                });
+                drop.sort_unstable();
+                for mi in drop.into_iter().rev() {
+                    found.remove(mi);
+                }
+                i = next.max(i + 1);
+                continue;
+            }
             found.push(Mention {
                 start,
                 end,
@@ -405,6 +431,16 @@ mod tests {
         let found = vec![m(t, "Government", MentionKind::Agent, None, Some("GOV")), m(t, "Iraq", MentionKind::Country, Some("IRQ"), None)];
         let got = orgs(t, found);
         assert_eq!(got, [("Government of Iraq".to_string(), MentionKind::Agent, Some("IRQ".to_string()))]);
+    }
+
+    #[test]
+    fn state_bodies_without_a_country_stay_sectors_and_armies_with_tails_are_groups() {
+        let t = "the Foreign Affairs Ministry said on Sunday";
+        let got = orgs(t, vec![m(t, "Ministry", MentionKind::Agent, None, Some("GOV"))]);
+        assert_eq!(got, [("Foreign Affairs Ministry".to_string(), MentionKind::Agent, None)]);
+        let t = "fighters of the Army of Islam shelled the town";
+        let got = orgs(t, vec![m(t, "Army", MentionKind::Agent, None, Some("MIL"))]);
+        assert_eq!(got, [("Army of Islam".to_string(), MentionKind::Organisation, None)]);
     }
 
     #[test]
