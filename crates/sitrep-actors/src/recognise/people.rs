@@ -115,7 +115,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             let before = text[..toks[0].start].trim_end();
             before.strip_suffix('.').is_some_and(|b| {
                 let w = b.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-                w.chars().count() <= 4 && is_title(w)
+                w.chars().count() <= 4 && w.chars().next().is_some_and(char::is_uppercase) && is_title(w)
             })
         };
         while k < words.len() && is_title(toks[words[k]].text(text)) {
@@ -149,7 +149,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
 
         // Cues around the run.
         let before = |n: usize| (words.first().map_or(i, |&f| f)).checked_sub(n).and_then(|p| toks.get(p)).map(|t| lower(t.text(text)));
-        let cue_before = before(1).is_some_and(|w| PERSON_CUES.contains(&w.as_str()))
+        let cue_before = before(1).is_some_and(|w| PERSON_CUES.contains(&w.as_str()) || APPOSITION_NOUNS.contains(&w.as_str()))
             || (before(1).as_deref() == Some(",") && before(2).is_some_and(|w| is_title(&w) || PERSON_CUES.contains(&w.as_str())))
             || office_before(text, toks, words.first().map_or(i, |&f| f));
         let said_before = before(1).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()))
@@ -167,10 +167,16 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             .skip_while(|w| !PERSON_CUES.contains(&w.as_str()) && !is_title(w))
             .nth(1)
             .is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()));
+        // "Indeed, ...", "Concerned, ...": a lone word opening the sentence is no name.
+        let lone_opener = name.len() == 1 && words.first() == Some(&0);
+        let article = after(1).is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"));
         let apposition = after(0).as_deref() == Some(",")
             && !quote_end
             && !title_speaks
-            && (1..=4).filter_map(after).any(|w| PERSON_CUES.contains(&w.as_str()) || is_title(&w));
+            && !lone_opener
+            && (1..=4)
+                .filter_map(after)
+                .any(|w| PERSON_CUES.contains(&w.as_str()) || is_title(&w) || (article && APPOSITION_NOUNS.contains(&w.as_str())));
         let leads = after(0).is_some_and(|w| matches!(w.as_str(), "government" | "administration" | "cabinet" | "regime"));
         // A full name right before a verb ("Boris Yeltsin hosted", "Oskar Fischer will visit") or
         // right after one ("hosted Ryutaro Hashimoto"): a person acting or acted on.
@@ -339,6 +345,9 @@ mod tests {
         assert!(people("an attack in Istanbul,” the secretary said").is_empty());
         assert!(people("an attack in Istanbul, the secretary said").is_empty());
         assert!(people("killed on Thanksgiving Day, the release said").is_empty());
+        assert!(people("Indeed, Doctor Smith asserts that talks were held").iter().all(|p| p.0 != "Indeed"));
+        assert!(people("Concerned, his family doctor put in a call").is_empty());
+        assert!(people("as normal. Prices are different in the air. Voters could have shown it").is_empty());
     }
 
     #[test]

@@ -169,6 +169,12 @@ pub const PERSON_CUES: &[&str] = &[
     "husband",
     "militant",
     "colonel",
+];
+
+/// Occupations that describe a person right before the name ("student Ahmed Mohamed") or in an
+/// apposition after an article ("George Haswani, a middleman"); after a comma without the
+/// article they are too common to say so ("Concerned, his family doctor ...").
+pub const APPOSITION_NOUNS: &[&str] = &[
     "businessman",
     "businesswoman",
     "middleman",
