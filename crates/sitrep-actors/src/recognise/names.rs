@@ -111,6 +111,17 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
                 j = next;
                 continue;
             }
+            // "Post-Gazette", "Mid-American": a hyphen inside a capitalised word.
+            if t.kind == TokenKind::Punct
+                && matches!(wj, "-" | "‐")
+                && !steps.is_empty()
+                && toks[j - 1].end == t.start
+                && toks.get(j + 1).is_some_and(|n| n.start == t.end && n.kind == TokenKind::Word && capitalised(n.text(text)))
+            {
+                steps.push(Step::Word(j + 1));
+                j += 2;
+                continue;
+            }
             let first_ordinal = ordinal(wj) && steps.iter().all(|s| matches!(s, Step::Mention(..)));
             if t.kind == TokenKind::Word && (capitalised(wj) || first_ordinal) && !(steps.is_empty() && not_name(&wj.to_lowercase())) {
                 steps.push(Step::Word(j));
@@ -441,6 +452,11 @@ mod tests {
         let t = "fighters of the Army of Islam shelled the town";
         let got = orgs(t, vec![m(t, "Army", MentionKind::Agent, None, Some("MIL"))]);
         assert_eq!(got, [("Army of Islam".to_string(), MentionKind::Organisation, None)]);
+    }
+
+    #[test]
+    fn hyphenated_words_stay_inside_names() {
+        assert_eq!(orgs("via Brian Batko of the Pittsburgh Post-Gazette on Monday", vec![])[0].0, "Pittsburgh Post-Gazette");
     }
 
     #[test]

@@ -168,7 +168,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             .nth(1)
             .is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()));
         // "Indeed, ...", "Concerned, ...": a lone word opening the sentence is no name.
-        let lone_opener = name.len() == 1 && words.first() == Some(&0);
+        let lone_opener = name.len() == 1 && name[0] == 0;
         let article = after(1).is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"));
         let apposition = after(0).as_deref() == Some(",")
             && !quote_end
