@@ -142,7 +142,12 @@ fn roles_in(text: &str, window: &[Token], mentions: &[Mention], dict: &Dictionar
 fn add_role(roles: &mut Vec<Role>, role: Role) {
     let covers =
         |a: &Role, b: &Role| a.title == b.title && (b.org.is_none() || a.org == b.org) && (b.country.is_none() || a.country == b.country);
-    if roles.iter().any(|r| covers(r, &role)) {
+    if let Some(r) = roles.iter_mut().find(|r| covers(r, &role)) {
+        // The article names the person by the role ("The Foreign Secretary, Boris Johnson"): it
+        // is held as the article speaks, whatever years the dictionary gives it.
+        if !role.former {
+            r.former = false;
+        }
         return;
     }
     roles.retain(|r| !covers(&role, r));
@@ -684,6 +689,7 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
 
     // "The president blamed al-Shabab": a bare role stands for the person who holds it here.
     let mut added: Vec<(Mention, usize)> = Vec::new();
+    let mut displaced: Vec<usize> = Vec::new();
     for &sentence in &article.sentences {
         let stoks = tokens(text, sentence);
         let words = lower_words(text, &stoks);
@@ -694,7 +700,11 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
             let Some((_, re, title)) = role_at(&words, i + 1) else { continue };
             let named_next = stoks.get(re).is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_uppercase));
             let (start, end) = (stoks[i].start, stoks[re - 1].end);
-            if named_next || mentions.iter().any(|m| m.start < end && start < m.end) {
+            // A bare sector word inside the title ("Minister" in "the Prime Minister") gives way
+            // to the person; any other mention there keeps the words.
+            let inside: Vec<usize> = (0..mentions.len()).filter(|&k| mentions[k].start < end && start < mentions[k].end).collect();
+            let bare_sector = |m: &Mention| m.kind == MentionKind::Agent && m.country.is_none() && m.start >= start && m.end <= end;
+            if named_next || inside.iter().any(|&k| !bare_sector(&mentions[k])) {
                 continue;
             }
             let holder = people
@@ -719,11 +729,13 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
                     how: "role".into(),
                 };
                 added.push((m, p));
+                displaced.extend(inside);
             }
         }
     }
     if !added.is_empty() {
-        let mut all: Vec<(Mention, Option<usize>)> = mentions.into_iter().zip(owner).collect();
+        let mut all: Vec<(Mention, Option<usize>)> =
+            mentions.into_iter().zip(owner).enumerate().filter(|(k, _)| !displaced.contains(k)).map(|(_, x)| x).collect();
         all.extend(added.into_iter().map(|(m, p)| (m, Some(p))));
         all.sort_by_key(|(m, _)| m.start);
         (mentions, owner) = all.into_iter().unzip();

@@ -218,3 +218,13 @@ fn acronyms_that_spell_treaties_and_facilities_are_no_actors() {
         doc("India proposed a Free Trade Agreement (FTA) with her, and inspectors went to the Uranium Conversion Facility (UCF) in Iran.");
     assert!(ms.iter().all(|m| m.kind != MentionKind::Organisation), "{ms:#?}");
 }
+
+#[test]
+fn a_title_named_with_its_holder_stands_for_him_later() {
+    let (ms, _) = doc(
+        "The Foreign Secretary, Boris Johnson, said the report was clear. After the meeting the Foreign Secretary said more would follow.",
+    );
+    assert_eq!(find(&ms, "the Foreign Secretary").actor.as_deref(), Some("PER:boris-johnson"));
+    let (ms, _) = doc("Prime Minister Keir Starmer spoke first. Later the Prime Minister met the envoy.");
+    assert_eq!(find(&ms, "the Prime Minister").actor, find(&ms, "Keir Starmer").actor);
+}
