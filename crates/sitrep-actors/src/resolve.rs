@@ -569,7 +569,24 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
         let end = stoks.partition_point(|t| t.start < mentions[i].end);
         let prev_person_end = mentions[..i].iter().rev().find(|m| m.kind == MentionKind::Person).map_or(0, |m| m.end);
         let from = at.saturating_sub(8);
-        let before: Vec<Token> = stoks[from..at].iter().copied().skip_while(|t| t.start < prev_person_end).collect();
+        let mut before: Vec<Token> = stoks[from..at].iter().copied().skip_while(|t| t.start < prev_person_end).collect();
+        // "Pakistan's ISI chief, Lieutenant General Asim Malik": a title before a comma is the
+        // name's only when it opens the sentence; in "After meeting the Foreign Secretary,
+        // Boris Johnson said" it is someone else.
+        if let Some(c) = before.iter().rposition(|t| t.text(text) == ",") {
+            let comma = before[c].start;
+            let opens = stoks.iter().take_while(|t| t.start < comma).all(|t| {
+                let w = t.text(text);
+                t.kind != TokenKind::Word
+                    || w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(w, "of" | "for" | "the" | "and" | "'s" | "’s")
+                    || ROLES.contains(&w.to_lowercase().as_str())
+                    || crate::recognise::words::TITLE_WORDS.contains(&w.to_lowercase().as_str())
+            });
+            if !opens {
+                before.drain(..=c);
+            }
+        }
         let mut roles = roles_in(text, &before, &mentions, dict);
         // "King Abdullah of Jordan": a title with nothing of its own before the name takes the
         // country or organisation after "of" (the bare titles are kept when nothing is there).
@@ -632,6 +649,21 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
             let role = Role { title: r.title, org: r.org, country: r.country, former: r.former, from: None, to: None };
             add_role(&mut person.roles, role);
         }
+    }
+
+    // Titles in apposition to a name are the person named.
+    let phrases = title_appositions(article, &mentions, &owner);
+    if !phrases.is_empty() {
+        let displaced: Vec<usize> = phrases.iter().flat_map(|(_, _, d)| d.clone()).collect();
+        let mut all: Vec<(Mention, Option<usize>)> =
+            mentions.into_iter().zip(owner).enumerate().filter(|(k, _)| !displaced.contains(k)).map(|(_, x)| x).collect();
+        for (m, p, _) in phrases {
+            let person = &people[p];
+            let m = Mention { country: person.country.clone(), agent: person.agent.clone(), org: person.org.clone(), ..m };
+            all.push((m, Some(p)));
+        }
+        all.sort_by_key(|(m, _)| m.start);
+        (mentions, owner) = all.into_iter().unzip();
     }
 
     // Titles only: "the ISI chief", "Tajikistan's president" stand for the person holding that role.
@@ -757,6 +789,106 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
 
     let actors = build_actors(dict, &mentions, &people);
     (mentions, actors)
+}
+
+/// "Minister for the Middle East, Tobias Ellwood, said", "Gen. Joseph Votel, commander of U.S.
+/// Central Command, said": a title phrase set off by a comma right beside a person's name is that
+/// person (a role mention). Before the name it must open the sentence ("After meeting the
+/// Foreign Secretary, Johnson said" names two people); after it, it must end at a comma, a full
+/// stop or a verb of saying. Returns each phrase's mention, its person, and the mentions inside
+/// it that give way (sector words, places, organisations named in the title).
+fn title_appositions(article: &Article, mentions: &[Mention], owner: &[Option<usize>]) -> Vec<(Mention, usize, Vec<usize>)> {
+    let text = &article.text;
+    // A role noun, not a word that only goes with one ("Prime", "Vice", "Air").
+    let titled = |w: &str| {
+        let w = w.to_lowercase();
+        ROLES.contains(&w.as_str())
+            || matches!(
+                w.as_str(),
+                "representative"
+                    | "adviser"
+                    | "advisor"
+                    | "commissioner"
+                    | "coordinator"
+                    | "chairwoman"
+                    | "chair"
+                    | "ceo"
+                    | "officer"
+                    | "administrator"
+            )
+    };
+    // Words a title phrase is made of: capitalised words, acronyms, ordinals, role nouns and the
+    // small words inside titles.
+    let part = |t: &Token| {
+        let w = t.text(text);
+        (t.kind == TokenKind::Word
+            && (w.chars().next().is_some_and(char::is_uppercase) || titled(w) || matches!(w, "of" | "for" | "the" | "and")))
+            || t.kind == TokenKind::Number
+            || (t.kind == TokenKind::Punct && matches!(w, "." | "-" | "–"))
+    };
+    let mut out: Vec<(Mention, usize, Vec<usize>)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(p) = owner[i] else { continue };
+        if m.kind != MentionKind::Person || m.how == "role" || m.how == "pronoun" {
+            continue;
+        }
+        let Some(si) = article.sentence_at(m.start) else { continue };
+        let sentence = article.sentences[si];
+        let toks = tokens(text, sentence);
+        let at = toks.partition_point(|t| t.end <= m.start);
+        let end = toks.partition_point(|t| t.start < m.end);
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        // After: ", commander of U.S. Central Command," / ", the UK Special Representative for Syria said".
+        if toks.get(end).is_some_and(|t| t.text(text) == ",") {
+            let first = end + 1 + usize::from(toks.get(end + 1).is_some_and(|t| matches!(t.text(text), "the" | "a" | "an")));
+            let mut k = first;
+            while k < toks.len() && k - first < 12 && part(&toks[k]) && !(toks[k].text(text) == "." && k + 1 == toks.len()) {
+                k += 1;
+            }
+            // A dot that ends the sentence is no part of the phrase.
+            let stop = toks.get(k).map(|t| t.text(text).to_lowercase());
+            let closed =
+                k == toks.len() || stop.as_deref().is_some_and(|w| matches!(w, "," | "." | ";" | ")") || SPEECH_VERBS.contains(&w));
+            // A lone noun ("commander, U.S. Central Command") is too little to stand for a person.
+            let words = (first..k).filter(|&q| toks[q].kind == TokenKind::Word).count();
+            if closed && words >= 2 && (first..k).any(|q| titled(toks[q].text(text))) {
+                spans.push((toks[end + 1].start, toks[k - 1].end));
+            }
+        }
+        // Before, opening the sentence: "Minister for the Middle East, Tobias Ellwood".
+        if at >= 2
+            && toks[at - 1].text(text) == ","
+            && (0..at - 1).all(|q| part(&toks[q]))
+            && (0..at - 1).any(|q| titled(toks[q].text(text)))
+        {
+            spans.push((toks[0].start, toks[at - 2].end));
+        }
+        for (s, e) in spans {
+            let s = (s..=e).find(|&k| text.is_char_boundary(k)).unwrap_or(s);
+            let e = text[s..e].trim_end_matches('.').len() + s;
+            if e <= s || out.iter().any(|(o, _, _)| o.start < e && s < o.end) {
+                continue;
+            }
+            let inside: Vec<usize> = (0..mentions.len()).filter(|&k| mentions[k].start < e && s < mentions[k].end).collect();
+            let whole = inside.iter().all(|&k| mentions[k].start >= s && mentions[k].end <= e && mentions[k].kind != MentionKind::Person);
+            if !whole {
+                continue;
+            }
+            let mention = Mention {
+                start: s,
+                end: e,
+                text: text[s..e].to_string(),
+                kind: MentionKind::Person,
+                actor: None,
+                country: None,
+                agent: None,
+                org: None,
+                how: "role".into(),
+            };
+            out.push((mention, p, inside));
+        }
+    }
+    out
 }
 
 /// "He said", "she told reporters", "officials met him": a personal pronoun is the one person

@@ -396,6 +396,12 @@ pub const NOT_NAMES: &[&str] = &[
     "northern",
     "southern",
     "central",
+    // company suffixes ("Dräger, Inc., says")
+    "inc",
+    "ltd",
+    "llc",
+    "plc",
+    "corp",
 ];
 
 /// Last words that make a capitalised name an organisation.
