@@ -243,3 +243,16 @@ fn a_title_in_apposition_to_a_name_is_that_person() {
     let (ms, _) = doc("They met Joseph Votel, commander of forces fighting in Syria since 2016, on Monday.");
     assert!(ms.iter().all(|m| !(m.text.starts_with("commander") && m.kind == MentionKind::Person)), "{ms:#?}");
 }
+
+#[test]
+fn a_nationality_before_allies_or_leaders_is_the_state() {
+    let (ms, _) = doc("We stand with our Turkish allies, and all Iraqi leaders should follow this path.");
+    assert_eq!(find(&ms, "Turkish allies").actor.as_deref(), Some("TUR"));
+    assert_eq!(find(&ms, "Iraqi leaders").actor.as_deref(), Some("IRQGOV"));
+}
+
+#[test]
+fn a_states_leadership_is_its_government() {
+    let (ms, _) = doc("We appreciate Saudi Arabia's leadership in the talks on Monday.");
+    assert_eq!(find(&ms, "Saudi Arabia's leadership").actor.as_deref(), Some("SAUGOV"));
+}

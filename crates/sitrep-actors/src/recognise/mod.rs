@@ -28,6 +28,7 @@ pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
         found.sort_by_key(|m| m.start);
         join_sectors(dict, &article.text, &toks, &mut found);
         demonym_people(&article.text, &mut found);
+        allies(&article.text, &mut found);
         locate_sectors(dict, &article.text, &mut found);
         locate_places(&article.text, &mut found);
         absorb_stance(&article.text, &mut found);
@@ -248,6 +249,37 @@ fn demonym_people(text: &str, found: &mut [Mention]) {
         m.kind = MentionKind::Agent;
         m.actor = m.country.clone();
         m.how = "people".into();
+    }
+}
+
+/// "our Turkish allies", "their French counterparts", "Iraqi leaders": a nationality before a
+/// plural noun for a state's partners or leaders is that state acting (its government, for
+/// leaders), like a plural demonym.
+fn allies(text: &str, found: &mut [Mention]) {
+    for m in found.iter_mut() {
+        if m.kind != MentionKind::Nationality || m.how != "dictionary" || m.country.is_none() {
+            continue;
+        }
+        let rest = &text[m.end..];
+        let Some(after) = rest.strip_prefix(' ') else { continue };
+        let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+        let gov = match word.as_str() {
+            "allies" | "partners" | "counterparts" => false,
+            "leaders" => true,
+            _ => continue,
+        };
+        let country = m.country.clone().unwrap_or_default();
+        m.end += 1 + word.len();
+        m.text = text[m.start..m.end].to_string();
+        m.kind = MentionKind::Agent;
+        if gov {
+            m.actor = Some(format!("{country}GOV"));
+            m.agent = Some("GOV".into());
+            m.how = "sector".into();
+        } else {
+            m.actor = Some(country);
+            m.how = "people".into();
+        }
     }
 }
 
