@@ -575,7 +575,11 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
         // Boris Johnson said" it is someone else.
         if let Some(c) = before.iter().rposition(|t| t.text(text) == ",") {
             let comma = before[c].start;
-            let opens = stoks.iter().take_while(|t| t.start < comma).all(|t| {
+            // The stretch from the clause's start (the sentence's, or the last comma, colon or
+            // semicolon before) to the comma: "Pakistan's ISI chief" after "…regime," is fine.
+            let upto: Vec<&Token> = stoks.iter().take_while(|t| t.start < comma).collect();
+            let from = upto.iter().rposition(|t| matches!(t.text(text), "," | ";" | ":")).map_or(0, |k| k + 1);
+            let opens = upto[from..].iter().all(|t| {
                 let w = t.text(text);
                 t.kind != TokenKind::Word
                     || w.chars().next().is_some_and(char::is_uppercase)

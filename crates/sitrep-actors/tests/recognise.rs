@@ -256,3 +256,10 @@ fn a_states_leadership_is_its_government() {
     let (ms, _) = doc("We appreciate Saudi Arabia's leadership in the talks on Monday.");
     assert_eq!(find(&ms, "Saudi Arabia's leadership").actor.as_deref(), Some("SAUGOV"));
 }
+
+#[test]
+fn a_title_opening_a_clause_mid_sentence_still_gives_its_role() {
+    let (ms, _) = doc("Amid talks with the Taliban regime, Pakistan's ISI chief, Lieutenant General Asim Malik, visited Dushanbe. \
+         There is no sign that the ISI chief met rebel leaders.");
+    assert_eq!(find(&ms, "ISI chief").actor.as_deref(), Some("PER:asim-malik"));
+}

@@ -98,6 +98,18 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             let wj = t.text(text);
             if let Some(mi) = covering(j, found) {
                 let m = &found[mi];
+                // "Syrian Arab Coalition": a known organisation's name ("Arab Coalition") after
+                // another state's nationality is part of a longer name.
+                let foreign_name = m.kind == MentionKind::Organisation
+                    && m.start == t.start
+                    && head_word(m.text.split_whitespace().last().unwrap_or(""))
+                    && matches!(steps.last(), Some(&Step::Mention(p)) if matches!(found[p].kind, MentionKind::Nationality | MentionKind::Country)
+                        && found[p].country.is_some() && found[p].country != m.country);
+                if foreign_name {
+                    steps.push(Step::Mention(mi));
+                    j = after(m);
+                    break;
+                }
                 if !absorbable(m) || m.start != t.start || (m.kind == MentionKind::Agent && !capitalised(&m.text)) {
                     break;
                 }
@@ -213,6 +225,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         // ("University", "Church") are part of a name like any word.
         let plain = steps.iter().any(|s| match *s {
             Step::Word(k) => !ordinal(toks[k].text(text)) && !SECTOR_MODIFIERS.contains(&toks[k].text(text).to_lowercase().as_str()),
+            Step::Mention(mi) if found[mi].kind == MentionKind::Organisation => true,
             Step::Mention(mi) => {
                 found[mi].kind == MentionKind::Agent && !found[mi].agent.as_deref().is_some_and(|a| STATE_SECTORS.contains(&a))
             }
@@ -457,6 +470,15 @@ mod tests {
     #[test]
     fn hyphenated_words_stay_inside_names() {
         assert_eq!(orgs("via Brian Batko of the Pittsburgh Post-Gazette on Monday", vec![])[0].0, "Pittsburgh Post-Gazette");
+    }
+
+    #[test]
+    fn a_known_name_after_another_states_nationality_is_part_of_a_longer_name() {
+        let t = "the SDF, which includes the Syrian Arab Coalition, has made gains";
+        let mut arab = m(t, "Arab Coalition", MentionKind::Organisation, Some("SAU"), None);
+        arab.actor = Some("ORG:saudi-led-coalition".into());
+        let got = orgs(t, vec![m(t, "Syrian", MentionKind::Nationality, Some("SYR"), None), arab]);
+        assert_eq!(got, [("Syrian Arab Coalition".to_string(), MentionKind::Organisation, Some("SYR".to_string()))]);
     }
 
     #[test]
