@@ -826,7 +826,9 @@ fn title_appositions(article: &Article, mentions: &[Mention], owner: &[Option<us
     let part = |t: &Token| {
         let w = t.text(text);
         (t.kind == TokenKind::Word
-            && (w.chars().next().is_some_and(char::is_uppercase) || titled(w) || matches!(w, "of" | "for" | "the" | "and")))
+            && (w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || titled(w)
+                || matches!(w, "of" | "for" | "the" | "and")))
             || t.kind == TokenKind::Number
             || (t.kind == TokenKind::Punct && matches!(w, "." | "-" | "–"))
     };

@@ -233,6 +233,8 @@ fn a_title_named_with_its_holder_stands_for_him_later() {
 fn a_title_in_apposition_to_a_name_is_that_person() {
     let (ms, _) = doc("Minister for the Middle East, Tobias Ellwood, responded to the attack on Sunday.");
     assert_eq!(find(&ms, "Minister for the Middle East").actor, find(&ms, "Tobias Ellwood").actor);
+    let (ms, _) = doc("\"It went well,\" said Col. David Lyons, 407th Air Expeditionary Group commander.");
+    assert_eq!(find(&ms, "407th Air Expeditionary Group commander").actor, find(&ms, "David Lyons").actor);
     let (ms, _) = doc("\"We are clear,\" said Gen. Joseph Votel, commander of U.S. Central Command.");
     let votel = find(&ms, "Joseph Votel");
     assert_eq!(find(&ms, "commander of U.S. Central Command").actor, votel.actor);
