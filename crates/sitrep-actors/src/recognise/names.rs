@@ -158,6 +158,15 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             i = j.max(i + 1);
             continue;
         }
+        // "Task Force 50", "Carrier Strike Group 12": a number after a unit's head is its name.
+        let numbered = !possessive(toks[j - 1].text(text))
+            && (UNIT_HEADS.contains(&bare(&head).to_lowercase().as_str())
+                || matches!(bare(&head).to_lowercase().as_str(), "group" | "unit"))
+            && toks.get(j).is_some_and(|t| t.kind == TokenKind::Number && t.start == toks[j - 1].end + 1);
+        if numbered {
+            steps.push(Step::Word(j));
+            j += 1;
+        }
         let run_end = toks[j - 1].end - (toks[j - 1].text(text).len() - bare(toks[j - 1].text(text)).len());
         // The tail: "of Culture", "for the Middle East", "of Antiquities and Heritage".
         let mut tail: Vec<Step> = Vec::new();
@@ -224,13 +233,17 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         // A sector word of the state ("Ministry", "Army", "Police") keeps the run a sector; others
         // ("University", "Church") are part of a name like any word.
         let plain = steps.iter().any(|s| match *s {
-            Step::Word(k) => !ordinal(toks[k].text(text)) && !SECTOR_MODIFIERS.contains(&toks[k].text(text).to_lowercase().as_str()),
+            Step::Word(k) => {
+                toks[k].kind == TokenKind::Word
+                    && !ordinal(toks[k].text(text))
+                    && !SECTOR_MODIFIERS.contains(&toks[k].text(text).to_lowercase().as_str())
+            }
             Step::Mention(mi) if found[mi].kind == MentionKind::Organisation => true,
             Step::Mention(mi) => {
                 found[mi].kind == MentionKind::Agent && !found[mi].agent.as_deref().is_some_and(|a| STATE_SECTORS.contains(&a))
             }
         });
-        let unit = steps.iter().any(|s| matches!(s, Step::Word(k) if ordinal(toks[*k].text(text))));
+        let unit = numbered || steps.iter().any(|s| matches!(s, Step::Word(k) if ordinal(toks[*k].text(text))));
         // "Colorado State University of the US": a country after a full name says where it is.
         if plain && steps.len() >= 2 && tail.iter().all(|s| matches!(s, Step::Mention(mi) if found[*mi].kind == MentionKind::Country)) {
             tail.clear();
@@ -479,6 +492,13 @@ mod tests {
         arab.actor = Some("ORG:saudi-led-coalition".into());
         let got = orgs(t, vec![m(t, "Syrian", MentionKind::Nationality, Some("SYR"), None), arab]);
         assert_eq!(got, [("Syrian Arab Coalition".to_string(), MentionKind::Organisation, Some("SYR".to_string()))]);
+    }
+
+    #[test]
+    fn numbers_after_unit_heads_name_them() {
+        let t = "The frigate joined Task Force 50 on Monday.";
+        assert_eq!(orgs(t, vec![])[0], ("Task Force 50".to_string(), MentionKind::Organisation, None));
+        assert!(orgs("the Council 2024 report", vec![]).is_empty());
     }
 
     #[test]
