@@ -583,20 +583,17 @@ impl Store {
         Ok(())
     }
 
-    /// One document as the corpus stage sees it, without its actors (stories and corroboration
-    /// need its date, outlet, title, features and events).
+    /// One document as a story's record needs it: date, outlet, title and event keys (no
+    /// features and no actors: labels, corroboration and spans are made of these).
     pub fn summary_of(&self, id: &str) -> Result<Option<sitrep_corpus::DocSummary>> {
-        type Row = (Option<String>, Option<String>, Option<String>, Option<String>);
+        type Row = (Option<String>, Option<String>, Option<String>);
         let row: Option<Row> = self
             .conn
-            .prepare_cached(
-                "SELECT d.title, d.outlet, d.published, f.json FROM documents d LEFT JOIN doc_features f ON f.doc = d.id WHERE d.id = ?1",
-            )?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .prepare_cached("SELECT title, outlet, published FROM documents WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
-        let Some((title, outlet, published, features)) = row else { return Ok(None) };
-        let features = features.map(|f| serde_json::from_str(&f)).transpose()?.unwrap_or_default();
-        let mut doc = sitrep_corpus::DocSummary { id: id.to_string(), title, outlet, published, features, ..Default::default() };
+        let Some((title, outlet, published)) = row else { return Ok(None) };
+        let mut doc = sitrep_corpus::DocSummary { id: id.to_string(), title, outlet, published, ..Default::default() };
         let mut st = self.conn.prepare_cached("SELECT id, type, source, target, status FROM events WHERE doc = ?1 ORDER BY seq")?;
         let rows = st.query_map([id], |r| {
             Ok((
