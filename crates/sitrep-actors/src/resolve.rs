@@ -231,13 +231,26 @@ fn same_person(m: &[String], p: &Person) -> bool {
     })
 }
 
-fn sentence_tokens(article: &Article, pos: usize) -> (Span, Vec<Token>) {
-    let s = article.sentence_at(pos).map(|i| article.sentences[i]).unwrap_or(Span::new(0, article.text.len()));
-    (s, tokens(&article.text, s))
+/// Each sentence's tokens, made once per document: several passes below walk the sentences,
+/// and re-tokenising them was a quarter of resolution's time.
+struct SentenceTokens(Vec<Vec<Token>>);
+
+impl SentenceTokens {
+    fn of(article: &Article) -> SentenceTokens {
+        SentenceTokens(article.sentences.iter().map(|&s| tokens(&article.text, s)).collect())
+    }
+
+    /// The tokens of the sentence holding `pos` (of the whole text outside any sentence).
+    fn at<'a>(&'a self, article: &Article, pos: usize) -> std::borrow::Cow<'a, [Token]> {
+        match article.sentence_at(pos) {
+            Some(i) => std::borrow::Cow::Borrowed(&self.0[i]),
+            None => std::borrow::Cow::Owned(tokens(&article.text, Span::new(0, article.text.len()))),
+        }
+    }
 }
 
 /// Bare surnames of people named in full elsewhere in the article ("Yaqoob has ...").
-fn surname_mentions(article: &Article, mentions: &mut Vec<Mention>) {
+fn surname_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<Mention>) {
     let text = &article.text;
     let surnames: Vec<String> = mentions
         .iter()
@@ -249,8 +262,8 @@ fn surname_mentions(article: &Article, mentions: &mut Vec<Mention>) {
         return;
     }
     let mut found = Vec::new();
-    for &sentence in &article.sentences {
-        for t in tokens(text, sentence) {
+    for toks in &sents.0 {
+        for &t in toks {
             let w = t.text(text);
             let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
             // The surname as written, or a spelling of it ("Rakhmon" for "Rahmon").
@@ -303,11 +316,10 @@ fn surname_mentions(article: &Article, mentions: &mut Vec<Mention>) {
 
 /// "The group", "these groups", "the movement": the armed or political group named last,
 /// within the three sentences before.
-fn group_anaphora(article: &Article, mentions: &mut Vec<Mention>) {
+fn group_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<Mention>) {
     let text = &article.text;
     let mut found = Vec::new();
-    for (si, &sentence) in article.sentences.iter().enumerate() {
-        let toks = tokens(text, sentence);
+    for (si, toks) in sents.0.iter().enumerate() {
         for w in toks.windows(2) {
             let det = w[0].text(text).to_lowercase();
             let head = w[1].text(text).to_lowercase();
@@ -374,7 +386,7 @@ fn name_variants(mentions: &mut [Mention]) {
 /// "the Global Coalition against Daesh"), the nearest before, else the first after. The word in
 /// capitals stays a coalition of its own when none is named; in lower case ("the ruling
 /// coalition") it is only taken when one is.
-fn coalition_anaphora(article: &Article, mentions: &mut Vec<Mention>) {
+fn coalition_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<Mention>) {
     let text = &article.text;
     let named = |m: &Mention| {
         m.how != "coalition"
@@ -399,8 +411,7 @@ fn coalition_anaphora(article: &Article, mentions: &mut Vec<Mention>) {
         }
     }
     let mut found = Vec::new();
-    for &sentence in &article.sentences {
-        let toks = tokens(text, sentence);
+    for toks in &sents.0 {
         for w in toks.windows(2) {
             if w[0].text(text).to_lowercase() != "the" || w[1].text(text) != "coalition" {
                 continue;
@@ -531,9 +542,10 @@ fn owned_sectors(article: &Article, mentions: &mut [Mention]) {
 /// Resolve mentions inside the document and build its actors.
 pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>) -> (Vec<Mention>, Vec<Actor>) {
     let text = &article.text;
-    surname_mentions(article, &mut mentions);
-    group_anaphora(article, &mut mentions);
-    coalition_anaphora(article, &mut mentions);
+    let sents = SentenceTokens::of(article);
+    surname_mentions(article, &sents, &mut mentions);
+    group_anaphora(article, &sents, &mut mentions);
+    coalition_anaphora(article, &sents, &mut mentions);
     appositions(text, &mut mentions);
     name_variants(&mut mentions);
     let titles = sector_titles(text, &mut mentions);
@@ -585,7 +597,7 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
         people[p].last_seen = i;
         owner[i] = Some(p);
 
-        let (_, stoks) = sentence_tokens(article, mentions[i].start);
+        let stoks = sents.at(article, mentions[i].start);
         let at = stoks.partition_point(|t| t.end <= mentions[i].start);
         let end = stoks.partition_point(|t| t.start < mentions[i].end);
         let prev_person_end = mentions[..i].iter().rev().find(|m| m.kind == MentionKind::Person).map_or(0, |m| m.end);
@@ -697,7 +709,7 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
         if !matches!(m.kind, MentionKind::Organisation | MentionKind::Group | MentionKind::Country | MentionKind::Nationality) {
             continue;
         }
-        let (_, stoks) = sentence_tokens(article, m.start);
+        let stoks = sents.at(article, m.start);
         let after: Vec<Token> = stoks.iter().copied().filter(|t| t.start >= m.end).take(4).collect();
         let words = lower_words(text, &after);
         let skip = usize::from(words.first().is_some_and(|w| w == "'s" || w == "’s"));
