@@ -988,10 +988,12 @@ fn pronoun_mentions(article: &Article, mentions: &mut Vec<Mention>) {
 
 fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person]) -> Vec<Actor> {
     let mut by_id: BTreeMap<String, Actor> = BTreeMap::new();
+    // A person's id is a slug of the name: made once, not once per actor looked up.
+    let person_ids: Vec<String> = people.iter().map(Person::id).collect();
     for m in mentions {
         let Some(id) = m.actor.clone() else { continue };
         let entry = by_id.entry(id.clone()).or_insert_with(|| {
-            let person = people.iter().find(|p| p.id() == id);
+            let person = person_ids.iter().position(|p| *p == id).map(|i| &people[i]);
             let (name, kind) = if let Some(p) = person {
                 (p.canonical().to_string(), ActorKind::Person)
             } else if let Some(c) = dict.countries.get(&id) {
