@@ -299,12 +299,16 @@ fn office_before(text: &str, toks: &[Token], first: usize) -> bool {
 pub fn speakers(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
     let caps = |t: &Token| t.kind == TokenKind::Word && t.text(text).chars().count() >= 2 && t.text(text).chars().all(char::is_uppercase);
     for k in 0..toks.len().saturating_sub(2) {
-        let (title, colon) = (&toks[k], toks.iter().skip(k + 1).position(|t| t.text(text) == ":").map(|p| k + 1 + p));
-        let Some(colon) = colon else { continue };
+        let title = &toks[k];
+        // Cheap tests first; a name is one to three words, so its colon is at most four tokens on.
+        if !caps(title) || !is_title(title.text(text)) {
+            continue;
+        }
+        let Some(colon) = toks[k + 1..toks.len().min(k + 5)].iter().position(|t| t.text(text) == ":").map(|p| k + 1 + p) else { continue };
         let line_start = text[..title.start].rfind('\n').map_or(0, |p| p + 1);
         let opens_line = text[line_start..title.start].trim().is_empty() || k == 0;
         let name = &toks[k + 1..colon];
-        if !opens_line || !caps(title) || !is_title(title.text(text)) || name.is_empty() || name.len() > 3 || !name.iter().all(caps) {
+        if !opens_line || name.is_empty() || !name.iter().all(caps) {
             continue;
         }
         let (start, end) = (name[0].start, name[name.len() - 1].end);
