@@ -457,6 +457,25 @@ pub fn find<'a>(
         }
         k >= 2 && matches!(ctx.word(k - 1).as_str(), "of" | "from") && SUBJECT_HEADS.contains(&ctx.word(k - 2).as_str())
     };
+    // "... to protect Chinese citizens, after shells fired across the border wounded several
+    // people": a clause opened by a conjunction between a name and the verb, with no comma to
+    // close it, has its own subject; the name belongs to the clause before.
+    // An infinitive ("rallied after Friday prayers to denounce ...") takes the main clause's
+    // subject whatever stands between.
+    let infinitive = first > 0 && ctx.word(first - 1) == "to";
+    let clause_between = |m: &Mention| {
+        let from = ctx.tok_at(m.end);
+        !infinitive
+            && (from..first).any(|c| {
+                let w = ctx.word(c).as_str();
+                let opens =
+                    matches!(w, "after" | "before" | "until" | "when" | "while" | "because" | "although" | "though" | "unless" | "whereas")
+                        || (w == "since" && ctx.word(c + 1) != "then");
+                opens
+                    && (c + 1..first).any(|k| !AUXILIARIES.contains(&ctx.word(k).as_str()))
+                    && (c + 1..first).all(|k| !matches!(ctx.word(k).as_str(), "," | ";" | "—" | "–"))
+            })
+    };
     let subject = |list: &[&'a Mention]| -> Vec<&'a Mention> {
         let mut out = Vec::new();
         // ", which Kinshasa says is backed by Rwanda,": an aside between commas is not the subject.
@@ -481,7 +500,10 @@ pub fn find<'a>(
             // there, and the name right before its verb is that clause's subject.
             let conjunction = prep.is_some_and(|p| matches!(p.as_str(), "after" | "before" | "since" | "until" | "when"))
                 && (ctx.tok_at(m.end)..first).all(|i| AUXILIARIES.contains(&ctx.word(i).as_str()));
-            (prep.is_none() || prep.map(String::as_str) == Some("like") || headed(m) || conjunction) && !ctx.is_location(m) && place_ok
+            (prep.is_none() || prep.map(String::as_str) == Some("like") || headed(m) || conjunction)
+                && !ctx.is_location(m)
+                && place_ok
+                && !clause_between(m)
         });
         if let Some(&s) = pick {
             out.push(s);

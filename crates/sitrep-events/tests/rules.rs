@@ -344,3 +344,18 @@ fn what_only_appears_to_happen_is_no_plain_fact() {
     assert!(!evs.is_empty());
     assert!(evs.iter().all(|e| e.status != sitrep_model::Status::Asserted), "{evs:#?}");
 }
+
+#[test]
+fn a_name_before_a_conjunction_is_not_the_subject_of_the_clause_it_opens() {
+    // The clause after "after" has its own subject (the shells), so Thailand does not wound anyone.
+    let evs =
+        events("Bangkok asked the army to shield Thai villagers, after mortar rounds fired from across the river wounded four people.");
+    assert!(
+        !evs.iter().any(|e| e.trigger.starts_with("wounded") && e.source.as_ref().is_some_and(|s| s.country.as_deref() == Some("THA"))),
+        "{evs:#?}"
+    );
+    // A comma closes the aside: the name before it is the subject again.
+    expect("Kenya, after weeks of talks, attacked Somali militants near the border.", EventType::Assault, "KEN", Some("SOM"));
+    // An infinitive takes the main clause's subject across a prepositional "after".
+    expect("Thousands of Yemenis rallied after Friday prayers to denounce Israel.", EventType::Accuse, "YEM", Some("ISR"));
+}
