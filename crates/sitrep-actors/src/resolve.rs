@@ -340,6 +340,40 @@ fn group_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<
             found.push(Mention { start, end, text: text[start..end].to_string(), how: "anaphor".into(), ..ante.clone() });
         }
     }
+    // "the Iran-aligned group", "this Russian-backed movement": the same, with a modifier of
+    // which the country or patron is only a part; the anaphor replaces the modifier's mention.
+    let mut replaced = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if !m.how.starts_with("modifier:") {
+            continue;
+        }
+        let before = text[..m.start].trim_end();
+        let det_start = before.rfind(|c: char| c.is_whitespace()).map_or(0, |p| p + 1);
+        let det = before[det_start..].to_lowercase();
+        let compound_end = text[m.end..].find(char::is_whitespace).map_or(text.len(), |p| m.end + p);
+        let rest = &text[compound_end..];
+        let head_start = compound_end + (rest.len() - rest.trim_start().len());
+        let head_end = text[head_start..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |p| head_start + p);
+        let head = text[head_start..head_end].to_lowercase();
+        if !matches!(det.as_str(), "the" | "these" | "this" | "such")
+            || !matches!(head.as_str(), "group" | "groups" | "movement" | "outfit")
+        {
+            continue;
+        }
+        let (start, end) = (det_start, head_end);
+        if mentions.iter().enumerate().any(|(o, x)| o != k && x.start < end && start < x.end) {
+            continue;
+        }
+        let Some(si) = article.sentence_at(start) else { continue };
+        let window_start = article.sentences[si.saturating_sub(3)].start;
+        let Some(ante) = mentions.iter().rev().find(|x| x.kind == MentionKind::Group && x.end <= start && x.start >= window_start) else {
+            continue;
+        };
+        replaced.push((k, Mention { start, end, text: text[start..end].to_string(), how: "anaphor".into(), ..ante.clone() }));
+    }
+    for (k, m) in replaced.into_iter().rev() {
+        mentions[k] = m;
+    }
     if !found.is_empty() {
         mentions.extend(found);
         mentions.sort_by_key(|m| m.start);

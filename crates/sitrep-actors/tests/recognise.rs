@@ -265,3 +265,11 @@ fn a_title_opening_a_clause_mid_sentence_still_gives_its_role() {
          There is no sign that the ISI chief met rebel leaders.");
     assert_eq!(find(&ms, "ISI chief").actor.as_deref(), Some("PER:asim-malik"));
 }
+
+#[test]
+fn the_group_with_a_patron_modifier_is_the_group_named_before_not_the_patron() {
+    let (ms, _) = doc("Hezbollah fired rockets at the north on Monday. Israel said the Iran-backed group had used a new launcher.");
+    let m = find(&ms, "the Iran-backed group");
+    assert_eq!(m.actor.as_deref(), Some("GRP:hezbollah"), "{m:#?}");
+    assert!(!ms.iter().any(|x| x.text == "Iran"), "Iran is only a modifier of the anaphor: {ms:#?}");
+}

@@ -460,21 +460,23 @@ pub fn find<'a>(
     // "... to protect Chinese citizens, after shells fired across the border wounded several
     // people": a clause opened by a conjunction between a name and the verb, with no comma to
     // close it, has its own subject; the name belongs to the clause before.
-    // An infinitive ("rallied after Friday prayers to denounce ...") takes the main clause's
-    // subject whatever stands between.
+    // "after", "before", "until", "since" are prepositions too: followed by an infinitive
+    // ("rallied after Friday prayers to denounce ..."), the main clause's subject still acts.
     let infinitive = first > 0 && ctx.word(first - 1) == "to";
     let clause_between = |m: &Mention| {
         let from = ctx.tok_at(m.end);
-        !infinitive
-            && (from..first).any(|c| {
-                let w = ctx.word(c).as_str();
-                let opens =
-                    matches!(w, "after" | "before" | "until" | "when" | "while" | "because" | "although" | "though" | "unless" | "whereas")
-                        || (w == "since" && ctx.word(c + 1) != "then");
-                opens
-                    && (c + 1..first).any(|k| !AUXILIARIES.contains(&ctx.word(k).as_str()))
-                    && (c + 1..first).all(|k| !matches!(ctx.word(k).as_str(), "," | ";" | "—" | "–"))
-            })
+        (from..first).any(|c| {
+            let w = ctx.word(c).as_str();
+            let opens = match w {
+                "when" | "while" | "because" | "although" | "though" | "unless" | "whereas" => true,
+                "after" | "before" | "until" => !infinitive,
+                "since" => !infinitive && ctx.word(c + 1) != "then",
+                _ => false,
+            };
+            opens
+                && (c + 1..first).any(|k| !AUXILIARIES.contains(&ctx.word(k).as_str()))
+                && (c + 1..first).all(|k| !matches!(ctx.word(k).as_str(), "," | ";" | "—" | "–"))
+        })
     };
     let subject = |list: &[&'a Mention]| -> Vec<&'a Mention> {
         let mut out = Vec::new();

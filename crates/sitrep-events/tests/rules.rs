@@ -359,3 +359,14 @@ fn a_name_before_a_conjunction_is_not_the_subject_of_the_clause_it_opens() {
     // An infinitive takes the main clause's subject across a prepositional "after".
     expect("Thousands of Yemenis rallied after Friday prayers to denounce Israel.", EventType::Accuse, "YEM", Some("ISR"));
 }
+
+#[test]
+fn a_clause_opened_by_while_keeps_its_infinitive() {
+    // "while on a patrol to support ...": the infinitive belongs to the clause "while" opens, not
+    // to the spokesman named before it.
+    let evs = events("A spokesman, Jay Tarriela, said two coast guard boats were hit while on a patrol to support Filipino fishermen.");
+    assert!(
+        !evs.iter().any(|e| e.trigger.starts_with("support") && e.source.as_ref().is_some_and(|s| s.actor.starts_with("PER:"))),
+        "{evs:#?}"
+    );
+}
