@@ -970,8 +970,13 @@ pub fn find<'a>(
                     || m.country.is_some() && (m.kind != MentionKind::Nationality || PROPOSALS.contains(&ctx.word(last).as_str()))
             })
             .collect();
+        let accusing = ["accus", "blam", "charg", "suspect", "convict"].iter().any(|v| first_word.starts_with(v));
         if !inside.is_empty() {
             roles.targets = inside;
+        } else if accusing && last >= first + 2 && matches!(ctx.word(last).as_str(), "of" | "for") {
+            // "accusing Western powers of failing to rein in Kigali": the accused is in the gap,
+            // named by no actor here; what follows "of" is the charge, not whom it is against.
+            roles.targets.clear();
         }
     }
     // An actor does not act on itself: when the object found is the source again ("Putin offered

@@ -370,3 +370,13 @@ fn a_clause_opened_by_while_keeps_its_infinitive() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn what_follows_an_accusations_of_is_the_charge_not_the_accused() {
+    let evs = events("Protesters in Kinshasa accused Western powers of failing to rein in Kigali.");
+    let acc: Vec<_> = evs.iter().filter(|e| e.kind == EventType::Accuse).collect();
+    assert!(!acc.is_empty(), "{evs:#?}");
+    assert!(acc.iter().all(|e| e.target.as_ref().is_none_or(|t| t.country.as_deref() != Some("RWA"))), "{acc:#?}");
+    // A named actor in the gap is still the accused.
+    expect("Kinshasa accused Rwanda of backing the rebels.", EventType::Accuse, "COD", Some("RWA"));
+}
