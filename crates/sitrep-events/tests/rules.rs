@@ -380,3 +380,10 @@ fn what_follows_an_accusations_of_is_the_charge_not_the_accused() {
     // A named actor in the gap is still the accused.
     expect("Kinshasa accused Rwanda of backing the rebels.", EventType::Accuse, "COD", Some("RWA"));
 }
+
+#[test]
+fn a_second_count_of_victims_does_not_make_the_first_the_attackers() {
+    let evs = events("Officials in Goma said at least 40 civilians had been killed and hundreds wounded in the shelling.");
+    let hurt: Vec<_> = evs.iter().filter(|e| e.trigger.starts_with("wounded")).collect();
+    assert!(hurt.iter().all(|e| e.source.as_ref().is_none_or(|s| s.agent.as_deref() != Some("CVL"))), "{evs:#?}");
+}
