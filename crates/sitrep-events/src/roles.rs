@@ -428,6 +428,9 @@ pub fn find<'a>(
                 && ctx.mention_at_token(first - 1).is_none()
                 && !ctx.word(first - 1).ends_with("ly")
                 && !AUXILIARIES.contains(&ctx.word(first - 1).as_str()))
+            // "residents said shooting continued": an -ing word opening what is said is a noun.
+            || (first_word.ends_with("ing")
+                && matches!(prev_word.as_str(), "said" | "says" | "say" | "reported" | "reports" | "added" | "warned" | "claimed"))
             // "covers armed attacks": a plural event noun after a modifier is a noun.
             || (first == last
                 && first_word.ends_with('s')

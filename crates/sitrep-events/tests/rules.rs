@@ -387,3 +387,9 @@ fn a_second_count_of_victims_does_not_make_the_first_the_attackers() {
     let hurt: Vec<_> = evs.iter().filter(|e| e.trigger.starts_with("wounded")).collect();
     assert!(hurt.iter().all(|e| e.source.as_ref().is_none_or(|s| s.agent.as_deref() != Some("CVL"))), "{evs:#?}");
 }
+
+#[test]
+fn an_ing_word_opening_what_is_said_is_a_noun_not_the_sayers_act() {
+    let evs = events("Aid workers in Darfur said shooting continued through the night.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("shooting") && e.source.is_some()), "{evs:#?}");
+}
