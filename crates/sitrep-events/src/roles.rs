@@ -57,6 +57,36 @@ const PREPOSITIONS: &[&str] = &[
     "despite",
     "beyond",
 ];
+/// Subjects that are no actor: natural hazards and blasts.
+const HAZARDS: &[&str] = &[
+    "earthquake",
+    "earthquakes",
+    "quake",
+    "tremor",
+    "aftershock",
+    "aftershocks",
+    "flood",
+    "floods",
+    "flooding",
+    "storm",
+    "cyclone",
+    "hurricane",
+    "typhoon",
+    "tornado",
+    "tsunami",
+    "landslide",
+    "landslides",
+    "mudslide",
+    "wildfire",
+    "wildfires",
+    "blaze",
+    "avalanche",
+    "eruption",
+    "explosion",
+    "explosions",
+    "blast",
+    "blasts",
+];
 /// Prepositions whose object is a place, not a participant.
 const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "across", "outside", "around", "throughout", "within"];
 /// Prepositions whose object is never the target of the trigger before them.
@@ -481,6 +511,12 @@ pub fn find<'a>(
                 && (c + 1..first).all(|k| !matches!(ctx.word(k).as_str(), "," | ";" | "—" | "–"))
         })
     };
+    // "An earthquake struck Morocco's High Atlas, killing more than 2,000 people", "officials
+    // said floods killed 40": a natural hazard or a blast is the clause's subject, and no name
+    // it passes on the way to the verb acts.
+    let hazard = (0..first).rev().find(|&i| HAZARDS.contains(&ctx.word(i).as_str()));
+    let chained = first_word.ends_with("ing") && matches!(prev_word.as_str(), "," | "and");
+    let hazard_block = |m: &Mention| hazard.is_some_and(|h| ctx.tok_at(m.end) <= h || (chained && ctx.tok_at(m.start) > h));
     let subject = |list: &[&'a Mention]| -> Vec<&'a Mention> {
         let mut out = Vec::new();
         // ", which Kinshasa says is backed by Rwanda,": an aside between commas is not the subject.
@@ -509,6 +545,7 @@ pub fn find<'a>(
                 && !ctx.is_location(m)
                 && place_ok
                 && !clause_between(m)
+                && !hazard_block(m)
         });
         if let Some(&s) = pick {
             out.push(s);

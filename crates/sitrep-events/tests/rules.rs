@@ -393,3 +393,14 @@ fn an_ing_word_opening_what_is_said_is_a_noun_not_the_sayers_act() {
     let evs = events("Aid workers in Darfur said shooting continued through the night.");
     assert!(!evs.iter().any(|e| e.trigger.starts_with("shooting") && e.source.is_some()), "{evs:#?}");
 }
+
+#[test]
+fn a_natural_hazard_acts_for_no_one() {
+    let evs =
+        events("A strong earthquake struck northern Pakistan on Sunday, killing at least 40 people and destroying hundreds of homes.");
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.country.as_deref() == Some("PAK"))), "{evs:#?}");
+    let evs = events("Officials in Kabul said floods killed 40 people.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("killed") && e.source.is_some()), "{evs:#?}");
+    // A named attacker is still the source.
+    expect("Pakistan struck militant hideouts in Afghanistan, killing at least 20 fighters.", EventType::Assault, "PAK", None);
+}
