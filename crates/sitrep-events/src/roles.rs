@@ -402,6 +402,18 @@ pub fn find<'a>(
     let first_word = ctx.word(first);
     let prev_word = if first > 0 { ctx.word(first - 1) } else { &NO_WORD };
 
+    // "more than 300 wounded", "among the dead and wounded": the victims, not an act.
+    let victims = matches!(first_word.as_str(), "wounded" | "injured")
+        && first == last
+        && (prev_word.chars().all(|c| c.is_ascii_digit() || c == ',')
+            || matches!(prev_word.as_str(), "dozens" | "hundreds" | "thousands" | "scores")
+            || (prev_word == "and"
+                && first > 2
+                && matches!(ctx.word(first - 2).as_str(), "dead" | "killed" | "injured" | "wounded")
+                && ctx.word(first - 3) == "the"));
+    if victims {
+        return Roles::default();
+    }
     // Passive: a form of "be" just before a participle trigger.
     let mut k = first;
     while k > 0 && SKIPPABLE.contains(&ctx.word(k - 1).as_str()) {
@@ -524,7 +536,10 @@ pub fn find<'a>(
             let i = ctx.tok_at(m.start);
             let open = (0..i).rev().find(|&k| ctx.word(k) == ",");
             let close = (i..first).find(|&k| ctx.word(k) == ",");
-            matches!((open, close), (Some(o), Some(_)) if matches!(ctx.word(o + 1).as_str(), "which" | "who" | "whom" | "whose"))
+            matches!((open, close), (Some(o), Some(_)) if matches!(
+                ctx.word(o + 1).as_str(),
+                "which" | "who" | "whom" | "whose" | "while" | "when" | "as" | "although" | "though" | "because" | "if" | "whereas"
+            ))
         };
         let pick = list.iter().rev().filter(|m| !aside(m)).find(|m| {
             let prep = ctx.prep_before(m);

@@ -404,3 +404,16 @@ fn a_natural_hazard_acts_for_no_one() {
     // A named attacker is still the source.
     expect("Pakistan struck militant hideouts in Afghanistan, killing at least 20 fighters.", EventType::Assault, "PAK", None);
 }
+
+#[test]
+fn counts_of_wounded_are_victims_and_asides_are_not_subjects() {
+    let evs = events("Hospitals in Gaza struggled to treat more than 300 wounded.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("wounded")), "{evs:#?}");
+    let evs = events("Officials said civilians were among the dead and wounded.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("wounded") && e.source.is_some()), "{evs:#?}");
+    let evs = events("A blast at a market in Kabul, while Afghan police patrolled nearby, killed 12 people.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("killed") && e.source.is_some()), "{evs:#?}");
+    // A verb coordination still counts: the fighters killed and wounded.
+    let evs = events("JNIM said its fighters had killed and wounded dozens of Malian soldiers.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Assault && e.source.is_some()), "{evs:#?}");
+}
