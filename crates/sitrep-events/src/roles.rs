@@ -1057,7 +1057,23 @@ pub fn find<'a>(
             }
         } else if pron.is_some() {
             let src_ids: Vec<_> = roles.sources.iter().map(|m| m.actor.clone()).collect();
-            if let Some(m) = doc_mentions.iter().rev().find(|m| {
+            // "them" is plural: the last plural sector or group named in this sentence or the one
+            // before ("protesters attacked the embassies of Rwanda and France ... Police fired
+            // tear gas to disperse them"), before any state.
+            let near = tstart.saturating_sub(400);
+            let plural = (pron.map(String::as_str) == Some("them"))
+                .then(|| {
+                    doc_mentions.iter().rev().find(|m| {
+                        m.end <= tstart
+                            && m.start >= near
+                            && ((m.kind == MentionKind::Agent && m.text.ends_with('s')) || m.kind == MentionKind::Group)
+                            && !src_ids.contains(&m.actor)
+                    })
+                })
+                .flatten();
+            if let Some(m) = plural {
+                roles.targets.push(m);
+            } else if let Some(m) = doc_mentions.iter().rev().find(|m| {
                 m.end <= tstart
                     && matches!(m.kind, MentionKind::Group | MentionKind::Organisation | MentionKind::Country)
                     && !src_ids.contains(&m.actor)

@@ -417,3 +417,11 @@ fn counts_of_wounded_are_victims_and_asides_are_not_subjects() {
     let evs = events("JNIM said its fighters had killed and wounded dozens of Malian soldiers.");
     assert!(evs.iter().any(|e| e.kind == EventType::Assault && e.source.is_some()), "{evs:#?}");
 }
+
+#[test]
+fn them_points_back_to_the_last_plural_sector_or_group() {
+    let evs = events("In Nairobi, protesters marched on the embassies of Russia and China. Police fired tear gas to disperse them.");
+    let dispersal: Vec<_> = evs.iter().filter(|e| e.trigger.starts_with("disperse")).collect();
+    assert!(!dispersal.is_empty(), "{evs:#?}");
+    assert!(dispersal.iter().all(|e| e.target.as_ref().is_some_and(|t| t.text == "protesters")), "{dispersal:#?}");
+}
