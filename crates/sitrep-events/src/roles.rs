@@ -437,6 +437,8 @@ pub fn find<'a>(
         .filter_map(|i| ctx.mention_at_token(i))
         // not across a comma: "disputed Pakistan's claims, alleging ..." is no act of Pakistan's
         .find(|m| ctx.possessive(m) && ctx.tok_at(m.end) + 3 >= first && !(ctx.tok_at(m.end)..first).any(|i| ctx.word(i) == ","))
+        // "Lebanon's Hezbollah fired": the possessive owns the name after it, which acts.
+        .filter(|m| !ctx.mentions.iter().any(|o| o.start >= m.end && o.end <= tstart))
         // "Pakistani airstrikes", "a Pakistani jail": a nationality right before a noun owns it.
         .or_else(|| {
             ctx.mention_at_token(first.wrapping_sub(1)).filter(|m| m.kind == MentionKind::Nationality && !first_word.ends_with("ed"))

@@ -425,3 +425,12 @@ fn them_points_back_to_the_last_plural_sector_or_group() {
     assert!(!dispersal.is_empty(), "{evs:#?}");
     assert!(dispersal.iter().all(|e| e.target.as_ref().is_some_and(|t| t.text == "protesters")), "{dispersal:#?}");
 }
+
+#[test]
+fn a_possessive_owns_the_name_after_it_not_the_verb() {
+    expect("Lebanon's Hezbollah fired rockets at Israel on Sunday.", EventType::Assault, "GRP:hezbollah", Some("ISR"));
+    let evs = events("Lebanon's Hezbollah fired rockets at Israel on Sunday.");
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.actor == "LBN")), "{evs:#?}");
+    // An event noun right after the possessive is still its act.
+    expect("Pakistan's airstrikes killed 40 people.", EventType::Assault, "PAK", None);
+}
