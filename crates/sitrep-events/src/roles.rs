@@ -411,7 +411,10 @@ pub fn find<'a>(
                 && first > 2
                 && matches!(ctx.word(first - 2).as_str(), "dead" | "killed" | "injured" | "wounded")
                 && ctx.word(first - 3) == "the"));
-    if victims {
+    // "were among those killed": the victims again.
+    let those =
+        prev_word == "those" && matches!(first_word.as_str(), "killed" | "wounded" | "injured" | "detained" | "arrested" | "abducted");
+    if victims || those {
         return Roles::default();
     }
     // Passive: a form of "be" just before a participle trigger.

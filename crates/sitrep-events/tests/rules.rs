@@ -434,3 +434,9 @@ fn a_possessive_owns_the_name_after_it_not_the_verb() {
     // An event noun right after the possessive is still its act.
     expect("Pakistan's airstrikes killed 40 people.", EventType::Assault, "PAK", None);
 }
+
+#[test]
+fn those_killed_are_victims() {
+    let evs = events("Peacekeepers from Tanzania and Malawi were among those killed in the fighting.");
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| matches!(s.actor.as_str(), "TZA" | "MWI"))), "{evs:#?}");
+}
