@@ -106,6 +106,11 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             }
             let at = roles::At { first: trig.first, last: trig.last, reverse: pat.reverse };
             let mut roles = roles::find(&words, &sm, mentions, at, &prev_sources, last_source);
+            // "Chad and Benin have promised troops and police", "agreed to stop all military
+            // action": what is promised or agreed on is no party to it.
+            if pat.kind == EventType::Agree {
+                roles.targets.retain(|t| !(t.kind == MentionKind::Agent && t.country.is_none()));
+            }
             // "killing at least 100 people and wounding about 300", "26 civilians were killed and
             // dozens wounded": what the verb before acted on does not act in the verb coordinated
             // with it; that verb's source, if any, does, on the same victims.
@@ -289,7 +294,9 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             let joint = targets.is_empty()
                 && !roles.passive
                 && roles.sources.len() >= 2
-                && matches!(pat.kind, EventType::Consult | EventType::Agree | EventType::Cooperate);
+                && matches!(pat.kind, EventType::Consult | EventType::Agree | EventType::Cooperate)
+                // "Benin and Chad have promised troops": each promises on its own account.
+                && !matches!(pat.words.first(), Some(lexicon::PatternWord::Lemma(l)) if matches!(l.as_str(), "promise" | "pledge" | "offer" | "vow"));
             if targets.is_empty() {
                 targets.push(None);
             }

@@ -440,3 +440,13 @@ fn those_killed_are_victims() {
     let evs = events("Peacekeepers from Tanzania and Malawi were among those killed in the fighting.");
     assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| matches!(s.actor.as_str(), "TZA" | "MWI"))), "{evs:#?}");
 }
+
+#[test]
+fn what_is_promised_is_no_party_and_promises_are_not_joint() {
+    let evs = events("Benin and Chad have promised troops and police for the mission.");
+    let promises: Vec<_> = evs.iter().filter(|e| e.kind == EventType::Agree).collect();
+    assert!(!promises.is_empty(), "{evs:#?}");
+    assert!(promises.iter().all(|e| e.target.is_none()), "{promises:#?}");
+    // Two parties agreeing face each other.
+    expect("India and Pakistan agreed to stop all firing on Saturday.", EventType::Agree, "PAK", Some("IND"));
+}
