@@ -421,11 +421,11 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
 }
 
 /// Whether the words between two violent verbs coordinate a second count of victims with the
-/// first ("... killed and dozens wounded", "killing 100 people and wounding about 300"): "and",
-/// then at most a number or quantity.
+/// first ("... killed and dozens wounded", "killing 100 people and wounding about 300", "killed
+/// or wounded"): "and" or "or", then at most a number or quantity.
 fn casualties_coordinated(between: &str) -> bool {
     let words: Vec<&str> = between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let Some(and) = words.iter().rposition(|w| *w == "and") else { return false };
+    let Some(and) = words.iter().rposition(|w| *w == "and" || *w == "or") else { return false };
     let rest = &words[and + 1..];
     rest.len() <= 3
         && rest.iter().all(|w| {

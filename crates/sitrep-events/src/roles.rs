@@ -86,6 +86,10 @@ const HAZARDS: &[&str] = &[
     "explosions",
     "blast",
     "blasts",
+    "exploded",
+    "crash",
+    "crashed",
+    "collapsed",
 ];
 /// Prepositions whose object is a place, not a participant.
 const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "across", "outside", "around", "throughout", "within"];
@@ -475,9 +479,9 @@ pub fn find<'a>(
                 && ctx.mention_at_token(first - 1).is_none()
                 && !ctx.word(first - 1).ends_with("ly")
                 && !AUXILIARIES.contains(&ctx.word(first - 1).as_str()))
-            // "residents said shooting continued": an -ing word opening what is said is a noun.
-            || (first_word.ends_with("ing")
-                && matches!(prev_word.as_str(), "said" | "says" | "say" | "reported" | "reports" | "added" | "warned" | "claimed"))
+            // "residents said shooting continued", "survivors said help had been slow": a word
+            // right after a verb of saying opens what is said; it is a noun.
+            || matches!(prev_word.as_str(), "said" | "says" | "say" | "reported" | "reports" | "added" | "warned" | "claimed")
             // "covers armed attacks": a plural event noun after a modifier is a noun.
             || (first == last
                 && first_word.ends_with('s')

@@ -450,3 +450,13 @@ fn what_is_promised_is_no_party_and_promises_are_not_joint() {
     // Two parties agreeing face each other.
     expect("India and Pakistan agreed to stop all firing on Saturday.", EventType::Agree, "PAK", Some("IND"));
 }
+
+#[test]
+fn after_said_the_next_word_opens_what_is_said_and_crashes_act_for_no_one() {
+    let evs = events("Survivors in Herat said help had been slow to arrive.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("help") && e.source.is_some()), "{evs:#?}");
+    let evs = events("A military helicopter carrying 12 Afghan soldiers crashed near Kabul, killing everyone on board.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("killing") && e.source.is_some()), "{evs:#?}");
+    let evs = events("Officials in Kyiv said 300 Russian soldiers had been killed or wounded.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("wounded") && e.source.is_some()), "{evs:#?}");
+}
