@@ -3,10 +3,18 @@
 /// The key a place name is indexed and looked up by: "St. Louis" and "Saint-Louis" meet at
 /// "saint louis", "Ḩalab" at "halab".
 pub fn fold(name: &str) -> String {
-    // Called for every name and alternate name of the gazetteer table at load: no allocation
-    // past the output (and the transliteration, only for non-ASCII names).
+    let mut out = String::new();
+    fold_into(name, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer it clears first: called for every name and alternate name of the
+/// gazetteer table at load, where one buffer serves all (allocating only to transliterate
+/// non-ASCII names).
+pub(crate) fn fold_into(name: &str, out: &mut String) {
     let ascii = deunicode::deunicode_with_tofu_cow(name, "[?]");
-    let mut out = String::with_capacity(ascii.len());
+    out.clear();
+    out.reserve(ascii.len());
     for word in ascii.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
         let w = word.trim_matches('\'');
         let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("'S")).unwrap_or(w);
@@ -31,7 +39,6 @@ pub fn fold(name: &str) -> String {
         out.truncate(from);
         out.push_str(spelled);
     }
-    out
 }
 
 #[cfg(test)]

@@ -4,13 +4,13 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use serde::Deserialize;
 
-use crate::fold::fold;
+use crate::fold::{fold, fold_into};
+use crate::index::Index;
 
 /// What kind of place an entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -93,8 +93,10 @@ impl std::error::Error for TableError {}
 #[derive(Clone, Debug, Default)]
 pub struct Places {
     pub(crate) places: Vec<Place>,
-    /// Folded name to entries; a fast hash, as the table puts half a million keys here at load.
-    pub(crate) index: FxHashMap<String, Vec<u32>>,
+    /// Folded name to entries.
+    pub(crate) index: Index,
+    /// [`Places::key`]'s buffer for the folded name.
+    fold_buf: String,
     /// Folded demonyms ("pakistani", "european") to the country or continent entry.
     pub(crate) demonyms: HashMap<String, u32>,
     /// Abbreviations that are a place only with their full stop ("Man.", "Que."): folded without it.
@@ -189,11 +191,12 @@ impl Places {
             }
         }
         // A subdivision ISO marks as claimed does not take the name of a country ("Taiwan").
-        for ids in p.index.values_mut() {
-            if ids.iter().any(|&i| p.places[i as usize].kind == Kind::Country) {
+        let places = &p.places;
+        p.index.shrink_each(|ids| {
+            if ids.iter().any(|&i| places[i as usize].kind == Kind::Country) {
                 ids.retain(|i| !claimed.contains(i));
             }
-        }
+        });
         let features: Vec<Feature> = serde_yaml_ng::from_str(FEATURES).expect("dictionaries/places.yaml parses");
         for f in features {
             let country = f.countries.first().cloned().unwrap_or_default();
@@ -283,12 +286,8 @@ impl Places {
         let text = std::fs::read_to_string(path).map_err(|e| TableError(format!("{}: {e}", path.display())))?;
         // Our fallback cities give way to the table's entries for the same place.
         let fallback: Vec<u32> = (0..self.places.len() as u32).filter(|&i| self.places[i as usize].kind == Kind::City).collect();
-        for i in &fallback {
-            for ids in self.index.values_mut() {
-                ids.retain(|j| j != i);
-            }
-        }
-        self.index.retain(|_, v| !v.is_empty());
+        // (A key left without entries is no key: `Index::get` says None.)
+        self.index.shrink_each(|ids| ids.retain(|j| !fallback.contains(j)));
         // About two keys a line (names and alternate names): one allocation, not twenty rehashes.
         self.index.reserve(text.len() / 32);
         let us_states: HashMap<String, String> = self
@@ -377,15 +376,13 @@ impl Places {
     }
 
     fn key(&mut self, name: &str, i: u32) {
-        let k = fold(name);
-        if k.is_empty() {
-            return;
+        let mut k = std::mem::take(&mut self.fold_buf);
+        fold_into(name, &mut k);
+        if !k.is_empty() {
+            self.max_words = self.max_words.max(k.bytes().filter(|&b| b == b' ').count() + 1);
+            self.index.insert(&k, i);
         }
-        self.max_words = self.max_words.max(k.split(' ').count());
-        let ids = self.index.entry(k).or_default();
-        if !ids.contains(&i) {
-            ids.push(i);
-        }
+        self.fold_buf = k;
     }
 
     pub fn len(&self) -> usize {
@@ -402,7 +399,7 @@ impl Places {
 
     /// Entries a name may refer to.
     pub fn lookup(&self, name: &str) -> &[u32] {
-        self.index.get(&fold(name)).map_or(&[], |v| v.as_slice())
+        self.index.get(&fold(name)).unwrap_or(&[])
     }
 
     /// The country entry for an ISO alpha-3 code.

@@ -420,11 +420,11 @@ impl Places {
     fn readings(&self, surface: &str) -> Vec<u32> {
         let key = fold(surface);
         if let Some(v) = self.index.get(&key) {
-            return v.clone();
+            return v.to_vec();
         }
         for prefix in ["the ", "city of ", "town of ", "state of ", "province of ", "county of "] {
             if let Some(v) = key.strip_prefix(prefix).and_then(|k| self.index.get(k)) {
-                return v.clone();
+                return v.to_vec();
             }
         }
         for suffix in [
@@ -442,7 +442,7 @@ impl Places {
             " kray",
         ] {
             if let Some(v) = key.strip_suffix(suffix).and_then(|k| self.index.get(k)) {
-                return v.clone();
+                return v.to_vec();
             }
         }
         Vec::new()
