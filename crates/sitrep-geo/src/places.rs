@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use serde::Deserialize;
@@ -38,17 +40,18 @@ impl Kind {
     }
 }
 
-/// One gazetteer entry.
+/// One gazetteer entry. The codes and region names are shared (`Arc`): a quarter of a million
+/// entries repeat a few thousand of them, and a `String` each made that an allocation a field.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Place {
     pub name: String,
     pub kind: Kind,
     /// ISO 3166-1 alpha-3 code of the country it lies in.
-    pub country: String,
+    pub country: Arc<str>,
     /// Name of its first-level region, when known.
-    pub admin1: Option<String>,
+    pub admin1: Option<Arc<str>>,
     /// GeoNames admin1 code (for the United States the state's postal code).
-    pub admin1_code: Option<String>,
+    pub admin1_code: Option<Arc<str>>,
     pub lat: f64,
     pub lon: f64,
     pub population: u64,
@@ -102,7 +105,7 @@ pub struct Places {
     /// Abbreviations that are a place only with their full stop ("Man.", "Que."): folded without it.
     pub(crate) dotted: HashMap<String, u32>,
     country: HashMap<String, u32>,
-    alpha2: HashMap<String, String>,
+    alpha2: HashMap<String, Arc<str>>,
     /// (alpha-3, GeoNames admin1 code) to the region entry, where the codes are known.
     region: HashMap<(String, String), u32>,
     /// Bounding boxes of regions (south, north, west, east), where `keshvar` has them: whether a
@@ -122,7 +125,7 @@ impl Places {
         let mut p = Places::default();
         let mut claimed: Vec<u32> = Vec::new();
         for c in keshvar::CountryIterator::new() {
-            let a3 = c.alpha3().to_string();
+            let a3: Arc<str> = c.alpha3().to_string().into();
             let geo = c.geo();
             let short = c.iso_short_name();
             // "Iran (Islamic Republic of)" → "Iran"; "Korea, Republic of" stays for its aliases below.
@@ -139,7 +142,7 @@ impl Places {
                 geonames_id: None,
                 area: 0.0,
             });
-            p.country.insert(a3.clone(), i);
+            p.country.insert(a3.to_string(), i);
             p.alpha2.insert(c.alpha2().to_string(), a3.clone());
             p.key(&name, i);
             p.key(short, i);
@@ -168,15 +171,15 @@ impl Places {
                     name: sname.clone(),
                     kind: Kind::Region,
                     country: a3.clone(),
-                    admin1: Some(sname.clone()),
-                    admin1_code: Some(code.clone()),
+                    admin1: Some(sname.as_str().into()),
+                    admin1_code: Some(code.as_str().into()),
                     lat,
                     lon,
                     population: 0,
                     geonames_id: None,
                     area: 0.0,
                 });
-                p.region.insert((a3.clone(), code), j);
+                p.region.insert((a3.to_string(), code), j);
                 if let Some(g) = s.geo()
                     && let (Some(s), Some(n), Some(w), Some(e)) = (g.min_latitude(), g.max_latitude(), g.min_longitude(), g.max_longitude())
                 {
@@ -241,8 +244,8 @@ impl Places {
             let i = p.push(Place {
                 name: f.name.clone(),
                 kind,
-                country,
-                admin1: f.admin1,
+                country: country.into(),
+                admin1: f.admin1.map(Arc::from),
                 admin1_code: None,
                 lat: f.lat,
                 lon: f.lon,
@@ -290,12 +293,14 @@ impl Places {
         self.index.shrink_each(|ids| ids.retain(|j| !fallback.contains(j)));
         // About two keys a line (names and alternate names): one allocation, not twenty rehashes.
         self.index.reserve(text.len() / 32);
-        let us_states: HashMap<String, String> = self
+        let us_states: HashMap<String, Arc<str>> = self
             .region
             .iter()
             .filter(|((c, _), _)| c == "USA")
-            .map(|((_, code), &i)| (code.clone(), self.places[i as usize].name.clone()))
+            .map(|((_, code), &i)| (code.clone(), self.places[i as usize].name.as_str().into()))
             .collect();
+        // Admin1 codes, shared among the places of a region.
+        let mut codes: FxHashMap<String, Arc<str>> = FxHashMap::default();
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -309,7 +314,7 @@ impl Places {
             let population = f[7].parse::<u64>().unwrap_or(0);
             match f[0] {
                 "C" => {
-                    if let Some(&i) = self.country.get(&country) {
+                    if let Some(&i) = self.country.get(&*country) {
                         let c = &mut self.places[i as usize];
                         c.geonames_id = id;
                         if population > 0 {
@@ -322,19 +327,19 @@ impl Places {
                     }
                 }
                 "A1" => {
-                    if let Some(&i) = self.region.get(&(country.clone(), f[6].to_string())) {
+                    if let Some(&i) = self.region.get(&(country.to_string(), f[6].to_string())) {
                         self.places[i as usize].geonames_id = id;
                     }
                 }
                 "A2" => {
-                    let Some(&s) = self.region.get(&(country.clone(), f[6].to_string())) else { continue };
+                    let Some(&s) = self.region.get(&(country.to_string(), f[6].to_string())) else { continue };
                     let state = self.places[s as usize].clone();
                     let i = self.push(Place {
                         name: f[2].to_string(),
                         kind: Kind::County,
                         country,
                         admin1: state.admin1.clone(),
-                        admin1_code: Some(f[6].to_string()),
+                        admin1_code: Some(f[6].into()),
                         lat: state.lat,
                         lon: state.lon,
                         population,
@@ -345,13 +350,14 @@ impl Places {
                 }
                 "P" => {
                     let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>()) else { continue };
-                    let admin1 = if country == "USA" { us_states.get(f[6]).cloned() } else { None };
+                    let admin1 = if &*country == "USA" { us_states.get(f[6]).cloned() } else { None };
+                    let code = (!f[6].is_empty()).then(|| codes.entry(f[6].to_string()).or_insert_with(|| f[6].into()).clone());
                     let i = self.push(Place {
                         name: f[2].to_string(),
                         kind: Kind::City,
                         country,
                         admin1,
-                        admin1_code: Some(f[6].to_string()).filter(|s| !s.is_empty()),
+                        admin1_code: code,
                         lat,
                         lon,
                         population,
@@ -409,7 +415,7 @@ impl Places {
 
     /// The alpha-3 code for an alpha-2 one.
     pub fn alpha3(&self, alpha2: &str) -> Option<&str> {
-        self.alpha2.get(alpha2).map(|s| s.as_str())
+        self.alpha2.get(alpha2).map(|s| &**s)
     }
 
     /// Whether a point lies in a region's bounding box (None when the box is unknown).
@@ -422,10 +428,10 @@ impl Places {
     /// The region entry containing a place, where codes tell (US states).
     pub(crate) fn region_of(&self, p: &Place) -> Option<u32> {
         // GeoNames and ISO 3166-2 codes agree for the United States only.
-        if p.kind == Kind::Region || p.country != "USA" {
+        if p.kind == Kind::Region || &*p.country != "USA" {
             return None;
         }
-        self.region.get(&(p.country.clone(), p.admin1_code.clone()?)).copied()
+        self.region.get(&(p.country.to_string(), p.admin1_code.as_deref()?.to_string())).copied()
     }
 }
 

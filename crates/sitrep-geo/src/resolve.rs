@@ -392,7 +392,7 @@ impl Places {
             .iter()
             .map(|&i| self.get(i))
             .filter(|p| p.kind == Kind::City && p.population >= 50_000)
-            .map(|p| (p.lat, p.lon, p.country.as_str()))
+            .map(|p| (p.lat, p.lon, &*p.country))
             .collect();
         let drop: Vec<u32> = c
             .iter()
@@ -400,7 +400,7 @@ impl Places {
             .filter(|&i| {
                 let p = self.get(i);
                 p.kind == Kind::Region
-                    && cities.iter().any(|&(la, lo, cc)| cc == p.country && distance_km((la, lo), (p.lat, p.lon)) < 150.0)
+                    && cities.iter().any(|&(la, lo, cc)| cc == &*p.country && distance_km((la, lo), (p.lat, p.lon)) < 150.0)
             })
             .collect();
         c.retain(|i| !drop.contains(i));
@@ -558,7 +558,7 @@ impl Places {
                             && keys[j] != keys[i]
                             && !self.get(p).country.is_empty()
                         {
-                            *v.entry(self.get(p).country.as_str()).or_default() += conf;
+                            *v.entry(&*self.get(p).country).or_default() += conf;
                             t += conf;
                         }
                     }
@@ -581,7 +581,7 @@ impl Places {
                             } else {
                                 1.0
                             };
-                            s += f * VOTE * v.get(p.country.as_str()).copied().unwrap_or(0.0) / t;
+                            s += f * VOTE * v.get(&*p.country).copied().unwrap_or(0.0) / t;
                         }
                         s + nb + support[i][k]
                     })
@@ -598,7 +598,7 @@ impl Places {
                     && p.kind == Kind::City
                     && p.population < STRAY_POPULATION
                     && t - total >= STRAY_VOTES
-                    && v.get(p.country.as_str()).copied().unwrap_or(0.0) == 0.0
+                    && v.get(&*p.country).copied().unwrap_or(0.0) == 0.0
                     && support[i][k] < 0.05
                     && self.neighbours(text, spans, &keys, &best, i, cs[k]) < 0.05
                 {
@@ -624,8 +624,8 @@ impl Places {
                     text: text[s..e].to_string(),
                     name: p.name.clone(),
                     kind: p.kind,
-                    country: p.country.clone(),
-                    admin1: p.admin1.clone(),
+                    country: p.country.to_string(),
+                    admin1: p.admin1.as_deref().map(str::to_string),
                     lat,
                     lon,
                     geonames_id: p.geonames_id,
