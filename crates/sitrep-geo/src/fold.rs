@@ -4,22 +4,21 @@
 /// "saint louis", "Ḩalab" at "halab".
 pub fn fold(name: &str) -> String {
     let mut out = String::new();
-    fold_into(name, &mut out);
+    fold_append(name, &mut out);
     out
 }
 
-/// [`fold`] into a buffer it clears first: called for every name and alternate name of the
-/// gazetteer table at load, where one buffer serves all (allocating only to transliterate
-/// non-ASCII names).
-pub(crate) fn fold_into(name: &str, out: &mut String) {
+/// [`fold`] appended to a buffer: the gazetteer table's half a million names are folded into
+/// shared buffers at load, allocating only to transliterate non-ASCII names.
+pub(crate) fn fold_append(name: &str, out: &mut String) {
     let ascii = deunicode::deunicode_with_tofu_cow(name, "[?]");
-    out.clear();
+    let base = out.len();
     out.reserve(ascii.len());
     for word in ascii.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
         let w = word.trim_matches('\'');
         let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("'S")).unwrap_or(w);
         let mark = out.len();
-        if mark > 0 {
+        if mark > base {
             out.push(' ');
         }
         let from = out.len();

@@ -3,7 +3,6 @@
 //! `scripts/setup-gazetteer.sh` builds from GeoNames data.
 
 use std::collections::HashMap;
-use std::io::BufRead;
 
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
@@ -12,7 +11,7 @@ use std::time::Instant;
 
 use serde::Deserialize;
 
-use crate::fold::{fold, fold_into};
+use crate::fold::{fold, fold_append};
 use crate::index::Index;
 
 /// What kind of place an entry is.
@@ -285,113 +284,122 @@ impl Places {
         Ok(p)
     }
 
-    /// Adds a table in the format of `scripts/setup-gazetteer.sh`.
+    /// Adds a table in the format of `scripts/setup-gazetteer.sh`. A line without its nine
+    /// fields is an error (the lines before it stay added).
     pub fn add_table(&mut self, path: &Path) -> Result<(), TableError> {
         let err = |e: std::io::Error| TableError(format!("{}: {e}", path.display()));
-        // Read a line at a time: holding the whole file (17 MB) added as much to peak memory.
-        let file = std::fs::File::open(path).map_err(err)?;
+        let mut file = std::fs::File::open(path).map_err(err)?;
         let size = file.metadata().map_err(err)?.len() as usize;
-        let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
         // Our fallback cities give way to the table's entries for the same place.
         let fallback: Vec<u32> = (0..self.places.len() as u32).filter(|&i| self.places[i as usize].kind == Kind::City).collect();
         // (A key left without entries is no key: `Index::get` says None.)
         self.index.shrink_each(|ids| ids.retain(|j| !fallback.contains(j)));
-        // About two keys a line (names and alternate names): one allocation, not twenty rehashes.
+        // About two keys a line (names and alternate names) of about 70 bytes: one allocation
+        // each, not twenty rehashes and copies.
         self.index.reserve(size / 32);
-        // About 70 bytes a line.
         self.places.reserve(size / 64);
-        let us_states: HashMap<String, Arc<str>> = self
-            .region
-            .iter()
-            .filter(|((c, _), _)| c == "USA")
-            .map(|((_, code), &i)| (code.clone(), self.places[i as usize].name.as_str().into()))
-            .collect();
-        // Admin1 codes, shared among the places of a region.
-        let mut codes: FxHashMap<String, Arc<str>> = FxHashMap::default();
-        let mut buf = String::new();
-        for n in 0.. {
-            buf.clear();
-            if reader.read_line(&mut buf).map_err(err)? == 0 {
-                break;
-            }
-            // As `str::lines`: without the "\n" or "\r\n" that ends it.
-            let line = buf.strip_suffix('\n').map_or(buf.as_str(), |l| l.strip_suffix('\r').unwrap_or(l));
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let mut f = [""; 9];
-            let mut k = 0;
-            for (slot, x) in f.iter_mut().zip(line.split('\t')) {
-                (*slot, k) = (x, k + 1);
-            }
-            if k < 9 {
-                return Err(TableError(format!("{}:{}: expected 9 tab-separated fields", path.display(), n + 1)));
-            }
-            let id = f[1].parse::<u64>().ok();
-            let Some(country) = self.alpha2.get(f[5]).cloned() else { continue };
-            let population = f[7].parse::<u64>().unwrap_or(0);
-            match f[0] {
-                "C" => {
-                    if let Some(&i) = self.country.get(&*country) {
-                        let c = &mut self.places[i as usize];
-                        c.geonames_id = id;
-                        if population > 0 {
-                            c.population = population;
-                        }
-                        // The table's point (the Factbook's) over keshvar's, which is a viewport centre.
-                        if let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>()) {
-                            (c.lat, c.lon) = (lat, lon);
-                        }
-                    }
+        let mut ctx = TableContext {
+            us_states: self
+                .region
+                .iter()
+                .filter(|((c, _), _)| c == "USA")
+                .map(|((_, code), &i)| (code.clone(), self.places[i as usize].name.as_str().into()))
+                .collect(),
+            codes: FxHashMap::default(),
+        };
+        // A megabyte at a time, not the whole file (17 MB more at peak), nor a line at a time (a
+        // UTF-8 check a line cost more than the rest of the reading).
+        let mut buf: Vec<u8> = Vec::with_capacity(CHUNK);
+        let mut line_no = 0;
+        let mut eof = false;
+        while !eof {
+            let got = std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, CHUNK as u64), &mut buf).map_err(err)?;
+            eof = got < CHUNK;
+            // Whole lines only ("\n" is never inside a UTF-8 sequence); a line longer than a
+            // chunk waits for the next.
+            let end = if eof { buf.len() } else { buf.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) };
+            let text = std::str::from_utf8(&buf[..end]).map_err(|e| err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+            for line in text.lines() {
+                line_no += 1;
+                if line.starts_with('#') || line.is_empty() {
+                    continue;
                 }
-                "A1" => {
-                    if let Some(&i) = self.region.get(&(country.to_string(), f[6].to_string())) {
-                        self.places[i as usize].geonames_id = id;
-                    }
-                }
-                "A2" => {
-                    let Some(&s) = self.region.get(&(country.to_string(), f[6].to_string())) else { continue };
-                    let state = self.places[s as usize].clone();
-                    let i = self.push(Place {
-                        name: f[2].to_string(),
-                        kind: Kind::County,
-                        country,
-                        admin1: state.admin1.clone(),
-                        admin1_code: Some(f[6].into()),
-                        lat: state.lat,
-                        lon: state.lon,
-                        population,
-                        geonames_id: id,
-                        area: 0.0,
-                    });
-                    self.key(f[2], i);
-                }
-                "P" => {
-                    let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>()) else { continue };
-                    let admin1 = if &*country == "USA" { us_states.get(f[6]).cloned() } else { None };
-                    let code = (!f[6].is_empty()).then(|| codes.entry(f[6].to_string()).or_insert_with(|| f[6].into()).clone());
-                    let i = self.push(Place {
-                        name: f[2].to_string(),
-                        kind: Kind::City,
-                        country,
-                        admin1,
-                        admin1_code: code,
-                        lat,
-                        lon,
-                        population,
-                        geonames_id: id,
-                        area: 0.0,
-                    });
-                    self.key(f[2], i);
-                    for a in f[8].split('|').filter(|a| !a.is_empty()) {
-                        self.key(a, i);
-                    }
-                }
-                _ => {}
+                let Some(f) = fields(line) else {
+                    return Err(TableError(format!("{}:{line_no}: expected 9 tab-separated fields", path.display())));
+                };
+                self.add_row(&f, &mut ctx);
             }
+            buf.drain(..end);
         }
         self.table = Some(path.to_path_buf());
         Ok(())
+    }
+
+    /// One line of the table.
+    fn add_row(&mut self, f: &[&str; 9], ctx: &mut TableContext) {
+        let id = f[1].parse::<u64>().ok();
+        let Some(country) = self.alpha2.get(f[5]).cloned() else { return };
+        let population = f[7].parse::<u64>().unwrap_or(0);
+        match f[0] {
+            "C" => {
+                if let Some(&i) = self.country.get(&*country) {
+                    let c = &mut self.places[i as usize];
+                    c.geonames_id = id;
+                    if population > 0 {
+                        c.population = population;
+                    }
+                    // The table's point (the Factbook's) over keshvar's, which is a viewport centre.
+                    if let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>()) {
+                        (c.lat, c.lon) = (lat, lon);
+                    }
+                }
+            }
+            "A1" => {
+                if let Some(&i) = self.region.get(&(country.to_string(), f[6].to_string())) {
+                    self.places[i as usize].geonames_id = id;
+                }
+            }
+            "A2" => {
+                let Some(&s) = self.region.get(&(country.to_string(), f[6].to_string())) else { return };
+                let state = &self.places[s as usize];
+                let (admin1, lat, lon) = (state.admin1.clone(), state.lat, state.lon);
+                let i = self.push(Place {
+                    name: f[2].to_string(),
+                    kind: Kind::County,
+                    country,
+                    admin1,
+                    admin1_code: Some(ctx.code(f[6])),
+                    lat,
+                    lon,
+                    population,
+                    geonames_id: id,
+                    area: 0.0,
+                });
+                self.key(f[2], i);
+            }
+            "P" => {
+                let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>()) else { return };
+                let admin1 = if &*country == "USA" { ctx.us_states.get(f[6]).cloned() } else { None };
+                let i = self.push(Place {
+                    name: f[2].to_string(),
+                    kind: Kind::City,
+                    country,
+                    admin1,
+                    admin1_code: (!f[6].is_empty()).then(|| ctx.code(f[6])),
+                    lat,
+                    lon,
+                    population,
+                    geonames_id: id,
+                    area: 0.0,
+                });
+                self.key(f[2], i);
+                // Its alternate names, "|"-separated.
+                for a in f[8].split('|').filter(|a| !a.is_empty()) {
+                    self.key(a, i);
+                }
+            }
+            _ => {}
+        }
     }
 
     fn push(&mut self, place: Place) -> u32 {
@@ -401,7 +409,8 @@ impl Places {
 
     fn key(&mut self, name: &str, i: u32) {
         let mut k = std::mem::take(&mut self.fold_buf);
-        fold_into(name, &mut k);
+        k.clear();
+        fold_append(name, &mut k);
         if !k.is_empty() {
             self.max_words = self.max_words.max(k.bytes().filter(|&b| b == b' ').count() + 1);
             self.index.insert(&k, i);
@@ -453,9 +462,76 @@ impl Places {
     }
 }
 
+/// Bytes of the table read and parsed at a time.
+const CHUNK: usize = 1 << 20;
+
+/// What adding the table's lines shares: the US states' names by postal code, and admin1 codes
+/// (one `Arc` per code, not per place).
+struct TableContext {
+    us_states: HashMap<String, Arc<str>>,
+    codes: FxHashMap<String, Arc<str>>,
+}
+
+impl TableContext {
+    fn code(&mut self, code: &str) -> Arc<str> {
+        if let Some(c) = self.codes.get(code) {
+            return c.clone();
+        }
+        self.codes.entry(code.to_string()).or_insert_with(|| code.into()).clone()
+    }
+}
+
+/// The nine fields of a line, or None when it has fewer.
+fn fields(line: &str) -> Option<[&str; 9]> {
+    let mut f = [""; 9];
+    let mut k = 0;
+    for (slot, x) in f.iter_mut().zip(line.split('\t')) {
+        (*slot, k) = (x, k + 1);
+    }
+    (k == 9).then_some(f)
+}
+
 /// Great-circle distance in kilometres.
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
     let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(name: &str, text: &str) -> (PathBuf, Result<Places, TableError>) {
+        let dir = std::env::temp_dir().join(format!("sitrep-geo-places-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("places.tsv");
+        std::fs::write(&path, text).unwrap();
+        let mut p = Places::builtin();
+        let r = p.add_table(&path).map(|_| p);
+        std::fs::remove_dir_all(&dir).ok();
+        (path, r)
+    }
+
+    #[test]
+    fn reads_lines_across_chunks_with_either_ending() {
+        // Alternate names longer than a chunk: the line spans two reads.
+        let alternates: Vec<String> = (0..CHUNK / 8).map(|i| format!("Zq{i:06}")).collect();
+        let text = format!(
+            "# comment\r\nP\t1\tAyni\t39.39\t68.54\tTJ\t08\t5000\t\r\n\nP\t2\tFarawayville\t1.0\t2.0\tTJ\t08\t10\t{}\nP\t3\tLastville\t1.5\t2.5\tTJ\t08\t10\tLast Alias",
+            alternates.join("|")
+        );
+        let p = table("chunks", &text).1.unwrap();
+        let id = |name: &str| p.lookup(name).iter().map(|&i| p.get(i).geonames_id).collect::<Vec<_>>();
+        assert_eq!(id("Ayni"), [Some(1)]);
+        assert_eq!(id("Zq000000"), [Some(2)]);
+        assert_eq!(id(&format!("Zq{:06}", CHUNK / 8 - 1)), [Some(2)]);
+        assert_eq!(id("Last Alias"), [Some(3)], "the last line needs no line end");
+    }
+
+    #[test]
+    fn a_short_line_is_an_error_with_its_number() {
+        let (path, r) = table("short", "# comment\nP\t1\tAyni\t39.39\t68.54\tTJ\t08\t5000\t\n\nP\t2\tAyni\n");
+        assert_eq!(r.unwrap_err().0, format!("{}:4: expected 9 tab-separated fields", path.display()));
+    }
 }
