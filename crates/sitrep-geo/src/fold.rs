@@ -14,15 +14,21 @@ pub(crate) fn fold_append(name: &str, out: &mut String) {
     let ascii = deunicode::deunicode_with_tofu_cow(name, "[?]");
     let base = out.len();
     out.reserve(ascii.len());
-    for word in ascii.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
-        let w = word.trim_matches('\'');
-        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("'S")).unwrap_or(w);
+    // Bytes, not chars: the transliteration is ASCII (and a byte of a multi-byte character
+    // would separate words as the character does).
+    for word in ascii.as_bytes().split(|&b| !b.is_ascii_alphanumeric() && b != b'\'').filter(|w| !w.is_empty()) {
+        let start = word.iter().position(|&b| b != b'\'').unwrap_or(word.len());
+        let end = word.iter().rposition(|&b| b != b'\'').map_or(start, |i| i + 1);
+        let mut w = &word[start..end];
+        if let [rest @ .., b'\'', b's' | b'S'] = w {
+            w = rest;
+        }
         let mark = out.len();
         if mark > base {
             out.push(' ');
         }
         let from = out.len();
-        out.extend(w.chars().filter(|&c| c != '\'').map(|c| c.to_ascii_lowercase()));
+        out.extend(w.iter().filter(|&&b| b != b'\'').map(|&b| char::from(b.to_ascii_lowercase())));
         let spelled = match &out[from..] {
             "" => {
                 out.truncate(mark);
