@@ -541,14 +541,23 @@ impl TableContext {
     }
 }
 
-/// The nine fields of a line, or None when it has fewer.
+/// The nine fields of a line (a tenth and more are ignored), or None when it has fewer. One pass
+/// over the bytes: `split('\t')` searched for each short field on its own (a tenth of the load).
 fn fields(line: &str) -> Option<[&str; 9]> {
     let mut f = [""; 9];
     let mut k = 0;
-    for (slot, x) in f.iter_mut().zip(line.split('\t')) {
-        (*slot, k) = (x, k + 1);
+    let mut start = 0;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if b == b'\t' {
+            f[k] = &line[start..i];
+            (k, start) = (k + 1, i + 1);
+            if k == 9 {
+                return Some(f);
+            }
+        }
     }
-    (k == 9).then_some(f)
+    f[k] = &line[start..];
+    (k == 8).then_some(f)
 }
 
 /// Great-circle distance in kilometres.
@@ -587,6 +596,15 @@ mod tests {
         assert_eq!(id("Zq000000"), [Some(2)]);
         assert_eq!(id(&format!("Zq{:06}", CHUNK / 8 - 1)), [Some(2)]);
         assert_eq!(id("Last Alias"), [Some(3)], "the last line needs no line end");
+    }
+
+    #[test]
+    fn splits_nine_fields() {
+        assert_eq!(fields("a\tb\tc\td\te\tf\tg\th\ti"), Some(["a", "b", "c", "d", "e", "f", "g", "h", "i"]));
+        assert_eq!(fields("P\t\t\t\t\t\t\t\t"), Some(["P", "", "", "", "", "", "", "", ""]));
+        assert_eq!(fields("a\tb\tc\td\te\tf\tg\th\ti\tj\tk"), Some(["a", "b", "c", "d", "e", "f", "g", "h", "i"]));
+        assert_eq!(fields("a\tb\tc\td\te\tf\tg\th"), None);
+        assert_eq!(fields(""), None);
     }
 
     #[test]
