@@ -40,18 +40,17 @@ impl Kind {
     }
 }
 
-/// One gazetteer entry. The codes and region names are shared (`Arc`): a quarter of a million
-/// entries repeat a few thousand of them, and a `String` each made that an allocation a field.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Place {
-    pub name: String,
+/// One gazetteer entry, as [`Places::get`] gives it: its strings borrowed from the gazetteer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Place<'a> {
+    pub name: &'a str,
     pub kind: Kind,
     /// ISO 3166-1 alpha-3 code of the country it lies in.
-    pub country: Arc<str>,
+    pub country: &'a str,
     /// Name of its first-level region, when known.
-    pub admin1: Option<Arc<str>>,
+    pub admin1: Option<&'a str>,
     /// GeoNames admin1 code (for the United States the state's postal code).
-    pub admin1_code: Option<Arc<str>>,
+    pub admin1_code: Option<&'a str>,
     pub lat: f64,
     pub lon: f64,
     pub population: u64,
@@ -59,6 +58,26 @@ pub struct Place {
     /// Area of its bounding box in km² (regions where keshvar has one; 0 when unknown).
     pub area: f64,
 }
+
+/// How an entry is kept: 64 bytes, its name in [`Places`]' arena (it ends where the next
+/// entry's starts), its codes and region name by number among the gazetteer's shared strings. A
+/// quarter of a million entries with a `String` a name and code took 2.5 times the memory.
+#[derive(Clone, Debug)]
+pub(crate) struct Entry {
+    name: u32,
+    country: u32,
+    admin1: u32,
+    admin1_code: u32,
+    kind: Kind,
+    lat: f64,
+    lon: f64,
+    population: u64,
+    geonames_id: Option<u64>,
+    area: f64,
+}
+
+/// No string (an [`Entry`]'s `admin1` or `admin1_code` when unknown).
+const NONE: u32 = u32::MAX;
 
 #[derive(Deserialize)]
 struct Feature {
@@ -95,7 +114,12 @@ impl std::error::Error for TableError {}
 /// The gazetteer: entries and an index from folded names to entries.
 #[derive(Clone, Debug, Default)]
 pub struct Places {
-    pub(crate) places: Vec<Place>,
+    entries: Vec<Entry>,
+    /// Entries' names back to back.
+    names: String,
+    /// Codes and region names, each once, and their numbers.
+    strings: Vec<Box<str>>,
+    string_ids: FxHashMap<Box<str>, u32>,
     /// Folded name to entries.
     pub(crate) index: Index,
     /// [`Places::key`]'s buffer for the folded name.
@@ -125,15 +149,15 @@ impl Places {
         let mut p = Places::default();
         let mut claimed: Vec<u32> = Vec::new();
         for c in keshvar::CountryIterator::new() {
-            let a3: Arc<str> = c.alpha3().to_string().into();
+            let a3 = c.alpha3().to_string();
             let geo = c.geo();
             let short = c.iso_short_name();
             // "Iran (Islamic Republic of)" → "Iran"; "Korea, Republic of" stays for its aliases below.
             let name = short.split(" (").next().unwrap_or(short).to_string();
             let i = p.push(Place {
-                name: name.clone(),
+                name: &name,
                 kind: Kind::Country,
-                country: a3.clone(),
+                country: &a3,
                 admin1: None,
                 admin1_code: None,
                 lat: geo.latitude(),
@@ -142,8 +166,8 @@ impl Places {
                 geonames_id: None,
                 area: 0.0,
             });
-            p.country.insert(a3.to_string(), i);
-            p.alpha2.insert(c.alpha2().to_string(), a3.clone());
+            p.country.insert(a3.clone(), i);
+            p.alpha2.insert(c.alpha2().to_string(), a3.as_str().into());
             p.key(&name, i);
             p.key(short, i);
             p.key(c.iso_long_name(), i);
@@ -153,7 +177,7 @@ impl Places {
             if let Some(n) = c.maybe_nationality() {
                 // "French" is France's before Mayotte's: the most populous country keeps a demonym.
                 let pop = c.maybe_population().unwrap_or(0);
-                let keep = p.demonyms.get(&fold(n)).is_none_or(|&j| p.places[j as usize].population < pop);
+                let keep = p.demonyms.get(&fold(n)).is_none_or(|&j| p.entries[j as usize].population < pop);
                 if keep {
                     p.demonyms.insert(fold(n), i);
                 }
@@ -165,27 +189,27 @@ impl Places {
                 // footnote mark ("Taiwan *", claimed as a province of China).
                 let sname = s.name().split(" (").next().unwrap_or(s.name()).trim_end_matches(['*', ' ']).trim().to_string();
                 if s.name().contains('*') {
-                    claimed.push(p.places.len() as u32);
+                    claimed.push(p.entries.len() as u32);
                 }
                 let j = p.push(Place {
-                    name: sname.clone(),
+                    name: &sname,
                     kind: Kind::Region,
-                    country: a3.clone(),
-                    admin1: Some(sname.as_str().into()),
-                    admin1_code: Some(code.as_str().into()),
+                    country: &a3,
+                    admin1: Some(&sname),
+                    admin1_code: Some(&code),
                     lat,
                     lon,
                     population: 0,
                     geonames_id: None,
                     area: 0.0,
                 });
-                p.region.insert((a3.to_string(), code), j);
+                p.region.insert((a3.clone(), code), j);
                 if let Some(g) = s.geo()
                     && let (Some(s), Some(n), Some(w), Some(e)) = (g.min_latitude(), g.max_latitude(), g.min_longitude(), g.max_longitude())
                 {
                     p.bounds.insert(j, [s, n, w, e]);
                     let width = if w <= e { e - w } else { e - w + 360.0 };
-                    p.places[j as usize].area = (n - s) * 111.2 * width * 111.2 * ((n + s) / 2.0).to_radians().cos();
+                    p.entries[j as usize].area = (n - s) * 111.2 * width * 111.2 * ((n + s) / 2.0).to_radians().cos();
                 }
                 p.key(&sname, j);
                 for n in s.unofficial_name_list() {
@@ -194,9 +218,9 @@ impl Places {
             }
         }
         // A subdivision ISO marks as claimed does not take the name of a country ("Taiwan").
-        let places = &p.places;
+        let entries = &p.entries;
         p.index.shrink_each(|ids| {
-            if ids.iter().any(|&i| places[i as usize].kind == Kind::Country) {
+            if ids.iter().any(|&i| entries[i as usize].kind == Kind::Country) {
                 ids.retain(|i| !claimed.contains(i));
             }
         });
@@ -228,7 +252,7 @@ impl Places {
                 if let Some(&i) = p.region.get(&(country, f.name.clone())) {
                     // A point of ours for a subdivision keshvar has none for (it took the country's).
                     if f.lat != 0.0 || f.lon != 0.0 {
-                        (p.places[i as usize].lat, p.places[i as usize].lon) = (f.lat, f.lon);
+                        (p.entries[i as usize].lat, p.entries[i as usize].lon) = (f.lat, f.lon);
                     }
                     for n in &f.aliases {
                         if n.ends_with('.') {
@@ -242,10 +266,10 @@ impl Places {
             }
             let kind = if f.kind == "city" { Kind::City } else { Kind::Feature };
             let i = p.push(Place {
-                name: f.name.clone(),
+                name: &f.name,
                 kind,
-                country: country.into(),
-                admin1: f.admin1.map(Arc::from),
+                country: &country,
+                admin1: f.admin1.as_deref(),
                 admin1_code: None,
                 lat: f.lat,
                 lon: f.lon,
@@ -291,18 +315,20 @@ impl Places {
         let mut file = std::fs::File::open(path).map_err(err)?;
         let size = file.metadata().map_err(err)?.len() as usize;
         // Our fallback cities give way to the table's entries for the same place.
-        let fallback: Vec<u32> = (0..self.places.len() as u32).filter(|&i| self.places[i as usize].kind == Kind::City).collect();
+        let fallback: Vec<u32> = (0..self.entries.len() as u32).filter(|&i| self.entries[i as usize].kind == Kind::City).collect();
         // (A key left without entries is no key: `Index::get` says None.)
         self.index.shrink_each(|ids| ids.retain(|j| !fallback.contains(j)));
         // About two keys a line (names and alternate names) of about 70 bytes: one allocation
         // each, not twenty rehashes and copies.
         self.index.reserve(size / 32);
-        self.places.reserve(size / 64);
+        self.entries.reserve(size / 64);
+        // Names are about a seventh of a line.
+        self.names.reserve(size / 7);
         let us_states = self
             .region
             .iter()
             .filter(|((c, _), _)| c == "USA")
-            .map(|((_, code), &i)| (code.clone(), self.places[i as usize].name.as_str().into()))
+            .map(|((_, code), &i)| (code.clone(), self.get(i).name.to_string()))
             .collect();
         // The index is built on a thread of its own while this one reads lines and folds names
         // (its hash table's cache misses were a third of the load).
@@ -324,7 +350,7 @@ impl Places {
                 }
                 words
             });
-            let mut ctx = TableContext { us_states, codes: FxHashMap::default(), batch: Batch::default(), tx };
+            let mut ctx = TableContext { us_states, batch: Batch::default(), tx };
             let r = self.read_table(path, &mut file, &mut ctx);
             ctx.flush();
             drop(ctx);
@@ -374,7 +400,7 @@ impl Places {
         match f[0] {
             "C" => {
                 if let Some(&i) = self.country.get(&*country) {
-                    let c = &mut self.places[i as usize];
+                    let c = &mut self.entries[i as usize];
                     c.geonames_id = id;
                     if population > 0 {
                         c.population = population;
@@ -387,19 +413,19 @@ impl Places {
             }
             "A1" => {
                 if let Some(&i) = self.region.get(&(country.to_string(), f[6].to_string())) {
-                    self.places[i as usize].geonames_id = id;
+                    self.entries[i as usize].geonames_id = id;
                 }
             }
             "A2" => {
                 let Some(&s) = self.region.get(&(country.to_string(), f[6].to_string())) else { return };
-                let state = &self.places[s as usize];
-                let (admin1, lat, lon) = (state.admin1.clone(), state.lat, state.lon);
+                let state = self.get(s);
+                let (admin1, lat, lon) = (state.admin1.map(str::to_string), state.lat, state.lon);
                 let i = self.push(Place {
-                    name: f[2].to_string(),
+                    name: f[2],
                     kind: Kind::County,
-                    country,
-                    admin1,
-                    admin1_code: Some(ctx.code(f[6])),
+                    country: &country,
+                    admin1: admin1.as_deref(),
+                    admin1_code: Some(f[6]),
                     lat,
                     lon,
                     population,
@@ -410,13 +436,13 @@ impl Places {
             }
             "P" => {
                 let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>()) else { return };
-                let admin1 = if &*country == "USA" { ctx.us_states.get(f[6]).cloned() } else { None };
+                let admin1 = if &*country == "USA" { ctx.us_states.get(f[6]).map(|s| s.as_str()) } else { None };
                 let i = self.push(Place {
-                    name: f[2].to_string(),
+                    name: f[2],
                     kind: Kind::City,
-                    country,
+                    country: &country,
                     admin1,
-                    admin1_code: (!f[6].is_empty()).then(|| ctx.code(f[6])),
+                    admin1_code: Some(f[6]).filter(|c| !c.is_empty()),
                     lat,
                     lon,
                     population,
@@ -433,9 +459,32 @@ impl Places {
         }
     }
 
-    fn push(&mut self, place: Place) -> u32 {
-        self.places.push(place);
-        (self.places.len() - 1) as u32
+    fn push(&mut self, p: Place) -> u32 {
+        let e = Entry {
+            name: self.names.len() as u32,
+            country: self.string(p.country),
+            admin1: p.admin1.map_or(NONE, |s| self.string(s)),
+            admin1_code: p.admin1_code.map_or(NONE, |s| self.string(s)),
+            kind: p.kind,
+            lat: p.lat,
+            lon: p.lon,
+            population: p.population,
+            geonames_id: p.geonames_id,
+            area: p.area,
+        };
+        self.names.push_str(p.name);
+        self.entries.push(e);
+        (self.entries.len() - 1) as u32
+    }
+
+    /// The number of a shared string, added if new.
+    fn string(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.string_ids.get(s) {
+            return i;
+        }
+        self.strings.push(s.into());
+        self.string_ids.insert(s.into(), (self.strings.len() - 1) as u32);
+        (self.strings.len() - 1) as u32
     }
 
     fn key(&mut self, name: &str, i: u32) {
@@ -450,15 +499,33 @@ impl Places {
     }
 
     pub fn len(&self) -> usize {
-        self.places.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
+        self.entries.is_empty()
     }
 
-    pub fn get(&self, i: u32) -> &Place {
-        &self.places[i as usize]
+    /// Inlined: resolution calls it for every reading of every name, mostly for a field or two.
+    #[inline]
+    pub fn get(&self, i: u32) -> Place<'_> {
+        let e = &self.entries[i as usize];
+        let end = self.entries.get(i as usize + 1).map_or(self.names.len(), |n| n.name as usize);
+        // No panics past the entry's: where the caller reads only a field or two (the kind,
+        // the population), the strings it does not read are not looked up.
+        let string = |j: u32| self.strings.get(j as usize).map(|s| &**s);
+        Place {
+            name: self.names.get(e.name as usize..end).unwrap_or_default(),
+            kind: e.kind,
+            country: string(e.country).unwrap_or_default(),
+            admin1: string(e.admin1),
+            admin1_code: string(e.admin1_code),
+            lat: e.lat,
+            lon: e.lon,
+            population: e.population,
+            geonames_id: e.geonames_id,
+            area: e.area,
+        }
     }
 
     /// Entries a name may refer to.
@@ -467,8 +534,8 @@ impl Places {
     }
 
     /// The country entry for an ISO alpha-3 code.
-    pub fn country(&self, alpha3: &str) -> Option<&Place> {
-        self.country.get(alpha3).map(|&i| &self.places[i as usize])
+    pub fn country(&self, alpha3: &str) -> Option<Place<'_>> {
+        self.country.get(alpha3).map(|&i| self.get(i))
     }
 
     /// The alpha-3 code for an alpha-2 one.
@@ -484,23 +551,22 @@ impl Places {
     }
 
     /// The region entry containing a place, where codes tell (US states).
-    pub(crate) fn region_of(&self, p: &Place) -> Option<u32> {
+    pub(crate) fn region_of(&self, p: Place) -> Option<u32> {
         // GeoNames and ISO 3166-2 codes agree for the United States only.
-        if p.kind == Kind::Region || &*p.country != "USA" {
+        if p.kind == Kind::Region || p.country != "USA" {
             return None;
         }
-        self.region.get(&(p.country.to_string(), p.admin1_code.as_deref()?.to_string())).copied()
+        self.region.get(&(p.country.to_string(), p.admin1_code?.to_string())).copied()
     }
 }
 
 /// Bytes of the table read and parsed at a time.
 const CHUNK: usize = 1 << 20;
 
-/// What adding the table's lines shares: the US states' names by postal code, and admin1 codes
-/// (one `Arc` per code, not per place).
+/// What adding the table's lines shares: the US states' names by postal code, and the folded
+/// names on their way to the index.
 struct TableContext {
-    us_states: HashMap<String, Arc<str>>,
-    codes: FxHashMap<String, Arc<str>>,
+    us_states: HashMap<String, String>,
     /// Folded names not yet sent to the index's thread.
     batch: Batch,
     tx: std::sync::mpsc::SyncSender<Batch>,
@@ -531,13 +597,6 @@ impl TableContext {
             // The receiver lives until the sender is dropped.
             self.tx.send(std::mem::take(&mut self.batch)).ok();
         }
-    }
-
-    fn code(&mut self, code: &str) -> Arc<str> {
-        if let Some(c) = self.codes.get(code) {
-            return c.clone();
-        }
-        self.codes.entry(code.to_string()).or_insert_with(|| code.into()).clone()
     }
 }
 
