@@ -69,11 +69,19 @@ pub(crate) struct Entry {
     admin1: u32,
     admin1_code: u32,
     kind: Kind,
+    /// Whether `geonames_id` is one (an `Option<u64>` took 8 bytes more).
+    has_id: bool,
     lat: f64,
     lon: f64,
     population: u64,
-    geonames_id: Option<u64>,
+    geonames_id: u64,
     area: f64,
+}
+
+impl Entry {
+    fn set_id(&mut self, id: Option<u64>) {
+        (self.has_id, self.geonames_id) = (id.is_some(), id.unwrap_or(0));
+    }
 }
 
 /// No string (an [`Entry`]'s `admin1` or `admin1_code` when unknown).
@@ -401,7 +409,7 @@ impl Places {
             "C" => {
                 if let Some(&i) = self.country.get(&*country) {
                     let c = &mut self.entries[i as usize];
-                    c.geonames_id = id;
+                    c.set_id(id);
                     if population > 0 {
                         c.population = population;
                     }
@@ -413,7 +421,7 @@ impl Places {
             }
             "A1" => {
                 if let Some(&i) = self.region.get(&(country.to_string(), f[6].to_string())) {
-                    self.entries[i as usize].geonames_id = id;
+                    self.entries[i as usize].set_id(id);
                 }
             }
             "A2" => {
@@ -466,10 +474,11 @@ impl Places {
             admin1: p.admin1.map_or(NONE, |s| self.string(s)),
             admin1_code: p.admin1_code.map_or(NONE, |s| self.string(s)),
             kind: p.kind,
+            has_id: p.geonames_id.is_some(),
             lat: p.lat,
             lon: p.lon,
             population: p.population,
-            geonames_id: p.geonames_id,
+            geonames_id: p.geonames_id.unwrap_or(0),
             area: p.area,
         };
         self.names.push_str(p.name);
@@ -523,7 +532,7 @@ impl Places {
             lat: e.lat,
             lon: e.lon,
             population: e.population,
-            geonames_id: e.geonames_id,
+            geonames_id: e.has_id.then_some(e.geonames_id),
             area: e.area,
         }
     }
@@ -655,6 +664,11 @@ mod tests {
         assert_eq!(id("Zq000000"), [Some(2)]);
         assert_eq!(id(&format!("Zq{:06}", CHUNK / 8 - 1)), [Some(2)]);
         assert_eq!(id("Last Alias"), [Some(3)], "the last line needs no line end");
+    }
+
+    #[test]
+    fn an_entry_is_64_bytes() {
+        assert_eq!(std::mem::size_of::<Entry>(), 64);
     }
 
     #[test]
