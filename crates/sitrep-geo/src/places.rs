@@ -61,9 +61,9 @@ pub struct Place<'a> {
 
 /// How an entry is kept: 64 bytes, its name in [`Places`]' arena (it ends where the next
 /// entry's starts), its codes and region name by number among the gazetteer's shared strings. A
-/// quarter of a million entries with a `String` a name and code took 2.5 times the memory.
+/// quarter of a million entries with a `String` a name and code took over twice the memory.
 #[derive(Clone, Debug)]
-pub(crate) struct Entry {
+struct Entry {
     name: u32,
     country: u32,
     admin1: u32,
@@ -137,6 +137,7 @@ pub struct Places {
     /// Abbreviations that are a place only with their full stop ("Man.", "Que."): folded without it.
     pub(crate) dotted: HashMap<String, u32>,
     country: HashMap<String, u32>,
+    /// Alpha-2 to alpha-3 codes (an `Arc`: each line of the table takes one).
     alpha2: HashMap<String, Arc<str>>,
     /// (alpha-3, GeoNames admin1 code) to the region entry, where the codes are known.
     region: HashMap<(String, String), u32>,
@@ -371,6 +372,7 @@ impl Places {
         Ok(())
     }
 
+    /// Adds the table's lines, their names' keys sent through `ctx` to the index's thread.
     fn read_table(&mut self, path: &Path, file: &mut std::fs::File, ctx: &mut TableContext) -> Result<(), TableError> {
         let err = |e: std::io::Error| TableError(format!("{}: {e}", path.display()));
         // A megabyte at a time, not the whole file (17 MB more at peak), nor a line at a time (a
