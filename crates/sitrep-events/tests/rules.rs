@@ -468,3 +468,11 @@ fn the_target_of_an_act_does_not_do_the_killing_after_the_comma() {
     assert!(killing.iter().all(|e| e.source.is_none()), "{evs:#?}");
     assert!(killing.iter().any(|e| e.target.as_ref().is_some_and(|t| t.country.as_deref() == Some("KEN"))), "{evs:#?}");
 }
+
+#[test]
+fn a_clause_held_by_an_opinion_is_alleged() {
+    let evs = events("The belief among officials in Kabul has grown that Pakistan is sheltering the TTP.");
+    let arming: Vec<_> = evs.iter().filter(|e| e.trigger.starts_with("shelter")).collect();
+    assert!(!arming.is_empty(), "{evs:#?}");
+    assert!(arming.iter().all(|e| e.status == sitrep_model::Status::Alleged), "{arming:#?}");
+}
