@@ -157,6 +157,12 @@ impl Places {
         let t = Instant::now();
         let mut p = Places::default();
         let mut claimed: Vec<u32> = Vec::new();
+        // ISO 3166-1 territories that are also another country's subdivisions ("Bonaire" NL-BQ1
+        // is BES, "Aruba" NL-AW is ABW): by alpha-2, their alpha-3 and short name.
+        let territories: HashMap<String, (String, String)> = keshvar::CountryIterator::new()
+            .filter(|c| !c.un_member())
+            .map(|c| (c.alpha2().to_string(), (c.alpha3().to_string(), fold(c.iso_short_name()))))
+            .collect();
         for c in keshvar::CountryIterator::new() {
             let a3 = c.alpha3().to_string();
             let geo = c.geo();
@@ -200,10 +206,18 @@ impl Places {
                 if s.name().contains('*') {
                     claimed.push(p.entries.len() as u32);
                 }
+                // The code is the territory's alpha-2 (and a digit: NL-BQ1) and the names agree.
+                let sub = code.rsplit('-').next().unwrap_or("");
+                let own = sub.get(..2).filter(|_| sub[2..].bytes().all(|b| b.is_ascii_digit())).and_then(|a2| territories.get(a2));
+                let folded = fold(&sname);
+                let country = match own {
+                    Some((o, oname)) if *o != a3 && (*oname == folded || oname.starts_with(&format!("{folded} "))) => o.as_str(),
+                    _ => a3.as_str(),
+                };
                 let j = p.push(Place {
                     name: &sname,
                     kind: Kind::Region,
-                    country: &a3,
+                    country,
                     admin1: Some(&sname),
                     admin1_code: Some(&code),
                     lat,

@@ -171,3 +171,11 @@ fn a_claimed_subdivision_does_not_take_a_countrys_name() {
     let r = p.resolve(text, &[(0, 7), (15, 21), (26, 31)], &Hints::default());
     assert_eq!(r[1].as_ref().map(|x| (x.kind, x.country.as_str())), Some((Kind::Country, "TWN")), "{r:?}");
 }
+
+#[test]
+fn a_territory_with_its_own_iso_code_is_that_territory_not_a_province() {
+    let p = Places::builtin();
+    let got = find(&p, "Divers off Bonaire found the wreck. In Bavaria, police closed the road.");
+    assert!(got.iter().any(|(t, c, _)| t == "Bonaire" && c == "BES"), "{got:?}");
+    assert!(got.iter().any(|(t, c, _)| t == "Bavaria" && c == "DEU"), "a code that spells another country's is not enough: {got:?}");
+}
