@@ -120,7 +120,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 && prev_tgts.iter().any(|t| std::ptr::eq(*t, s))
                 && *prev_end <= trig.start
                 && matches!(pat.kind, EventType::Assault | EventType::Coerce)
-                && casualties_coordinated(&text[(*prev_end).max(s.end)..trig.start])
+                && text.get((*prev_end).max(s.end)..trig.start).is_some_and(casualties_coordinated)
             {
                 roles.sources = prev_srcs.clone();
                 if roles.targets.is_empty() {

@@ -476,3 +476,17 @@ fn a_clause_held_by_an_opinion_is_alleged() {
     assert!(!arming.is_empty(), "{evs:#?}");
     assert!(arming.iter().all(|e| e.status == sitrep_model::Status::Alleged), "{arming:#?}");
 }
+
+#[test]
+fn a_source_after_its_trigger_does_not_break_the_coordination_rules() {
+    // The source of "received ... from" comes after the trigger and was the target of the verb
+    // before: this used to slice the text backwards and panic.
+    for text in [
+        "The Kenyan government condemned an attack by Somali soldiers in Mandera on Thursday.",
+        "Iran attacked Israel and received a warning from Israel.",
+        "Police detained protesters and were criticised by protesters, killing none.",
+        "Rebels shelled the town, drawing fire from the army and killing civilians.",
+    ] {
+        let _ = events(text);
+    }
+}
