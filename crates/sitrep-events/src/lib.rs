@@ -25,16 +25,36 @@ fn endpoint(m: &Mention, actors: &[Actor]) -> Endpoint {
 }
 
 /// A sentence's tokens with their lower-case forms (curly apostrophes straightened), made once
-/// and read by every trigger's roles and status.
+/// and read by trigger finding and every trigger's roles and status.
 pub struct Words<'t> {
     pub text: &'t str,
     pub toks: &'t [sitrep_text::Token],
-    pub lower: Vec<String>,
+    pub lower: Vec<&'t str>,
 }
 
 impl<'t> Words<'t> {
-    pub fn new(text: &'t str, toks: &'t [sitrep_text::Token]) -> Self {
-        Words { text, toks, lower: toks.iter().map(|t| status::lw(text, t)).collect() }
+    /// `buf` holds the forms that differ from the text; most words are lower-case already and
+    /// borrow it, so a sentence costs no allocation per word.
+    pub fn new(text: &'t str, toks: &'t [sitrep_text::Token], buf: &'t mut String) -> Self {
+        buf.clear();
+        let mut spans: Vec<Option<(usize, usize)>> = Vec::with_capacity(toks.len());
+        for t in toks {
+            let w = t.text(text);
+            if !w.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+                spans.push(None);
+                continue;
+            }
+            let start = buf.len();
+            if w.is_ascii() {
+                buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buf.push_str(&status::lw(text, t));
+            }
+            spans.push(Some((start, buf.len())));
+        }
+        let buf: &'t String = buf;
+        let lower = toks.iter().zip(spans).map(|(t, s)| s.map_or_else(|| t.text(text), |(a, b)| &buf[a..b])).collect();
+        Words { text, toks, lower }
     }
 }
 
@@ -60,6 +80,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
     // Events told so far: their trigger's words and who did it, for "condemned the strikes".
     let mut told: Vec<(Vec<String>, &Mention)> = Vec::new();
     let places = geo.places(text, &sitrep_geo::Hints::from_mentions(mentions).outlet(article.url.as_deref()));
+    let mut buf = String::new();
     for &sentence in &article.sentences {
         let toks = tokens(text, sentence);
         if toks.is_empty() {
@@ -68,13 +89,13 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         let sm: Vec<&Mention> = mentions.iter().filter(|m| m.start >= sentence.start && m.end <= sentence.end).collect();
         let mut prev_sources: Vec<&Mention> = Vec::new();
         let names: Vec<(usize, usize)> = sm.iter().map(|m| (m.start, m.end)).collect();
-        let trigs = triggers::find(lex, text, &toks, &names);
+        let words = Words::new(text, &toks, &mut buf);
+        let trigs = triggers::find(lex, &words, &names);
         let said = sentence.of(text);
         let modal = said.contains("must") || said.contains("should");
         if trigs.is_empty() && !modal {
             continue;
         }
-        let words = Words::new(text, &toks);
         for trig in trigs {
             let pat = &lex.patterns[trig.pattern];
             // A participle used as an adjective ("the alleged support", "Pakistan's captured soldiers").

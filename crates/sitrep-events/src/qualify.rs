@@ -102,8 +102,7 @@ fn modifier_before(lex: &Lexicon, text: &str, toks: &[Token], m: &Mention, other
         let hyphened = k > 0 && toks[k - 1].text(text) == "-" && toks[k - 1].end == t.start;
         // a verb ends the phrase ("Russian forces killed civilians"): words that start an event
         // pattern, or look like a past tense not joined by a hyphen ("Vietnamese-led")
-        let verbish = !MODIFIERS.contains(&w.as_str())
-            && (lex.lemmas_of(&w).any(|l| !lex.starting_with(l).is_empty()) || (w.ends_with("ed") && !hyphened));
+        let verbish = !MODIFIERS.contains(&w.as_str()) && (lex.starts_pattern(&w) || (w.ends_with("ed") && !hyphened));
         if STOP.contains(&w.as_str()) || verbish || w.ends_with("'s") || w.ends_with("’s") {
             return None;
         }
@@ -120,12 +119,7 @@ fn modifier_before(lex: &Lexicon, text: &str, toks: &[Token], m: &Mention, other
 fn place_after(lex: &Lexicon, text: &str, toks: &[Token], m: &Mention, others: &[&Mention]) -> Option<String> {
     let word = |i: usize| toks.get(i).map(|t| t.text(text).to_lowercase()).unwrap_or_default();
     let mut k = tok_at(toks, m.end);
-    let starts_noun = |w: &str| {
-        w.chars().all(char::is_alphabetic)
-            && !STOP.contains(&w)
-            && !w.ends_with("ed")
-            && !lex.lemmas_of(w).any(|l| !lex.starting_with(l).is_empty())
-    };
+    let starts_noun = |w: &str| w.chars().all(char::is_alphabetic) && !STOP.contains(&w) && !w.ends_with("ed") && !lex.starts_pattern(w);
     if starts_noun(&word(k)) && matches!(word(k + 1).as_str(), "in" | "of" | "from") {
         k += 1;
     }
