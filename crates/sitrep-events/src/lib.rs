@@ -71,7 +71,8 @@ struct Draft {
 /// Code every event of one article.
 pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[Mention], actors: &[Actor]) -> Vec<Event> {
     let text = &article.text;
-    let placed = qualify::qualify(lex, text, &article.sentences, mentions);
+    let sentence_toks: Vec<Vec<sitrep_text::Token>> = article.sentences.iter().map(|&s| tokens(text, s)).collect();
+    let placed = qualify::qualify(lex, text, &article.sentences, &sentence_toks, mentions);
     let mentions = &placed[..];
     let mut events: BTreeMap<Key, Event> = BTreeMap::new();
     let mut order: Vec<Key> = Vec::new();
@@ -80,16 +81,17 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
     // Events told so far: their trigger's words and who did it, for "condemned the strikes".
     let mut told: Vec<(Vec<String>, &Mention)> = Vec::new();
     let places = geo.places(text, &sitrep_geo::Hints::from_mentions(mentions).outlet(article.url.as_deref()));
+    // Where an event is when its sentence names no place: the same for every event of the article.
+    let fallback = std::cell::OnceCell::new();
     let mut buf = String::new();
-    for &sentence in &article.sentences {
-        let toks = tokens(text, sentence);
+    for (&sentence, toks) in article.sentences.iter().zip(&sentence_toks) {
         if toks.is_empty() {
             continue;
         }
         let sm: Vec<&Mention> = mentions.iter().filter(|m| m.start >= sentence.start && m.end <= sentence.end).collect();
         let mut prev_sources: Vec<&Mention> = Vec::new();
         let names: Vec<(usize, usize)> = sm.iter().map(|m| (m.start, m.end)).collect();
-        let words = Words::new(text, &toks, &mut buf);
+        let words = Words::new(text, toks, &mut buf);
         let trigs = triggers::find(lex, &words, &names);
         let said = sentence.of(text);
         let modal = said.contains("must") || said.contains("should");
@@ -99,12 +101,11 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         for trig in trigs {
             let pat = &lex.patterns[trig.pattern];
             // A participle used as an adjective ("the alleged support", "Pakistan's captured soldiers").
-            let word = toks[trig.first].text(text).to_lowercase();
+            let word = words.lower[trig.first];
             if trig.first == trig.last && trig.first > 0 && word.ends_with("ed") {
-                let prev = toks[trig.first - 1].text(text).to_lowercase();
-                if matches!(prev.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her")
-                    || prev.ends_with("'s")
-                    || prev.ends_with("’s")
+                let prev = words.lower[trig.first - 1];
+                if matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her") || prev.ends_with("'s")
+                // "’s" too: `lower` straightens apostrophes
                 {
                     continue;
                 }
@@ -163,7 +164,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             if kind == EventType::Protest
                 && trig.first == trig.last
                 && let Some(&s) = roles.sources.first()
-                && spoken_protest(text, &toks, s, trig.last)
+                && spoken_protest(&words, s, trig.last)
             {
                 (kind, cameo, mode) = (EventType::Accuse, "111".into(), Some("disapprove".into()));
                 spoken = true;
@@ -173,7 +174,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             if kind == EventType::Consult
                 && mode.as_deref() == Some("visit")
                 && let Some(&s) = roles.sources.first()
-                && let Some(force) = armed_force(text, &toks, s)
+                && let Some(force) = armed_force(text, toks, s)
             {
                 (kind, cameo, mode) = if force == Force::Peacekeepers {
                     (EventType::Aid, "074".into(), Some("peacekeeping".into()))
@@ -211,9 +212,9 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     })
                 });
             let (date, precision) = event_date(article, sentence, trig.start);
-            let location = event_place(text, &sm, &toks, geo, &places, trig.end);
+            let location = event_place(&words, &sm, geo, &places, &fallback, trig.end);
             // "condemned the strikes": an object naming an earlier event points at who did it.
-            let mut targets: Vec<Option<Endpoint>> = match referenced_actor(lex, text, &toks, trig.last, &told) {
+            let mut targets: Vec<Option<Endpoint>> = match referenced_actor(lex, &words, trig.last, &told) {
                 Some(who) if !roles.sources.iter().any(|s| s.actor == who.actor) => vec![Some(endpoint(who, actors))],
                 _ => roles.targets.iter().map(|m| Some(endpoint(m, actors))).collect(),
             };
@@ -337,7 +338,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     {
                         let (k, c) = if kind.is_cooperative() && !judged.ultimatum {
                             (EventType::Agree, "030")
-                        } else if kind == EventType::Assault && preparing(text, &toks, trig.first) {
+                        } else if kind == EventType::Assault && preparing(&words, trig.first) {
                             // "the army prepared to resume shelling": readiness shown, not a threat made
                             (EventType::Mobilize, "150")
                         } else {
@@ -396,7 +397,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 attributed_to: None,
                 date,
                 precision,
-                location: event_place(text, &sm, &toks, geo, &places, who.end),
+                location: event_place(&words, &sm, geo, &places, &fallback, who.end),
                 trigger: text[toks[modal].start..toks.get(modal + 1).unwrap_or(&toks[modal]).end].to_string(),
                 sentence_start: sentence.start,
             };
@@ -416,13 +417,14 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
 
 /// A protest verb used to report words: "protested that ...", or the verb of a closing
 /// attribution (", a rights group protested on Monday.").
-fn spoken_protest(text: &str, toks: &[sitrep_text::Token], source: &Mention, last: usize) -> bool {
-    let w = |i: usize| toks.get(i).map(|t| t.text(text).to_lowercase()).unwrap_or_default();
+fn spoken_protest(words: &Words, source: &Mention, last: usize) -> bool {
+    let toks = words.toks;
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
     if w(last + 1) == "that" {
         return true;
     }
     let mut i = toks.partition_point(|t| t.end <= source.start);
-    while i > 0 && matches!(w(i - 1).as_str(), "a" | "an" | "the") {
+    while i > 0 && matches!(w(i - 1), "a" | "an" | "the") {
         i -= 1;
     }
     let closing = toks.len() - last <= 5;
@@ -430,11 +432,8 @@ fn spoken_protest(text: &str, toks: &[sitrep_text::Token], source: &Mention, las
 }
 
 /// "prepared to", "poised to", "gearing up to" right before a trigger.
-fn preparing(text: &str, toks: &[sitrep_text::Token], first: usize) -> bool {
-    toks[first.saturating_sub(4)..first].iter().any(|t| {
-        let w = t.text(text).to_lowercase();
-        w.starts_with("prepar") || w == "poised" || w == "gearing"
-    })
+fn preparing(words: &Words, first: usize) -> bool {
+    words.lower[first.saturating_sub(4)..first].iter().any(|w| w.starts_with("prepar") || *w == "poised" || *w == "gearing")
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -512,26 +511,18 @@ fn put(events: &mut BTreeMap<Key, Event>, order: &mut Vec<Key>, lex: &Lexicon, a
 
 /// "condemned the strikes", "denied the attack": when the object right after a trigger is an
 /// event noun told earlier in the article, its actor is the target.
-fn referenced_actor<'a>(
-    lex: &Lexicon,
-    text: &str,
-    toks: &[sitrep_text::Token],
-    last: usize,
-    told: &[(Vec<String>, &'a Mention)],
-) -> Option<&'a Mention> {
+fn referenced_actor<'a>(lex: &Lexicon, words: &Words, last: usize, told: &[(Vec<String>, &'a Mention)]) -> Option<&'a Mention> {
     let mut i = last + 1;
-    while i < toks.len()
-        && matches!(
-            toks[i].text(text).to_lowercase().as_str(),
-            "the" | "this" | "that" | "these" | "those" | "its" | "their" | "latest" | "recent" | "deadly"
-        )
+    while i < words.lower.len()
+        && matches!(words.lower[i], "the" | "this" | "that" | "these" | "those" | "its" | "their" | "latest" | "recent" | "deadly")
     {
         i += 1;
     }
     if i == last + 1 {
         return None; // only a determined noun ("the strikes") refers back
     }
-    let noun = toks.get(i)?.text(text).to_lowercase();
+    // the text's own apostrophes: lemmas are looked up as written
+    let noun = words.toks.get(i)?.text(words.text).to_lowercase();
     let lemmas: Vec<&str> = lex.lemmas_of(&noun).collect();
     told.iter()
         .rev()
@@ -561,21 +552,23 @@ fn event_date(article: &Article, sentence: sitrep_model::Span, at: usize) -> (Op
 }
 
 /// Where an event happened: a place after "in", "near", "at" in its sentence (after the trigger
-/// if possible), else the dateline's place, else the article's main place.
+/// if possible), else the dateline's place, else the article's main place (`fallback` keeps
+/// those two once found).
+#[allow(clippy::too_many_arguments)]
 fn event_place(
-    text: &str,
+    words: &Words,
     sm: &[&Mention],
-    toks: &[sitrep_text::Token],
     geo: &dyn Gazetteer,
     places: &[sitrep_geo::Resolved],
+    fallback: &std::cell::OnceCell<Option<Location>>,
     after: usize,
 ) -> Option<Location> {
+    let (text, toks) = (words.text, words.toks);
     let locative = |start: usize| {
         let i = toks.partition_point(|t| t.end <= start);
         (1..=3)
             .filter_map(|k| i.checked_sub(k))
-            .map(|j| toks[j].text(text).to_lowercase())
-            .any(|w| matches!(w.as_str(), "in" | "near" | "at" | "inside" | "across" | "outside" | "around"))
+            .any(|j| matches!(words.lower[j], "in" | "near" | "at" | "inside" | "across" | "outside" | "around"))
     };
     let (first, last) = (toks.first()?.start, toks.last()?.end);
     let to_location = |p: &sitrep_geo::Resolved, how: &str| Location {
@@ -599,8 +592,10 @@ fn event_place(
         let (lat, lon) = m.country.as_deref().and_then(|c| geo.country_point(c)).map_or((None, None), |(a, b)| (Some(a), Some(b)));
         return Some(Location { name: m.text.clone(), country: m.country.clone(), lat, lon, how: "sentence".into(), ..Default::default() });
     }
-    if let Some(p) = sitrep_geo::dateline(text, places) {
-        return Some(to_location(p, "dateline"));
-    }
-    sitrep_geo::main_place(places).map(|p| to_location(p, "article"))
+    fallback
+        .get_or_init(|| match sitrep_geo::dateline(text, places) {
+            Some(p) => Some(to_location(p, "dateline")),
+            None => sitrep_geo::main_place(places).map(|p| to_location(p, "article")),
+        })
+        .clone()
 }

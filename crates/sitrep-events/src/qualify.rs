@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use sitrep_model::{Mention, MentionKind, Span};
-use sitrep_text::{Token, TokenKind, tokens};
+use sitrep_text::{Token, TokenKind};
 
 use crate::Lexicon;
 
@@ -41,34 +41,34 @@ const MODIFIERS: &[&str] = &[
     "government",
 ];
 
-/// Copies of `mentions` in which sector words without a country get one from their neighbours.
-pub fn qualify<'a>(lex: &Lexicon, text: &str, sentences: &[Span], mentions: &'a [Mention]) -> Cow<'a, [Mention]> {
+/// Copies of `mentions` in which sector words without a country get one from their neighbours;
+/// `toks` are the tokens of each sentence. The mentions are copied only once one changes.
+pub fn qualify<'a>(lex: &Lexicon, text: &str, sentences: &[Span], toks: &[Vec<Token>], mentions: &'a [Mention]) -> Cow<'a, [Mention]> {
     let bare = |m: &Mention| m.kind == MentionKind::Agent && m.country.is_none();
+    let mut out = Cow::Borrowed(mentions);
     if !mentions.iter().any(bare) {
-        return Cow::Borrowed(mentions);
+        return out;
     }
-    let mut out = mentions.to_vec();
-    for &s in sentences {
+    for (&s, toks) in sentences.iter().zip(toks) {
         let here: Vec<usize> = (0..out.len()).filter(|&i| out[i].start >= s.start && out[i].end <= s.end).collect();
         if !here.iter().any(|&i| bare(&out[i])) {
             continue;
         }
-        let toks = tokens(text, s);
         for &i in &here {
             let m = &out[i];
             if m.kind != MentionKind::Agent || m.country.is_some() {
                 continue;
             }
             let others: Vec<&Mention> = here.iter().filter(|&&j| j != i).map(|&j| &out[j]).collect();
-            let Some(c) = modifier_before(lex, text, &toks, m, &others).or_else(|| place_after(lex, text, &toks, m, &others)) else {
+            let Some(c) = modifier_before(lex, text, toks, m, &others).or_else(|| place_after(lex, text, toks, m, &others)) else {
                 continue;
             };
-            let m = &mut out[i];
+            let m = &mut out.to_mut()[i];
             m.actor = Some(format!("{c}{}", m.agent.as_deref().unwrap_or("")));
             m.country = Some(c);
         }
     }
-    Cow::Owned(out)
+    out
 }
 
 fn tok_at(toks: &[Token], pos: usize) -> usize {
