@@ -10,8 +10,6 @@ pub mod roles;
 pub mod status;
 pub mod triggers;
 
-use std::collections::BTreeMap;
-
 use sitrep_model::{Actor, Article, Endpoint, Event, EventType, Evidence, Location, Mention, MentionKind, Status, short_id};
 use sitrep_text::tokens;
 
@@ -74,8 +72,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
     let sentence_toks: Vec<Vec<sitrep_text::Token>> = article.sentences.iter().map(|&s| tokens(text, s)).collect();
     let placed = qualify::qualify(lex, text, &article.sentences, &sentence_toks, mentions);
     let mentions = &placed[..];
-    let mut events: BTreeMap<Key, Event> = BTreeMap::new();
-    let mut order: Vec<Key> = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
     // The last actor who acted, for "he", "they" in later sentences.
     let mut last_source: Option<&Mention> = None;
     // Events told so far: their trigger's words and who did it, for "condemned the strikes".
@@ -380,7 +377,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 sentence_start: sentence.start,
             };
             for d in drafts {
-                put(&mut events, &mut order, lex, article, d, &told_here);
+                put(&mut events, lex, article, d, &told_here);
             }
         }
         // "X said Y must ...": a demand, whether or not the act demanded is an event we know.
@@ -409,10 +406,10 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 target: Some(endpoint(who, actors)),
                 status: Status::Asserted,
             };
-            put(&mut events, &mut order, lex, article, d, &here);
+            put(&mut events, lex, article, d, &here);
         }
     }
-    order.into_iter().filter_map(|k| events.remove(&k)).collect()
+    events
 }
 
 /// A protest verb used to report words: "protested that ...", or the verb of a closing
@@ -466,47 +463,44 @@ struct Context {
     sentence_start: usize,
 }
 
-type Key = (String, String, String, Status);
+/// The actor's id of an event's source or target, empty when there is none.
+fn actor_of(e: &Option<Endpoint>) -> &str {
+    e.as_ref().map_or("", |e| e.actor.as_str())
+}
 
-/// Add a draft as a new event, or as one more span of the same event told before.
-fn put(events: &mut BTreeMap<Key, Event>, order: &mut Vec<Key>, lex: &Lexicon, article: &Article, d: Draft, cx: &Context) {
-    let key = (
-        d.kind.as_str().to_string(),
-        d.source.as_ref().map(|e| e.actor.clone()).unwrap_or_default(),
-        d.target.as_ref().map(|t| t.actor.clone()).unwrap_or_default(),
-        d.status,
-    );
-    if let Some(e) = events.get_mut(&key) {
+/// Add a draft as a new event, or as one more span of the same event told before: the same
+/// type, source, target and status. An article has few events, so they are searched in order
+/// (no key to build and hash per draft), and kept in the order first told.
+fn put(events: &mut Vec<Event>, lex: &Lexicon, article: &Article, d: Draft, cx: &Context) {
+    let (source, target) = (actor_of(&d.source), actor_of(&d.target));
+    let same = |e: &&mut Event| e.kind == d.kind && e.status == d.status && actor_of(&e.source) == source && actor_of(&e.target) == target;
+    if let Some(e) = events.iter_mut().find(same) {
         if !e.evidence.iter().any(|x| x.start == cx.evidence.start) {
             e.evidence.push(cx.evidence.clone());
         }
         return;
     }
-    let id = short_id(&[&article.id, &key.0, &key.1, &key.2, d.status.as_str(), &cx.sentence_start.to_string()]);
-    order.push(key.clone());
-    events.insert(
-        key,
-        Event {
-            id,
-            doc: article.id.clone(),
-            kind: d.kind,
-            mode: d.mode,
-            cameo: d.cameo.clone(),
-            goldstein: lex.goldstein(&d.cameo),
-            quad_class: Event::quad_class_of(&d.cameo),
-            source: d.source,
-            target: d.target,
-            status: d.status,
-            attributed_to: cx.attributed_to.clone(),
-            date: cx.date.clone(),
-            date_precision: cx.precision.clone(),
-            location: cx.location.clone(),
-            evidence: vec![cx.evidence.clone()],
-            story: None,
-            trigger: cx.trigger.clone(),
-            corroboration: None,
-        },
-    );
+    let id = short_id(&[&article.id, d.kind.as_str(), source, target, d.status.as_str(), &cx.sentence_start.to_string()]);
+    events.push(Event {
+        id,
+        doc: article.id.clone(),
+        kind: d.kind,
+        mode: d.mode,
+        cameo: d.cameo.clone(),
+        goldstein: lex.goldstein(&d.cameo),
+        quad_class: Event::quad_class_of(&d.cameo),
+        source: d.source,
+        target: d.target,
+        status: d.status,
+        attributed_to: cx.attributed_to.clone(),
+        date: cx.date.clone(),
+        date_precision: cx.precision.clone(),
+        location: cx.location.clone(),
+        evidence: vec![cx.evidence.clone()],
+        story: None,
+        trigger: cx.trigger.clone(),
+        corroboration: None,
+    });
 }
 
 /// "condemned the strikes", "denied the attack": when the object right after a trigger is an
