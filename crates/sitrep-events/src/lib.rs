@@ -56,13 +56,14 @@ impl<'t> Words<'t> {
     }
 }
 
-/// An event before it is merged with the same event seen elsewhere in the article.
-struct Draft {
+/// An event before it is merged with the same event seen elsewhere in the article: borrowed,
+/// copied only when it is a new event.
+struct Draft<'d> {
     kind: EventType,
-    mode: Option<String>,
-    cameo: String,
-    source: Option<Endpoint>,
-    target: Option<Endpoint>,
+    mode: Option<&'d str>,
+    cameo: &'d str,
+    source: Option<&'d Endpoint>,
+    target: Option<&'d Endpoint>,
     status: Status,
 }
 
@@ -76,7 +77,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
     // The last actor who acted, for "he", "they" in later sentences.
     let mut last_source: Option<&Mention> = None;
     // Events told so far: their trigger's words and who did it, for "condemned the strikes".
-    let mut told: Vec<(Vec<String>, &Mention)> = Vec::new();
+    let mut told: Vec<Told> = Vec::new();
     let places = geo.places(text, &sitrep_geo::Hints::from_mentions(mentions).outlet(article.url.as_deref()));
     // Where an event is when its sentence names no place: the same for every event of the article.
     let fallback = std::cell::OnceCell::new();
@@ -140,14 +141,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             }
             last_source = roles.sources.first().copied();
             if let Some(&s) = roles.sources.first() {
-                let words = text[trig.start..trig.end]
-                    .split(|c: char| !c.is_alphanumeric())
-                    .map(str::to_lowercase)
-                    .filter(|w| !w.is_empty())
-                    // each word with its lemmas ("struck" is "strike")
-                    .flat_map(|w| lex.lemmas_of(&w).map(str::to_string).collect::<Vec<_>>())
-                    .collect();
-                told.push((words, s));
+                told.push(Told { start: trig.start, end: trig.end, by: s, words: std::cell::OnceCell::new() });
             }
             let mut judged = status::judge(&words, trig.first, trig.last, &sm);
             // Not recognising, not supporting, not agreeing is itself a rejection ("Islamabad did
@@ -294,7 +288,16 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             }
             let evidence =
                 Evidence { doc: article.id.clone(), start: sentence.start, end: sentence.end, text: sentence.of(text).to_string() };
-            let mut drafts: Vec<Draft> = Vec::new();
+            let reported = attributed_to.is_some();
+            let told_here = Context {
+                evidence,
+                attributed_to,
+                date,
+                precision,
+                location,
+                trigger: text[trig.start..trig.end].to_string(),
+                sentence_start: sentence.start,
+            };
             let sources: Vec<Option<&Mention>> =
                 if roles.sources.is_empty() { vec![None] } else { roles.sources.iter().copied().map(Some).collect() };
             for (si, &s) in sources.iter().enumerate() {
@@ -309,16 +312,16 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 if own_targets.is_empty() {
                     own_targets.push(None);
                 }
-                for t in own_targets {
-                    let target = t;
-                    drafts.push(Draft {
+                for target in &own_targets {
+                    let draft = Draft {
                         kind,
-                        mode: mode.clone(),
-                        cameo: cameo.clone(),
-                        source: source.clone(),
-                        target: target.clone(),
+                        mode: mode.as_deref(),
+                        cameo: &cameo,
+                        source: source.as_ref(),
+                        target: target.as_ref(),
                         status: judged.status,
-                    });
+                    };
+                    put(&mut events, lex, article, draft, &told_here);
                     // A stated intention is itself an event in PLOVER: a promise (AGREE) of a
                     // cooperative act, a THREATEN of a hostile one.
                     // A hostile act that may follow if a condition holds ("may halt its mediation if
@@ -341,15 +344,11 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                         } else {
                             (EventType::Threaten, "130")
                         };
-                        let status = if attributed_to.is_some() { Status::Reported } else { Status::Asserted };
-                        drafts.push(Draft {
-                            kind: k,
-                            mode: Some(format!("intent-{}", kind.as_str().to_lowercase())),
-                            cameo: c.into(),
-                            source: source.clone(),
-                            target: target.clone(),
-                            status,
-                        });
+                        let status = if reported { Status::Reported } else { Status::Asserted };
+                        let intent = format!("intent-{}", kind.as_str().to_lowercase());
+                        let draft =
+                            Draft { kind: k, mode: Some(&intent), cameo: c, source: source.as_ref(), target: target.as_ref(), status };
+                        put(&mut events, lex, article, draft, &told_here);
                     }
                 }
                 // "X said Y must return the helicopter": X demands it of Y.
@@ -357,27 +356,17 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     && let Some(who) = s
                     && let Some(by) = judged.by.filter(|b| b.actor != who.actor)
                 {
-                    drafts.push(Draft {
+                    let (by, who) = (endpoint(by, actors), endpoint(who, actors));
+                    let draft = Draft {
                         kind: EventType::Request,
-                        mode: Some("demand".into()),
-                        cameo: "100".into(),
-                        source: Some(endpoint(by, actors)),
-                        target: Some(endpoint(who, actors)),
+                        mode: Some("demand"),
+                        cameo: "100",
+                        source: Some(&by),
+                        target: Some(&who),
                         status: Status::Asserted,
-                    });
+                    };
+                    put(&mut events, lex, article, draft, &told_here);
                 }
-            }
-            let told_here = Context {
-                evidence,
-                attributed_to,
-                date,
-                precision,
-                location,
-                trigger: text[trig.start..trig.end].to_string(),
-                sentence_start: sentence.start,
-            };
-            for d in drafts {
-                put(&mut events, lex, article, d, &told_here);
             }
         }
         // "X said Y must ...": a demand, whether or not the act demanded is an event we know.
@@ -398,12 +387,13 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 trigger: text[toks[modal].start..toks.get(modal + 1).unwrap_or(&toks[modal]).end].to_string(),
                 sentence_start: sentence.start,
             };
+            let (by, who) = (endpoint(by, actors), endpoint(who, actors));
             let d = Draft {
                 kind: EventType::Request,
-                mode: Some("demand".into()),
-                cameo: "100".into(),
-                source: Some(endpoint(by, actors)),
-                target: Some(endpoint(who, actors)),
+                mode: Some("demand"),
+                cameo: "100",
+                source: Some(&by),
+                target: Some(&who),
                 status: Status::Asserted,
             };
             put(&mut events, lex, article, d, &here);
@@ -464,16 +454,18 @@ struct Context {
 }
 
 /// The actor's id of an event's source or target, empty when there is none.
-fn actor_of(e: &Option<Endpoint>) -> &str {
-    e.as_ref().map_or("", |e| e.actor.as_str())
+fn actor_of(e: Option<&Endpoint>) -> &str {
+    e.map_or("", |e| e.actor.as_str())
 }
 
 /// Add a draft as a new event, or as one more span of the same event told before: the same
 /// type, source, target and status. An article has few events, so they are searched in order
 /// (no key to build and hash per draft), and kept in the order first told.
 fn put(events: &mut Vec<Event>, lex: &Lexicon, article: &Article, d: Draft, cx: &Context) {
-    let (source, target) = (actor_of(&d.source), actor_of(&d.target));
-    let same = |e: &&mut Event| e.kind == d.kind && e.status == d.status && actor_of(&e.source) == source && actor_of(&e.target) == target;
+    let (source, target) = (actor_of(d.source), actor_of(d.target));
+    let same = |e: &&mut Event| {
+        e.kind == d.kind && e.status == d.status && actor_of(e.source.as_ref()) == source && actor_of(e.target.as_ref()) == target
+    };
     if let Some(e) = events.iter_mut().find(same) {
         if !e.evidence.iter().any(|x| x.start == cx.evidence.start) {
             e.evidence.push(cx.evidence.clone());
@@ -485,12 +477,12 @@ fn put(events: &mut Vec<Event>, lex: &Lexicon, article: &Article, d: Draft, cx: 
         id,
         doc: article.id.clone(),
         kind: d.kind,
-        mode: d.mode,
-        cameo: d.cameo.clone(),
-        goldstein: lex.goldstein(&d.cameo),
-        quad_class: Event::quad_class_of(&d.cameo),
-        source: d.source,
-        target: d.target,
+        mode: d.mode.map(str::to_string),
+        cameo: d.cameo.to_string(),
+        goldstein: lex.goldstein(d.cameo),
+        quad_class: Event::quad_class_of(d.cameo),
+        source: d.source.cloned(),
+        target: d.target.cloned(),
         status: d.status,
         attributed_to: cx.attributed_to.clone(),
         date: cx.date.clone(),
@@ -503,9 +495,32 @@ fn put(events: &mut Vec<Event>, lex: &Lexicon, article: &Article, d: Draft, cx: 
     });
 }
 
+/// An event told earlier in the article: its trigger's span and who did it.
+struct Told<'m> {
+    start: usize,
+    end: usize,
+    by: &'m Mention,
+    /// The trigger's words, each with its lemmas ("struck" is "strike"): made only when a later
+    /// object may name this event.
+    words: std::cell::OnceCell<Vec<String>>,
+}
+
+impl Told<'_> {
+    fn words(&self, lex: &Lexicon, text: &str) -> &[String] {
+        self.words.get_or_init(|| {
+            text[self.start..self.end]
+                .split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase)
+                .filter(|w| !w.is_empty())
+                .flat_map(|w| lex.lemmas_of(&w).map(str::to_string).collect::<Vec<_>>())
+                .collect()
+        })
+    }
+}
+
 /// "condemned the strikes", "denied the attack": when the object right after a trigger is an
 /// event noun told earlier in the article, its actor is the target.
-fn referenced_actor<'a>(lex: &Lexicon, words: &Words, last: usize, told: &[(Vec<String>, &'a Mention)]) -> Option<&'a Mention> {
+fn referenced_actor<'a>(lex: &Lexicon, words: &Words, last: usize, told: &[Told<'a>]) -> Option<&'a Mention> {
     let mut i = last + 1;
     while i < words.lower.len()
         && matches!(words.lower[i], "the" | "this" | "that" | "these" | "those" | "its" | "their" | "latest" | "recent" | "deadly")
@@ -520,8 +535,10 @@ fn referenced_actor<'a>(lex: &Lexicon, words: &Words, last: usize, told: &[(Vec<
     let lemmas: Vec<&str> = lex.lemmas_of(&noun).collect();
     told.iter()
         .rev()
-        .find(|(words, _)| words.iter().any(|w| lemmas.iter().any(|l| l.len() >= 4 && (w.ends_with(l) || l.ends_with(w.as_str())))))
-        .map(|(_, m)| *m)
+        .find(|t| {
+            t.words(lex, words.text).iter().any(|w| lemmas.iter().any(|l| l.len() >= 4 && (w.ends_with(l) || l.ends_with(w.as_str()))))
+        })
+        .map(|t| t.by)
 }
 
 /// The date nearest the trigger in its sentence, else the publication date.
