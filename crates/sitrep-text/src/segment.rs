@@ -303,9 +303,13 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
 /// "en" when the text reads as English (common function words), else unknown.
 pub fn guess_language(text: &str) -> Option<String> {
     const EN: &[&str] = &["the", "and", "of", "to", "in", "is", "that", "was", "for", "with", "said", "on"];
-    let words: Vec<String> = text.split_whitespace().take(400).map(|w| w.to_lowercase()).collect();
-    let hits = words.iter().filter(|w| EN.contains(&w.as_str())).count();
-    (words.len() >= 5 && hits * 10 >= words.len()).then(|| "en".to_string())
+    // Counted without lower-casing copies: only an ASCII word lower-cases to one of these.
+    let (mut words, mut hits) = (0, 0);
+    for w in text.split_whitespace().take(400) {
+        words += 1;
+        hits += usize::from(w.is_ascii() && EN.iter().any(|e| w.eq_ignore_ascii_case(e)));
+    }
+    (words >= 5 && hits * 10 >= words).then(|| "en".to_string())
 }
 
 #[cfg(test)]
