@@ -400,7 +400,8 @@ pub fn find<'a>(
     // A nominal trigger after a determiner or a preposition (+ one modifier) names an event.
     let before_is = |i: usize, list: &[&str]| i < toks.len() && list.contains(&ctx.word(i));
     // "instigates a sweeping crackdown", "launched a major offensive": the noun is the verb's object.
-    let supported = (first.saturating_sub(3)..first).any(|i| SUPPORT_VERBS.iter().any(|v| ctx.word(i).starts_with(v)));
+    // (tested last: the cheaper tests settle most triggers)
+    let supported = || (first.saturating_sub(3)..first).any(|i| SUPPORT_VERBS.iter().any(|v| ctx.word(i).starts_with(v)));
     // A verb in the past ("demanded") or a weekday or name right before ("on Tuesday demanded")
     // is a verb, not a noun.
     let past = first_word.ends_with("ed")
@@ -410,10 +411,10 @@ pub fn find<'a>(
         );
     let name_before = first > 0 && toks[first - 1].text(text).chars().next().is_some_and(char::is_uppercase);
     let nominal = possessor.is_none()
-        && !supported
         && !past
         && !name_before
         && first > 0
+        && !supported()
         && prev_word != "to"
         && (before_is(first - 1, DETERMINERS)
             || before_is(first - 1, PREPOSITIONS)
@@ -656,7 +657,7 @@ pub fn find<'a>(
         roles.sources = vec![p];
         roles.targets = object(&after, last + 1);
     } else if !past
-        && !supported
+        && !supported()
         && let Some(b) = (last..(last + 3).min(toks.len())).find(|&i| ctx.word(i) == "between")
         && let Some(&a1) = after.iter().find(|m| ctx.tok_at(m.start) > b && ctx.tok_at(m.start) <= b + 3)
         && let Some(&a2) =

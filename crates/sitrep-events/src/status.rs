@@ -3,6 +3,9 @@
 //! Cues are read in the trigger's clause (negation, modality, hedges) and in its sentence
 //! (attribution: "according to X", "X said", "said X", "it is reported that").
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 use sitrep_model::{Mention, Status};
 use sitrep_text::{Token, TokenKind};
 
@@ -145,6 +148,12 @@ const SPEECH: &[&str] = &[
     "insisting",
 ];
 
+/// Whether a word is in `SPEECH`: looked for across whole sentences for every trigger, so hashed.
+fn is_speech(w: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| SPEECH.iter().copied().collect());
+    SET.contains(w)
+}
+
 /// Words that open a new clause: cues before them do not reach the trigger.
 const CLAUSE: &[&str] = &[",", ";", ":", "but", "though", "although", "while", "whereas", "—", "–", "(", ")"];
 
@@ -228,7 +237,7 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
     };
     let negated = has(NEGATION, near) || has(NEGATION, trigger_words) || opposed;
     // "would" states an intention in reported speech ("they said they would boycott").
-    let reported_would = near.contains(&"would") && words[..first].iter().any(|w| SPEECH.contains(w));
+    let reported_would = near.contains(&"would") && words[..first].iter().any(|w| is_speech(w));
     let status = if negated || (that_before && has(DENIAL, window)) {
         if window.contains(&"no") && has(UNCONFIRMED, window) { Status::Unconfirmed } else { Status::Denied }
     } else if has(UNCONFIRMED, window) && window.iter().any(|w| matches!(*w, "no" | "not" | "unconfirmed" | "unverified")) {
@@ -269,7 +278,7 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
                 .collect::<Vec<_>>()
                 .join(" "),
         );
-    } else if let Some(k) = (0..first).rev().find(|&k| SPEECH.contains(&words[k])) {
+    } else if let Some(k) = (0..first).rev().find(|&k| is_speech(words[k])) {
         // "Pakistani media said the ISI chief met ...": the speaker is the mention before the verb.
         let verb_start = toks[k].start;
         let sentence_start = toks.first().map_or(0, |t| t.start);
@@ -284,8 +293,8 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
         if by.is_none() {
             by_text = Some(toks[..k].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "));
         }
-    } else if let Some(k) = (last + 1..words.len())
-        .find(|&k| SPEECH.contains(&words[k]) && k > 0 && (words[k - 1] == "," || toks[k - 1].kind == TokenKind::Word))
+    } else if let Some(k) =
+        (last + 1..words.len()).find(|&k| is_speech(words[k]) && k > 0 && (words[k - 1] == "," || toks[k - 1].kind == TokenKind::Word))
     {
         // "..., said Farid Mamundzay" / "..., people familiar with the matter said."
         let after_start = toks[k].end;
@@ -369,13 +378,13 @@ pub fn obligations<'a>(sentence: &crate::Words<'_>, mentions: &[&'a Mention]) ->
         // words away ("declared on Tuesday that China must").
         let cue = (subject_tok.saturating_sub(8)..subject_tok).rev().find(|&k| {
             let w = words[k];
-            SPEECH.contains(&w) || DEMAND_SPEECH.contains(&w) || STATEMENT_NOUNS.contains(&w)
+            is_speech(w) || DEMAND_SPEECH.contains(&w) || STATEMENT_NOUNS.contains(&w)
         });
         // Who makes it: the nearest name before the cue that is no prepositional object; with no
         // cue before, the speaker after the clause ("Israel must reopen the crossing, Egypt said").
         let speaker = match cue {
             Some(cue) => mentions.iter().rev().find(|m| m.end <= toks[cue].start && !prep_before(m)).copied(),
-            None => (i + 1..words.len()).find(|&k| SPEECH.contains(&words[k]) && words[k - 1] != "to").and_then(|k| {
+            None => (i + 1..words.len()).find(|&k| is_speech(words[k]) && words[k - 1] != "to").and_then(|k| {
                 let comma = (i + 1..k).rev().find(|&j| words[j] == ",")?;
                 let after_comma = toks[comma].end;
                 mentions
