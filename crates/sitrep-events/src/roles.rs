@@ -579,9 +579,9 @@ pub fn find<'a>(
             .copied()
             .filter(|m| !(from_tok..ctx.tok_at(m.start)).any(|i| matches!(ctx.word(i), "," | ";" | ":" | "—" | "–")))
             .collect();
-        let usable_cands: Vec<&Mention> = cands.iter().copied().filter(usable).collect();
+        let first_usable = cands.iter().copied().find(usable);
         // Places after "in", "near" are where, not whom, unless nothing else is there.
-        let Some(mut o) = usable_cands.first().copied().or_else(|| cands.iter().copied().find(|m| ctx.is_location(m))) else {
+        let Some(mut o) = first_usable.or_else(|| cands.iter().copied().find(|m| ctx.is_location(m))) else {
             return out;
         };
         let poss = ctx.possessive(o) || o.kind == MentionKind::Nationality;
