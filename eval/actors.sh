@@ -22,6 +22,7 @@ verbose=()
 if [ -n "${VERBOSE:-}" ]; then
   verbose=(--verbose)
 fi
-"$venv/bin/python" eval/re3d.py --throughput "${verbose[@]}" "$@"
+bin=${CARGO_TARGET_DIR:-target}/release/sitrep
+"$venv/bin/python" eval/re3d.py --bin "$bin" --throughput "${verbose[@]}" "$@"
 echo
-"$venv/bin/python" eval/gum.py "${verbose[@]}"
+"$venv/bin/python" eval/gum.py --bin "$bin" "${verbose[@]}"

@@ -19,7 +19,8 @@ fn separator(c: char) -> bool {
 impl Folded {
     /// Fold `text[offset..]`-relative content; the map gives offsets into `text` plus `base`.
     pub fn new(text: &str, base: usize) -> Folded {
-        let mut f = Folded { text: String::with_capacity(text.len()), starts: Vec::new(), ends: Vec::new() };
+        let n = text.len();
+        let mut f = Folded { text: String::with_capacity(n), starts: Vec::with_capacity(n), ends: Vec::with_capacity(n) };
         let mut pending_space = false;
         for (i, c) in text.char_indices() {
             let (s, e) = (base + i, base + i + c.len_utf8());
@@ -27,14 +28,25 @@ impl Folded {
                 pending_space = !f.text.is_empty();
                 continue;
             }
-            let piece: String = if c.is_ascii() {
-                if c.is_ascii_alphanumeric() { c.to_ascii_lowercase().to_string() } else { " ".into() }
-            } else if c.is_alphanumeric() {
+            // ASCII (nearly every character) folds without allocating.
+            if c.is_ascii() {
+                if !c.is_ascii_alphanumeric() {
+                    pending_space = !f.text.is_empty();
+                    continue;
+                }
+                if pending_space {
+                    f.push(' ', s, s);
+                    pending_space = false;
+                }
+                f.push(c.to_ascii_lowercase(), s, e);
+                continue;
+            }
+            let piece: String = if c.is_alphanumeric() {
                 deunicode::deunicode_char(c).unwrap_or("").to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect()
             } else {
-                " ".into()
+                String::new()
             };
-            if piece == " " || piece.is_empty() {
+            if piece.is_empty() {
                 pending_space = !f.text.is_empty();
                 continue;
             }

@@ -9,6 +9,7 @@ use sitrep_model::{Actor, ActorKind, Article, Mention, MentionKind, Role, Span, 
 use sitrep_text::{Token, TokenKind, tokens};
 
 use crate::dictionary::Dictionary;
+use crate::recognise::words::SPEECH_VERBS;
 
 /// Role nouns, longest first so "deputy prime minister" wins over "minister".
 const ROLES: &[&str] = &[
@@ -162,7 +163,12 @@ fn roles_in(text: &str, window: &[Token], mentions: &[Mention], dict: &Dictionar
 fn add_role(roles: &mut Vec<Role>, role: Role) {
     let covers =
         |a: &Role, b: &Role| a.title == b.title && (b.org.is_none() || a.org == b.org) && (b.country.is_none() || a.country == b.country);
-    if roles.iter().any(|r| covers(r, &role)) {
+    if let Some(r) = roles.iter_mut().find(|r| covers(r, &role)) {
+        // The article names the person by the role ("The Foreign Secretary, Boris Johnson"): it
+        // is held as the article speaks, whatever years the dictionary gives it.
+        if !role.former {
+            r.former = false;
+        }
         return;
     }
     roles.retain(|r| !covers(&role, r));
@@ -225,13 +231,26 @@ fn same_person(m: &[String], p: &Person) -> bool {
     })
 }
 
-fn sentence_tokens(article: &Article, pos: usize) -> (Span, Vec<Token>) {
-    let s = article.sentence_at(pos).map(|i| article.sentences[i]).unwrap_or(Span::new(0, article.text.len()));
-    (s, tokens(&article.text, s))
+/// Each sentence's tokens, made once per document: several passes below walk the sentences,
+/// and re-tokenising them was a quarter of resolution's time.
+struct SentenceTokens(Vec<Vec<Token>>);
+
+impl SentenceTokens {
+    fn of(article: &Article) -> SentenceTokens {
+        SentenceTokens(article.sentences.iter().map(|&s| tokens(&article.text, s)).collect())
+    }
+
+    /// The tokens of the sentence holding `pos` (of the whole text outside any sentence).
+    fn at<'a>(&'a self, article: &Article, pos: usize) -> std::borrow::Cow<'a, [Token]> {
+        match article.sentence_at(pos) {
+            Some(i) => std::borrow::Cow::Borrowed(&self.0[i]),
+            None => std::borrow::Cow::Owned(tokens(&article.text, Span::new(0, article.text.len()))),
+        }
+    }
 }
 
 /// Bare surnames of people named in full elsewhere in the article ("Yaqoob has ...").
-fn surname_mentions(article: &Article, mentions: &mut Vec<Mention>) {
+fn surname_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<Mention>) {
     let text = &article.text;
     let surnames: Vec<String> = mentions
         .iter()
@@ -243,8 +262,8 @@ fn surname_mentions(article: &Article, mentions: &mut Vec<Mention>) {
         return;
     }
     let mut found = Vec::new();
-    for &sentence in &article.sentences {
-        for t in tokens(text, sentence) {
+    for toks in &sents.0 {
+        for &t in toks {
             let w = t.text(text);
             let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
             // The surname as written, or a spelling of it ("Rakhmon" for "Rahmon").
@@ -297,11 +316,10 @@ fn surname_mentions(article: &Article, mentions: &mut Vec<Mention>) {
 
 /// "The group", "these groups", "the movement": the armed or political group named last,
 /// within the three sentences before.
-fn group_anaphora(article: &Article, mentions: &mut Vec<Mention>) {
+fn group_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<Mention>) {
     let text = &article.text;
     let mut found = Vec::new();
-    for (si, &sentence) in article.sentences.iter().enumerate() {
-        let toks = tokens(text, sentence);
+    for (si, toks) in sents.0.iter().enumerate() {
         for w in toks.windows(2) {
             let det = w[0].text(text).to_lowercase();
             let head = w[1].text(text).to_lowercase();
@@ -320,6 +338,125 @@ fn group_anaphora(article: &Article, mentions: &mut Vec<Mention>) {
                 continue;
             };
             found.push(Mention { start, end, text: text[start..end].to_string(), how: "anaphor".into(), ..ante.clone() });
+        }
+    }
+    // "the Iran-aligned group", "this Russian-backed movement": the same, with a modifier of
+    // which the country or patron is only a part; the anaphor replaces the modifier's mention.
+    let mut replaced = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if !m.how.starts_with("modifier:") {
+            continue;
+        }
+        let before = text[..m.start].trim_end();
+        let det_start = before.rfind(|c: char| c.is_whitespace()).map_or(0, |p| p + 1);
+        let det = before[det_start..].to_lowercase();
+        let compound_end = text[m.end..].find(char::is_whitespace).map_or(text.len(), |p| m.end + p);
+        let rest = &text[compound_end..];
+        let head_start = compound_end + (rest.len() - rest.trim_start().len());
+        let head_end = text[head_start..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |p| head_start + p);
+        let head = text[head_start..head_end].to_lowercase();
+        if !matches!(det.as_str(), "the" | "these" | "this" | "such")
+            || !matches!(head.as_str(), "group" | "groups" | "movement" | "outfit")
+        {
+            continue;
+        }
+        let (start, end) = (det_start, head_end);
+        if mentions.iter().enumerate().any(|(o, x)| o != k && x.start < end && start < x.end) {
+            continue;
+        }
+        let Some(si) = article.sentence_at(start) else { continue };
+        let window_start = article.sentences[si.saturating_sub(3)].start;
+        let Some(ante) = mentions.iter().rev().find(|x| x.kind == MentionKind::Group && x.end <= start && x.start >= window_start) else {
+            continue;
+        };
+        replaced.push((k, Mention { start, end, text: text[start..end].to_string(), how: "anaphor".into(), ..ante.clone() }));
+    }
+    for (k, m) in replaced.into_iter().rev() {
+        mentions[k] = m;
+    }
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.start);
+    }
+}
+
+/// "The United Kingdom Home Office" then "the Home Office", "the Andy Warhol Foundation for the
+/// Visual Arts" then "the Andy Warhol Foundation": an organisation read from its name's shape is
+/// the one named before whose name starts or ends with the same two or more words.
+fn name_variants(mentions: &mut [Mention]) {
+    let words = |m: &Mention| -> Vec<String> {
+        m.text
+            .split_whitespace()
+            .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_lowercase())
+            .skip_while(|w| w == "the")
+            .collect()
+    };
+    for i in 0..mentions.len() {
+        if mentions[i].kind != MentionKind::Organisation || mentions[i].how != "name" {
+            continue;
+        }
+        let w = words(&mentions[i]);
+        let same = |o: &Mention| {
+            let v = words(o);
+            let (short, long) = if v.len() < w.len() { (&v, &w) } else { (&w, &v) };
+            short.len() >= 2 && short.len() < long.len() && (long.starts_with(short) || long.ends_with(short))
+        };
+        let Some(o) = mentions[..i]
+            .iter()
+            .rev()
+            .find(|o| matches!(o.kind, MentionKind::Organisation | MentionKind::Group) && o.actor.is_some() && same(o))
+            .cloned()
+        else {
+            continue;
+        };
+        let m = &mut mentions[i];
+        m.actor = o.actor.clone();
+        m.org = o.actor;
+        m.country = m.country.take().or(o.country);
+    }
+}
+
+/// "the Coalition", "the coalition": the coalition the article names ("the US-led coalition",
+/// "the Global Coalition against Daesh"), the nearest before, else the first after. The word in
+/// capitals stays a coalition of its own when none is named; in lower case ("the ruling
+/// coalition") it is only taken when one is.
+fn coalition_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<Mention>) {
+    let text = &article.text;
+    let named = |m: &Mention| {
+        m.how != "coalition"
+            && matches!(m.kind, MentionKind::Organisation | MentionKind::Group)
+            && m.actor.as_deref().is_some_and(|a| a.contains("coalition"))
+    };
+    let antecedent = |mentions: &[Mention], at: usize| {
+        mentions.iter().rev().find(|m| m.end <= at && named(m)).or_else(|| mentions.iter().find(|m| m.start >= at && named(m))).cloned()
+    };
+    for i in 0..mentions.len() {
+        if mentions[i].how != "coalition" {
+            continue;
+        }
+        if let Some(a) = antecedent(mentions, mentions[i].start) {
+            let m = &mut mentions[i];
+            m.actor = a.actor;
+            m.org = a.org;
+            m.country = a.country;
+            m.agent = a.agent;
+            m.kind = a.kind;
+            m.how = "anaphor".into();
+        }
+    }
+    let mut found = Vec::new();
+    for toks in &sents.0 {
+        for w in toks.windows(2) {
+            if w[0].text(text).to_lowercase() != "the" || w[1].text(text) != "coalition" {
+                continue;
+            }
+            let (start, end) = (w[0].start, w[1].end);
+            if mentions.iter().any(|m| m.start < end && start < m.end) {
+                continue;
+            }
+            if let Some(a) = antecedent(mentions, start) {
+                found.push(Mention { start, end, text: text[start..end].to_string(), how: "anaphor".into(), ..a });
+            }
         }
     }
     if !found.is_empty() {
@@ -343,7 +480,16 @@ fn appositions(text: &str, mentions: &mut [Mention]) {
             continue;
         }
         let between = text[p.end..m.start].trim_start_matches([')', ']']).trim();
-        if matches!(between.to_lowercase().as_str(), ", a" | ", an" | ", the") {
+        // "In a statement to the broadcaster, the Church denied it": the comma closed a phrase
+        // and the sector word is the subject of the clause that follows.
+        let next: String = text[m.end..].split_whitespace().next().unwrap_or("").to_string();
+        let verb = next.chars().next().is_some_and(char::is_lowercase)
+            && (SPEECH_VERBS.contains(&next.as_str())
+                || matches!(
+                    next.as_str(),
+                    "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would" | "denied" | "denies"
+                ));
+        if !verb && matches!(between.to_lowercase().as_str(), ", a" | ", an" | ", the") {
             m.kind = p.kind;
             m.actor = p.actor.clone();
             m.country = p.country.clone();
@@ -430,9 +576,12 @@ fn owned_sectors(article: &Article, mentions: &mut [Mention]) {
 /// Resolve mentions inside the document and build its actors.
 pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>) -> (Vec<Mention>, Vec<Actor>) {
     let text = &article.text;
-    surname_mentions(article, &mut mentions);
-    group_anaphora(article, &mut mentions);
+    let sents = SentenceTokens::of(article);
+    surname_mentions(article, &sents, &mut mentions);
+    group_anaphora(article, &sents, &mut mentions);
+    coalition_anaphora(article, &sents, &mut mentions);
     appositions(text, &mut mentions);
+    name_variants(&mut mentions);
     let titles = sector_titles(text, &mut mentions);
     owned_sectors(article, &mut mentions);
     let mut people: Vec<Person> = Vec::new();
@@ -482,24 +631,54 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
         people[p].last_seen = i;
         owner[i] = Some(p);
 
-        let (_, stoks) = sentence_tokens(article, mentions[i].start);
+        let stoks = sents.at(article, mentions[i].start);
         let at = stoks.partition_point(|t| t.end <= mentions[i].start);
         let end = stoks.partition_point(|t| t.start < mentions[i].end);
         let prev_person_end = mentions[..i].iter().rev().find(|m| m.kind == MentionKind::Person).map_or(0, |m| m.end);
         let from = at.saturating_sub(8);
-        let before: Vec<Token> = stoks[from..at].iter().copied().skip_while(|t| t.start < prev_person_end).collect();
+        let mut before: Vec<Token> = stoks[from..at].iter().copied().skip_while(|t| t.start < prev_person_end).collect();
+        // "Pakistan's ISI chief, Lieutenant General Asim Malik": a title before a comma is the
+        // name's only when it opens the sentence; in "After meeting the Foreign Secretary,
+        // Boris Johnson said" it is someone else.
+        if let Some(c) = before.iter().rposition(|t| t.text(text) == ",") {
+            let comma = before[c].start;
+            // The stretch from the clause's start (the sentence's, or the last comma, colon or
+            // semicolon before) to the comma: "Pakistan's ISI chief" after "…regime," is fine.
+            let upto: Vec<&Token> = stoks.iter().take_while(|t| t.start < comma).collect();
+            let from = upto.iter().rposition(|t| matches!(t.text(text), "," | ";" | ":")).map_or(0, |k| k + 1);
+            let opens = upto[from..].iter().all(|t| {
+                let w = t.text(text);
+                t.kind != TokenKind::Word
+                    || w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(w, "of" | "for" | "the" | "and" | "'s" | "’s")
+                    || ROLES.contains(&w.to_lowercase().as_str())
+                    || crate::recognise::words::TITLE_WORDS.contains(&w.to_lowercase().as_str())
+            });
+            if !opens {
+                before.drain(..=c);
+            }
+        }
         let mut roles = roles_in(text, &before, &mentions, dict);
         // "King Abdullah of Jordan": a title with nothing of its own before the name takes the
         // country or organisation after "of" (the bare titles are kept when nothing is there).
         let bare_titles = !roles.is_empty() && roles.iter().all(|r| r.country.is_none() && r.org.is_none());
         let kept = if bare_titles { std::mem::take(&mut roles) } else { Vec::new() };
         if roles.is_empty() && stoks.get(end).is_some_and(|t| matches!(t.text(text), "," | "of")) {
-            let after: Vec<Token> = stoks[end + 1..]
+            // Up to the clause's end; the dots of "U.S." or "Lt." do not end it.
+            let rest = &stoks[end + 1..];
+            let stop = rest
                 .iter()
-                .copied()
-                .take_while(|t| !(t.kind == TokenKind::Punct && matches!(t.text(text), "," | "." | ";")))
-                .take(14)
-                .collect();
+                .enumerate()
+                .position(|(k, t)| {
+                    let abbreviation = t.text(text) == "."
+                        && k > 0
+                        && rest[k - 1].end == t.start
+                        && rest[k - 1].text(text).chars().count() <= 2
+                        && rest[k - 1].text(text).chars().next().is_some_and(char::is_uppercase);
+                    t.kind == TokenKind::Punct && matches!(t.text(text), "," | "." | ";") && !abbreviation
+                })
+                .unwrap_or(rest.len());
+            let after: Vec<Token> = rest[..stop].iter().copied().take(14).collect();
             if stoks[end].text(text) == "of" {
                 if let Some(m) = mentions
                     .iter()
@@ -543,19 +722,41 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
         }
     }
 
+    // Titles in apposition to a name are the person named.
+    let phrases = title_appositions(article, &mentions, &owner);
+    if !phrases.is_empty() {
+        let displaced: Vec<usize> = phrases.iter().flat_map(|(_, _, d)| d.clone()).collect();
+        let mut all: Vec<(Mention, Option<usize>)> =
+            mentions.into_iter().zip(owner).enumerate().filter(|(k, _)| !displaced.contains(k)).map(|(_, x)| x).collect();
+        for (m, p, _) in phrases {
+            let person = &people[p];
+            let m = Mention { country: person.country.clone(), agent: person.agent.clone(), org: person.org.clone(), ..m };
+            all.push((m, Some(p)));
+        }
+        all.sort_by_key(|(m, _)| m.start);
+        (mentions, owner) = all.into_iter().unzip();
+    }
+
     // Titles only: "the ISI chief", "Tajikistan's president" stand for the person holding that role.
     let mut replaced: Vec<(usize, Mention, usize)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         if !matches!(m.kind, MentionKind::Organisation | MentionKind::Group | MentionKind::Country | MentionKind::Nationality) {
             continue;
         }
-        let (_, stoks) = sentence_tokens(article, m.start);
+        let stoks = sents.at(article, m.start);
         let after: Vec<Token> = stoks.iter().copied().filter(|t| t.start >= m.end).take(4).collect();
         let words = lower_words(text, &after);
         let skip = usize::from(words.first().is_some_and(|w| w == "'s" || w == "’s"));
         let Some((_, re, title)) = role_at(&words, skip) else { continue };
-        // Not when a name follows: then the name itself is the mention.
-        if mentions.get(i + 1).is_some_and(|n| n.kind == MentionKind::Person && n.start <= after.get(re).map_or(usize::MAX, |t| t.end)) {
+        // Not when a name follows: then the name itself is the mention ("U.N. Secretary-General
+        // Kofi Annan": the rest of the title may stand between).
+        let name_follows = mentions.get(i + 1).is_some_and(|n| {
+            n.kind == MentionKind::Person && {
+                let between = &text[m.end..n.start];
+                !between.contains([',', ';', '(']) && between.split_whitespace().count() <= 4
+            }
+        });
+        if name_follows {
             continue;
         }
         let holder = people.iter().position(|p| {
@@ -591,6 +792,7 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
 
     // "The president blamed al-Shabab": a bare role stands for the person who holds it here.
     let mut added: Vec<(Mention, usize)> = Vec::new();
+    let mut displaced: Vec<usize> = Vec::new();
     for &sentence in &article.sentences {
         let stoks = tokens(text, sentence);
         let words = lower_words(text, &stoks);
@@ -601,7 +803,11 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
             let Some((_, re, title)) = role_at(&words, i + 1) else { continue };
             let named_next = stoks.get(re).is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_uppercase));
             let (start, end) = (stoks[i].start, stoks[re - 1].end);
-            if named_next || mentions.iter().any(|m| m.start < end && start < m.end) {
+            // A bare sector word inside the title ("Minister" in "the Prime Minister") gives way
+            // to the person; any other mention there keeps the words.
+            let inside: Vec<usize> = (0..mentions.len()).filter(|&k| mentions[k].start < end && start < mentions[k].end).collect();
+            let bare_sector = |m: &Mention| m.kind == MentionKind::Agent && m.country.is_none() && m.start >= start && m.end <= end;
+            if named_next || inside.iter().any(|&k| !bare_sector(&mentions[k])) {
                 continue;
             }
             let holder = people
@@ -626,11 +832,13 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
                     how: "role".into(),
                 };
                 added.push((m, p));
+                displaced.extend(inside);
             }
         }
     }
     if !added.is_empty() {
-        let mut all: Vec<(Mention, Option<usize>)> = mentions.into_iter().zip(owner).collect();
+        let mut all: Vec<(Mention, Option<usize>)> =
+            mentions.into_iter().zip(owner).enumerate().filter(|(k, _)| !displaced.contains(k)).map(|(_, x)| x).collect();
         all.extend(added.into_iter().map(|(m, p)| (m, Some(p))));
         all.sort_by_key(|(m, _)| m.start);
         (mentions, owner) = all.into_iter().unzip();
@@ -652,6 +860,108 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
 
     let actors = build_actors(dict, &mentions, &people);
     (mentions, actors)
+}
+
+/// "Minister for the Middle East, Tobias Ellwood, said", "Gen. Joseph Votel, commander of U.S.
+/// Central Command, said": a title phrase set off by a comma right beside a person's name is that
+/// person (a role mention). Before the name it must open the sentence ("After meeting the
+/// Foreign Secretary, Johnson said" names two people); after it, it must end at a comma, a full
+/// stop or a verb of saying. Returns each phrase's mention, its person, and the mentions inside
+/// it that give way (sector words, places, organisations named in the title).
+fn title_appositions(article: &Article, mentions: &[Mention], owner: &[Option<usize>]) -> Vec<(Mention, usize, Vec<usize>)> {
+    let text = &article.text;
+    // A role noun, not a word that only goes with one ("Prime", "Vice", "Air").
+    let titled = |w: &str| {
+        let w = w.to_lowercase();
+        ROLES.contains(&w.as_str())
+            || matches!(
+                w.as_str(),
+                "representative"
+                    | "adviser"
+                    | "advisor"
+                    | "commissioner"
+                    | "coordinator"
+                    | "chairwoman"
+                    | "chair"
+                    | "ceo"
+                    | "officer"
+                    | "administrator"
+            )
+    };
+    // Words a title phrase is made of: capitalised words, acronyms, ordinals, role nouns and the
+    // small words inside titles.
+    let part = |t: &Token| {
+        let w = t.text(text);
+        (t.kind == TokenKind::Word
+            && (w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || titled(w)
+                || matches!(w, "of" | "for" | "the" | "and")))
+            || t.kind == TokenKind::Number
+            || (t.kind == TokenKind::Punct && matches!(w, "." | "-" | "–"))
+    };
+    let mut out: Vec<(Mention, usize, Vec<usize>)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(p) = owner[i] else { continue };
+        if m.kind != MentionKind::Person || m.how == "role" || m.how == "pronoun" {
+            continue;
+        }
+        let Some(si) = article.sentence_at(m.start) else { continue };
+        let sentence = article.sentences[si];
+        let toks = tokens(text, sentence);
+        let at = toks.partition_point(|t| t.end <= m.start);
+        let end = toks.partition_point(|t| t.start < m.end);
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        // After: ", commander of U.S. Central Command," / ", the UK Special Representative for Syria said".
+        if toks.get(end).is_some_and(|t| t.text(text) == ",") {
+            let first = end + 1 + usize::from(toks.get(end + 1).is_some_and(|t| matches!(t.text(text), "the" | "a" | "an")));
+            let mut k = first;
+            while k < toks.len() && k - first < 12 && part(&toks[k]) && !(toks[k].text(text) == "." && k + 1 == toks.len()) {
+                k += 1;
+            }
+            // A dot that ends the sentence is no part of the phrase.
+            let stop = toks.get(k).map(|t| t.text(text).to_lowercase());
+            let closed =
+                k == toks.len() || stop.as_deref().is_some_and(|w| matches!(w, "," | "." | ";" | ")") || SPEECH_VERBS.contains(&w));
+            // A lone noun ("commander, U.S. Central Command") is too little to stand for a person.
+            let words = (first..k).filter(|&q| toks[q].kind == TokenKind::Word).count();
+            if closed && words >= 2 && (first..k).any(|q| titled(toks[q].text(text))) {
+                spans.push((toks[end + 1].start, toks[k - 1].end));
+            }
+        }
+        // Before, opening the sentence: "Minister for the Middle East, Tobias Ellwood".
+        if at >= 2
+            && toks[at - 1].text(text) == ","
+            && (0..at - 1).all(|q| part(&toks[q]))
+            && (0..at - 1).any(|q| titled(toks[q].text(text)))
+        {
+            spans.push((toks[0].start, toks[at - 2].end));
+        }
+        for (s, e) in spans {
+            let s = (s..=e).find(|&k| text.is_char_boundary(k)).unwrap_or(s);
+            let e = text[s..e].trim_end_matches('.').len() + s;
+            if e <= s || out.iter().any(|(o, _, _)| o.start < e && s < o.end) {
+                continue;
+            }
+            let inside: Vec<usize> = (0..mentions.len()).filter(|&k| mentions[k].start < e && s < mentions[k].end).collect();
+            let whole = inside.iter().all(|&k| mentions[k].start >= s && mentions[k].end <= e && mentions[k].kind != MentionKind::Person);
+            if !whole {
+                continue;
+            }
+            let mention = Mention {
+                start: s,
+                end: e,
+                text: text[s..e].to_string(),
+                kind: MentionKind::Person,
+                actor: None,
+                country: None,
+                agent: None,
+                org: None,
+                how: "role".into(),
+            };
+            out.push((mention, p, inside));
+        }
+    }
+    out
 }
 
 /// "He said", "she told reporters", "officials met him": a personal pronoun is the one person
@@ -712,10 +1022,12 @@ fn pronoun_mentions(article: &Article, mentions: &mut Vec<Mention>) {
 
 fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person]) -> Vec<Actor> {
     let mut by_id: BTreeMap<String, Actor> = BTreeMap::new();
+    // A person's id is a slug of the name: made once, not once per actor looked up.
+    let person_ids: Vec<String> = people.iter().map(Person::id).collect();
     for m in mentions {
         let Some(id) = m.actor.clone() else { continue };
         let entry = by_id.entry(id.clone()).or_insert_with(|| {
-            let person = people.iter().find(|p| p.id() == id);
+            let person = person_ids.iter().position(|p| *p == id).map(|i| &people[i]);
             let (name, kind) = if let Some(p) = person {
                 (p.canonical().to_string(), ActorKind::Person)
             } else if let Some(c) = dict.countries.get(&id) {

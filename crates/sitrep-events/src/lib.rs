@@ -88,6 +88,8 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         }
         let sm: Vec<&Mention> = mentions.iter().filter(|m| m.start >= sentence.start && m.end <= sentence.end).collect();
         let mut prev_sources: Vec<&Mention> = Vec::new();
+        // The last event of this sentence: where its trigger ends, its sources and targets.
+        let mut prev_trigger: Option<(usize, Vec<&Mention>, Vec<&Mention>)> = None;
         let names: Vec<(usize, usize)> = sm.iter().map(|m| (m.start, m.end)).collect();
         let words = Words::new(text, toks, &mut buf);
         let trigs = triggers::find(lex, &words, &names);
@@ -123,7 +125,29 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 continue;
             }
             let at = roles::At { first: trig.first, last: trig.last, reverse: pat.reverse };
-            let roles = roles::find(&words, &sm, mentions, at, &prev_sources, last_source);
+            let mut roles = roles::find(&words, &sm, mentions, at, &prev_sources, last_source);
+            // "Chad and Benin have promised troops and police", "agreed to stop all military
+            // action": what is promised or agreed on is no party to it.
+            if pat.kind == EventType::Agree {
+                roles.targets.retain(|t| !(t.kind == MentionKind::Agent && t.country.is_none()));
+            }
+            // "killing at least 100 people and wounding about 300", "26 civilians were killed and
+            // dozens wounded": what the verb before acted on does not act in the verb coordinated
+            // with it; that verb's source, if any, does, on the same victims.
+            if let Some((prev_end, prev_srcs, prev_tgts)) = &prev_trigger
+                && !roles.passive
+                && let Some(&s) = roles.sources.first()
+                && prev_tgts.iter().any(|t| std::ptr::eq(*t, s))
+                && *prev_end <= trig.start
+                && matches!(pat.kind, EventType::Assault | EventType::Coerce)
+                && casualties_coordinated(&text[(*prev_end).max(s.end)..trig.start])
+            {
+                roles.sources = prev_srcs.clone();
+                if roles.targets.is_empty() {
+                    roles.targets = prev_tgts.clone();
+                }
+                roles.passive = roles.sources.is_empty();
+            }
             if roles.passive && pat.kind == EventType::Consult && roles.sources.is_empty() {
                 continue; // "were met with retaliatory attacks" is no meeting
             }
@@ -139,6 +163,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             if roles.verbal {
                 prev_sources = roles.sources.clone();
             }
+            prev_trigger = Some((trig.end, roles.sources.clone(), roles.targets.clone()));
             last_source = roles.sources.first().copied();
             if let Some(&s) = roles.sources.first() {
                 told.push(Told { start: trig.start, end: trig.end, by: s, words: std::cell::OnceCell::new() });
@@ -282,7 +307,9 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             let joint = targets.is_empty()
                 && !roles.passive
                 && roles.sources.len() >= 2
-                && matches!(pat.kind, EventType::Consult | EventType::Agree | EventType::Cooperate);
+                && matches!(pat.kind, EventType::Consult | EventType::Agree | EventType::Cooperate)
+                // "Benin and Chad have promised troops": each promises on its own account.
+                && !matches!(pat.words.first(), Some(lexicon::PatternWord::Lemma(l)) if matches!(l.as_str(), "promise" | "pledge" | "offer" | "vow"));
             if targets.is_empty() {
                 targets.push(None);
             }
@@ -400,6 +427,52 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         }
     }
     events
+}
+
+/// Whether the words between two violent verbs coordinate a second count of victims with the
+/// first ("... killed and dozens wounded", "killing 100 people and wounding about 300", "killed
+/// or wounded"): "and" or "or", then at most a number or quantity.
+fn casualties_coordinated(between: &str) -> bool {
+    let words: Vec<&str> = between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let Some(and) = words.iter().rposition(|w| *w == "and" || *w == "or") else { return false };
+    let rest = &words[and + 1..];
+    rest.len() <= 3
+        && rest.iter().all(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w.to_lowercase().as_str(),
+                    "dozens"
+                        | "hundreds"
+                        | "thousands"
+                        | "scores"
+                        | "many"
+                        | "several"
+                        | "more"
+                        | "at"
+                        | "least"
+                        | "about"
+                        | "some"
+                        | "nearly"
+                        | "around"
+                        | "over"
+                        | "almost"
+                        | "another"
+                        | "others"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "a"
+                        | "few"
+                        | "dozen"
+                        | "hundred"
+                )
+        })
 }
 
 /// A protest verb used to report words: "protested that ...", or the verb of a closing

@@ -57,6 +57,40 @@ const PREPOSITIONS: &[&str] = &[
     "despite",
     "beyond",
 ];
+/// Subjects that are no actor: natural hazards and blasts.
+const HAZARDS: &[&str] = &[
+    "earthquake",
+    "earthquakes",
+    "quake",
+    "tremor",
+    "aftershock",
+    "aftershocks",
+    "flood",
+    "floods",
+    "flooding",
+    "storm",
+    "cyclone",
+    "hurricane",
+    "typhoon",
+    "tornado",
+    "tsunami",
+    "landslide",
+    "landslides",
+    "mudslide",
+    "wildfire",
+    "wildfires",
+    "blaze",
+    "avalanche",
+    "eruption",
+    "explosion",
+    "explosions",
+    "blast",
+    "blasts",
+    "exploded",
+    "crash",
+    "crashed",
+    "collapsed",
+];
 /// Prepositions whose object is a place, not a participant.
 const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "across", "outside", "around", "throughout", "within"];
 /// Prepositions whose object is never the target of the trigger before them.
@@ -370,6 +404,20 @@ pub fn find<'a>(
     let first_word = ctx.word(first);
     let prev_word = if first > 0 { ctx.word(first - 1) } else { "" };
 
+    // "more than 300 wounded", "among the dead and wounded": the victims, not an act.
+    let victims = matches!(first_word, "wounded" | "injured")
+        && first == last
+        && (prev_word.chars().all(|c| c.is_ascii_digit() || c == ',')
+            || matches!(prev_word, "dozens" | "hundreds" | "thousands" | "scores")
+            || (prev_word == "and"
+                && first > 2
+                && matches!(ctx.word(first - 2), "dead" | "killed" | "injured" | "wounded")
+                && ctx.word(first - 3) == "the"));
+    // "were among those killed": the victims again.
+    let those = prev_word == "those" && matches!(first_word, "killed" | "wounded" | "injured" | "detained" | "arrested" | "abducted");
+    if victims || those {
+        return Roles::default();
+    }
     // Passive: a form of "be" just before a participle trigger.
     let mut k = first;
     while k > 0 && SKIPPABLE.contains(&ctx.word(k - 1)) {
@@ -393,6 +441,8 @@ pub fn find<'a>(
         .filter_map(|i| ctx.mention_at_token(i))
         // not across a comma: "disputed Pakistan's claims, alleging ..." is no act of Pakistan's
         .find(|m| ctx.possessive(m) && ctx.tok_at(m.end) + 3 >= first && !(ctx.tok_at(m.end)..first).any(|i| ctx.word(i) == ","))
+        // "Lebanon's Hezbollah fired": the possessive owns the name after it, which acts.
+        .filter(|m| !ctx.mentions.iter().any(|o| o.start >= m.end && o.end <= tstart))
         // "Pakistani airstrikes", "a Pakistani jail": a nationality right before a noun owns it.
         .or_else(|| {
             ctx.mention_at_token(first.wrapping_sub(1)).filter(|m| m.kind == MentionKind::Nationality && !first_word.ends_with("ed"))
@@ -427,6 +477,9 @@ pub fn find<'a>(
                 && ctx.mention_at_token(first - 1).is_none()
                 && !ctx.word(first - 1).ends_with("ly")
                 && !AUXILIARIES.contains(&ctx.word(first - 1)))
+            // "residents said shooting continued", "survivors said help had been slow": a word
+            // right after a verb of saying opens what is said; it is a noun.
+            || matches!(prev_word, "said" | "says" | "say" | "reported" | "reports" | "added" | "warned" | "claimed")
             // "covers armed attacks": a plural event noun after a modifier is a noun.
             || (first == last
                 && first_word.ends_with('s')
@@ -456,6 +509,33 @@ pub fn find<'a>(
         }
         k >= 2 && matches!(ctx.word(k - 1), "of" | "from") && SUBJECT_HEADS.contains(&ctx.word(k - 2))
     };
+    // "... to protect Chinese citizens, after shells fired across the border wounded several
+    // people": a clause opened by a conjunction between a name and the verb, with no comma to
+    // close it, has its own subject; the name belongs to the clause before.
+    // "after", "before", "until", "since" are prepositions too: followed by an infinitive
+    // ("rallied after Friday prayers to denounce ..."), the main clause's subject still acts.
+    let infinitive = first > 0 && ctx.word(first - 1) == "to";
+    let clause_between = |m: &Mention| {
+        let from = ctx.tok_at(m.end);
+        (from..first).any(|c| {
+            let w = ctx.word(c);
+            let opens = match w {
+                "when" | "while" | "because" | "although" | "though" | "unless" | "whereas" => true,
+                "after" | "before" | "until" => !infinitive,
+                "since" => !infinitive && ctx.word(c + 1) != "then",
+                _ => false,
+            };
+            opens
+                && (c + 1..first).any(|k| !AUXILIARIES.contains(&ctx.word(k)))
+                && (c + 1..first).all(|k| !matches!(ctx.word(k), "," | ";" | "—" | "–"))
+        })
+    };
+    // "An earthquake struck Morocco's High Atlas, killing more than 2,000 people", "officials
+    // said floods killed 40": a natural hazard or a blast is the clause's subject, and no name
+    // it passes on the way to the verb acts.
+    let hazard = (0..first).rev().find(|&i| HAZARDS.contains(&ctx.word(i)));
+    let chained = first_word.ends_with("ing") && matches!(prev_word, "," | "and");
+    let hazard_block = |m: &Mention| hazard.is_some_and(|h| ctx.tok_at(m.end) <= h || (chained && ctx.tok_at(m.start) > h));
     let subject = |list: &[&'a Mention]| -> Vec<&'a Mention> {
         let mut out = Vec::new();
         // ", which Kinshasa says is backed by Rwanda,": an aside between commas is not the subject.
@@ -463,7 +543,10 @@ pub fn find<'a>(
             let i = ctx.tok_at(m.start);
             let open = (0..i).rev().find(|&k| ctx.word(k) == ",");
             let close = (i..first).find(|&k| ctx.word(k) == ",");
-            matches!((open, close), (Some(o), Some(_)) if matches!(ctx.word(o + 1), "which" | "who" | "whom" | "whose"))
+            matches!((open, close), (Some(o), Some(_)) if matches!(
+                ctx.word(o + 1),
+                "which" | "who" | "whom" | "whose" | "while" | "when" | "as" | "although" | "though" | "because" | "if" | "whereas"
+            ))
         };
         let pick = list.iter().rev().filter(|m| !aside(m)).find(|m| {
             let prep = ctx.prep_before(m);
@@ -477,7 +560,11 @@ pub fn find<'a>(
             // there, and the name right before its verb is that clause's subject.
             let conjunction = prep.is_some_and(|p| matches!(p, "after" | "before" | "since" | "until" | "when"))
                 && (ctx.tok_at(m.end)..first).all(|i| AUXILIARIES.contains(&ctx.word(i)));
-            (prep.is_none() || prep == Some("like") || headed(m) || conjunction) && !ctx.is_location(m) && place_ok
+            (prep.is_none() || prep == Some("like") || headed(m) || conjunction)
+                && !ctx.is_location(m)
+                && place_ok
+                && !clause_between(m)
+                && !hazard_block(m)
         });
         if let Some(&s) = pick {
             out.push(s);
@@ -933,8 +1020,13 @@ pub fn find<'a>(
                     || m.country.is_some() && (m.kind != MentionKind::Nationality || PROPOSALS.contains(&ctx.word(last)))
             })
             .collect();
+        let accusing = ["accus", "blam", "charg", "suspect", "convict"].iter().any(|v| first_word.starts_with(v));
         if !inside.is_empty() {
             roles.targets = inside;
+        } else if accusing && last >= first + 2 && matches!(ctx.word(last), "of" | "for") {
+            // "accusing Western powers of failing to rein in Kigali": the accused is in the gap,
+            // named by no actor here; what follows "of" is the charge, not whom it is against.
+            roles.targets.clear();
         }
     }
     // An actor does not act on itself: when the object found is the source again ("Putin offered
@@ -959,7 +1051,23 @@ pub fn find<'a>(
             }
         } else if pron.is_some() {
             let src_ids: Vec<_> = roles.sources.iter().map(|m| m.actor.clone()).collect();
-            if let Some(m) = doc_mentions.iter().rev().find(|m| {
+            // "them" is plural: the last plural sector or group named in this sentence or the one
+            // before ("protesters attacked the embassies of Rwanda and France ... Police fired
+            // tear gas to disperse them"), before any state.
+            let near = tstart.saturating_sub(400);
+            let plural = (pron == Some("them"))
+                .then(|| {
+                    doc_mentions.iter().rev().find(|m| {
+                        m.end <= tstart
+                            && m.start >= near
+                            && ((m.kind == MentionKind::Agent && m.text.ends_with('s')) || m.kind == MentionKind::Group)
+                            && !src_ids.contains(&m.actor)
+                    })
+                })
+                .flatten();
+            if let Some(m) = plural {
+                roles.targets.push(m);
+            } else if let Some(m) = doc_mentions.iter().rev().find(|m| {
                 m.end <= tstart
                     && matches!(m.kind, MentionKind::Group | MentionKind::Organisation | MentionKind::Country)
                     && !src_ids.contains(&m.actor)

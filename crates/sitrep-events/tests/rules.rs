@@ -344,3 +344,119 @@ fn what_only_appears_to_happen_is_no_plain_fact() {
     assert!(!evs.is_empty());
     assert!(evs.iter().all(|e| e.status != sitrep_model::Status::Asserted), "{evs:#?}");
 }
+
+#[test]
+fn a_name_before_a_conjunction_is_not_the_subject_of_the_clause_it_opens() {
+    // The clause after "after" has its own subject (the shells), so Thailand does not wound anyone.
+    let evs =
+        events("Bangkok asked the army to shield Thai villagers, after mortar rounds fired from across the river wounded four people.");
+    assert!(
+        !evs.iter().any(|e| e.trigger.starts_with("wounded") && e.source.as_ref().is_some_and(|s| s.country.as_deref() == Some("THA"))),
+        "{evs:#?}"
+    );
+    // A comma closes the aside: the name before it is the subject again.
+    expect("Kenya, after weeks of talks, attacked Somali militants near the border.", EventType::Assault, "KEN", Some("SOM"));
+    // An infinitive takes the main clause's subject across a prepositional "after".
+    expect("Thousands of Yemenis rallied after Friday prayers to denounce Israel.", EventType::Accuse, "YEM", Some("ISR"));
+}
+
+#[test]
+fn a_clause_opened_by_while_keeps_its_infinitive() {
+    // "while on a patrol to support ...": the infinitive belongs to the clause "while" opens, not
+    // to the spokesman named before it.
+    let evs = events("A spokesman, Jay Tarriela, said two coast guard boats were hit while on a patrol to support Filipino fishermen.");
+    assert!(
+        !evs.iter().any(|e| e.trigger.starts_with("support") && e.source.as_ref().is_some_and(|s| s.actor.starts_with("PER:"))),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn what_follows_an_accusations_of_is_the_charge_not_the_accused() {
+    let evs = events("Protesters in Kinshasa accused Western powers of failing to rein in Kigali.");
+    let acc: Vec<_> = evs.iter().filter(|e| e.kind == EventType::Accuse).collect();
+    assert!(!acc.is_empty(), "{evs:#?}");
+    assert!(acc.iter().all(|e| e.target.as_ref().is_none_or(|t| t.country.as_deref() != Some("RWA"))), "{acc:#?}");
+    // A named actor in the gap is still the accused.
+    expect("Kinshasa accused Rwanda of backing the rebels.", EventType::Accuse, "COD", Some("RWA"));
+}
+
+#[test]
+fn a_second_count_of_victims_does_not_make_the_first_the_attackers() {
+    let evs = events("Officials in Goma said at least 40 civilians had been killed and hundreds wounded in the shelling.");
+    let hurt: Vec<_> = evs.iter().filter(|e| e.trigger.starts_with("wounded")).collect();
+    assert!(hurt.iter().all(|e| e.source.as_ref().is_none_or(|s| s.agent.as_deref() != Some("CVL"))), "{evs:#?}");
+}
+
+#[test]
+fn an_ing_word_opening_what_is_said_is_a_noun_not_the_sayers_act() {
+    let evs = events("Aid workers in Darfur said shooting continued through the night.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("shooting") && e.source.is_some()), "{evs:#?}");
+}
+
+#[test]
+fn a_natural_hazard_acts_for_no_one() {
+    let evs =
+        events("A strong earthquake struck northern Pakistan on Sunday, killing at least 40 people and destroying hundreds of homes.");
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.country.as_deref() == Some("PAK"))), "{evs:#?}");
+    let evs = events("Officials in Kabul said floods killed 40 people.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("killed") && e.source.is_some()), "{evs:#?}");
+    // A named attacker is still the source.
+    expect("Pakistan struck militant hideouts in Afghanistan, killing at least 20 fighters.", EventType::Assault, "PAK", None);
+}
+
+#[test]
+fn counts_of_wounded_are_victims_and_asides_are_not_subjects() {
+    let evs = events("Hospitals in Gaza struggled to treat more than 300 wounded.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("wounded")), "{evs:#?}");
+    let evs = events("Officials said civilians were among the dead and wounded.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("wounded") && e.source.is_some()), "{evs:#?}");
+    let evs = events("A blast at a market in Kabul, while Afghan police patrolled nearby, killed 12 people.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("killed") && e.source.is_some()), "{evs:#?}");
+    // A verb coordination still counts: the fighters killed and wounded.
+    let evs = events("JNIM said its fighters had killed and wounded dozens of Malian soldiers.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Assault && e.source.is_some()), "{evs:#?}");
+}
+
+#[test]
+fn them_points_back_to_the_last_plural_sector_or_group() {
+    let evs = events("In Nairobi, protesters marched on the embassies of Russia and China. Police fired tear gas to disperse them.");
+    let dispersal: Vec<_> = evs.iter().filter(|e| e.trigger.starts_with("disperse")).collect();
+    assert!(!dispersal.is_empty(), "{evs:#?}");
+    assert!(dispersal.iter().all(|e| e.target.as_ref().is_some_and(|t| t.text == "protesters")), "{dispersal:#?}");
+}
+
+#[test]
+fn a_possessive_owns_the_name_after_it_not_the_verb() {
+    expect("Lebanon's Hezbollah fired rockets at Israel on Sunday.", EventType::Assault, "GRP:hezbollah", Some("ISR"));
+    let evs = events("Lebanon's Hezbollah fired rockets at Israel on Sunday.");
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.actor == "LBN")), "{evs:#?}");
+    // An event noun right after the possessive is still its act.
+    expect("Pakistan's airstrikes killed 40 people.", EventType::Assault, "PAK", None);
+}
+
+#[test]
+fn those_killed_are_victims() {
+    let evs = events("Peacekeepers from Tanzania and Malawi were among those killed in the fighting.");
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| matches!(s.actor.as_str(), "TZA" | "MWI"))), "{evs:#?}");
+}
+
+#[test]
+fn what_is_promised_is_no_party_and_promises_are_not_joint() {
+    let evs = events("Benin and Chad have promised troops and police for the mission.");
+    let promises: Vec<_> = evs.iter().filter(|e| e.kind == EventType::Agree).collect();
+    assert!(!promises.is_empty(), "{evs:#?}");
+    assert!(promises.iter().all(|e| e.target.is_none()), "{promises:#?}");
+    // Two parties agreeing face each other.
+    expect("India and Pakistan agreed to stop all firing on Saturday.", EventType::Agree, "PAK", Some("IND"));
+}
+
+#[test]
+fn after_said_the_next_word_opens_what_is_said_and_crashes_act_for_no_one() {
+    let evs = events("Survivors in Herat said help had been slow to arrive.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("help") && e.source.is_some()), "{evs:#?}");
+    let evs = events("A military helicopter carrying 12 Afghan soldiers crashed near Kabul, killing everyone on board.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("killing") && e.source.is_some()), "{evs:#?}");
+    let evs = events("Officials in Kyiv said 300 Russian soldiers had been killed or wounded.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("wounded") && e.source.is_some()), "{evs:#?}");
+}

@@ -145,12 +145,12 @@ fn main() {
     let mut by_id: HashMap<u64, String> = HashMap::new();
     for code in (0..places.len() as u32).map(|i| places.get(i)).filter(|p| p.kind == Kind::Country) {
         if let Some(id) = code.geonames_id {
-            by_id.insert(id, code.country.clone());
+            by_id.insert(id, code.country.to_string());
         }
     }
     let gold_country = |g: &Gold| -> Option<String> {
         g.country_id.and_then(|id| by_id.get(&id).cloned()).or_else(|| {
-            places.lookup(&g.country_name).iter().map(|&i| places.get(i)).find(|p| p.kind == Kind::Country).map(|p| p.country.clone())
+            places.lookup(&g.country_name).iter().map(|&i| places.get(i)).find(|p| p.kind == Kind::Country).map(|p| p.country.to_string())
         })
     };
     println!();

@@ -3,19 +3,32 @@
 /// The key a place name is indexed and looked up by: "St. Louis" and "Saint-Louis" meet at
 /// "saint louis", "Ḩalab" at "halab".
 pub fn fold(name: &str) -> String {
-    // Called for every name and alternate name of the gazetteer table at load: no allocation
-    // past the output (and the transliteration, only for non-ASCII names).
+    let mut out = String::new();
+    fold_append(name, &mut out);
+    out
+}
+
+/// [`fold`] appended to a buffer: the gazetteer table's half a million names are folded into
+/// shared buffers at load, allocating only to transliterate non-ASCII names.
+pub(crate) fn fold_append(name: &str, out: &mut String) {
     let ascii = deunicode::deunicode_with_tofu_cow(name, "[?]");
-    let mut out = String::with_capacity(ascii.len());
-    for word in ascii.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
-        let w = word.trim_matches('\'');
-        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("'S")).unwrap_or(w);
+    let base = out.len();
+    out.reserve(ascii.len());
+    // Bytes, not chars: the transliteration is ASCII (and a byte of a multi-byte character
+    // would separate words as the character does).
+    for word in ascii.as_bytes().split(|&b| !b.is_ascii_alphanumeric() && b != b'\'').filter(|w| !w.is_empty()) {
+        let start = word.iter().position(|&b| b != b'\'').unwrap_or(word.len());
+        let end = word.iter().rposition(|&b| b != b'\'').map_or(start, |i| i + 1);
+        let mut w = &word[start..end];
+        if let [rest @ .., b'\'', b's' | b'S'] = w {
+            w = rest;
+        }
         let mark = out.len();
-        if mark > 0 {
+        if mark > base {
             out.push(' ');
         }
         let from = out.len();
-        out.extend(w.chars().filter(|&c| c != '\'').map(|c| c.to_ascii_lowercase()));
+        out.extend(w.iter().filter(|&&b| b != b'\'').map(|&b| char::from(b.to_ascii_lowercase())));
         let spelled = match &out[from..] {
             "" => {
                 out.truncate(mark);
@@ -31,7 +44,6 @@ pub fn fold(name: &str) -> String {
         out.truncate(from);
         out.push_str(spelled);
     }
-    out
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! resolution with the article's context.
 
 pub mod fold;
+mod index;
 pub mod places;
 pub mod resolve;
 

@@ -359,7 +359,7 @@ const STRAY_VOTES: f64 = 3.0;
 /// Support between a county and a place in its state (counties have no point of their own).
 const COUNTY_SUPPORT: f64 = 0.25;
 
-fn prior(p: &Place) -> f64 {
+fn prior(p: Place) -> f64 {
     match p.kind {
         Kind::Country => 5.5,
         Kind::Feature => 4.6,
@@ -392,7 +392,7 @@ impl Places {
             .iter()
             .map(|&i| self.get(i))
             .filter(|p| p.kind == Kind::City && p.population >= 50_000)
-            .map(|p| (p.lat, p.lon, p.country.as_str()))
+            .map(|p| (p.lat, p.lon, p.country))
             .collect();
         let drop: Vec<u32> = c
             .iter()
@@ -406,13 +406,13 @@ impl Places {
         c.retain(|i| !drop.contains(i));
         // A country's or large region's own name ("Missouri", "New York", "Mexico") is not a
         // town that merely has it among its alternate names (Bozeman, New York City, Mexico City).
-        let own = |p: &Place| match p.kind {
+        let own = |p: Place| match p.kind {
             Kind::Country => true,
             Kind::Region => p.area == 0.0 || p.area >= 10_000.0,
             _ => false,
         };
-        if c.iter().any(|&i| own(self.get(i)) && fold(&self.get(i).name) == key) {
-            c.retain(|&i| self.get(i).kind != Kind::City || fold(&self.get(i).name) == key);
+        if c.iter().any(|&i| own(self.get(i)) && fold(self.get(i).name) == key) {
+            c.retain(|&i| self.get(i).kind != Kind::City || fold(self.get(i).name) == key);
         }
         c
     }
@@ -420,11 +420,11 @@ impl Places {
     fn readings(&self, surface: &str) -> Vec<u32> {
         let key = fold(surface);
         if let Some(v) = self.index.get(&key) {
-            return v.clone();
+            return v.to_vec();
         }
         for prefix in ["the ", "city of ", "town of ", "state of ", "province of ", "county of "] {
             if let Some(v) = key.strip_prefix(prefix).and_then(|k| self.index.get(k)) {
-                return v.clone();
+                return v.to_vec();
             }
         }
         for suffix in [
@@ -442,7 +442,7 @@ impl Places {
             " kray",
         ] {
             if let Some(v) = key.strip_suffix(suffix).and_then(|k| self.index.get(k)) {
-                return v.clone();
+                return v.to_vec();
             }
         }
         Vec::new()
@@ -524,7 +524,7 @@ impl Places {
         let cands: Vec<Vec<u32>> = spans.iter().map(|&(s, e)| self.candidates(&text[s..e])).collect();
         let keys: Vec<String> = spans.iter().map(|&(s, e)| fold(&text[s..e])).collect();
         let primary: Vec<Vec<bool>> =
-            cands.iter().zip(&keys).map(|(c, k)| c.iter().map(|&i| fold(&self.get(i).name) == *k).collect()).collect();
+            cands.iter().zip(&keys).map(|(c, k)| c.iter().map(|&i| fold(self.get(i).name) == *k).collect()).collect();
         let hint_countries: HashSet<&str> = hints.countries.iter().map(|s| s.as_str()).collect();
         // "uk" is the United Kingdom's domain, GB its ISO code.
         let outlet = hints.outlet_tld.as_deref().map(|t| if t == "uk" { "GB".to_string() } else { t.to_ascii_uppercase() });
@@ -558,7 +558,7 @@ impl Places {
                             && keys[j] != keys[i]
                             && !self.get(p).country.is_empty()
                         {
-                            *v.entry(self.get(p).country.as_str()).or_default() += conf;
+                            *v.entry(self.get(p).country).or_default() += conf;
                             t += conf;
                         }
                     }
@@ -581,7 +581,7 @@ impl Places {
                             } else {
                                 1.0
                             };
-                            s += f * VOTE * v.get(p.country.as_str()).copied().unwrap_or(0.0) / t;
+                            s += f * VOTE * v.get(p.country).copied().unwrap_or(0.0) / t;
                         }
                         s + nb + support[i][k]
                     })
@@ -598,7 +598,7 @@ impl Places {
                     && p.kind == Kind::City
                     && p.population < STRAY_POPULATION
                     && t - total >= STRAY_VOTES
-                    && v.get(p.country.as_str()).copied().unwrap_or(0.0) == 0.0
+                    && v.get(p.country).copied().unwrap_or(0.0) == 0.0
                     && support[i][k] < 0.05
                     && self.neighbours(text, spans, &keys, &best, i, cs[k]) < 0.05
                 {
@@ -622,10 +622,10 @@ impl Places {
                     start: s,
                     end: e,
                     text: text[s..e].to_string(),
-                    name: p.name.clone(),
+                    name: p.name.to_string(),
                     kind: p.kind,
-                    country: p.country.clone(),
-                    admin1: p.admin1.clone(),
+                    country: p.country.to_string(),
+                    admin1: p.admin1.map(str::to_string),
                     lat,
                     lon,
                     geonames_id: p.geonames_id,
@@ -655,10 +655,10 @@ impl Places {
     /// reading of each other name ("London" near "St. Thomas" is the Ontario one), each reading
     /// weighted by its population prior against its name's likeliest.
     fn support(&self, cands: &[Vec<u32>], keys: &[String]) -> Vec<Vec<f64>> {
-        let local = |p: &Place| matches!(p.kind, Kind::City | Kind::County | Kind::Feature);
+        let local = |p: Place| matches!(p.kind, Kind::City | Kind::County | Kind::Feature);
         // How much one reading supports another: nearness for points; a county (which has its
         // state's point here) and a place in the same state, a state apart.
-        let prox = |p: &Place, q: &Place| -> f64 {
+        let prox = |p: Place, q: Place| -> f64 {
             if p.kind == Kind::County || q.kind == Kind::County {
                 let same = p.country == q.country && p.admin1_code.is_some() && p.admin1_code == q.admin1_code;
                 return if same { COUNTY_SUPPORT } else { 0.0 };
@@ -672,17 +672,21 @@ impl Places {
         // One entry per distinct name: its likeliest readings by prior, with their weight against
         // its likeliest local reading (a Barbados parish called "St. Thomas" makes the Ontario
         // town no less likely a neighbour), or against the country when the name is one's.
-        let mut names: Vec<(&str, Vec<(&Place, f64)>)> = Vec::new();
+        let mut names: Vec<(&str, Vec<(Place, f64)>)> = Vec::new();
         for (cs, k) in cands.iter().zip(keys) {
             if names.iter().any(|(n, _)| n == k) {
                 continue;
             }
-            let mut r: Vec<(f64, &Place)> = cs.iter().map(|&c| self.get(c)).map(|p| (prior(p), p)).collect();
-            let country = r.iter().any(|x| x.1.kind == Kind::Country);
-            let max = r.iter().filter(|x| country || local(x.1)).map(|x| x.0).fold(f64::MIN, f64::max);
+            // Sorted by number, not as `Place`s (a name can have hundreds of readings).
+            let mut r: Vec<(f64, u32)> = cs.iter().map(|&c| (prior(self.get(c)), c)).collect();
+            let country = r.iter().any(|x| self.get(x.1).kind == Kind::Country);
+            let max = r.iter().filter(|x| country || local(self.get(x.1))).map(|x| x.0).fold(f64::MIN, f64::max);
             r.sort_by(|a, b| b.0.total_cmp(&a.0));
             r.truncate(SUPPORT_READINGS);
-            names.push((k, r.iter().filter(|(_, p)| local(p)).map(|&(pr, p)| (p, (pr - max).exp())).collect()));
+            names.push((
+                k,
+                r.iter().map(|&(pr, c)| (self.get(c), pr)).filter(|&(p, _)| local(p)).map(|(p, pr)| (p, (pr - max).exp())).collect(),
+            ));
         }
         cands
             .iter()

@@ -4,6 +4,8 @@
 //! then people and unknown organisations from capitalised names with cues (`people`), then sector
 //! words joined to the country or group before them ("Pakistani troops", "Pakistan's spy agency").
 
+mod acronyms;
+pub mod names;
 mod people;
 pub mod words;
 
@@ -19,15 +21,21 @@ pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
     for &sentence in &article.sentences {
         let toks = tokens(&article.text, sentence);
         let mut found = dictionary_mentions(dict, &article.text, sentence, &toks);
+        names::find(&article.text, &toks, &mut found);
+        names::coalition(&article.text, &toks, &mut found);
         people::find(&article.text, &toks, &mut found);
+        people::speakers(&article.text, &toks, &mut found);
         found.sort_by_key(|m| m.start);
         join_sectors(dict, &article.text, &toks, &mut found);
+        demonym_people(&article.text, &mut found);
+        allies(&article.text, &mut found);
         locate_sectors(dict, &article.text, &mut found);
         locate_places(&article.text, &mut found);
         absorb_stance(&article.text, &mut found);
         mark_modifiers(&article.text, &mut found);
         out.extend(found);
     }
+    acronyms::find(article, &mut out);
     out
 }
 
@@ -72,6 +80,7 @@ fn dictionary_mentions(dict: &Dictionary, text: &str, sentence: Span, toks: &[To
         })
         .filter(|(s, e, h)| !h.entry.acronym || acronym_ok(text, *s, *e, toks))
         .filter(|(s, _, _)| !negated_prefix(text, *s))
+        .map(|(s, e, h)| (s, abbreviation_end(text, s, e), h))
         .collect();
     // Longest first, then leftmost: "Pakistani Taliban" beats "Pakistani" and "Taliban".
     hits.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
@@ -85,6 +94,11 @@ fn dictionary_mentions(dict: &Dictionary, text: &str, sentence: Span, toks: &[To
         let en = h.entry;
         // "International Syria Support Group": a country inside a longer proper name is part of it.
         if en.kind == EntryKind::Country && inside_name(text, s, e, toks) {
+            continue;
+        }
+        // "Hafez al-Assad", "Assad Hassan": a one-word name of a known person inside another
+        // person's name is not that person.
+        if en.kind == EntryKind::Person && !text[s..e].contains(' ') && in_other_name(text, s, e, toks) {
             continue;
         }
         taken.push(span);
@@ -108,6 +122,13 @@ fn dictionary_mentions(dict: &Dictionary, text: &str, sentence: Span, toks: &[To
     out
 }
 
+/// "U.S." folds to "u s" and its match ends before the last dot; the dot belongs to the
+/// abbreviation, so "U.S. forces" reads as a name and a sector word with nothing between.
+fn abbreviation_end(text: &str, start: usize, end: usize) -> usize {
+    let last_word = text[start..end].rsplit(' ').next().unwrap_or("");
+    if last_word.contains('.') && last_word.ends_with(|c: char| c.is_alphabetic()) && text[end..].starts_with('.') { end + 1 } else { end }
+}
+
 /// Capitalised words on both sides, the one before not opening the sentence.
 fn inside_name(text: &str, start: usize, end: usize, toks: &[Token]) -> bool {
     let i = toks.partition_point(|t| t.end <= start);
@@ -120,6 +141,26 @@ fn inside_name(text: &str, start: usize, end: usize, toks: &[Token]) -> bool {
         })
     };
     i >= 2 && cap(toks.get(i - 1)) && cap(toks.get(j))
+}
+
+/// A capitalised name word or a particle ("al-") right before, or a capitalised word right after.
+fn in_other_name(text: &str, start: usize, end: usize, toks: &[Token]) -> bool {
+    let i = toks.partition_point(|t| t.end <= start);
+    let j = toks.partition_point(|t| t.start < end);
+    let name_word = |t: Option<&Token>| {
+        t.is_some_and(|t| {
+            let w = t.text(text);
+            t.kind == TokenKind::Word
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().any(char::is_lowercase)
+                && !words::TITLE_WORDS.contains(&w.to_lowercase().as_str())
+                && !words::not_name(&w.to_lowercase())
+        })
+    };
+    let before = text[..start].trim_end_matches(['-', '‐', ' ']);
+    let particle =
+        text[..start].ends_with(['-', '‐', ' ']) && words::NAME_PARTICLES.iter().any(|p| before.to_lowercase().ends_with(&format!(" {p}")));
+    particle || (i >= 1 && toks[i - 1].end + 1 >= start && name_word(toks.get(i - 1))) || name_word(toks.get(j))
 }
 
 /// "anti-Taliban", "pro-Russian": the name is part of an adjective about it, not a mention of it.
@@ -182,6 +223,62 @@ fn mark_modifiers(text: &str, found: &mut [Mention]) {
         if LINKS.contains(&word.as_str()) {
             m.kind = MentionKind::Nationality;
             m.how = format!("modifier:{word}");
+        }
+    }
+}
+
+/// "Syrians", "the Iraqis": a plural demonym names the country's people, an actor acting for its
+/// country ("the Iraqis have cleared a fifth of the city"), not a modifier of the next word.
+/// Its actor is the country itself: people, army or team, the text seldom says which.
+/// Not so for an ethnic group, which may live in another state ("ethnic Albanians", "Bosnian
+/// Serbs"): it stays a nationality.
+fn demonym_people(text: &str, found: &mut [Mention]) {
+    for i in 0..found.len() {
+        let m = &found[i];
+        let plural = m.text.ends_with('s') && !m.text.ends_with("ss");
+        if m.kind != MentionKind::Nationality || m.how != "dictionary" || !plural || m.country.is_none() {
+            continue;
+        }
+        let before = text[..m.start].trim_end();
+        let ethnic = before.to_lowercase().ends_with("ethnic")
+            || (i > 0 && found[i - 1].kind == MentionKind::Nationality && text[found[i - 1].end..m.start].trim().is_empty());
+        if ethnic {
+            continue;
+        }
+        let m = &mut found[i];
+        m.kind = MentionKind::Agent;
+        m.actor = m.country.clone();
+        m.how = "people".into();
+    }
+}
+
+/// "our Turkish allies", "their French counterparts", "Iraqi leaders": a nationality before a
+/// plural noun for a state's partners or leaders is that state acting (its government, for
+/// leaders), like a plural demonym.
+fn allies(text: &str, found: &mut [Mention]) {
+    for m in found.iter_mut() {
+        if m.kind != MentionKind::Nationality || m.how != "dictionary" || m.country.is_none() {
+            continue;
+        }
+        let rest = &text[m.end..];
+        let Some(after) = rest.strip_prefix(' ') else { continue };
+        let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+        let gov = match word.as_str() {
+            "allies" | "partners" | "counterparts" => false,
+            "leaders" => true,
+            _ => continue,
+        };
+        let country = m.country.clone().unwrap_or_default();
+        m.end += 1 + word.len();
+        m.text = text[m.start..m.end].to_string();
+        m.kind = MentionKind::Agent;
+        if gov {
+            m.actor = Some(format!("{country}GOV"));
+            m.agent = Some("GOV".into());
+            m.how = "sector".into();
+        } else {
+            m.actor = Some(country);
+            m.how = "people".into();
         }
     }
 }
@@ -276,6 +373,29 @@ fn join_sectors(dict: &Dictionary, text: &str, toks: &[Token], found: &mut Vec<M
                     actor: Some(code),
                     country,
                     agent,
+                    org: None,
+                    how: format!("sector:{}", label.trim()),
+                };
+                found[i - 1] = joined;
+                found.remove(i);
+            }
+            // "the Assad regime", "Putin's government": a known leader's government is the
+            // government of the leader's country.
+            MentionKind::Person
+                if prev.country.is_some()
+                    && cur.agent.as_deref() == Some("GOV")
+                    && matches!(cur.text.to_lowercase().as_str(), "regime" | "government" | "administration" | "cabinet") =>
+            {
+                let country = prev.country.clone();
+                let label = format!("{} government", country.as_deref().and_then(|c| dict.name_of(c)).unwrap_or(""));
+                let joined = Mention {
+                    start: prev.start,
+                    end: cur.end,
+                    text: text[prev.start..cur.end].to_string(),
+                    kind: MentionKind::Agent,
+                    actor: Some(format!("{}GOV", country.as_deref().unwrap_or(""))),
+                    country,
+                    agent: Some("GOV".into()),
                     org: None,
                     how: format!("sector:{}", label.trim()),
                 };

@@ -109,7 +109,15 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         }
         // "Near Mosul, ...": a sentence-initial cue the run took in.
         let lead_near = k > 0 && lower(toks[words[k - 1]].text(text)) == "near";
-        let mut titled = false;
+        // "Spc. Isiah Booker": an abbreviated title the sentence splitter took for a full stop
+        // stands at the end of the sentence before.
+        let mut titled = k == 0 && words.first() == Some(&0) && {
+            let before = text[..toks[0].start].trim_end();
+            before.strip_suffix('.').is_some_and(|b| {
+                let w = b.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                w.chars().count() <= 4 && w.chars().next().is_some_and(char::is_uppercase) && is_title(w)
+            })
+        };
         while k < words.len() && is_title(toks[words[k]].text(text)) {
             titled = true;
             k += 1;
@@ -119,6 +127,11 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         if let Some(t) = name.iter().rposition(|&n| is_title(toks[n].text(text))) {
             titled = true;
             name.drain(..=t);
+        }
+        // "Thanksgiving Day", "Victory Day": a day is no person.
+        if name.last().is_some_and(|&n| toks[n].text(text) == "Day") {
+            i = next.max(i + 1);
+            continue;
         }
         // A lone word that heads organisations or places is no person ("Foreign Office Minister").
         let lone_head = name.len() == 1 && {
@@ -136,8 +149,9 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
 
         // Cues around the run.
         let before = |n: usize| (words.first().map_or(i, |&f| f)).checked_sub(n).and_then(|p| toks.get(p)).map(|t| lower(t.text(text)));
-        let cue_before = before(1).is_some_and(|w| PERSON_CUES.contains(&w.as_str()))
-            || (before(1).as_deref() == Some(",") && before(2).is_some_and(|w| is_title(&w) || PERSON_CUES.contains(&w.as_str())));
+        let cue_before = before(1).is_some_and(|w| PERSON_CUES.contains(&w.as_str()) || APPOSITION_NOUNS.contains(&w.as_str()))
+            || (before(1).as_deref() == Some(",") && before(2).is_some_and(|w| is_title(&w) || PERSON_CUES.contains(&w.as_str())))
+            || office_before(text, toks, words.first().map_or(i, |&f| f));
         let said_before = before(1).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()))
             || (before(1).as_deref() == Some(",") && before(2).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str())));
         let after = |n: usize| toks.get(next + n).map(|t| lower(t.text(text)));
@@ -145,8 +159,24 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             || (after(0).is_some_and(|w| w.ends_with("ly") || matches!(w.as_str(), "later" | "also" | "then" | "again"))
                 && after(1).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str())))
             || (after(0).as_deref() == Some("has") && after(1).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str())));
-        let apposition =
-            after(0).as_deref() == Some(",") && (1..=4).filter_map(after).any(|w| PERSON_CUES.contains(&w.as_str()) || is_title(&w));
+        // "Gareth Bayley, the UK Special Representative": a title after the comma. Not the end of a
+        // quotation ("in Istanbul," the secretary said), where the title is the speaker.
+        let quote_end = toks.get(next + 1).is_some_and(|t| matches!(t.text(text), "”" | "\"" | "’" | "'"));
+        let title_speaks = (1..=5)
+            .filter_map(after)
+            .skip_while(|w| !PERSON_CUES.contains(&w.as_str()) && !is_title(w))
+            .nth(1)
+            .is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()));
+        // "Indeed, ...", "Concerned, ...": a lone word opening the sentence is no name.
+        let lone_opener = name.len() == 1 && name[0] == 0;
+        let article = after(1).is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"));
+        let apposition = after(0).as_deref() == Some(",")
+            && !quote_end
+            && !title_speaks
+            && !lone_opener
+            && (1..=4)
+                .filter_map(after)
+                .any(|w| PERSON_CUES.contains(&w.as_str()) || is_title(&w) || (article && APPOSITION_NOUNS.contains(&w.as_str())));
         let leads = after(0).is_some_and(|w| matches!(w.as_str(), "government" | "administration" | "cabinet" | "regime"));
         // A full name right before a verb ("Boris Yeltsin hosted", "Oskar Fischer will visit") or
         // right after one ("hosted Ryutaro Hashimoto"): a person acting or acted on.
@@ -231,6 +261,74 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
     found.extend(new);
 }
 
+/// "Minister for the Middle East, Tobias Ellwood", "Minister for the Middle East Tobias
+/// Ellwood": the name follows an office whose title word stands a few capitalised words back,
+/// past "of", "for" and "the".
+fn office_before(text: &str, toks: &[Token], first: usize) -> bool {
+    // Right before the name: a comma, or the last word of a place the dictionary found (else
+    // that word would be in the run); "of", "for", "the" there make the run the office's tail.
+    let Some(p) = first.checked_sub(1) else { return false };
+    let prev = toks[p].text(text);
+    if prev != "," && !(toks[p].kind == TokenKind::Word && capitalised(prev)) {
+        return false;
+    }
+    let mut k = if prev == "," { p } else { first };
+    let mut steps = 0;
+    let mut inner = false;
+    while k > 0 && steps < 7 {
+        k -= 1;
+        steps += 1;
+        let w = toks[k].text(text);
+        if is_title(w) {
+            // Only an office with a tail ("for the Middle East"), not a bare title next to the name.
+            return inner;
+        }
+        if matches!(w, "of" | "for" | "the") {
+            inner = true;
+            continue;
+        }
+        if toks[k].kind != TokenKind::Word || !capitalised(w) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "SECRETARY KERRY:", "MR KIRBY:": a speaker's label in a transcript, a title and a name in
+/// capitals before a colon at the start of a line.
+pub fn speakers(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
+    let caps = |t: &Token| t.kind == TokenKind::Word && t.text(text).chars().count() >= 2 && t.text(text).chars().all(char::is_uppercase);
+    for k in 0..toks.len().saturating_sub(2) {
+        let title = &toks[k];
+        // Cheap tests first; a name is one to three words, so its colon is at most four tokens on.
+        if !caps(title) || !is_title(title.text(text)) {
+            continue;
+        }
+        let Some(colon) = toks[k + 1..toks.len().min(k + 5)].iter().position(|t| t.text(text) == ":").map(|p| k + 1 + p) else { continue };
+        let line_start = text[..title.start].rfind('\n').map_or(0, |p| p + 1);
+        let opens_line = text[line_start..title.start].trim().is_empty() || k == 0;
+        let name = &toks[k + 1..colon];
+        if !opens_line || name.is_empty() || !name.iter().all(caps) {
+            continue;
+        }
+        let (start, end) = (name[0].start, name[name.len() - 1].end);
+        if found.iter().any(|m| m.start < end && start < m.end) {
+            continue;
+        }
+        found.push(Mention {
+            start,
+            end,
+            text: text[start..end].to_string(),
+            kind: MentionKind::Person,
+            actor: None,
+            country: None,
+            agent: None,
+            org: None,
+            how: "speaker".into(),
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +339,28 @@ mod tests {
         let mut found = Vec::new();
         find(text, &toks, &mut found);
         found.into_iter().map(|m| (m.text, m.kind)).collect()
+    }
+
+    #[test]
+    fn names_after_offices_and_in_appositions() {
+        assert_eq!(people("Minister for the Middle East, Tobias Ellwood, responds to the attack")[0].0, "Tobias Ellwood");
+        assert_eq!(people("Spc. Isiah L. Booker, of Cibolo, Texas, died")[0].0, "Isiah L. Booker");
+        assert_eq!(people("the report, Gareth Bayley, the UK Special Representative for Syria said")[0].0, "Gareth Bayley");
+        assert!(people("an attack in Istanbul,” the secretary said").is_empty());
+        assert!(people("an attack in Istanbul, the secretary said").is_empty());
+        assert!(people("killed on Thanksgiving Day, the release said").is_empty());
+        assert!(people("Indeed, Doctor Smith asserts that talks were held").iter().all(|p| p.0 != "Indeed"));
+        assert!(people("Concerned, his family doctor put in a call").is_empty());
+        assert!(people("as normal. Prices are different in the air. Voters could have shown it").is_empty());
+    }
+
+    #[test]
+    fn speakers_in_transcripts() {
+        let text = "QUESTION: Any agreements?\nSECRETARY KERRY: We talked about it.\nMR KIRBY: Thanks.";
+        let toks = sitrep_text::tokens(text, Span::new(0, text.len()));
+        let mut found = Vec::new();
+        speakers(text, &toks, &mut found);
+        assert_eq!(found.iter().map(|m| m.text.as_str()).collect::<Vec<_>>(), ["KERRY", "KIRBY"]);
     }
 
     #[test]

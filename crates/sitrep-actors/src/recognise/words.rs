@@ -106,6 +106,25 @@ pub const TITLE_WORDS: &[&str] = &[
     "patriarch",
     "reverend",
     "rev",
+    // ranks ("Spc. Isiah Booker", "Petty Officer Scott Dayton", "Commodore Andrew Burns")
+    "spc",
+    "pfc",
+    "pvt",
+    "cpl",
+    "corporal",
+    "lance",
+    "petty",
+    "warrant",
+    "officer",
+    "commodore",
+    "airman",
+    "seaman",
+    // offices ("the UK Special Representative", "Senior Adviser")
+    "representative",
+    "adviser",
+    "advisor",
+    "commissioner",
+    "coordinator",
 ];
 
 /// Lower-case words before a name that show it is a person ("journalist Asad Toll").
@@ -150,6 +169,24 @@ pub const PERSON_CUES: &[&str] = &[
     "husband",
     "militant",
     "colonel",
+];
+
+/// Occupations that describe a person right before the name ("student Ahmed Mohamed") or in an
+/// apposition after an article ("George Haswani, a middleman"); after a comma without the
+/// article they are too common to say so ("Concerned, his family doctor ...").
+pub const APPOSITION_NOUNS: &[&str] = &[
+    "businessman",
+    "businesswoman",
+    "middleman",
+    "financier",
+    "smuggler",
+    "doctor",
+    "engineer",
+    "student",
+    "teacher",
+    "farmer",
+    "soldier",
+    "pilot",
 ];
 
 /// Verbs of saying after a name ("Koribco said").
@@ -359,6 +396,12 @@ pub const NOT_NAMES: &[&str] = &[
     "northern",
     "southern",
     "central",
+    // company suffixes ("Dräger, Inc., says")
+    "inc",
+    "ltd",
+    "llc",
+    "plc",
+    "corp",
 ];
 
 /// Last words that make a capitalised name an organisation.
@@ -448,6 +491,7 @@ pub const ORG_HEADS: &[&str] = &[
     "consulate",
     "academy",
     "militia",
+    "component",
 ];
 
 /// Last words that make a capitalised name a place.
@@ -522,6 +566,7 @@ pub const PLACE_HEADS: &[&str] = &[
     "dam",
     "hills",
     "heights",
+    "gate",
 ];
 
 /// Words that may stand between a country and a sector word ("Pakistani security forces").
