@@ -147,6 +147,21 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     roles.targets = prev_tgts.clone();
                 }
                 roles.passive = roles.sources.is_empty();
+            } else if let Some((prev_end, _, prev_tgts)) = &prev_trigger
+                && !roles.passive
+                && let Some(&s) = roles.sources.first()
+                && prev_tgts.iter().any(|t| std::ptr::eq(*t, s))
+                && *prev_end <= trig.start
+                && matches!(pat.kind, EventType::Assault | EventType::Coerce)
+                && trig.first > 0
+                && toks[trig.first - 1].text(text) == ","
+                && text[trig.start..trig.end].split_whitespace().next().is_some_and(|w| w.ends_with("ing"))
+            {
+                // "airstrikes targeting the TTP were met with retaliatory attacks, killing
+                // Pakistani personnel": the target of the act before does not do the killing
+                // after the comma; who does is not said.
+                roles.sources.clear();
+                roles.passive = !roles.targets.is_empty();
             }
             if roles.passive && pat.kind == EventType::Consult && roles.sources.is_empty() {
                 continue; // "were met with retaliatory attacks" is no meeting

@@ -202,6 +202,34 @@ fn has_any<'w>(list: &[&str], mut ws: impl Iterator<Item = &'w &'w str>) -> bool
 }
 
 /// Judge a trigger's status from its clause and sentence.
+/// "The opinion among security experts ... has strengthened that the Taliban are harbouring X",
+/// "suspicions that ...": a clause held by an opinion, belief or rumour is alleged, not asserted.
+fn belief_that(words: &[&str], open: usize, first: usize) -> bool {
+    let Some(that) = (open..first).rev().find(|&i| words[i] == "that") else { return false };
+    words[that.saturating_sub(9)..that].iter().any(|w| {
+        matches!(
+            *w,
+            "opinion"
+                | "belief"
+                | "beliefs"
+                | "suspicion"
+                | "suspicions"
+                | "perception"
+                | "impression"
+                | "allegation"
+                | "allegations"
+                | "rumour"
+                | "rumours"
+                | "rumor"
+                | "rumors"
+                | "speculation"
+                | "theory"
+                | "fears"
+                | "assumption"
+        )
+    })
+}
+
 pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mentions: &[&'a Mention]) -> Judgement<'a> {
     let (text, toks, words) = (sentence.text, sentence.toks, &sentence.lower);
     // The trigger's clause, back to the nearest clause opener; "that" clauses keep their cue ("no confirmation that").
@@ -258,7 +286,7 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
         // An infinitive after an intention ("decided to", "urged X to") has not happened yet;
         // one of purpose or of a fact ("known to have", "leveraging X to apply") keeps its clause's status.
         Status::Planned
-    } else if has(ALLEGED, window) || has(HEDGES, clause) {
+    } else if has(ALLEGED, window) || has(HEDGES, clause) || belief_that(words, open, first) {
         Status::Alleged
     } else {
         Status::Asserted

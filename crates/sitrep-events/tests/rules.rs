@@ -460,3 +460,19 @@ fn after_said_the_next_word_opens_what_is_said_and_crashes_act_for_no_one() {
     let evs = events("Officials in Kyiv said 300 Russian soldiers had been killed or wounded.");
     assert!(!evs.iter().any(|e| e.trigger.starts_with("wounded") && e.source.is_some()), "{evs:#?}");
 }
+
+#[test]
+fn the_target_of_an_act_does_not_do_the_killing_after_the_comma() {
+    let evs = events("Kenya's airstrikes targeting al-Shabaab in Somalia were met with retaliatory attacks, killing Kenyan soldiers.");
+    let killing: Vec<_> = evs.iter().filter(|e| e.trigger.starts_with("killing")).collect();
+    assert!(killing.iter().all(|e| e.source.is_none()), "{evs:#?}");
+    assert!(killing.iter().any(|e| e.target.as_ref().is_some_and(|t| t.country.as_deref() == Some("KEN"))), "{evs:#?}");
+}
+
+#[test]
+fn a_clause_held_by_an_opinion_is_alleged() {
+    let evs = events("The belief among officials in Kabul has grown that Pakistan is sheltering the TTP.");
+    let arming: Vec<_> = evs.iter().filter(|e| e.trigger.starts_with("shelter")).collect();
+    assert!(!arming.is_empty(), "{evs:#?}");
+    assert!(arming.iter().all(|e| e.status == sitrep_model::Status::Alleged), "{arming:#?}");
+}
