@@ -10,8 +10,6 @@ pub mod roles;
 pub mod status;
 pub mod triggers;
 
-use std::collections::BTreeMap;
-
 use sitrep_model::{Actor, Article, Endpoint, Event, EventType, Evidence, Location, Mention, MentionKind, Status, short_id};
 use sitrep_text::tokens;
 
@@ -25,43 +23,66 @@ fn endpoint(m: &Mention, actors: &[Actor]) -> Endpoint {
 }
 
 /// A sentence's tokens with their lower-case forms (curly apostrophes straightened), made once
-/// and read by every trigger's roles and status.
+/// and read by trigger finding and every trigger's roles and status.
 pub struct Words<'t> {
     pub text: &'t str,
     pub toks: &'t [sitrep_text::Token],
-    pub lower: Vec<String>,
+    pub lower: Vec<&'t str>,
 }
 
 impl<'t> Words<'t> {
-    pub fn new(text: &'t str, toks: &'t [sitrep_text::Token]) -> Self {
-        Words { text, toks, lower: toks.iter().map(|t| status::lw(text, t)).collect() }
+    /// `buf` holds the forms that differ from the text; most words are lower-case already and
+    /// borrow it, so a sentence costs no allocation per word.
+    pub fn new(text: &'t str, toks: &'t [sitrep_text::Token], buf: &'t mut String) -> Self {
+        buf.clear();
+        let mut spans: Vec<Option<(usize, usize)>> = Vec::with_capacity(toks.len());
+        for t in toks {
+            let w = t.text(text);
+            if !w.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+                spans.push(None);
+                continue;
+            }
+            let start = buf.len();
+            if w.is_ascii() {
+                buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buf.push_str(&status::lw(text, t));
+            }
+            spans.push(Some((start, buf.len())));
+        }
+        let buf: &'t String = buf;
+        let lower = toks.iter().zip(spans).map(|(t, s)| s.map_or_else(|| t.text(text), |(a, b)| &buf[a..b])).collect();
+        Words { text, toks, lower }
     }
 }
 
-/// An event before it is merged with the same event seen elsewhere in the article.
-struct Draft {
+/// An event before it is merged with the same event seen elsewhere in the article: borrowed,
+/// copied only when it is a new event.
+struct Draft<'d> {
     kind: EventType,
-    mode: Option<String>,
-    cameo: String,
-    source: Option<Endpoint>,
-    target: Option<Endpoint>,
+    mode: Option<&'d str>,
+    cameo: &'d str,
+    source: Option<&'d Endpoint>,
+    target: Option<&'d Endpoint>,
     status: Status,
 }
 
 /// Code every event of one article.
 pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[Mention], actors: &[Actor]) -> Vec<Event> {
     let text = &article.text;
-    let placed = qualify::qualify(lex, text, &article.sentences, mentions);
+    let sentence_toks: Vec<Vec<sitrep_text::Token>> = article.sentences.iter().map(|&s| tokens(text, s)).collect();
+    let placed = qualify::qualify(lex, text, &article.sentences, &sentence_toks, mentions);
     let mentions = &placed[..];
-    let mut events: BTreeMap<Key, Event> = BTreeMap::new();
-    let mut order: Vec<Key> = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
     // The last actor who acted, for "he", "they" in later sentences.
     let mut last_source: Option<&Mention> = None;
     // Events told so far: their trigger's words and who did it, for "condemned the strikes".
-    let mut told: Vec<(Vec<String>, &Mention)> = Vec::new();
+    let mut told: Vec<Told> = Vec::new();
     let places = geo.places(text, &sitrep_geo::Hints::from_mentions(mentions).outlet(article.url.as_deref()));
-    for &sentence in &article.sentences {
-        let toks = tokens(text, sentence);
+    // Where an event is when its sentence names no place: the same for every event of the article.
+    let fallback = std::cell::OnceCell::new();
+    let mut buf = String::new();
+    for (&sentence, toks) in article.sentences.iter().zip(&sentence_toks) {
         if toks.is_empty() {
             continue;
         }
@@ -70,22 +91,21 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         // The last event of this sentence: where its trigger ends, its sources and targets.
         let mut prev_trigger: Option<(usize, Vec<&Mention>, Vec<&Mention>)> = None;
         let names: Vec<(usize, usize)> = sm.iter().map(|m| (m.start, m.end)).collect();
-        let trigs = triggers::find(lex, text, &toks, &names);
+        let words = Words::new(text, toks, &mut buf);
+        let trigs = triggers::find(lex, &words, &names);
         let said = sentence.of(text);
         let modal = said.contains("must") || said.contains("should");
         if trigs.is_empty() && !modal {
             continue;
         }
-        let words = Words::new(text, &toks);
         for trig in trigs {
             let pat = &lex.patterns[trig.pattern];
             // A participle used as an adjective ("the alleged support", "Pakistan's captured soldiers").
-            let word = toks[trig.first].text(text).to_lowercase();
+            let word = words.lower[trig.first];
             if trig.first == trig.last && trig.first > 0 && word.ends_with("ed") {
-                let prev = toks[trig.first - 1].text(text).to_lowercase();
-                if matches!(prev.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her")
-                    || prev.ends_with("'s")
-                    || prev.ends_with("’s")
+                let prev = words.lower[trig.first - 1];
+                if matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her") || prev.ends_with("'s")
+                // "’s" too: `lower` straightens apostrophes
                 {
                     continue;
                 }
@@ -161,14 +181,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             prev_trigger = Some((trig.end, roles.sources.clone(), roles.targets.clone()));
             last_source = roles.sources.first().copied();
             if let Some(&s) = roles.sources.first() {
-                let words = text[trig.start..trig.end]
-                    .split(|c: char| !c.is_alphanumeric())
-                    .map(str::to_lowercase)
-                    .filter(|w| !w.is_empty())
-                    // each word with its lemmas ("struck" is "strike")
-                    .flat_map(|w| lex.lemmas_of(&w).map(str::to_string).collect::<Vec<_>>())
-                    .collect();
-                told.push((words, s));
+                told.push(Told { start: trig.start, end: trig.end, by: s, words: std::cell::OnceCell::new() });
             }
             let mut judged = status::judge(&words, trig.first, trig.last, &sm);
             // Not recognising, not supporting, not agreeing is itself a rejection ("Islamabad did
@@ -182,7 +195,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             if kind == EventType::Protest
                 && trig.first == trig.last
                 && let Some(&s) = roles.sources.first()
-                && spoken_protest(text, &toks, s, trig.last)
+                && spoken_protest(&words, s, trig.last)
             {
                 (kind, cameo, mode) = (EventType::Accuse, "111".into(), Some("disapprove".into()));
                 spoken = true;
@@ -192,7 +205,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             if kind == EventType::Consult
                 && mode.as_deref() == Some("visit")
                 && let Some(&s) = roles.sources.first()
-                && let Some(force) = armed_force(text, &toks, s)
+                && let Some(force) = armed_force(text, toks, s)
             {
                 (kind, cameo, mode) = if force == Force::Peacekeepers {
                     (EventType::Aid, "074".into(), Some("peacekeeping".into()))
@@ -230,9 +243,9 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     })
                 });
             let (date, precision) = event_date(article, sentence, trig.start);
-            let location = event_place(text, &sm, &toks, geo, &places, trig.end);
+            let location = event_place(&words, &sm, geo, &places, &fallback, trig.end);
             // "condemned the strikes": an object naming an earlier event points at who did it.
-            let mut targets: Vec<Option<Endpoint>> = match referenced_actor(lex, text, &toks, trig.last, &told) {
+            let mut targets: Vec<Option<Endpoint>> = match referenced_actor(lex, &words, trig.last, &told) {
                 Some(who) if !roles.sources.iter().any(|s| s.actor == who.actor) => vec![Some(endpoint(who, actors))],
                 _ => roles.targets.iter().map(|m| Some(endpoint(m, actors))).collect(),
             };
@@ -317,7 +330,16 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             }
             let evidence =
                 Evidence { doc: article.id.clone(), start: sentence.start, end: sentence.end, text: sentence.of(text).to_string() };
-            let mut drafts: Vec<Draft> = Vec::new();
+            let reported = attributed_to.is_some();
+            let told_here = Context {
+                evidence,
+                attributed_to,
+                date,
+                precision,
+                location,
+                trigger: text[trig.start..trig.end].to_string(),
+                sentence_start: sentence.start,
+            };
             let sources: Vec<Option<&Mention>> =
                 if roles.sources.is_empty() { vec![None] } else { roles.sources.iter().copied().map(Some).collect() };
             for (si, &s) in sources.iter().enumerate() {
@@ -332,16 +354,16 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 if own_targets.is_empty() {
                     own_targets.push(None);
                 }
-                for t in own_targets {
-                    let target = t;
-                    drafts.push(Draft {
+                for target in &own_targets {
+                    let draft = Draft {
                         kind,
-                        mode: mode.clone(),
-                        cameo: cameo.clone(),
-                        source: source.clone(),
-                        target: target.clone(),
+                        mode: mode.as_deref(),
+                        cameo: &cameo,
+                        source: source.as_ref(),
+                        target: target.as_ref(),
                         status: judged.status,
-                    });
+                    };
+                    put(&mut events, lex, article, draft, &told_here);
                     // A stated intention is itself an event in PLOVER: a promise (AGREE) of a
                     // cooperative act, a THREATEN of a hostile one.
                     // A hostile act that may follow if a condition holds ("may halt its mediation if
@@ -358,21 +380,17 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     {
                         let (k, c) = if kind.is_cooperative() && !judged.ultimatum {
                             (EventType::Agree, "030")
-                        } else if kind == EventType::Assault && preparing(text, &toks, trig.first) {
+                        } else if kind == EventType::Assault && preparing(&words, trig.first) {
                             // "the army prepared to resume shelling": readiness shown, not a threat made
                             (EventType::Mobilize, "150")
                         } else {
                             (EventType::Threaten, "130")
                         };
-                        let status = if attributed_to.is_some() { Status::Reported } else { Status::Asserted };
-                        drafts.push(Draft {
-                            kind: k,
-                            mode: Some(format!("intent-{}", kind.as_str().to_lowercase())),
-                            cameo: c.into(),
-                            source: source.clone(),
-                            target: target.clone(),
-                            status,
-                        });
+                        let status = if reported { Status::Reported } else { Status::Asserted };
+                        let intent = format!("intent-{}", kind.as_str().to_lowercase());
+                        let draft =
+                            Draft { kind: k, mode: Some(&intent), cameo: c, source: source.as_ref(), target: target.as_ref(), status };
+                        put(&mut events, lex, article, draft, &told_here);
                     }
                 }
                 // "X said Y must return the helicopter": X demands it of Y.
@@ -380,27 +398,17 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     && let Some(who) = s
                     && let Some(by) = judged.by.filter(|b| b.actor != who.actor)
                 {
-                    drafts.push(Draft {
+                    let (by, who) = (endpoint(by, actors), endpoint(who, actors));
+                    let draft = Draft {
                         kind: EventType::Request,
-                        mode: Some("demand".into()),
-                        cameo: "100".into(),
-                        source: Some(endpoint(by, actors)),
-                        target: Some(endpoint(who, actors)),
+                        mode: Some("demand"),
+                        cameo: "100",
+                        source: Some(&by),
+                        target: Some(&who),
                         status: Status::Asserted,
-                    });
+                    };
+                    put(&mut events, lex, article, draft, &told_here);
                 }
-            }
-            let told_here = Context {
-                evidence,
-                attributed_to,
-                date,
-                precision,
-                location,
-                trigger: text[trig.start..trig.end].to_string(),
-                sentence_start: sentence.start,
-            };
-            for d in drafts {
-                put(&mut events, &mut order, lex, article, d, &told_here);
             }
         }
         // "X said Y must ...": a demand, whether or not the act demanded is an event we know.
@@ -417,22 +425,23 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 attributed_to: None,
                 date,
                 precision,
-                location: event_place(text, &sm, &toks, geo, &places, who.end),
+                location: event_place(&words, &sm, geo, &places, &fallback, who.end),
                 trigger: text[toks[modal].start..toks.get(modal + 1).unwrap_or(&toks[modal]).end].to_string(),
                 sentence_start: sentence.start,
             };
+            let (by, who) = (endpoint(by, actors), endpoint(who, actors));
             let d = Draft {
                 kind: EventType::Request,
-                mode: Some("demand".into()),
-                cameo: "100".into(),
-                source: Some(endpoint(by, actors)),
-                target: Some(endpoint(who, actors)),
+                mode: Some("demand"),
+                cameo: "100",
+                source: Some(&by),
+                target: Some(&who),
                 status: Status::Asserted,
             };
-            put(&mut events, &mut order, lex, article, d, &here);
+            put(&mut events, lex, article, d, &here);
         }
     }
-    order.into_iter().filter_map(|k| events.remove(&k)).collect()
+    events
 }
 
 /// Whether the words between two violent verbs coordinate a second count of victims with the
@@ -483,13 +492,14 @@ fn casualties_coordinated(between: &str) -> bool {
 
 /// A protest verb used to report words: "protested that ...", or the verb of a closing
 /// attribution (", a rights group protested on Monday.").
-fn spoken_protest(text: &str, toks: &[sitrep_text::Token], source: &Mention, last: usize) -> bool {
-    let w = |i: usize| toks.get(i).map(|t| t.text(text).to_lowercase()).unwrap_or_default();
+fn spoken_protest(words: &Words, source: &Mention, last: usize) -> bool {
+    let toks = words.toks;
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
     if w(last + 1) == "that" {
         return true;
     }
     let mut i = toks.partition_point(|t| t.end <= source.start);
-    while i > 0 && matches!(w(i - 1).as_str(), "a" | "an" | "the") {
+    while i > 0 && matches!(w(i - 1), "a" | "an" | "the") {
         i -= 1;
     }
     let closing = toks.len() - last <= 5;
@@ -497,11 +507,8 @@ fn spoken_protest(text: &str, toks: &[sitrep_text::Token], source: &Mention, las
 }
 
 /// "prepared to", "poised to", "gearing up to" right before a trigger.
-fn preparing(text: &str, toks: &[sitrep_text::Token], first: usize) -> bool {
-    toks[first.saturating_sub(4)..first].iter().any(|t| {
-        let w = t.text(text).to_lowercase();
-        w.starts_with("prepar") || w == "poised" || w == "gearing"
-    })
+fn preparing(words: &Words, first: usize) -> bool {
+    words.lower[first.saturating_sub(4)..first].iter().any(|w| w.starts_with("prepar") || *w == "poised" || *w == "gearing")
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -534,76 +541,92 @@ struct Context {
     sentence_start: usize,
 }
 
-type Key = (String, String, String, Status);
+/// The actor's id of an event's source or target, empty when there is none.
+fn actor_of(e: Option<&Endpoint>) -> &str {
+    e.map_or("", |e| e.actor.as_str())
+}
 
-/// Add a draft as a new event, or as one more span of the same event told before.
-fn put(events: &mut BTreeMap<Key, Event>, order: &mut Vec<Key>, lex: &Lexicon, article: &Article, d: Draft, cx: &Context) {
-    let key = (
-        d.kind.as_str().to_string(),
-        d.source.as_ref().map(|e| e.actor.clone()).unwrap_or_default(),
-        d.target.as_ref().map(|t| t.actor.clone()).unwrap_or_default(),
-        d.status,
-    );
-    if let Some(e) = events.get_mut(&key) {
+/// Add a draft as a new event, or as one more span of the same event told before: the same
+/// type, source, target and status. An article has few events, so they are searched in order
+/// (no key to build and hash per draft), and kept in the order first told.
+fn put(events: &mut Vec<Event>, lex: &Lexicon, article: &Article, d: Draft, cx: &Context) {
+    let (source, target) = (actor_of(d.source), actor_of(d.target));
+    let same = |e: &&mut Event| {
+        e.kind == d.kind && e.status == d.status && actor_of(e.source.as_ref()) == source && actor_of(e.target.as_ref()) == target
+    };
+    if let Some(e) = events.iter_mut().find(same) {
         if !e.evidence.iter().any(|x| x.start == cx.evidence.start) {
             e.evidence.push(cx.evidence.clone());
         }
         return;
     }
-    let id = short_id(&[&article.id, &key.0, &key.1, &key.2, d.status.as_str(), &cx.sentence_start.to_string()]);
-    order.push(key.clone());
-    events.insert(
-        key,
-        Event {
-            id,
-            doc: article.id.clone(),
-            kind: d.kind,
-            mode: d.mode,
-            cameo: d.cameo.clone(),
-            goldstein: lex.goldstein(&d.cameo),
-            quad_class: Event::quad_class_of(&d.cameo),
-            source: d.source,
-            target: d.target,
-            status: d.status,
-            attributed_to: cx.attributed_to.clone(),
-            date: cx.date.clone(),
-            date_precision: cx.precision.clone(),
-            location: cx.location.clone(),
-            evidence: vec![cx.evidence.clone()],
-            story: None,
-            trigger: cx.trigger.clone(),
-            corroboration: None,
-        },
-    );
+    let id = short_id(&[&article.id, d.kind.as_str(), source, target, d.status.as_str(), &cx.sentence_start.to_string()]);
+    events.push(Event {
+        id,
+        doc: article.id.clone(),
+        kind: d.kind,
+        mode: d.mode.map(str::to_string),
+        cameo: d.cameo.to_string(),
+        goldstein: lex.goldstein(d.cameo),
+        quad_class: Event::quad_class_of(d.cameo),
+        source: d.source.cloned(),
+        target: d.target.cloned(),
+        status: d.status,
+        attributed_to: cx.attributed_to.clone(),
+        date: cx.date.clone(),
+        date_precision: cx.precision.clone(),
+        location: cx.location.clone(),
+        evidence: vec![cx.evidence.clone()],
+        story: None,
+        trigger: cx.trigger.clone(),
+        corroboration: None,
+    });
+}
+
+/// An event told earlier in the article: its trigger's span and who did it.
+struct Told<'m> {
+    start: usize,
+    end: usize,
+    by: &'m Mention,
+    /// The trigger's words, each with its lemmas ("struck" is "strike"): made only when a later
+    /// object may name this event.
+    words: std::cell::OnceCell<Vec<String>>,
+}
+
+impl Told<'_> {
+    fn words(&self, lex: &Lexicon, text: &str) -> &[String] {
+        self.words.get_or_init(|| {
+            text[self.start..self.end]
+                .split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase)
+                .filter(|w| !w.is_empty())
+                .flat_map(|w| lex.lemmas_of(&w).map(str::to_string).collect::<Vec<_>>())
+                .collect()
+        })
+    }
 }
 
 /// "condemned the strikes", "denied the attack": when the object right after a trigger is an
 /// event noun told earlier in the article, its actor is the target.
-fn referenced_actor<'a>(
-    lex: &Lexicon,
-    text: &str,
-    toks: &[sitrep_text::Token],
-    last: usize,
-    told: &[(Vec<String>, &'a Mention)],
-) -> Option<&'a Mention> {
+fn referenced_actor<'a>(lex: &Lexicon, words: &Words, last: usize, told: &[Told<'a>]) -> Option<&'a Mention> {
     let mut i = last + 1;
-    while i < toks.len()
-        && matches!(
-            toks[i].text(text).to_lowercase().as_str(),
-            "the" | "this" | "that" | "these" | "those" | "its" | "their" | "latest" | "recent" | "deadly"
-        )
+    while i < words.lower.len()
+        && matches!(words.lower[i], "the" | "this" | "that" | "these" | "those" | "its" | "their" | "latest" | "recent" | "deadly")
     {
         i += 1;
     }
     if i == last + 1 {
         return None; // only a determined noun ("the strikes") refers back
     }
-    let noun = toks.get(i)?.text(text).to_lowercase();
+    // the text's own apostrophes: lemmas are looked up as written
+    let noun = words.toks.get(i)?.text(words.text).to_lowercase();
     let lemmas: Vec<&str> = lex.lemmas_of(&noun).collect();
     told.iter()
         .rev()
-        .find(|(words, _)| words.iter().any(|w| lemmas.iter().any(|l| l.len() >= 4 && (w.ends_with(l) || l.ends_with(w.as_str())))))
-        .map(|(_, m)| *m)
+        .find(|t| {
+            t.words(lex, words.text).iter().any(|w| lemmas.iter().any(|l| l.len() >= 4 && (w.ends_with(l) || l.ends_with(w.as_str()))))
+        })
+        .map(|t| t.by)
 }
 
 /// The date nearest the trigger in its sentence, else the publication date.
@@ -628,21 +651,23 @@ fn event_date(article: &Article, sentence: sitrep_model::Span, at: usize) -> (Op
 }
 
 /// Where an event happened: a place after "in", "near", "at" in its sentence (after the trigger
-/// if possible), else the dateline's place, else the article's main place.
+/// if possible), else the dateline's place, else the article's main place (`fallback` keeps
+/// those two once found).
+#[allow(clippy::too_many_arguments)]
 fn event_place(
-    text: &str,
+    words: &Words,
     sm: &[&Mention],
-    toks: &[sitrep_text::Token],
     geo: &dyn Gazetteer,
     places: &[sitrep_geo::Resolved],
+    fallback: &std::cell::OnceCell<Option<Location>>,
     after: usize,
 ) -> Option<Location> {
+    let (text, toks) = (words.text, words.toks);
     let locative = |start: usize| {
         let i = toks.partition_point(|t| t.end <= start);
         (1..=3)
             .filter_map(|k| i.checked_sub(k))
-            .map(|j| toks[j].text(text).to_lowercase())
-            .any(|w| matches!(w.as_str(), "in" | "near" | "at" | "inside" | "across" | "outside" | "around"))
+            .any(|j| matches!(words.lower[j], "in" | "near" | "at" | "inside" | "across" | "outside" | "around"))
     };
     let (first, last) = (toks.first()?.start, toks.last()?.end);
     let to_location = |p: &sitrep_geo::Resolved, how: &str| Location {
@@ -666,8 +691,10 @@ fn event_place(
         let (lat, lon) = m.country.as_deref().and_then(|c| geo.country_point(c)).map_or((None, None), |(a, b)| (Some(a), Some(b)));
         return Some(Location { name: m.text.clone(), country: m.country.clone(), lat, lon, how: "sentence".into(), ..Default::default() });
     }
-    if let Some(p) = sitrep_geo::dateline(text, places) {
-        return Some(to_location(p, "dateline"));
-    }
-    sitrep_geo::main_place(places).map(|p| to_location(p, "article"))
+    fallback
+        .get_or_init(|| match sitrep_geo::dateline(text, places) {
+            Some(p) => Some(to_location(p, "dateline")),
+            None => sitrep_geo::main_place(places).map(|p| to_location(p, "article")),
+        })
+        .clone()
 }

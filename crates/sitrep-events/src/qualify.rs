@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use sitrep_model::{Mention, MentionKind, Span};
-use sitrep_text::{Token, TokenKind, tokens};
+use sitrep_text::{Token, TokenKind};
 
 use crate::Lexicon;
 
@@ -41,34 +41,34 @@ const MODIFIERS: &[&str] = &[
     "government",
 ];
 
-/// Copies of `mentions` in which sector words without a country get one from their neighbours.
-pub fn qualify<'a>(lex: &Lexicon, text: &str, sentences: &[Span], mentions: &'a [Mention]) -> Cow<'a, [Mention]> {
+/// Copies of `mentions` in which sector words without a country get one from their neighbours;
+/// `toks` are the tokens of each sentence. The mentions are copied only once one changes.
+pub fn qualify<'a>(lex: &Lexicon, text: &str, sentences: &[Span], toks: &[Vec<Token>], mentions: &'a [Mention]) -> Cow<'a, [Mention]> {
     let bare = |m: &Mention| m.kind == MentionKind::Agent && m.country.is_none();
+    let mut out = Cow::Borrowed(mentions);
     if !mentions.iter().any(bare) {
-        return Cow::Borrowed(mentions);
+        return out;
     }
-    let mut out = mentions.to_vec();
-    for &s in sentences {
+    for (&s, toks) in sentences.iter().zip(toks) {
         let here: Vec<usize> = (0..out.len()).filter(|&i| out[i].start >= s.start && out[i].end <= s.end).collect();
         if !here.iter().any(|&i| bare(&out[i])) {
             continue;
         }
-        let toks = tokens(text, s);
         for &i in &here {
             let m = &out[i];
             if m.kind != MentionKind::Agent || m.country.is_some() {
                 continue;
             }
             let others: Vec<&Mention> = here.iter().filter(|&&j| j != i).map(|&j| &out[j]).collect();
-            let Some(c) = modifier_before(lex, text, &toks, m, &others).or_else(|| place_after(lex, text, &toks, m, &others)) else {
+            let Some(c) = modifier_before(lex, text, toks, m, &others).or_else(|| place_after(lex, text, toks, m, &others)) else {
                 continue;
             };
-            let m = &mut out[i];
+            let m = &mut out.to_mut()[i];
             m.actor = Some(format!("{c}{}", m.agent.as_deref().unwrap_or("")));
             m.country = Some(c);
         }
     }
-    Cow::Owned(out)
+    out
 }
 
 fn tok_at(toks: &[Token], pos: usize) -> usize {
@@ -102,8 +102,7 @@ fn modifier_before(lex: &Lexicon, text: &str, toks: &[Token], m: &Mention, other
         let hyphened = k > 0 && toks[k - 1].text(text) == "-" && toks[k - 1].end == t.start;
         // a verb ends the phrase ("Russian forces killed civilians"): words that start an event
         // pattern, or look like a past tense not joined by a hyphen ("Vietnamese-led")
-        let verbish = !MODIFIERS.contains(&w.as_str())
-            && (lex.lemmas_of(&w).any(|l| !lex.starting_with(l).is_empty()) || (w.ends_with("ed") && !hyphened));
+        let verbish = !MODIFIERS.contains(&w.as_str()) && (lex.starts_pattern(&w) || (w.ends_with("ed") && !hyphened));
         if STOP.contains(&w.as_str()) || verbish || w.ends_with("'s") || w.ends_with("’s") {
             return None;
         }
@@ -120,12 +119,7 @@ fn modifier_before(lex: &Lexicon, text: &str, toks: &[Token], m: &Mention, other
 fn place_after(lex: &Lexicon, text: &str, toks: &[Token], m: &Mention, others: &[&Mention]) -> Option<String> {
     let word = |i: usize| toks.get(i).map(|t| t.text(text).to_lowercase()).unwrap_or_default();
     let mut k = tok_at(toks, m.end);
-    let starts_noun = |w: &str| {
-        w.chars().all(char::is_alphabetic)
-            && !STOP.contains(&w)
-            && !w.ends_with("ed")
-            && !lex.lemmas_of(w).any(|l| !lex.starting_with(l).is_empty())
-    };
+    let starts_noun = |w: &str| w.chars().all(char::is_alphabetic) && !STOP.contains(&w) && !w.ends_with("ed") && !lex.starts_pattern(w);
     if starts_noun(&word(k)) && matches!(word(k + 1).as_str(), "in" | "of" | "from") {
         k += 1;
     }

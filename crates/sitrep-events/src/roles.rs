@@ -329,16 +329,14 @@ struct Ctx<'t, 'a> {
     text: &'t str,
     toks: &'t [Token],
     /// The tokens lower-cased, once a sentence.
-    lower: &'t [String],
+    lower: &'t [&'t str],
     /// Mentions of this sentence that can be actors.
     mentions: Vec<&'a Mention>,
 }
 
-static NO_WORD: String = String::new();
-
-impl<'a> Ctx<'_, 'a> {
-    fn word(&self, i: usize) -> &String {
-        self.lower.get(i).unwrap_or(&NO_WORD)
+impl<'t, 'a> Ctx<'t, 'a> {
+    fn word(&self, i: usize) -> &'t str {
+        self.lower.get(i).copied().unwrap_or("")
     }
     fn tok_at(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.end <= pos)
@@ -351,16 +349,16 @@ impl<'a> Ctx<'_, 'a> {
         let rest = &self.text[m.end..];
         rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("' ") || rest.starts_with("’ ")
     }
-    fn prep_before(&self, m: &Mention) -> Option<&String> {
+    fn prep_before(&self, m: &Mention) -> Option<&'t str> {
         let mut i = self.tok_at(m.start);
         // Skip determiners and modifiers between the preposition and the name.
         let mut steps = 0;
         while i > 0 && steps < 3 {
             let w = self.word(i - 1);
-            if PREPOSITIONS.contains(&w.as_str()) {
+            if PREPOSITIONS.contains(&w) {
                 return Some(w);
             }
-            if !matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "several" | "some" | "many" | "other") {
+            if !matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "several" | "some" | "many" | "other") {
                 return None;
             }
             i -= 1;
@@ -369,7 +367,7 @@ impl<'a> Ctx<'_, 'a> {
         None
     }
     fn is_location(&self, m: &Mention) -> bool {
-        matches!(m.kind, MentionKind::Place | MentionKind::Country) && self.prep_before(m).is_some_and(|p| LOCATIVE.contains(&p.as_str()))
+        matches!(m.kind, MentionKind::Place | MentionKind::Country) && self.prep_before(m).is_some_and(|p| LOCATIVE.contains(&p))
     }
     /// Only "and", "or" or a comma between two mentions: they are coordinated. A comma with
     /// "and" usually starts a new clause ("killing 20 soldiers, and TTP militants claimed").
@@ -378,10 +376,10 @@ impl<'a> Ctx<'_, 'a> {
         if i >= j {
             return false; // side by side with nothing between: one name, not two actors
         }
-        let words: Vec<&String> = (i..j).map(|k| self.word(k)).collect();
-        let only_joiners = words.iter().all(|w| matches!(w.as_str(), "and" | "," | "-" | "or" | "the" | "as" | "well"));
-        let has_joiner = words.iter().any(|w| matches!(w.as_str(), "and" | "," | "-" | "or"));
-        let comma_and = words.iter().any(|w| *w == ",") && words.iter().any(|w| *w == "and" || *w == "or");
+        let words: Vec<&str> = (i..j).map(|k| self.word(k)).collect();
+        let only_joiners = words.iter().all(|w| matches!(*w, "and" | "," | "-" | "or" | "the" | "as" | "well"));
+        let has_joiner = words.iter().any(|w| matches!(*w, "and" | "," | "-" | "or"));
+        let comma_and = words.contains(&",") && words.iter().any(|w| *w == "and" || *w == "or");
         only_joiners && has_joiner && (allow_comma_and || !comma_and)
     }
 }
@@ -404,39 +402,38 @@ pub fn find<'a>(
     let ctx = Ctx { text, toks, lower: &words.lower, mentions: sentence_mentions.iter().copied().filter(|m| actor_like(m)).collect() };
     let (tstart, tend) = (toks[first].start, toks[last].end);
     let first_word = ctx.word(first);
-    let prev_word = if first > 0 { ctx.word(first - 1) } else { &NO_WORD };
+    let prev_word = if first > 0 { ctx.word(first - 1) } else { "" };
 
     // "more than 300 wounded", "among the dead and wounded": the victims, not an act.
-    let victims = matches!(first_word.as_str(), "wounded" | "injured")
+    let victims = matches!(first_word, "wounded" | "injured")
         && first == last
         && (prev_word.chars().all(|c| c.is_ascii_digit() || c == ',')
-            || matches!(prev_word.as_str(), "dozens" | "hundreds" | "thousands" | "scores")
+            || matches!(prev_word, "dozens" | "hundreds" | "thousands" | "scores")
             || (prev_word == "and"
                 && first > 2
-                && matches!(ctx.word(first - 2).as_str(), "dead" | "killed" | "injured" | "wounded")
+                && matches!(ctx.word(first - 2), "dead" | "killed" | "injured" | "wounded")
                 && ctx.word(first - 3) == "the"));
     // "were among those killed": the victims again.
-    let those =
-        prev_word == "those" && matches!(first_word.as_str(), "killed" | "wounded" | "injured" | "detained" | "arrested" | "abducted");
+    let those = prev_word == "those" && matches!(first_word, "killed" | "wounded" | "injured" | "detained" | "arrested" | "abducted");
     if victims || those {
         return Roles::default();
     }
     // Passive: a form of "be" just before a participle trigger.
     let mut k = first;
-    while k > 0 && SKIPPABLE.contains(&ctx.word(k - 1).as_str()) {
+    while k > 0 && SKIPPABLE.contains(&ctx.word(k - 1)) {
         k -= 1;
     }
     let participle = first_word.ends_with("ed")
         || first_word.ends_with("en")
         || matches!(
-            first_word.as_str(),
+            first_word,
             "met" | "held" | "struck" | "shot" | "led" | "hit" | "fought" | "sent" | "seized" | "caught" | "built" | "sought" | "brought"
         );
     // "have been accused": a form of "be" anywhere in the auxiliaries before the participle.
     // "is opposed to", "were engaged in", "is committed to": a participle of state with its own
     // preposition describes the subject's stance or activity, it is no passive.
-    let stative = STATIVE.contains(&first_word.as_str()) && matches!(ctx.word(first + 1).as_str(), "to" | "in" | "on" | "with");
-    let passive = participle && !stative && (k.saturating_sub(1)..first).any(|i| BE.contains(&ctx.word(i).as_str()));
+    let stative = STATIVE.contains(&first_word) && matches!(ctx.word(first + 1), "to" | "in" | "on" | "with");
+    let passive = participle && !stative && (k.saturating_sub(1)..first).any(|i| BE.contains(&ctx.word(i)));
 
     // A possessive right before the trigger ("Pakistan's airstrikes", "the Taliban's alleged support").
     let possessor = (first.saturating_sub(3)..first)
@@ -451,22 +448,23 @@ pub fn find<'a>(
             ctx.mention_at_token(first.wrapping_sub(1)).filter(|m| m.kind == MentionKind::Nationality && !first_word.ends_with("ed"))
         });
     // A nominal trigger after a determiner or a preposition (+ one modifier) names an event.
-    let before_is = |i: usize, list: &[&str]| i < toks.len() && list.contains(&ctx.word(i).as_str());
+    let before_is = |i: usize, list: &[&str]| i < toks.len() && list.contains(&ctx.word(i));
     // "instigates a sweeping crackdown", "launched a major offensive": the noun is the verb's object.
-    let supported = (first.saturating_sub(3)..first).any(|i| SUPPORT_VERBS.iter().any(|v| ctx.word(i).starts_with(v)));
+    // (tested last: the cheaper tests settle most triggers)
+    let supported = || (first.saturating_sub(3)..first).any(|i| SUPPORT_VERBS.iter().any(|v| ctx.word(i).starts_with(v)));
     // A verb in the past ("demanded") or a weekday or name right before ("on Tuesday demanded")
     // is a verb, not a noun.
     let past = first_word.ends_with("ed")
         || matches!(
-            first_word.as_str(),
+            first_word,
             "met" | "held" | "struck" | "shot" | "led" | "hit" | "fought" | "sent" | "sought" | "gave" | "took" | "made"
         );
     let name_before = first > 0 && toks[first - 1].text(text).chars().next().is_some_and(char::is_uppercase);
     let nominal = possessor.is_none()
-        && !supported
         && !past
         && !name_before
         && first > 0
+        && !supported()
         && prev_word != "to"
         && (before_is(first - 1, DETERMINERS)
             || before_is(first - 1, PREPOSITIONS)
@@ -478,18 +476,18 @@ pub fn find<'a>(
                 && ctx.word(first - 2) != "to"
                 && ctx.mention_at_token(first - 1).is_none()
                 && !ctx.word(first - 1).ends_with("ly")
-                && !AUXILIARIES.contains(&ctx.word(first - 1).as_str()))
+                && !AUXILIARIES.contains(&ctx.word(first - 1)))
             // "residents said shooting continued", "survivors said help had been slow": a word
             // right after a verb of saying opens what is said; it is a noun.
-            || matches!(prev_word.as_str(), "said" | "says" | "say" | "reported" | "reports" | "added" | "warned" | "claimed")
+            || matches!(prev_word, "said" | "says" | "say" | "reported" | "reports" | "added" | "warned" | "claimed")
             // "covers armed attacks": a plural event noun after a modifier is a noun.
             || (first == last
                 && first_word.ends_with('s')
                 && !first_word.ends_with("ss")
                 && ctx.mention_at_token(first - 1).is_none()
                 && toks[first - 1].text(text).chars().next().is_some_and(char::is_lowercase)
-                && !AUXILIARIES.contains(&ctx.word(first - 1).as_str())
-                && !matches!(ctx.word(first - 1).as_str(), "and" | "or" | "who" | "which" | "that" | "it" | "he" | "she" | "also" | "then" | "now")
+                && !AUXILIARIES.contains(&ctx.word(first - 1))
+                && !matches!(ctx.word(first - 1), "and" | "or" | "who" | "which" | "that" | "it" | "he" | "she" | "also" | "then" | "now")
                 && !ctx.word(first - 1).ends_with("ly")));
 
     // "According to a report by Hindukush Media, ...": who says so is never who acts.
@@ -506,10 +504,10 @@ pub fn find<'a>(
     let headed = |m: &Mention| {
         let i = ctx.tok_at(m.start);
         let mut k = i;
-        while k > 0 && matches!(ctx.word(k - 1).as_str(), "the" | "a" | "an") {
+        while k > 0 && matches!(ctx.word(k - 1), "the" | "a" | "an") {
             k -= 1;
         }
-        k >= 2 && matches!(ctx.word(k - 1).as_str(), "of" | "from") && SUBJECT_HEADS.contains(&ctx.word(k - 2).as_str())
+        k >= 2 && matches!(ctx.word(k - 1), "of" | "from") && SUBJECT_HEADS.contains(&ctx.word(k - 2))
     };
     // "... to protect Chinese citizens, after shells fired across the border wounded several
     // people": a clause opened by a conjunction between a name and the verb, with no comma to
@@ -520,7 +518,7 @@ pub fn find<'a>(
     let clause_between = |m: &Mention| {
         let from = ctx.tok_at(m.end);
         (from..first).any(|c| {
-            let w = ctx.word(c).as_str();
+            let w = ctx.word(c);
             let opens = match w {
                 "when" | "while" | "because" | "although" | "though" | "unless" | "whereas" => true,
                 "after" | "before" | "until" => !infinitive,
@@ -528,15 +526,15 @@ pub fn find<'a>(
                 _ => false,
             };
             opens
-                && (c + 1..first).any(|k| !AUXILIARIES.contains(&ctx.word(k).as_str()))
-                && (c + 1..first).all(|k| !matches!(ctx.word(k).as_str(), "," | ";" | "—" | "–"))
+                && (c + 1..first).any(|k| !AUXILIARIES.contains(&ctx.word(k)))
+                && (c + 1..first).all(|k| !matches!(ctx.word(k), "," | ";" | "—" | "–"))
         })
     };
     // "An earthquake struck Morocco's High Atlas, killing more than 2,000 people", "officials
     // said floods killed 40": a natural hazard or a blast is the clause's subject, and no name
     // it passes on the way to the verb acts.
-    let hazard = (0..first).rev().find(|&i| HAZARDS.contains(&ctx.word(i).as_str()));
-    let chained = first_word.ends_with("ing") && matches!(prev_word.as_str(), "," | "and");
+    let hazard = (0..first).rev().find(|&i| HAZARDS.contains(&ctx.word(i)));
+    let chained = first_word.ends_with("ing") && matches!(prev_word, "," | "and");
     let hazard_block = |m: &Mention| hazard.is_some_and(|h| ctx.tok_at(m.end) <= h || (chained && ctx.tok_at(m.start) > h));
     let subject = |list: &[&'a Mention]| -> Vec<&'a Mention> {
         let mut out = Vec::new();
@@ -546,7 +544,7 @@ pub fn find<'a>(
             let open = (0..i).rev().find(|&k| ctx.word(k) == ",");
             let close = (i..first).find(|&k| ctx.word(k) == ",");
             matches!((open, close), (Some(o), Some(_)) if matches!(
-                ctx.word(o + 1).as_str(),
+                ctx.word(o + 1),
                 "which" | "who" | "whom" | "whose" | "while" | "when" | "as" | "although" | "though" | "because" | "if" | "whereas"
             ))
         };
@@ -556,16 +554,13 @@ pub fn find<'a>(
             // place right before the event noun says where ("the Damascus strike").
             let modifier = ctx.tok_at(m.end) >= first
                 && !past
-                && ctx
-                    .tok_at(m.start)
-                    .checked_sub(1)
-                    .is_some_and(|i| DETERMINERS.contains(&ctx.word(i).as_str()) || ctx.word(i).ends_with("'s"));
+                && ctx.tok_at(m.start).checked_sub(1).is_some_and(|i| DETERMINERS.contains(&ctx.word(i)) || ctx.word(i).ends_with("'s"));
             let place_ok = m.kind != MentionKind::Place || (m.actor.as_deref().is_some_and(|a| a.len() == 3) && !modifier);
             // "two weeks after gunmen killed": "after", "before", "since", "until" open a clause
             // there, and the name right before its verb is that clause's subject.
-            let conjunction = prep.is_some_and(|p| matches!(p.as_str(), "after" | "before" | "since" | "until" | "when"))
-                && (ctx.tok_at(m.end)..first).all(|i| AUXILIARIES.contains(&ctx.word(i).as_str()));
-            (prep.is_none() || prep.map(String::as_str) == Some("like") || headed(m) || conjunction)
+            let conjunction = prep.is_some_and(|p| matches!(p, "after" | "before" | "since" | "until" | "when"))
+                && (ctx.tok_at(m.end)..first).all(|i| AUXILIARIES.contains(&ctx.word(i)));
+            (prep.is_none() || prep == Some("like") || headed(m) || conjunction)
                 && !ctx.is_location(m)
                 && place_ok
                 && !clause_between(m)
@@ -605,7 +600,7 @@ pub fn find<'a>(
             // "seeking financial backing to combat the Taliban": an infinitive of purpose after
             // the object starts another act, whose object is not this one's.
             if (from_tok..ctx.tok_at(m.start))
-                .any(|i| ctx.word(i) == "to" && i + 1 < ctx.tok_at(m.start) && PURPOSE.contains(&ctx.word(i + 1).as_str()))
+                .any(|i| ctx.word(i) == "to" && i + 1 < ctx.tok_at(m.start) && PURPOSE.contains(&ctx.word(i + 1)))
             {
                 return false;
             }
@@ -614,7 +609,7 @@ pub fn find<'a>(
                 ctx.word(i) == "that"
                     && i > 0
                     && matches!(
-                        ctx.word(i - 1).as_str(),
+                        ctx.word(i - 1),
                         "claim"
                             | "claims"
                             | "report"
@@ -638,16 +633,16 @@ pub fn find<'a>(
             }
             // "a training facility used by the TTP": the owner of the object is hit.
             let owner = ctx.tok_at(m.start).checked_sub(2).is_some_and(|i| {
-                matches!(ctx.word(i + 1).as_str(), "by" | "to")
+                matches!(ctx.word(i + 1), "by" | "to")
                     && matches!(
-                        ctx.word(i).as_str(),
+                        ctx.word(i),
                         "used" | "run" | "held" | "controlled" | "operated" | "owned" | "belonging" | "linked" | "affiliated" | "tied"
                     )
             }) || ctx.tok_at(m.start).checked_sub(3).is_some_and(|i| {
-                matches!(ctx.word(i + 1).as_str(), "by" | "to")
+                matches!(ctx.word(i + 1), "by" | "to")
                     && ctx.word(i + 2) == "the"
                     && matches!(
-                        ctx.word(i).as_str(),
+                        ctx.word(i),
                         "used" | "run" | "held" | "controlled" | "operated" | "owned" | "belonging" | "linked" | "affiliated" | "tied"
                     )
             });
@@ -655,27 +650,25 @@ pub fn find<'a>(
                 return true;
             }
             let prep = ctx.prep_before(m);
-            let own =
-                ctx.tok_at(m.start) <= from_tok + 3 && prep.map(String::as_str).is_some_and(|p| p == ctx.word(from_tok.saturating_sub(1)));
+            let own = ctx.tok_at(m.start) <= from_tok + 3 && prep.is_some_and(|p| p == ctx.word(from_tok.saturating_sub(1)));
             // "rejected calls by X", "accepted demands from X", "a fresh offer from X": who made
             // the proposal is the one answered.
-            let proposer = matches!(prep.map(String::as_str), Some("by" | "from"))
-                && (from_tok.saturating_sub(1)..ctx.tok_at(m.start)).any(|i| PROPOSALS.contains(&ctx.word(i).as_str()));
+            let proposer = matches!(prep, Some("by" | "from"))
+                && (from_tok.saturating_sub(1)..ctx.tok_at(m.start)).any(|i| PROPOSALS.contains(&ctx.word(i)));
             // "withdrew its inspectors from Iraq": the place left is whom the withdrawal hits.
-            let left = prep.map(String::as_str) == Some("from")
-                && ["withdr", "pull", "recall", "evacuat"].iter().any(|w| first_word.starts_with(w));
-            !ctx.is_location(m) && (own || proposer || left || prep.map(String::as_str).is_none_or(|p| !NOT_TARGET.contains(&p)))
+            let left = prep == Some("from") && ["withdr", "pull", "recall", "evacuat"].iter().any(|w| first_word.starts_with(w));
+            !ctx.is_location(m) && (own || proposer || left || prep.is_none_or(|p| !NOT_TARGET.contains(&p)))
         };
         let all: Vec<&Mention> = list.iter().copied().filter(|m| ctx.tok_at(m.start) <= from_tok + 6).collect();
         // The first object sits in the trigger's clause: no comma or semicolon before it.
         let cands: Vec<&Mention> = all
             .iter()
             .copied()
-            .filter(|m| !(from_tok..ctx.tok_at(m.start)).any(|i| matches!(ctx.word(i).as_str(), "," | ";" | ":" | "—" | "–")))
+            .filter(|m| !(from_tok..ctx.tok_at(m.start)).any(|i| matches!(ctx.word(i), "," | ";" | ":" | "—" | "–")))
             .collect();
-        let usable_cands: Vec<&Mention> = cands.iter().copied().filter(usable).collect();
+        let first_usable = cands.iter().copied().find(usable);
         // Places after "in", "near" are where, not whom, unless nothing else is there.
-        let Some(mut o) = usable_cands.first().copied().or_else(|| cands.iter().copied().find(|m| ctx.is_location(m))) else {
+        let Some(mut o) = first_usable.or_else(|| cands.iter().copied().find(|m| ctx.is_location(m))) else {
             return out;
         };
         let poss = ctx.possessive(o) || o.kind == MentionKind::Nationality;
@@ -683,7 +676,7 @@ pub fn find<'a>(
         if poss
             && let Some(next) = all.iter().copied().find(|m| m.start >= o.end)
             && ctx.tok_at(next.start) <= ctx.tok_at(o.end) + if appositive(next) { 3 } else { 2 }
-            && !(ctx.tok_at(o.end)..ctx.tok_at(next.start)).any(|i| PREPOSITIONS.contains(&ctx.word(i).as_str()))
+            && !(ctx.tok_at(o.end)..ctx.tok_at(next.start)).any(|i| PREPOSITIONS.contains(&ctx.word(i)))
         {
             o = next;
         }
@@ -703,24 +696,24 @@ pub fn find<'a>(
 
     // The clause's source carries over: ", killing ...", "... and condemned ...", "... to hold talks".
     let mut j = first;
-    while j > 0 && AUXILIARIES.contains(&ctx.word(j - 1).as_str()) {
+    while j > 0 && AUXILIARIES.contains(&ctx.word(j - 1)) {
         j -= 1;
     }
     let light_verb = |w: &str| matches!(w, "hold" | "have" | "conduct" | "make" | "carry" | "launch" | "stage" | "pay" | "give");
-    let coordinated = j > 0 && matches!(ctx.word(j - 1).as_str(), "and" | "but");
+    let coordinated = j > 0 && matches!(ctx.word(j - 1), "and" | "but");
     // "X said Russia must accept a truce and threatened sanctions": a past tense after "and" does
     // not share the subject of a clause in the infinitive ("must accept"); it goes with the verb
     // of saying, whose subject comes before it.
     let reported_clause = |m: &Mention| {
         let k = ctx.tok_at(m.end);
-        matches!(ctx.word(k).as_str(), "must" | "should" | "would" | "will" | "could" | "can" | "may" | "might" | "to")
+        matches!(ctx.word(k), "must" | "should" | "would" | "will" | "could" | "can" | "may" | "might" | "to")
     };
-    let finite_past = first_word.ends_with("ed") || matches!(first_word.as_str(), "said" | "told" | "warned" | "threatened");
+    let finite_past = first_word.ends_with("ed") || matches!(first_word, "said" | "told" | "warned" | "threatened");
     let across = coordinated && finite_past && j == first && prev_source.first().is_some_and(|m| reported_clause(m));
     let speech_before = across
         .then(|| {
             let src = prev_source.first().map_or(0, |m| ctx.tok_at(m.start));
-            (0..src).rev().find(|&i| matches!(ctx.word(i).as_str(), "said" | "says" | "told" | "announced" | "declared" | "insisted"))
+            (0..src).rev().find(|&i| matches!(ctx.word(i), "said" | "says" | "told" | "announced" | "declared" | "insisted"))
         })
         .flatten();
     let carried = !prev_source.is_empty()
@@ -741,7 +734,7 @@ pub fn find<'a>(
     } else if reverse {
         roles.sources = object(&after, last + 1);
         roles.targets = subject(&near_before);
-    } else if let Some(by) = (ctx.word(last + 1) == "by" && !(past && PROPOSALS.contains(&ctx.word(last).as_str()))).then_some(last + 1)
+    } else if let Some(by) = (ctx.word(last + 1) == "by" && !(past && PROPOSALS.contains(&ctx.word(last)))).then_some(last + 1)
         && let Some(&src) = after.iter().find(|m| ctx.tok_at(m.start) <= by + 3 && m.start >= toks[by].end)
     {
         // "terrorist attacks by the TTP", "a visit by the minister".
@@ -751,7 +744,7 @@ pub fn find<'a>(
         roles.sources = vec![p];
         roles.targets = object(&after, last + 1);
     } else if !past
-        && !supported
+        && !supported()
         && let Some(b) = (last..(last + 3).min(toks.len())).find(|&i| ctx.word(i) == "between")
         && let Some(&a1) = after.iter().find(|m| ctx.tok_at(m.start) > b && ctx.tok_at(m.start) <= b + 3)
         && let Some(&a2) =
@@ -779,7 +772,7 @@ pub fn find<'a>(
         } else {
             roles.targets = object(&after, last + 1);
             roles.anaphoric = before_is(first - 1, DETERMINERS) && roles.targets.is_empty();
-            if matches!(prev_word.as_str(), "their" | "its" | "his" | "her") {
+            if matches!(prev_word, "their" | "its" | "his" | "her") {
                 roles.sources = subject(&near_before);
             }
         }
@@ -798,10 +791,10 @@ pub fn find<'a>(
         // "the camp, which sheltered ...": a relative clause's subject is what comes right before
         // "which"/"who"; when that is no actor, the act has no known source.
         let mut r = first;
-        while r > 0 && AUXILIARIES.contains(&ctx.word(r - 1).as_str()) {
+        while r > 0 && AUXILIARIES.contains(&ctx.word(r - 1)) {
             r -= 1;
         }
-        if r > 0 && matches!(ctx.word(r - 1).as_str(), "which" | "who" | "that") && !carried {
+        if r > 0 && matches!(ctx.word(r - 1), "which" | "who" | "that") && !carried {
             let mut a = r - 1;
             while a > 0 && ctx.word(a - 1) == "," {
                 a -= 1;
@@ -816,7 +809,7 @@ pub fn find<'a>(
             && let Some(&near) = roles.sources.first()
         {
             let mut k = ctx.tok_at(near.start);
-            while k > 0 && matches!(ctx.word(k - 1).as_str(), "the" | "a" | "an") {
+            while k > 0 && matches!(ctx.word(k - 1), "the" | "a" | "an") {
                 k -= 1;
             }
             let controlled = k > 0 && OBJECT_CONTROL.iter().any(|v| ctx.word(k - 1).starts_with(v));
@@ -827,9 +820,7 @@ pub fn find<'a>(
                 let near_tok = ctx.tok_at(near.start);
                 let clause_start = (0..near_tok)
                     .rev()
-                    .find(|&i| {
-                        matches!(ctx.word(i).as_str(), ";" | ":" | "," | "and" | "but" | "while" | "whereas" | "although" | "though" | "—")
-                    })
+                    .find(|&i| matches!(ctx.word(i), ";" | ":" | "," | "and" | "but" | "while" | "whereas" | "although" | "though" | "—"))
                     .map_or(0, |i| i + 1);
                 if ctx.tok_at(first_subject.start) >= clause_start && ctx.tok_at(first_subject.start) < ctx.tok_at(near.start) {
                     roles.sources = vec![first_subject];
@@ -845,7 +836,7 @@ pub fn find<'a>(
         && let Some(b) = (last..(last + 6).min(toks.len())).find(|&i| ctx.word(i) == "between")
         && (first..b)
             .any(|i| ["mediat", "meeting", "talks", "negotiat", "summit", "host", "broker"].iter().any(|w| ctx.word(i).starts_with(w)))
-        && !(last + 1..b).any(|i| matches!(ctx.word(i).as_str(), "," | ";"))
+        && !(last + 1..b).any(|i| matches!(ctx.word(i), "," | ";"))
         && let Some(&a1) = after.iter().find(|m| ctx.tok_at(m.start) > b && ctx.tok_at(m.start) <= b + 4)
         && let Some(and) = (ctx.tok_at(a1.end)..(ctx.tok_at(a1.end) + 4).min(toks.len())).find(|&i| ctx.word(i) == "and")
         && let Some(&a2) = after.iter().find(|m| ctx.tok_at(m.start) > and && ctx.tok_at(m.start) <= and + 3)
@@ -858,10 +849,10 @@ pub fn find<'a>(
     // after the trigger and nothing named stands between.
     if !passive && !reverse {
         let mut k = last + 1;
-        if matches!(ctx.word(k).as_str(), "on" | "upon" | "with" | "to") {
+        if matches!(ctx.word(k), "on" | "upon" | "with" | "to") {
             k += 1;
         }
-        let pair = match (ctx.word(k).as_str(), ctx.word(k + 1).as_str(), ctx.word(k + 2).as_str()) {
+        let pair = match (ctx.word(k), ctx.word(k + 1), ctx.word(k + 2)) {
             ("both", n, _) | ("the", "two", n) => {
                 matches!(n, "countries" | "sides" | "nations" | "neighbours" | "neighbors" | "governments" | "parties" | "states")
             }
@@ -893,7 +884,7 @@ pub fn find<'a>(
     // last two states or groups named before.
     if !passive && !reverse {
         let mut k = first;
-        while k > 0 && AUXILIARIES.contains(&ctx.word(k - 1).as_str()) {
+        while k > 0 && AUXILIARIES.contains(&ctx.word(k - 1)) {
             k -= 1;
         }
         let pair_subject = k >= 2 && {
@@ -927,13 +918,10 @@ pub fn find<'a>(
     // verb is the subject; what the relative stands for is the object.
     if !passive && !reverse {
         let mut k = first;
-        while k > 0 && (AUXILIARIES.contains(&ctx.word(k - 1).as_str()) || matches!(ctx.word(k - 1).as_str(), "not" | "never")) {
+        while k > 0 && (AUXILIARIES.contains(&ctx.word(k - 1)) || matches!(ctx.word(k - 1), "not" | "never")) {
             k -= 1;
         }
-        if k > 2
-            && matches!(ctx.word(k - 1).as_str(), "he" | "she" | "they" | "it" | "we")
-            && matches!(ctx.word(k - 2).as_str(), "which" | "whom" | "that")
-        {
+        if k > 2 && matches!(ctx.word(k - 1), "he" | "she" | "they" | "it" | "we") && matches!(ctx.word(k - 2), "which" | "whom" | "that") {
             let mut a = k - 2;
             while a > 0 && ctx.word(a - 1) == "," {
                 a -= 1;
@@ -950,11 +938,11 @@ pub fn find<'a>(
     // addressee is the speaker, not the addressee named right before it.
     if !passive && !reverse {
         let mut k = first;
-        while k > 0 && (AUXILIARIES.contains(&ctx.word(k - 1).as_str()) || matches!(ctx.word(k - 1).as_str(), "not" | "never")) {
+        while k > 0 && (AUXILIARIES.contains(&ctx.word(k - 1)) || matches!(ctx.word(k - 1), "not" | "never")) {
             k -= 1;
         }
-        if k > 1 && matches!(ctx.word(k - 1).as_str(), "he" | "she" | "they" | "it") {
-            let person = matches!(ctx.word(k - 1).as_str(), "he" | "she");
+        if k > 1 && matches!(ctx.word(k - 1), "he" | "she" | "they" | "it") {
+            let person = matches!(ctx.word(k - 1), "he" | "she");
             let mut s = k - 1;
             if ctx.word(s - 1) == "that" {
                 s -= 1;
@@ -962,7 +950,7 @@ pub fn find<'a>(
             let speaker = s.checked_sub(1).and_then(|i| ctx.mention_at_token(i)).and_then(|addressee| {
                 let v = ctx.tok_at(addressee.start).checked_sub(1)?;
                 matches!(
-                    ctx.word(v).as_str(),
+                    ctx.word(v),
                     "told" | "tells" | "assured" | "assures" | "warned" | "warns" | "informed" | "informs" | "reminded" | "promised"
                 )
                 .then(|| before.iter().copied().rfind(|m| ctx.tok_at(m.end) <= v && ctx.prep_before(m).is_none()))
@@ -976,14 +964,12 @@ pub fn find<'a>(
     // "He", "they", "it" as subject: the last actor who acted, else the last named.
     if roles.sources.is_empty() && !passive {
         let mut k = first;
-        while k > 0
-            && (AUXILIARIES.contains(&ctx.word(k - 1).as_str())
-                || matches!(ctx.word(k - 1).as_str(), "expected" | "to" | "set" | "likely" | "also"))
+        while k > 0 && (AUXILIARIES.contains(&ctx.word(k - 1)) || matches!(ctx.word(k - 1), "expected" | "to" | "set" | "likely" | "also"))
         {
             k -= 1;
         }
-        if k > 0 && matches!(ctx.word(k - 1).as_str(), "he" | "she" | "they" | "it") {
-            let person = matches!(ctx.word(k - 1).as_str(), "he" | "she");
+        if k > 0 && matches!(ctx.word(k - 1), "he" | "she" | "they" | "it") {
+            let person = matches!(ctx.word(k - 1), "he" | "she");
             if let Some(p) = prev_source.first().copied().or(last_source).filter(|p| (p.kind == MentionKind::Person) == person) {
                 roles.sources = vec![p];
             } else if let Some(m) = doc_mentions.iter().rev().find(|m| {
@@ -1000,7 +986,7 @@ pub fn find<'a>(
     for t in roles.targets.iter_mut() {
         if t.kind == MentionKind::Agent && t.country.is_none() {
             let i = ctx.tok_at(t.start);
-            if i > 0 && matches!(ctx.word(i - 1).as_str(), "their" | "its") {
+            if i > 0 && matches!(ctx.word(i - 1), "their" | "its") {
                 let src_ids: Vec<_> = roles.sources.iter().map(|m| m.actor.clone()).collect();
                 let owner = |m: &&Mention| {
                     matches!(m.kind, MentionKind::Group | MentionKind::Organisation | MentionKind::Country) && !src_ids.contains(&m.actor)
@@ -1031,13 +1017,13 @@ pub fn find<'a>(
             // unless it says whose proposal is answered ("rejected a Senegalese peace plan")
             .filter(|m| {
                 !matches!(m.kind, MentionKind::Nationality | MentionKind::Agent)
-                    || m.country.is_some() && (m.kind != MentionKind::Nationality || PROPOSALS.contains(&ctx.word(last).as_str()))
+                    || m.country.is_some() && (m.kind != MentionKind::Nationality || PROPOSALS.contains(&ctx.word(last)))
             })
             .collect();
         let accusing = ["accus", "blam", "charg", "suspect", "convict"].iter().any(|v| first_word.starts_with(v));
         if !inside.is_empty() {
             roles.targets = inside;
-        } else if accusing && last >= first + 2 && matches!(ctx.word(last).as_str(), "of" | "for") {
+        } else if accusing && last >= first + 2 && matches!(ctx.word(last), "of" | "for") {
             // "accusing Western powers of failing to rein in Kigali": the accused is in the gap,
             // named by no actor here; what follows "of" is the charge, not whom it is against.
             roles.targets.clear();
@@ -1055,9 +1041,8 @@ pub fn find<'a>(
     }
     // Pronoun objects point back to the last group or state (not the source itself).
     if roles.targets.is_empty() && !passive {
-        let pron =
-            (last + 1..(last + 3).min(toks.len())).map(|i| ctx.word(i)).find(|w| matches!(w.as_str(), "it" | "them" | "him" | "her"));
-        if matches!(pron.map(String::as_str), Some("him" | "her")) {
+        let pron = (last + 1..(last + 3).min(toks.len())).map(|i| ctx.word(i)).find(|w| matches!(*w, "it" | "them" | "him" | "her"));
+        if matches!(pron, Some("him" | "her")) {
             let src_ids: Vec<_> = roles.sources.iter().map(|m| m.actor.clone()).collect();
             if let Some(m) =
                 doc_mentions.iter().rev().find(|m| m.end <= tstart && m.kind == MentionKind::Person && !src_ids.contains(&m.actor))
@@ -1070,7 +1055,7 @@ pub fn find<'a>(
             // before ("protesters attacked the embassies of Rwanda and France ... Police fired
             // tear gas to disperse them"), before any state.
             let near = tstart.saturating_sub(400);
-            let plural = (pron.map(String::as_str) == Some("them"))
+            let plural = (pron == Some("them"))
                 .then(|| {
                     doc_mentions.iter().rev().find(|m| {
                         m.end <= tstart

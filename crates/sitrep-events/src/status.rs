@@ -3,6 +3,9 @@
 //! Cues are read in the trigger's clause (negation, modality, hedges) and in its sentence
 //! (attribution: "according to X", "X said", "said X", "it is reported that").
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 use sitrep_model::{Mention, Status};
 use sitrep_text::{Token, TokenKind};
 
@@ -145,6 +148,12 @@ const SPEECH: &[&str] = &[
     "insisting",
 ];
 
+/// Whether a word is in `SPEECH`: looked for across whole sentences for every trigger, so hashed.
+fn is_speech(w: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| SPEECH.iter().copied().collect());
+    SET.contains(w)
+}
+
 /// Words that open a new clause: cues before them do not reach the trigger.
 const CLAUSE: &[&str] = &[",", ";", ":", "but", "though", "although", "while", "whereas", "—", "–", "(", ")"];
 
@@ -186,14 +195,20 @@ pub(crate) fn lw(text: &str, t: &Token) -> String {
     t.text(text).to_lowercase().replace('’', "'")
 }
 
+/// Whether any of `ws` is in `list` (with a negation list, any "n't" word counts).
+fn has_any<'w>(list: &[&str], mut ws: impl Iterator<Item = &'w &'w str>) -> bool {
+    let negation = list == NEGATION;
+    ws.any(|w| list.contains(w) || (negation && w.ends_with("n't")))
+}
+
 /// Judge a trigger's status from its clause and sentence.
 /// "The opinion among security experts ... has strengthened that the Taliban are harbouring X",
 /// "suspicions that ...": a clause held by an opinion, belief or rumour is alleged, not asserted.
-fn belief_that(words: &[String], open: usize, first: usize) -> bool {
+fn belief_that(words: &[&str], open: usize, first: usize) -> bool {
     let Some(that) = (open..first).rev().find(|&i| words[i] == "that") else { return false };
     words[that.saturating_sub(9)..that].iter().any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "opinion"
                 | "belief"
                 | "beliefs"
@@ -221,7 +236,7 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
     let mut clause_start = first;
     let mut steps = 0;
     while clause_start > 0 && steps < 10 {
-        if CLAUSE.contains(&words[clause_start - 1].as_str()) {
+        if CLAUSE.contains(&words[clause_start - 1]) {
             break;
         }
         clause_start -= 1;
@@ -231,33 +246,33 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
     // A hedging adverb reaches the whole clause, however long ("Pakistan is allegedly seeking to
     // strengthen its ties ... by establishing new training centers").
     let mut open = clause_start;
-    while open > 0 && !CLAUSE.contains(&words[open - 1].as_str()) {
+    while open > 0 && !CLAUSE.contains(&words[open - 1]) {
         open -= 1;
     }
     let clause = &words[open..first];
     let near = &words[first.saturating_sub(4).max(clause_start)..first];
-    let has = |list: &[&str], ws: &[String]| ws.iter().any(|w| list.contains(&w.as_str()) || (list == NEGATION && w.ends_with("n't")));
+    let has = |list: &[&str], ws: &[&str]| has_any(list, ws.iter());
     let trigger_words = &words[first..=last];
 
-    let that_before = window.iter().any(|w| w == "that");
+    let that_before = window.contains(&"that");
     // "oppose helping Pakistan", "are opposed to sending troops": the act is refused, not done.
     let opposed = words[first].ends_with("ing") && {
         let mut k = first;
         if k >= 1 && words[k - 1] == "to" {
             k -= 1;
         }
-        k >= 1 && OPPOSE.contains(&words[k - 1].as_str())
+        k >= 1 && OPPOSE.contains(&words[k - 1])
     };
     let negated = has(NEGATION, near) || has(NEGATION, trigger_words) || opposed;
     // "would" states an intention in reported speech ("they said they would boycott").
-    let reported_would = near.iter().any(|w| w == "would") && words[..first].iter().any(|w| SPEECH.contains(&w.as_str()));
+    let reported_would = near.contains(&"would") && words[..first].iter().any(|w| is_speech(w));
     let status = if negated || (that_before && has(DENIAL, window)) {
-        if window.iter().any(|w| w == "no") && has(UNCONFIRMED, window) { Status::Unconfirmed } else { Status::Denied }
-    } else if has(UNCONFIRMED, window) && window.iter().any(|w| matches!(w.as_str(), "no" | "not" | "unconfirmed" | "unverified")) {
+        if window.contains(&"no") && has(UNCONFIRMED, window) { Status::Unconfirmed } else { Status::Denied }
+    } else if has(UNCONFIRMED, window) && window.iter().any(|w| matches!(*w, "no" | "not" | "unconfirmed" | "unverified")) {
         Status::Unconfirmed
-    } else if has(HYPOTHETICAL, near.iter().filter(|w| !(reported_would && *w == "would")).cloned().collect::<Vec<_>>().as_slice())
-        || has(MODAL, window.iter().filter(|w| !(reported_would && *w == "would")).cloned().collect::<Vec<_>>().as_slice())
-        || words[..first].iter().any(|w| w == "if")
+    } else if has_any(HYPOTHETICAL, near.iter().filter(|w| !(reported_would && **w == "would")))
+        || has_any(MODAL, window.iter().filter(|w| !(reported_would && **w == "would")))
+        || words[..first].contains(&"if")
     {
         Status::Hypothetical
     } else if has(PLANNED, near)
@@ -266,7 +281,7 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
             && (has(PLANNED, window)
                 || window.iter().any(|w| OBJECT_CONTROL.iter().any(|v| w.starts_with(v)))
                 // a deadline: "gives Israel 60 days to withdraw"
-                || window.iter().any(|w| matches!(w.as_str(), "days" | "weeks" | "months" | "hours" | "deadline"))))
+                || window.iter().any(|w| matches!(*w, "days" | "weeks" | "months" | "hours" | "deadline"))))
     {
         // An infinitive after an intention ("decided to", "urged X to") has not happened yet;
         // one of purpose or of a fact ("known to have", "leveraging X to apply") keeps its clause's status.
@@ -291,7 +306,7 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
                 .collect::<Vec<_>>()
                 .join(" "),
         );
-    } else if let Some(k) = (0..first).rev().find(|&k| SPEECH.contains(&words[k].as_str())) {
+    } else if let Some(k) = (0..first).rev().find(|&k| is_speech(words[k])) {
         // "Pakistani media said the ISI chief met ...": the speaker is the mention before the verb.
         let verb_start = toks[k].start;
         let sentence_start = toks.first().map_or(0, |t| t.start);
@@ -300,14 +315,14 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
         let candidates: Vec<&Mention> = mentions.iter().copied().filter(|m| m.end <= verb_start && m.start >= sentence_start).collect();
         let located = |m: &Mention| {
             let i = toks.partition_point(|t| t.end <= m.start);
-            i > 0 && matches!(words[i - 1].as_str(), "in" | "at" | "near" | "from" | "inside" | "across")
+            i > 0 && matches!(words[i - 1], "in" | "at" | "near" | "from" | "inside" | "across")
         };
         by = candidates.iter().rev().find(|m| !located(m)).or(candidates.last()).copied();
         if by.is_none() {
             by_text = Some(toks[..k].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "));
         }
-    } else if let Some(k) = (last + 1..words.len())
-        .find(|&k| SPEECH.contains(&words[k].as_str()) && k > 0 && (words[k - 1] == "," || toks[k - 1].kind == TokenKind::Word))
+    } else if let Some(k) =
+        (last + 1..words.len()).find(|&k| is_speech(words[k]) && k > 0 && (words[k - 1] == "," || toks[k - 1].kind == TokenKind::Word))
     {
         // "..., said Farid Mamundzay" / "..., people familiar with the matter said."
         let after_start = toks[k].end;
@@ -320,24 +335,23 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
             }
         }
     }
-    if (has(REPORTED, window) || clause.iter().any(|w| w == "reportedly")) && by.is_none() && by_text.is_none() {
+    if (has(REPORTED, window) || clause.contains(&"reportedly")) && by.is_none() && by_text.is_none() {
         by_text = Some("unnamed reports".into());
     }
     let by_text = by_text.filter(|s| !s.trim().is_empty());
     let status = if status == Status::Asserted && (by.is_some() || by_text.is_some()) { Status::Reported } else { status };
     // "is willing to send troops to help": an intention reaches along a chain of infinitives.
-    let chained = first > 0
-        && words[first - 1] == "to"
-        && window.windows(2).any(|w| w[1] == "to" && w[0] != "would" && INTENT.contains(&w[0].as_str()));
-    let intent = !negated && (near.iter().any(|w| w != "would" && INTENT.contains(&w.as_str())) || reported_would || chained);
+    let chained =
+        first > 0 && words[first - 1] == "to" && window.windows(2).any(|w| w[1] == "to" && w[0] != "would" && INTENT.contains(&w[0]));
+    let intent = !negated && (near.iter().any(|w| *w != "would" && INTENT.contains(w)) || reported_would || chained);
     // A promise made conditional on what the other side does ("will withdraw if they disarm") is
     // still a promise; one the other side must avert ("will strike unless") is a threat.
-    let conditional = words[last + 1..].iter().any(|w| w == "unless" || w == "if");
-    let ultimatum = words[last + 1..].iter().any(|w| w == "unless");
-    let obligation = !negated && window.iter().any(|w| OBLIGATION.contains(&w.as_str()));
+    let conditional = words[last + 1..].iter().any(|w| *w == "unless" || *w == "if");
+    let ultimatum = words[last + 1..].contains(&"unless");
+    let obligation = !negated && window.iter().any(|w| OBLIGATION.contains(w));
     // What someone is told to do has not been done ("demanded that Ukraine withdraw").
     let status = if obligation && matches!(status, Status::Asserted | Status::Reported) { Status::Planned } else { status };
-    let refused = words[first.saturating_sub(4)..first].iter().any(|w| REFUSAL.contains(&w.as_str()));
+    let refused = words[first.saturating_sub(4)..first].iter().any(|w| REFUSAL.contains(w));
     Judgement { status, by, by_text, negated: negated && status == Status::Denied, intent, obligation, conditional, ultimatum, refused }
 }
 
@@ -356,26 +370,26 @@ pub fn obligations<'a>(sentence: &crate::Words<'_>, mentions: &[&'a Mention]) ->
     let tok_at = |pos: usize| toks.partition_point(|t| t.end <= pos);
     let prep_before = |m: &Mention| {
         let mut i = tok_at(m.start);
-        while i > 0 && matches!(words[i - 1].as_str(), "the" | "a" | "an") {
+        while i > 0 && matches!(words[i - 1], "the" | "a" | "an") {
             i -= 1;
         }
         i > 0
             && matches!(
-                words[i - 1].as_str(),
+                words[i - 1],
                 "in" | "of" | "at" | "on" | "from" | "to" | "with" | "by" | "for" | "against" | "near" | "into" | "across" | "over"
             )
     };
     let mut out = Vec::new();
     for i in 1..words.len() {
-        if !matches!(words[i].as_str(), "must" | "should") || words.get(i + 1).is_some_and(|w| w == "have") {
+        if !matches!(words[i], "must" | "should") || words.get(i + 1).is_some_and(|w| *w == "have") {
             continue;
         }
         // Who is to act: the names right before the modal ("the US and British forces must").
         let mut obliged: Vec<&Mention> = Vec::new();
         let mut edge = toks[i].start;
         while let Some(&m) = mentions.iter().filter(|m| m.end <= edge).max_by_key(|m| m.end) {
-            let between: Vec<&String> = words[tok_at(m.end)..tok_at(edge)].iter().collect();
-            let joined = between.iter().all(|w| matches!(w.as_str(), "and" | "," | "the" | "other" | "its" | "their"));
+            let between: Vec<&&str> = words[tok_at(m.end)..tok_at(edge)].iter().collect();
+            let joined = between.iter().all(|w| matches!(**w, "and" | "," | "the" | "other" | "its" | "their"));
             let ok = if obliged.is_empty() { between.is_empty() } else { joined && !between.is_empty() };
             if !ok {
                 break;
@@ -383,7 +397,7 @@ pub fn obligations<'a>(sentence: &crate::Words<'_>, mentions: &[&'a Mention]) ->
             obliged.push(m);
             edge = m.start;
         }
-        let pronoun = obliged.is_empty() && matches!(words[i - 1].as_str(), "it" | "they");
+        let pronoun = obliged.is_empty() && matches!(words[i - 1], "it" | "they");
         let subject_tok = if pronoun { i - 1 } else { obliged.last().map_or(i, |m| tok_at(m.start)) };
         if obliged.is_empty() && !pronoun {
             continue;
@@ -391,14 +405,14 @@ pub fn obligations<'a>(sentence: &crate::Words<'_>, mentions: &[&'a Mention]) ->
         // The statement that carries it: a speech verb or noun before, at most "that" and a few
         // words away ("declared on Tuesday that China must").
         let cue = (subject_tok.saturating_sub(8)..subject_tok).rev().find(|&k| {
-            let w = words[k].as_str();
-            SPEECH.contains(&w) || DEMAND_SPEECH.contains(&w) || STATEMENT_NOUNS.contains(&w)
+            let w = words[k];
+            is_speech(w) || DEMAND_SPEECH.contains(&w) || STATEMENT_NOUNS.contains(&w)
         });
         // Who makes it: the nearest name before the cue that is no prepositional object; with no
         // cue before, the speaker after the clause ("Israel must reopen the crossing, Egypt said").
         let speaker = match cue {
             Some(cue) => mentions.iter().rev().find(|m| m.end <= toks[cue].start && !prep_before(m)).copied(),
-            None => (i + 1..words.len()).find(|&k| SPEECH.contains(&words[k].as_str()) && words[k - 1] != "to").and_then(|k| {
+            None => (i + 1..words.len()).find(|&k| is_speech(words[k]) && words[k - 1] != "to").and_then(|k| {
                 let comma = (i + 1..k).rev().find(|&j| words[j] == ",")?;
                 let after_comma = toks[comma].end;
                 mentions

@@ -1,8 +1,8 @@
 //! Finding pattern matches (triggers) in a sentence's tokens.
 
-use sitrep_text::{Token, TokenKind};
+use sitrep_text::TokenKind;
 
-use crate::lexicon::{Lexicon, PatternWord};
+use crate::lexicon::Lexicon;
 
 /// Most words a `*` in a pattern stands for ("fired more than 300 drones and missiles at").
 pub const MAX_GAP: usize = 5;
@@ -17,25 +17,34 @@ pub struct Trigger {
     pub end: usize,
 }
 
-/// The words of a sentence, with whether punctuation (other than a hyphen) separates each from
-/// the previous one.
-struct Words {
+/// The words of a sentence (punctuation left out), with whether punctuation (other than a hyphen)
+/// separates each from the previous one, and the ids of the lemmas each can stand for.
+struct Words<'w> {
     idx: Vec<usize>,
-    lower: Vec<String>,
+    /// Lower-case, possessive "'s" cut off.
+    lower: Vec<&'w str>,
+    lemmas: Vec<&'w [u32]>,
     barrier_before: Vec<bool>,
 }
 
-fn words(text: &str, toks: &[Token]) -> Words {
-    let mut w = Words { idx: vec![], lower: vec![], barrier_before: vec![] };
+fn words<'w>(lex: &'w Lexicon, sentence: &crate::Words<'w>) -> Words<'w> {
+    let n = sentence.toks.len();
+    let mut w = Words {
+        idx: Vec::with_capacity(n),
+        lower: Vec::with_capacity(n),
+        lemmas: Vec::with_capacity(n),
+        barrier_before: Vec::with_capacity(n),
+    };
     let mut barrier = false;
-    for (i, t) in toks.iter().enumerate() {
+    for (i, (t, &lower)) in sentence.toks.iter().zip(&sentence.lower).enumerate() {
         match t.kind {
-            TokenKind::Punct => barrier |= t.text(text) != "-",
+            TokenKind::Punct => barrier |= t.text(sentence.text) != "-",
             _ => {
+                // curly apostrophes are straight already: "’s" is "'s" here
+                let s = lower.strip_suffix("'s").unwrap_or(lower);
                 w.idx.push(i);
-                let s = t.text(text).to_lowercase();
-                let s = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).map(str::to_string).unwrap_or(s);
-                w.lower.push(s.replace('’', "'"));
+                w.lower.push(s);
+                w.lemmas.push(lex.lemma_ids(s));
                 w.barrier_before.push(barrier);
                 barrier = false;
             }
@@ -66,33 +75,30 @@ fn is_quantity(word: &str) -> bool {
         )
 }
 
-fn is_lemma(lex: &Lexicon, word: &str, lemma: &str) -> bool {
-    lex.lemmas_of(word).any(|l| l == lemma)
-}
-
-/// Match pattern words `pw` from word `pos`; returns the index after the last matched word.
-fn match_from(lex: &Lexicon, w: &Words, pw: &[PatternWord], pos: usize, first: bool) -> Option<usize> {
+/// Match pattern words `pw` (lemma ids, `None` a gap) from word `pos`; returns the index after
+/// the last matched word.
+fn match_from(w: &Words, pw: &[Option<u32>], pos: usize, first: bool) -> Option<usize> {
     let Some(head) = pw.first() else { return Some(pos) };
     match head {
-        PatternWord::Lemma(l) => {
-            if pos >= w.lower.len() || (!first && w.barrier_before[pos]) || !is_lemma(lex, &w.lower[pos], l) {
+        Some(l) => {
+            if pos >= w.lower.len() || (!first && w.barrier_before[pos]) || !w.lemmas[pos].contains(l) {
                 return None;
             }
-            match_from(lex, w, &pw[1..], pos + 1, false)
+            match_from(w, &pw[1..], pos + 1, false)
         }
-        PatternWord::Gap => {
+        None => {
             // Quantities are free: "gave Chad 5.1 million dollars of aid" is a gap of three words.
             let mut words = 0;
             let mut skip = 0;
             loop {
-                if let Some(end) = match_from(lex, w, &pw[1..], pos + skip, false) {
+                if let Some(end) = match_from(w, &pw[1..], pos + skip, false) {
                     return Some(end);
                 }
                 let k = pos + skip;
                 if k >= w.lower.len() || w.barrier_before[k] {
                     return None;
                 }
-                if !is_quantity(&w.lower[k]) {
+                if !is_quantity(w.lower[k]) {
                     words += 1;
                     if words > MAX_GAP {
                         return None;
@@ -107,22 +113,21 @@ fn match_from(lex: &Lexicon, w: &Words, pw: &[PatternWord], pos: usize, first: b
 /// Non-overlapping triggers in the sentence, longest patterns first. A match that cuts through
 /// an actor's name (`names`: byte spans) is not a reading of the sentence: "stepped up assaults
 /// on security forces" is no "step up * security".
-pub fn find(lex: &Lexicon, text: &str, toks: &[Token], names: &[(usize, usize)]) -> Vec<Trigger> {
-    let w = words(text, toks);
+pub fn find(lex: &Lexicon, sentence: &crate::Words<'_>, names: &[(usize, usize)]) -> Vec<Trigger> {
+    let toks = sentence.toks;
+    let w = words(lex, sentence);
     let mut found: Vec<(usize, Trigger)> = Vec::new();
     for pos in 0..w.lower.len() {
-        let mut firsts: Vec<&str> = lex.lemmas_of(&w.lower[pos]).collect();
-        firsts.dedup();
-        for lemma in firsts {
-            for &p in lex.starting_with(lemma) {
-                let pat = &lex.patterns[p];
-                if let Some(end) = match_from(lex, &w, &pat.words, pos, true) {
+        for &lemma in w.lemmas[pos] {
+            for &p in lex.starting_with_id(lemma) {
+                let pat = lex.pattern_ids(p);
+                if let Some(end) = match_from(&w, pat, pos, true) {
                     let (first, last) = (w.idx[pos], w.idx[end - 1]);
                     let (s, e) = (toks[first].start, toks[last].end);
                     if names.iter().any(|&(ns, ne)| (ns < s && s < ne) || (ns < e && e < ne)) {
                         continue;
                     }
-                    let weight = pat.words.iter().filter(|x| matches!(x, PatternWord::Lemma(_))).count();
+                    let weight = pat.iter().filter(|x| x.is_some()).count();
                     found.push((weight, Trigger { pattern: p, first, last, start: toks[first].start, end: toks[last].end }));
                 }
             }

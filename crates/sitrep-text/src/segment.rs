@@ -257,41 +257,45 @@ impl Token {
 /// Tokens of `text[span]`, with offsets into `text`.
 pub fn tokens(text: &str, span: Span) -> Vec<Token> {
     let s = &text[span.start..span.end];
-    let mut out = Vec::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    // Byte positions, decoding a char only where it is not ASCII: this runs on every sentence
+    // of every stage. About one token in five bytes.
+    let at = |i: usize| -> Option<char> {
+        let b = *s.as_bytes().get(i)?;
+        if b.is_ascii() { Some(char::from(b)) } else { s[i..].chars().next() }
+    };
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut i = 0;
+    while let Some(c) = at(i) {
+        let start = i;
+        i += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            let mut numeric = c.is_ascii_digit();
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() {
-                    numeric &= d.is_ascii_digit();
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if matches!(d, '\'' | '’' | '.' | ',') {
-                    // inner apostrophe ("didn't"), decimal point or thousands separator ("3.5", "1,200")
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    let inner = match d {
-                        '.' | ',' => numeric && after.is_some_and(|a| a.is_ascii_digit()),
-                        _ => after.is_some_and(char::is_alphabetic),
-                    };
-                    if !inner {
-                        break;
-                    }
-                    it.next();
-                    end = j + d.len_utf8();
-                } else {
+        if !c.is_alphanumeric() {
+            out.push(Token { start: span.start + start, end: span.start + i, kind: TokenKind::Punct });
+            continue;
+        }
+        let mut numeric = c.is_ascii_digit();
+        while let Some(d) = at(i) {
+            if d.is_alphanumeric() {
+                numeric &= d.is_ascii_digit();
+            } else if matches!(d, '\'' | '’' | '.' | ',') {
+                // inner apostrophe ("didn't"), decimal point or thousands separator ("3.5", "1,200")
+                let after = at(i + d.len_utf8());
+                let inner = match d {
+                    '.' | ',' => numeric && after.is_some_and(|a| a.is_ascii_digit()),
+                    _ => after.is_some_and(char::is_alphabetic),
+                };
+                if !inner {
                     break;
                 }
+            } else {
+                break;
             }
-            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            out.push(Token { start: span.start + i, end: span.start + end, kind });
-        } else {
-            out.push(Token { start: span.start + i, end: span.start + i + c.len_utf8(), kind: TokenKind::Punct });
+            i += d.len_utf8();
         }
+        let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+        out.push(Token { start: span.start + start, end: span.start + i, kind });
     }
     out
 }
@@ -299,9 +303,13 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
 /// "en" when the text reads as English (common function words), else unknown.
 pub fn guess_language(text: &str) -> Option<String> {
     const EN: &[&str] = &["the", "and", "of", "to", "in", "is", "that", "was", "for", "with", "said", "on"];
-    let words: Vec<String> = text.split_whitespace().take(400).map(|w| w.to_lowercase()).collect();
-    let hits = words.iter().filter(|w| EN.contains(&w.as_str())).count();
-    (words.len() >= 5 && hits * 10 >= words.len()).then(|| "en".to_string())
+    // Counted without lower-casing copies: only an ASCII word lower-cases to one of these.
+    let (mut words, mut hits) = (0, 0);
+    for w in text.split_whitespace().take(400) {
+        words += 1;
+        hits += usize::from(w.is_ascii() && EN.iter().any(|e| w.eq_ignore_ascii_case(e)));
+    }
+    (words >= 5 && hits * 10 >= words).then(|| "en".to_string())
 }
 
 #[cfg(test)]

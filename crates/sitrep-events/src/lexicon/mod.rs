@@ -4,7 +4,7 @@ mod inflect;
 mod load;
 pub mod petrarch;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use sitrep_model::EventType;
 
@@ -35,9 +35,22 @@ pub struct Lexicon {
     /// Identifies the patterns' content.
     pub fingerprint: String,
     pub patterns: Vec<Pattern>,
-    by_first: HashMap<String, Vec<usize>>,
-    lemmas: HashMap<String, Vec<String>>,
-    cameo: HashMap<String, f64>,
+    by_first: FxHashMap<String, Vec<usize>>,
+    lemmas: FxHashMap<String, Vec<String>>,
+    cameo: FxHashMap<String, f64>,
+    /// The same, numbered: matching compares integers, not strings, and looks a word up once.
+    ids: Ids,
+}
+
+/// Every pattern lemma numbered; what a surface word can stand for, and each pattern, in numbers.
+#[derive(Default)]
+struct Ids {
+    /// Surface word -> ids of the lemmas it can stand for (its own first when it is one).
+    of_word: FxHashMap<String, Vec<u32>>,
+    /// Pattern -> its words: a lemma's id, or `None` for a gap.
+    patterns: Vec<Vec<Option<u32>>>,
+    /// Lemma id -> the patterns starting with it.
+    by_first: Vec<Vec<usize>>,
 }
 
 impl Lexicon {
@@ -54,13 +67,49 @@ impl Lexicon {
             rows.extend(file_rows);
             texts.push(text);
         }
-        let cameo = load::builtin_cameo()?;
+        let cameo = load::builtin_cameo()?.into_iter().collect();
         let fingerprint = sitrep_model::short_id(&texts.iter().map(String::as_str).collect::<Vec<_>>());
-        let mut lex = Lexicon { fingerprint, patterns: Vec::new(), by_first: HashMap::new(), lemmas: HashMap::new(), cameo };
+        let mut lex = Lexicon {
+            fingerprint,
+            patterns: Vec::new(),
+            by_first: FxHashMap::default(),
+            lemmas: FxHashMap::default(),
+            cameo,
+            ids: Ids::default(),
+        };
         for row in rows {
             lex.add(row);
         }
+        lex.number();
         Ok(lex)
+    }
+
+    /// Number the lemmas once all patterns are in.
+    fn number(&mut self) {
+        let mut id: FxHashMap<&str, u32> = FxHashMap::default();
+        for p in &self.patterns {
+            for w in &p.words {
+                if let PatternWord::Lemma(l) = w {
+                    let n = id.len() as u32;
+                    id.entry(l.as_str()).or_insert(n);
+                }
+            }
+        }
+        let mut ids = Ids { by_first: vec![Vec::new(); id.len()], ..Ids::default() };
+        let words = self.lemmas.keys().map(String::as_str).chain(id.keys().copied());
+        for word in words {
+            if !ids.of_word.contains_key(word) {
+                let of: Vec<u32> = self.lemmas_of(word).filter_map(|l| id.get(l).copied()).collect();
+                ids.of_word.insert(word.to_string(), of);
+            }
+        }
+        for p in &self.patterns {
+            ids.patterns.push(p.words.iter().map(|w| if let PatternWord::Lemma(l) = w { Some(id[l.as_str()]) } else { None }).collect());
+        }
+        for (first, pats) in &self.by_first {
+            ids.by_first[id[first.as_str()] as usize] = pats.clone();
+        }
+        self.ids = ids;
     }
 
     fn add(&mut self, row: load::PatternRow) {
@@ -89,6 +138,27 @@ impl Lexicon {
     /// The lemmas a lower-case surface word can stand for (itself included).
     pub fn lemmas_of<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a str> {
         std::iter::once(word).chain(self.lemmas.get(word).into_iter().flatten().map(String::as_str).filter(move |l| *l != word))
+    }
+
+    /// Ids of the pattern lemmas a lower-case surface word can stand for: `word` stands for lemma
+    /// `l` exactly when `l`'s id is among them.
+    pub fn lemma_ids(&self, word: &str) -> &[u32] {
+        self.ids.of_word.get(word).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Pattern `p`'s words as lemma ids (`None`: a gap).
+    pub fn pattern_ids(&self, p: usize) -> &[Option<u32>] {
+        &self.ids.patterns[p]
+    }
+
+    /// Patterns starting with the lemma numbered `id`.
+    pub fn starting_with_id(&self, id: u32) -> &[usize] {
+        &self.ids.by_first[id as usize]
+    }
+
+    /// Whether a lower-case surface word can start a pattern.
+    pub fn starts_pattern(&self, word: &str) -> bool {
+        self.lemma_ids(word).iter().any(|&l| !self.starting_with_id(l).is_empty())
     }
 
     /// Patterns starting with `lemma`.

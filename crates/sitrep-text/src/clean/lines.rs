@@ -41,11 +41,27 @@ static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Word boundaries in `PROMPT` are ASCII ones, so the pattern runs as a DFA: the prompt words
 /// are all ASCII, and Unicode-aware boundaries made this the slowest step of cleaning a page.
-/// Letters' and digits' share of the visible characters, and the word count.
-fn shape(line: &str) -> (f32, usize) {
-    let visible = line.chars().filter(|c| !c.is_whitespace()).count().max(1);
-    let alnum = line.chars().filter(|c| c.is_alphanumeric()).count();
-    (alnum as f32 / visible as f32, line.split_whitespace().count())
+/// Letters' and digits' share of the visible characters, the word count and the letter count,
+/// in one pass over the line.
+fn shape(line: &str) -> (f32, usize, usize) {
+    let (mut visible, mut alnum, mut alphabetic, mut words) = (0usize, 0usize, 0usize, 0usize);
+    let mut in_word = false;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        visible += 1;
+        words += usize::from(!in_word);
+        in_word = true;
+        if c.is_alphabetic() {
+            alphabetic += 1;
+            alnum += 1;
+        } else if c.is_numeric() {
+            alnum += 1;
+        }
+    }
+    (alnum as f32 / visible.max(1) as f32, words, alphabetic)
 }
 
 /// Prompts are short: a sentence that mentions signing up or a newsletter in passing is text.
@@ -59,9 +75,9 @@ pub fn ends_sentence(line: &str) -> bool {
 
 /// Classify one trimmed, non-empty line.
 pub fn classify(line: &str) -> LineClass {
-    let (letters, words) = shape(line);
+    let (letters, words, alphabetic) = shape(line);
     // Table rows ("5 Joey Logano 2380 2 3") are text; symbols and OCR debris are not.
-    if letters < 0.5 || line.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+    if letters < 0.5 || alphabetic < 2 {
         return LineClass::Junk;
     }
     if words <= PROMPT_MAX_WORDS && PROMPT.is_match(line) {

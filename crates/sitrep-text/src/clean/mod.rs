@@ -82,7 +82,18 @@ fn split_lines(raw: &str) -> Vec<Line> {
 }
 
 fn fold_key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let mut key = String::with_capacity(s.len());
+    push_fold_key(s, &mut key);
+    key
+}
+
+/// Append `s`'s letters and digits, lower-cased, to `key` (ASCII without decoding).
+fn push_fold_key(s: &str, key: &mut String) {
+    if s.is_ascii() {
+        key.extend(s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        key.extend(s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+    }
 }
 
 /// A header line that is a byline: short, and holding a date or starting with "By".
@@ -226,7 +237,10 @@ pub fn clean_with(raw: &str, known_title: Option<&str>, boilerplate: &dyn Fn(&st
     let mut seen = std::collections::HashSet::new();
     let mut b = Builder::default();
     for para in paragraphs {
-        let key: String = para.iter().map(|&i| fold_key(text_of(i))).collect();
+        let mut key = String::new();
+        for &i in &para {
+            push_fold_key(text_of(i), &mut key);
+        }
         if key.len() >= 20 && !seen.insert(key) {
             for &i in &para {
                 remove(i, "repeated paragraph", &mut out, &mut keep);
