@@ -560,7 +560,9 @@ pub fn find<'a>(
             // there, and the name right before its verb is that clause's subject.
             let conjunction = prep.is_some_and(|p| matches!(p, "after" | "before" | "since" | "until" | "when"))
                 && (ctx.tok_at(m.end)..first).all(|i| AUXILIARIES.contains(&ctx.word(i)));
-            (prep.is_none() || prep == Some("like") || headed(m) || conjunction)
+            // "a way for Pakistan to pressure the Taliban": "for X to" makes X the infinitive's subject.
+            let for_to = prep == Some("for") && prev_word == "to" && ctx.tok_at(m.end) + 1 == first;
+            (prep.is_none() || prep == Some("like") || headed(m) || conjunction || for_to)
                 && !ctx.is_location(m)
                 && place_ok
                 && !clause_between(m)

@@ -490,3 +490,11 @@ fn a_source_after_its_trigger_does_not_break_the_coordination_rules() {
         let _ = events(text);
     }
 }
+
+#[test]
+fn for_x_to_makes_x_the_subject_of_the_infinitive() {
+    let evs = events("Iran and Iraq have quarrelled for years, and the deal could be a way for Iran to pressure Iraq on water.");
+    let pressure: Vec<_> = evs.iter().filter(|e| e.trigger.starts_with("pressure")).collect();
+    assert!(!pressure.is_empty(), "{evs:#?}");
+    assert!(pressure.iter().all(|e| e.source.as_ref().is_some_and(|s| s.actor == "IRN")), "{pressure:#?}");
+}
