@@ -460,9 +460,16 @@ pub fn find<'a>(
             "met" | "held" | "struck" | "shot" | "led" | "hit" | "fought" | "sent" | "sought" | "gave" | "took" | "made"
         );
     let name_before = first > 0 && toks[first - 1].text(text).chars().next().is_some_and(char::is_uppercase);
+    // "..., including urging the Indian government to train ...", "by shelling the town": a
+    // gerund after these takes the clause's subject; it is no event noun.
+    let gerund = first_word.ends_with("ing")
+        && matches!(prev_word, "including" | "by" | "while" | "without" | "through" | "besides")
+        && !ctx.word(first + 1).is_empty()
+        && !matches!(ctx.word(first + 1), "of" | "," | "." | "by");
     let nominal = possessor.is_none()
         && !past
         && !name_before
+        && !gerund
         && first > 0
         && !supported()
         && prev_word != "to"
@@ -718,7 +725,29 @@ pub fn find<'a>(
             (0..src).rev().find(|&i| matches!(ctx.word(i), "said" | "says" | "told" | "announced" | "declared" | "insisted"))
         })
         .flatten();
+    // "urging the Indian government to train ...": after a verb that makes its object act, the
+    // infinitive's subject is that object, not the urger.
+    let controlled = (prev_word == "to")
+        .then(|| {
+            near_before.iter().copied().rev().find(|m| {
+                let k = ctx.tok_at(m.end);
+                let mut b = ctx.tok_at(m.start);
+                while b > 0 && matches!(ctx.word(b - 1), "the" | "a" | "an" | "its" | "their") {
+                    b -= 1;
+                }
+                k + 1 == first
+                    && b > 0
+                    && [
+                        "urg", "ask", "forc", "compel", "encourag", "persuad", "invit", "order", "pressur", "tell", "told", "allow",
+                        "permit",
+                    ]
+                    .iter()
+                    .any(|v| ctx.word(b - 1).starts_with(v))
+            })
+        })
+        .flatten();
     let carried = !prev_source.is_empty()
+        && controlled.is_none()
         && !across
         && ((prev_word == "," && first_word.ends_with("ing"))
             || coordinated
@@ -780,7 +809,9 @@ pub fn find<'a>(
         }
     } else {
         roles.verbal = true;
-        roles.sources = if carried {
+        roles.sources = if let Some(m) = controlled {
+            vec![m]
+        } else if carried {
             prev_source.to_vec()
         } else if let Some(v) = speech_before {
             // the subject of the verb of saying, or none we know

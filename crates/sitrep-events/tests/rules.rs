@@ -498,3 +498,16 @@ fn for_x_to_makes_x_the_subject_of_the_infinitive() {
     assert!(!pressure.is_empty(), "{evs:#?}");
     assert!(pressure.iter().all(|e| e.source.as_ref().is_some_and(|s| s.actor == "IRN")), "{pressure:#?}");
 }
+
+#[test]
+fn a_gerund_after_including_acts_for_the_subject_and_the_urged_party_does_what_it_is_urged_to() {
+    let text = "Kenya has tried to mend ties with Somalia, including urging the Ethiopian government to withdraw its troops.";
+    let evs = events(text);
+    assert!(
+        evs.iter().any(|e| e.kind == EventType::Request
+            && e.source.as_ref().is_some_and(|s| s.actor == "KEN")
+            && e.target.as_ref().is_some_and(|t| t.country.as_deref() == Some("ETH"))),
+        "{evs:#?}"
+    );
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("withdraw") && e.source.as_ref().is_some_and(|s| s.actor == "KEN")), "{evs:#?}");
+}
