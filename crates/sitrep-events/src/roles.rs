@@ -543,6 +543,13 @@ pub fn find<'a>(
     let hazard = (0..first).rev().find(|&i| HAZARDS.contains(&ctx.word(i)));
     let chained = first_word.ends_with("ing") && matches!(prev_word, "," | "and");
     let hazard_block = |m: &Mention| hazard.is_some_and(|h| ctx.tok_at(m.end) <= h || (chained && ctx.tok_at(m.start) > h));
+    // "Russian missiles hit the port, Ukrainian officials said on Wednesday, destroying grain":
+    // who says so in an aside does not do what the participle after it says.
+    let sayer_aside = |m: &Mention| {
+        chained
+            && matches!(ctx.word(ctx.tok_at(m.end)), "said" | "says" | "say" | "told" | "reported" | "added")
+            && (ctx.tok_at(m.end)..first).all(|k| ctx.word(k) != "and")
+    };
     let subject = |list: &[&'a Mention]| -> Vec<&'a Mention> {
         let mut out = Vec::new();
         // ", which Kinshasa says is backed by Rwanda,": an aside between commas is not the subject.
@@ -574,6 +581,7 @@ pub fn find<'a>(
                 && place_ok
                 && !clause_between(m)
                 && !hazard_block(m)
+                && !sayer_aside(m)
         });
         if let Some(&s) = pick {
             out.push(s);

@@ -511,3 +511,13 @@ fn a_gerund_after_including_acts_for_the_subject_and_the_urged_party_does_what_i
     );
     assert!(!evs.iter().any(|e| e.trigger.starts_with("withdraw") && e.source.as_ref().is_some_and(|s| s.actor == "KEN")), "{evs:#?}");
 }
+
+#[test]
+fn who_says_so_in_an_aside_does_not_do_what_follows_it() {
+    let evs =
+        events("Missiles hit the port of Odesa overnight, Ukrainian officials said on Wednesday, destroying thousands of tonnes of grain.");
+    assert!(
+        !evs.iter().any(|e| e.trigger.starts_with("destroying") && e.source.as_ref().is_some_and(|s| s.country.as_deref() == Some("UKR"))),
+        "{evs:#?}"
+    );
+}
