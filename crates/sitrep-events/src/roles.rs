@@ -415,7 +415,15 @@ pub fn find<'a>(
                 && ctx.word(first - 3) == "the"));
     // "were among those killed": the victims again.
     let those = prev_word == "those" && matches!(first_word, "killed" | "wounded" | "injured" | "detained" | "arrested" | "abducted");
-    if victims || those {
+    // "buses and trains were taking residents out": a plural word right before "were" is its
+    // subject, a noun; "residents sheltered in their homes" took shelter, sheltering no one.
+    let noun_subject = first == last
+        && first_word.ends_with('s')
+        && !first_word.ends_with("ss")
+        && matches!(ctx.word(first + 1), "were" | "are" | "have" | "had");
+    let intransitive =
+        first == last && first_word.starts_with("shelter") && matches!(ctx.word(first + 1), "in" | "at" | "inside" | "under" | "from");
+    if victims || those || noun_subject || intransitive {
         return Roles::default();
     }
     // Passive: a form of "be" just before a participle trigger.

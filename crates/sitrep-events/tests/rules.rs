@@ -521,3 +521,12 @@ fn who_says_so_in_an_aside_does_not_do_what_follows_it() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_plural_before_were_is_a_noun_and_taking_shelter_shelters_no_one() {
+    let evs = events("Officials in Kherson said buses and trains were taking residents out of the city.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("trains")), "{evs:#?}");
+    let evs = events("Residents of Khartoum sheltered in their homes as the army shelled the city.");
+    assert!(!evs.iter().any(|e| e.trigger.starts_with("sheltered")), "{evs:#?}");
+    expect("Pakistan sheltered Afghan refugees for decades.", EventType::Support, "PAK", None);
+}
