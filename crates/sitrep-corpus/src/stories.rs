@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use sitrep_model::{Story, short_id};
+use sitrep_model::{Story, calendar, short_id};
 
 use crate::summary::{DocSummary, Features};
 
@@ -39,28 +39,14 @@ const STORY_NAMES: usize = 120;
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (a missing month or day counts as the first).
 pub fn day_number(date: &str) -> Option<i64> {
     let y: i64 = date.get(0..4)?.parse().ok()?;
-    let m: i64 = date.get(5..7).and_then(|m| m.parse().ok()).filter(|m| (1..=12).contains(m)).unwrap_or(1);
-    let d: i64 = date.get(8..10).and_then(|d| d.parse().ok()).filter(|d| (1..=31).contains(d)).unwrap_or(1);
-    // The proleptic Gregorian calendar, counted from March so that leap days come last.
-    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * m + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    let m: u32 = date.get(5..7).and_then(|m| m.parse().ok()).filter(|m| (1..=12).contains(m)).unwrap_or(1);
+    let d: u32 = date.get(8..10).and_then(|d| d.parse().ok()).filter(|d| (1..=31).contains(d)).unwrap_or(1);
+    Some(calendar::days_from_civil(y, m, d))
 }
 
 /// The date (YYYY-MM-DD) of a day number: the inverse of [`day_number`].
 pub fn day_date(n: i64) -> String {
-    let z = n + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    let (y, m, d) = calendar::civil_from_days(n);
     format!("{y:04}-{m:02}-{d:02}")
 }
 

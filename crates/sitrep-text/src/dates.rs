@@ -97,25 +97,12 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 
 /// Days since 1970-01-01 (proleptic Gregorian), and back.
 fn to_days(d: Day) -> i64 {
-    let (y, m) = if d.m <= 2 { (d.y as i64 - 1, d.m as i64 + 9) } else { (d.y as i64, d.m as i64 - 3) };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * m + 2) / 5 + d.d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
+    sitrep_model::calendar::days_from_civil(i64::from(d.y), d.m, d.d)
 }
 
 fn from_days(z: i64) -> Day {
-    let z = z + 719468;
-    let era = z.div_euclid(146097);
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = (yoe + era * 400 + if m <= 2 { 1 } else { 0 }) as i32;
-    Day { y, m, d }
+    let (y, m, d) = sitrep_model::calendar::civil_from_days(z);
+    Day { y: y as i32, m, d }
 }
 
 fn fmt(d: Day) -> String {
