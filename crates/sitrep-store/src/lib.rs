@@ -394,65 +394,6 @@ impl Store {
         Ok(out)
     }
 
-    /// Every stored document as the corpus stage sees it: small rows, no text.
-    pub fn summaries(&self) -> Result<Vec<sitrep_corpus::DocSummary>> {
-        let mut out: Vec<sitrep_corpus::DocSummary> = Vec::new();
-        let mut index = HashMap::new();
-        let mut st = self.conn.prepare(
-            "SELECT d.id, d.title, d.outlet, d.published, f.json FROM documents d LEFT JOIN doc_features f ON f.doc = d.id ORDER BY d.id",
-        )?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<String>>(4)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, title, outlet, published, features) = row?;
-            let features = features.map(|f| serde_json::from_str(&f)).transpose()?.unwrap_or_default();
-            index.insert(id.clone(), out.len());
-            out.push(sitrep_corpus::DocSummary { id, title, outlet, published, features, ..Default::default() });
-        }
-        let mut st = self.conn.prepare("SELECT doc, json FROM doc_actors ORDER BY doc")?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        for row in rows {
-            let (doc, json) = row?;
-            if let Some(&i) = index.get(&doc) {
-                out[i].actors = serde_json::from_str(&json)?;
-            }
-        }
-        let mut st = self.conn.prepare("SELECT doc, id, type, source, target, status FROM events ORDER BY doc, seq")?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, String>(5)?,
-            ))
-        })?;
-        for row in rows {
-            let (doc, id, kind, source, target, status) = row?;
-            let (Some(kind), Some(status)) = (sitrep_model::EventType::parse(&kind), sitrep_model::Status::parse(&status)) else {
-                continue;
-            };
-            if let Some(&i) = index.get(&doc) {
-                out[i].events.push(sitrep_corpus::EventKey {
-                    id,
-                    kind,
-                    source: source.unwrap_or_default(),
-                    target: target.unwrap_or_default(),
-                    status,
-                });
-            }
-        }
-        Ok(out)
-    }
-
     /// Start one transaction around the corpus stage's reads and writes.
     pub fn begin(&self) -> Result<()> {
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
@@ -747,22 +688,13 @@ impl Store {
             .optional()?)
     }
 
-    /// Documents recorded as copies of this one.
-    pub fn copies_of(&self, original: &str) -> Result<Vec<String>> {
-        let mut st = self.conn.prepare_cached("SELECT doc FROM copies WHERE original = ?1")?;
-        let rows = st.query_map([original], |r| r.get::<_, String>(0))?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
-    }
-
-    /// Replace what is recorded about these documents being copies.
-    pub fn set_copies(&self, docs: &[String], copies: &HashMap<String, (String, f64)>) -> Result<()> {
-        let mut del = self.conn.prepare_cached("DELETE FROM copies WHERE doc = ?1")?;
-        let mut ins = self.conn.prepare_cached("INSERT OR REPLACE INTO copies (doc, original, similarity) VALUES (?1, ?2, ?3)")?;
-        for d in docs {
-            del.execute([d])?;
-            if let Some((o, s)) = copies.get(d) {
-                ins.execute(params![d, o, s])?;
-            }
+    /// Record a document as a copy of `link` (original, similarity), or as no copy with None.
+    pub fn set_copy(&self, doc: &str, link: Option<&(String, f64)>) -> Result<()> {
+        self.conn.prepare_cached("DELETE FROM copies WHERE doc = ?1")?.execute([doc])?;
+        if let Some((original, similarity)) = link {
+            self.conn
+                .prepare_cached("INSERT INTO copies (doc, original, similarity) VALUES (?1, ?2, ?3)")?
+                .execute(params![doc, original, similarity])?;
         }
         Ok(())
     }

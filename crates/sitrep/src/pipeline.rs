@@ -397,10 +397,11 @@ fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
             roots.push(root);
             Ok(())
         })?;
-        let gone: Vec<String> = pending.iter().filter(|p| !p.exists).map(|p| p.id.clone()).collect();
-        store.set_copies(&gone, &HashMap::new())?;
-        for (id, link) in links {
-            store.set_copies(std::slice::from_ref(&id), &link.map(|l| HashMap::from([(id.clone(), l)])).unwrap_or_default())?;
+        for p in pending.iter().filter(|p| !p.exists) {
+            store.set_copy(&p.id, None)?;
+        }
+        for (id, link) in &links {
+            store.set_copy(id, link.as_ref())?;
         }
     }
     touched.extend(store.stories_of_docs(&changed)?);
