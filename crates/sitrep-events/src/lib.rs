@@ -67,6 +67,20 @@ struct Draft<'d> {
     status: Status,
 }
 
+impl<'d> Draft<'d> {
+    /// "X said Y must ...": X demands it of Y (PLOVER REQUEST, CAMEO 100).
+    fn demand(by: &'d Endpoint, who: &'d Endpoint) -> Draft<'d> {
+        Draft {
+            kind: EventType::Request,
+            mode: Some("demand"),
+            cameo: "100",
+            source: Some(by),
+            target: Some(who),
+            status: Status::Asserted,
+        }
+    }
+}
+
 /// Code every event of one article.
 pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[Mention], actors: &[Actor]) -> Vec<Event> {
     let text = &article.text;
@@ -131,37 +145,32 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             if pat.kind == EventType::Agree {
                 roles.targets.retain(|t| !(t.kind == MentionKind::Agent && t.country.is_none()));
             }
-            // "killing at least 100 people and wounding about 300", "26 civilians were killed and
-            // dozens wounded": what the verb before acted on does not act in the verb coordinated
-            // with it; that verb's source, if any, does, on the same victims.
+            // The victims of the violent act before this one in the sentence do not commit this
+            // one: "killing at least 100 people and wounding about 300", "26 civilians were
+            // killed and dozens wounded" (a second count: that act's source, if any, on the same
+            // victims), "airstrikes targeting the TTP were met with retaliatory attacks, killing
+            // Pakistani personnel" (a participle after a comma: who does it is not said).
             if let Some((prev_end, prev_srcs, prev_tgts)) = &prev_trigger
                 && !roles.passive
+                && matches!(pat.kind, EventType::Assault | EventType::Coerce)
                 && let Some(&s) = roles.sources.first()
                 && prev_tgts.iter().any(|t| std::ptr::eq(*t, s))
                 && *prev_end <= trig.start
-                && matches!(pat.kind, EventType::Assault | EventType::Coerce)
-                && text.get((*prev_end).max(s.end)..trig.start).is_some_and(casualties_coordinated)
             {
-                roles.sources = prev_srcs.clone();
-                if roles.targets.is_empty() {
-                    roles.targets = prev_tgts.clone();
+                let second_count = text.get((*prev_end).max(s.end)..trig.start).is_some_and(casualties_coordinated);
+                let after_comma = trig.first > 0
+                    && toks[trig.first - 1].text(text) == ","
+                    && text[trig.start..trig.end].split_whitespace().next().is_some_and(|w| w.ends_with("ing"));
+                if second_count {
+                    roles.sources = prev_srcs.clone();
+                    if roles.targets.is_empty() {
+                        roles.targets = prev_tgts.clone();
+                    }
+                    roles.passive = roles.sources.is_empty();
+                } else if after_comma {
+                    roles.sources.clear();
+                    roles.passive = !roles.targets.is_empty();
                 }
-                roles.passive = roles.sources.is_empty();
-            } else if let Some((prev_end, _, prev_tgts)) = &prev_trigger
-                && !roles.passive
-                && let Some(&s) = roles.sources.first()
-                && prev_tgts.iter().any(|t| std::ptr::eq(*t, s))
-                && *prev_end <= trig.start
-                && matches!(pat.kind, EventType::Assault | EventType::Coerce)
-                && trig.first > 0
-                && toks[trig.first - 1].text(text) == ","
-                && text[trig.start..trig.end].split_whitespace().next().is_some_and(|w| w.ends_with("ing"))
-            {
-                // "airstrikes targeting the TTP were met with retaliatory attacks, killing
-                // Pakistani personnel": the target of the act before does not do the killing
-                // after the comma; who does is not said.
-                roles.sources.clear();
-                roles.passive = !roles.targets.is_empty();
             }
             if roles.passive && pat.kind == EventType::Consult && roles.sources.is_empty() {
                 continue; // "were met with retaliatory attacks" is no meeting
@@ -399,15 +408,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     && let Some(by) = judged.by.filter(|b| b.actor != who.actor)
                 {
                     let (by, who) = (endpoint(by, actors), endpoint(who, actors));
-                    let draft = Draft {
-                        kind: EventType::Request,
-                        mode: Some("demand"),
-                        cameo: "100",
-                        source: Some(&by),
-                        target: Some(&who),
-                        status: Status::Asserted,
-                    };
-                    put(&mut events, lex, article, draft, &told_here);
+                    put(&mut events, lex, article, Draft::demand(&by, &who), &told_here);
                 }
             }
         }
@@ -430,15 +431,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 sentence_start: sentence.start,
             };
             let (by, who) = (endpoint(by, actors), endpoint(who, actors));
-            let d = Draft {
-                kind: EventType::Request,
-                mode: Some("demand"),
-                cameo: "100",
-                source: Some(&by),
-                target: Some(&who),
-                status: Status::Asserted,
-            };
-            put(&mut events, lex, article, d, &here);
+            put(&mut events, lex, article, Draft::demand(&by, &who), &here);
         }
     }
     events
