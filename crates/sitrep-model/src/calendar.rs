@@ -2,6 +2,7 @@
 //! that guesses names from capitals: the actor recogniser, toponym recognition and the story
 //! profiles all leave them out through this one list.
 
+/// The seven weekdays first ([`is_weekday`]), then the months.
 const WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -23,6 +24,11 @@ const WORDS: &[&str] = &[
     "november",
     "december",
 ];
+
+/// Whether a lower-case word is the name of a weekday.
+pub fn is_weekday(lower: &str) -> bool {
+    WORDS[..7].contains(&lower)
+}
 
 /// Whether a lower-case word is the name of a weekday or a month.
 pub fn is_calendar_word(lower: &str) -> bool {
@@ -57,6 +63,11 @@ pub fn civil_from_days(n: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_are_the_first_seven() {
+        assert!(is_weekday("sunday") && !is_weekday("january") && is_calendar_word("january"));
+    }
 
     #[test]
     fn days_and_dates_round_trip() {

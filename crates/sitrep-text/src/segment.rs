@@ -61,27 +61,9 @@ const OPENERS: &[&str] = &[
     "however",
 ];
 
-/// What may follow "a.m." or "p.m." inside a sentence ("5 p.m. Tuesday", "4 a.m. GMT").
-const AFTER_TIME: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "gmt",
-    "utc",
-    "et",
-    "est",
-    "edt",
-    "pt",
-    "pst",
-    "cet",
-    "ist",
-    "pkt",
-    "local",
-];
+/// What may follow "a.m." or "p.m." inside a sentence besides a weekday ("5 p.m. Tuesday",
+/// "4 a.m. GMT").
+const AFTER_TIME: &[&str] = &["gmt", "utc", "et", "est", "edt", "pt", "pst", "cet", "ist", "pkt", "local"];
 
 /// Words that can follow a dotted acronym inside a sentence ("the U.S. Army").
 const AFTER_ACRONYM: &[&str] = &[
@@ -184,7 +166,8 @@ fn ends_here(text: &str, start: usize, dot: usize, next: &str) -> bool {
         return false;
     }
     if matches!(lower.as_str(), "a.m" | "p.m") {
-        return !AFTER_TIME.contains(&next_word_lower(next).as_str());
+        let next = next_word_lower(next);
+        return !(AFTER_TIME.contains(&next.as_str()) || sitrep_model::calendar::is_weekday(&next));
     }
     let next_word = next_word_lower(next);
     let next_is_number = next.starts_with(|c: char| c.is_ascii_digit());
