@@ -12,6 +12,12 @@ use clap::Parser;
 
 use cli::{Cli, Command};
 
+/// The analysis allocates many short-lived strings and vectors per sentence; mimalloc's
+/// thread-local free lists make that markedly cheaper than glibc's malloc (see
+/// docs/benchmarks.md, Throughput).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     // Panics inside a document's analysis are caught and reported as a rejection; keep the
     // default hook's backtrace out of the user's terminal.
