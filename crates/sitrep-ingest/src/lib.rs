@@ -22,11 +22,15 @@ pub struct IngestOptions {
     /// A document larger than this many bytes is rejected (a page, a text file, one JSONL record).
     pub max_bytes: usize,
     pub json: JsonFields,
+    /// Files never read as input, with their SQLite companions (`-wal`, `-shm`, `-journal`):
+    /// the store being written, when it lies inside a folder being ingested. They are not
+    /// articles, so they are left out, not rejected.
+    pub skip: Vec<PathBuf>,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions { max_bytes: 16 * 1024 * 1024, json: JsonFields::default() }
+        IngestOptions { max_bytes: 16 * 1024 * 1024, json: JsonFields::default(), skip: Vec::new() }
     }
 }
 
@@ -57,7 +61,9 @@ pub type Item = Result<RawDoc, Rejection>;
 ///
 /// Fails up front only when a path does not exist; everything else is a per-item `Rejection`.
 pub fn read_paths(paths: &[PathBuf], options: &IngestOptions) -> Result<DocStream, IngestError> {
-    Ok(DocStream { sources: list_sources(paths)?.into_iter(), current: None, options: options.clone(), seen: HashMap::new() })
+    let skip = walk::Skip::new(&options.skip);
+    let sources: Vec<_> = list_sources(paths)?.into_iter().filter(|s| !skip.covers(s)).collect();
+    Ok(DocStream { sources: sources.into_iter(), current: None, options: options.clone(), seen: HashMap::new() })
 }
 
 /// The lazy stream returned by [`read_paths`].

@@ -106,6 +106,41 @@ pub fn list_sources(paths: &[PathBuf]) -> Result<Vec<Source>, IngestError> {
     Ok(out)
 }
 
+/// Files to leave out of the input (see [`crate::IngestOptions::skip`]), compared by their
+/// canonical paths so `./a/sitrep.db` and `a/sitrep.db` are one file.
+pub(crate) struct Skip(Vec<PathBuf>);
+
+impl Skip {
+    pub(crate) fn new(files: &[PathBuf]) -> Skip {
+        let mut out = Vec::new();
+        for f in files {
+            let (Some(name), dir) = (f.file_name(), f.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))) else {
+                continue;
+            };
+            let Ok(dir) = dir.canonicalize() else { continue };
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let mut n = name.to_os_string();
+                n.push(suffix);
+                out.push(dir.join(n));
+            }
+        }
+        Skip(out)
+    }
+
+    pub(crate) fn covers(&self, source: &Source) -> bool {
+        if self.0.is_empty() {
+            return false;
+        }
+        let Some(path) = &source.path else { return false };
+        let canonical =
+            match (path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).canonicalize(), path.file_name()) {
+                (Ok(dir), Some(name)) => dir.join(name),
+                _ => return false,
+            };
+        self.0.contains(&canonical)
+    }
+}
+
 impl Source {
     fn display(&self) -> String {
         self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "-".into())

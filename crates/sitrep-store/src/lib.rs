@@ -3,7 +3,7 @@
 mod query;
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, params};
 use sitrep_model::{Actor, Article, Corroboration, Doc, Event, Story};
@@ -229,6 +229,12 @@ pub struct Members {
 
 impl Store {
     /// Open (creating if needed) the store at `path`.
+    /// The database file, when the store is one (not in memory): the ingest leaves it and its
+    /// journal files out of its input.
+    pub fn path(&self) -> Option<PathBuf> {
+        self.conn.path().filter(|p| !p.is_empty()).map(PathBuf::from)
+    }
+
     pub fn open(path: &Path) -> Result<Store> {
         let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
         let conn = Connection::open(path).map_err(open_err)?;

@@ -133,7 +133,7 @@ pub fn ingest_options(a: &SourceArgs) -> IngestOptions {
     set(&mut json.id, &a.id_field);
     set(&mut json.date, &a.date_field);
     set(&mut json.title, &a.title_field);
-    IngestOptions { max_bytes: a.max_bytes, json }
+    IngestOptions { max_bytes: a.max_bytes, json, ..IngestOptions::default() }
 }
 
 fn progress(total: usize) -> ProgressBar {
@@ -148,7 +148,9 @@ fn progress(total: usize) -> ProgressBar {
 /// Read, analyse and store everything at the paths; rejected items are reported as they come.
 pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result<IngestReport> {
     let started = std::time::Instant::now();
-    let stream = read_paths(&source.paths, &ingest_options(source))?;
+    let mut options = ingest_options(source);
+    options.skip.extend(store.path());
+    let stream = read_paths(&source.paths, &options)?;
     let bar = progress(stream.sources_left());
     let mut report = IngestReport::default();
     let mut outlets = OutletLines::default();

@@ -275,3 +275,18 @@ fn different_death_tolls_and_disputed_claims_are_contradictions() {
     let claim = found.iter().find(|c| c["kind"] == "claim").unwrap_or_else(|| panic!("{found:#?}"));
     assert!(claim["denies"][0]["evidence"][0]["text"].as_str().unwrap().contains("disputed"));
 }
+
+#[test]
+fn a_store_inside_the_folder_being_ingested_is_not_read_as_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), "Kabul, 3 March 2024. Pakistani jets struck camps in Khost province, officials said.\n").unwrap();
+    let db = d.join("sitrep.db");
+    for round in 0..2 {
+        let out = sitrep(&db, &["ingest", "--json", d.to_str().unwrap()]);
+        assert!(out.status.success(), "round {round}: {}", stderr(&out));
+        let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(report["rejected"].as_array().map(Vec::len), Some(0), "round {round}: {report}");
+        assert_eq!(report["read"], 1, "round {round}: only the article is input");
+    }
+}
