@@ -21,6 +21,10 @@ use sitrep_ingest::{IngestOptions, read_paths};
 use sitrep_model::{Doc, RawDoc};
 use sitrep_store::Store;
 
+/// The same allocator as the `sitrep` binary, so the stages are timed as they run there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn line(stage: &str, secs: f64, bytes: usize, docs: usize) {
     println!("{stage}\t{secs:.3}\t{:.2}\t{:.0}", bytes as f64 / 1e6 / secs, docs as f64 / secs);
 }
