@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use sitrep_model::{Story, calendar, short_id};
+use sitrep_model::{ActorKind, Story, calendar, short_id};
 
 use crate::summary::{DocSummary, Features};
 
@@ -453,16 +453,27 @@ pub fn cluster(docs: &[DocSummary], name_of: &dyn Fn(&str) -> String) -> Vec<Sto
         .iter()
         .map(|s| {
             let members: Vec<&DocSummary> = s.members.iter().map(|m| by_id[m.as_str()]).collect();
-            story(&members, name_of)
+            story(&members, name_of, &|_| None)
         })
         .collect()
 }
 
+/// What a label needs to know of an actor id: its kind and its state, when known (members
+/// carry their actors in memory; the store's summaries leave them out, so the caller looks them
+/// up among the corpus actors).
+pub type Describe<'a> = &'a dyn Fn(&str) -> Option<(ActorKind, Option<String>)>;
+
 /// The actor keys a story's label names: the two most frequent event endpoints of its members
-/// (a sector counted as its state: "PAKMIL" is "PAK").
-pub fn label_keys(members: &[&DocSummary]) -> Vec<String> {
+/// (a sector counted as its state: "PAKMIL" is "PAK"). A sector of no state ("militants",
+/// "civilians") names no side, and an organisation or sector of the first actor's own state
+/// does not stand for the other side ("China – China Coast Guard"), unless nothing else does.
+pub fn label_keys(members: &[&DocSummary], describe: Describe) -> Vec<String> {
     let mut actor_count: BTreeMap<String, usize> = BTreeMap::new();
+    let mut known: BTreeMap<&str, &sitrep_model::Actor> = BTreeMap::new();
     for d in members {
+        for a in &d.actors {
+            known.entry(a.id.as_str()).or_insert(a);
+        }
         for e in &d.events {
             for ep in [&e.source, &e.target] {
                 if ep.is_empty() {
@@ -475,11 +486,28 @@ pub fn label_keys(members: &[&DocSummary]) -> Vec<String> {
     }
     let mut top: Vec<(String, usize)> = actor_count.into_iter().collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    top.into_iter().take(2).map(|(a, _)| a).collect()
+    let about = |k: &str| known.get(k).map(|a| (a.kind, a.country.clone())).or_else(|| describe(k));
+    let stateless_sector = |k: &str| about(k).is_some_and(|(kind, country)| kind == ActorKind::Sector && country.is_none());
+    let part_of_state = |k: &str, state: &str| {
+        about(k)
+            .is_some_and(|(kind, country)| matches!(kind, ActorKind::Organisation | ActorKind::Sector) && country.as_deref() == Some(state))
+    };
+    let is_country = |k: &str| matches!(about(k), Some((ActorKind::Country, _)));
+    let sides: Vec<&String> = top.iter().map(|(k, _)| k).filter(|k| !stateless_sector(k)).collect();
+    let Some(first) = sides.first() else {
+        return top.into_iter().take(2).map(|(a, _)| a).collect();
+    };
+    let first_state = if is_country(first) { Some(first.to_string()) } else { None };
+    let apart = |k: &&&String| match &first_state {
+        Some(state) => !part_of_state(k, state),
+        None => !(is_country(k) && part_of_state(first, k)),
+    };
+    let second = sides[1..].iter().find(apart).or(sides.get(1));
+    std::iter::once(*first).chain(second.copied()).cloned().collect()
 }
 
 /// The story its members (in the order they joined) make: id, label, span, outlets, events.
-pub fn story(members: &[&DocSummary], name_of: &dyn Fn(&str) -> String) -> Story {
+pub fn story(members: &[&DocSummary], name_of: &dyn Fn(&str) -> String, describe: Describe) -> Story {
     let mut ids: Vec<String> = members.iter().map(|d| d.id.clone()).collect();
     ids.sort();
     let mut outlets: Vec<String> = members.iter().filter_map(|d| d.outlet.clone()).collect();
@@ -495,7 +523,7 @@ pub fn story(members: &[&DocSummary], name_of: &dyn Fn(&str) -> String) -> Story
             *type_count.entry(e.kind.as_str()).or_default() += 1;
         }
     }
-    let names: Vec<String> = label_keys(members).iter().map(|a| name_of(a)).collect();
+    let names: Vec<String> = label_keys(members, describe).iter().map(|a| name_of(a)).collect();
     let kind = type_count.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(k, _)| k).unwrap_or("no events");
     let label = if names.is_empty() {
         members[0].title.clone().unwrap_or_else(|| ids[0].clone())
@@ -532,6 +560,60 @@ mod tests {
             names: actors.iter().map(|s| s.to_lowercase()).collect(),
             minhash: Vec::new(),
         }
+    }
+
+    fn actor(id: &str, kind: ActorKind, country: Option<&str>) -> sitrep_model::Actor {
+        sitrep_model::Actor {
+            id: id.into(),
+            name: id.into(),
+            kind,
+            country: country.map(Into::into),
+            agent: None,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: 1,
+            documents: 1,
+        }
+    }
+
+    fn labelled(actors: Vec<sitrep_model::Actor>, dyads: &[(&str, &str)]) -> Vec<String> {
+        let events = dyads
+            .iter()
+            .enumerate()
+            .map(|(i, (s, t))| crate::summary::EventKey {
+                id: format!("e{i}"),
+                kind: sitrep_model::EventType::Accuse,
+                source: s.to_string(),
+                target: t.to_string(),
+                status: sitrep_model::Status::Asserted,
+            })
+            .collect();
+        let d = DocSummary { id: "d".into(), actors, events, ..Default::default() };
+        label_keys(&[&d], &|_| None)
+    }
+
+    #[test]
+    fn a_label_names_two_sides_not_a_state_and_its_own_agency_nor_a_stateless_sector() {
+        use ActorKind::*;
+        let actors = vec![
+            actor("CHN", Country, Some("CHN")),
+            actor("PHL", Country, Some("PHL")),
+            actor("ORG:china-coast-guard", Organisation, Some("CHN")),
+            actor("MIL", Sector, None),
+        ];
+        let dyads = [
+            ("ORG:china-coast-guard", "PHL"),
+            ("CHN", "PHL"),
+            ("CHN", "MIL"),
+            ("ORG:china-coast-guard", "MIL"),
+            ("CHN", "ORG:china-coast-guard"),
+            ("MIL", "CHN"),
+        ];
+        assert_eq!(labelled(actors.clone(), &dyads), ["CHN", "PHL"]);
+        // A group of the same state is a side of its own (an insurgency against its government).
+        let actors = vec![actor("SDN", Country, Some("SDN")), actor("GRP:rsf", Group, Some("SDN")), actor("CVL", Sector, None)];
+        let dyads = [("GRP:rsf", "CVL"), ("GRP:rsf", "CVL"), ("GRP:rsf", "SDN"), ("SDNMIL", "GRP:rsf")];
+        assert_eq!(labelled(actors, &dyads), ["GRP:rsf", "SDN"]);
     }
 
     fn doc(id: &str, date: &str, f: Features) -> DocSummary {

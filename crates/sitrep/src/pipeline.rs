@@ -343,6 +343,9 @@ fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
         names.get(id).cloned().or_else(|| engine.dict.name_of(id).map(str::to_string)).unwrap_or_else(|| id.to_string())
     };
     let name_of = |id: &str| display(&link_map, &names, id);
+    let about: HashMap<&str, (sitrep_model::ActorKind, Option<String>)> =
+        actors.iter().map(|a| (a.id.as_str(), (a.kind, a.country.clone()))).collect();
+    let describe = |id: &str| about.get(link_map.get(id).map(String::as_str).unwrap_or(id)).cloned();
     let mut touched: BTreeSet<String> = BTreeSet::new();
     let keys: BTreeSet<&String> = old_names.keys().chain(names.keys()).chain(old_links.keys()).chain(link_map.keys()).collect();
     for k in keys {
@@ -414,7 +417,7 @@ fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
         let docs: Vec<sitrep_corpus::DocSummary> =
             members.iter().filter_map(|m| store.summary_of(m).transpose()).collect::<Result<_, _>>()?;
         let refs: Vec<&sitrep_corpus::DocSummary> = docs.iter().collect();
-        let story = stories::story(&refs, &name_of);
+        let story = stories::story(&refs, &name_of, &describe);
         let mut copies = HashMap::new();
         for d in &docs {
             if let Some(c) = store.copy_of(&d.id)? {
@@ -424,7 +427,7 @@ fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
         let support = sitrep_corpus::corroborate(&docs, std::slice::from_ref(&story), &link_map, &copies);
         let last = docs.iter().filter_map(stories::date_of).max();
         store.delete_story(anchor)?;
-        store.put_story(anchor, last, &stories::label_keys(&refs), &story, &support)?;
+        store.put_story(anchor, last, &stories::label_keys(&refs, &describe), &story, &support)?;
         written.insert(anchor.to_string());
         update.stories_written += 1;
         Ok(())
