@@ -10,7 +10,7 @@ use sitrep_model::{Actor, Article, Corroboration, Doc, Event, Story};
 
 pub use query::EventFilter;
 
-const SCHEMA_VERSION: i64 = 5;
+const SCHEMA_VERSION: i64 = 6;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -65,7 +65,8 @@ pub struct Prepared {
     raw: String,
     /// The article as JSON, without its text (which has its own column).
     article: String,
-    mentions: Vec<sitrep_model::Mention>,
+    /// The document's mentions, one JSON array in text order.
+    mentions: String,
     features: String,
     minhash: Vec<u8>,
     /// The document's actors, one JSON array.
@@ -129,7 +130,7 @@ impl Prepared {
             url: article.url,
             text,
             raw,
-            mentions,
+            mentions: serde_json::to_string(&mentions)?,
             features: serde_json::to_string(&features)?,
             minhash,
             actors: serde_json::to_string(&actors)?,
@@ -138,9 +139,9 @@ impl Prepared {
     }
 }
 
-/// Remove a document and every row of its own (mentions, features, actors, events).
+/// Remove a document and every row of its own (features, actors and mentions, events).
 fn delete_document(conn: &Connection, id: &str) -> Result<()> {
-    for table in ["mentions", "doc_features", "doc_actors", "events"] {
+    for table in ["doc_features", "doc_actors", "events"] {
         conn.prepare_cached(&format!("DELETE FROM {table} WHERE doc = ?1"))?.execute([id])?;
     }
     conn.prepare_cached("DELETE FROM documents WHERE id = ?1")?.execute([id])?;
@@ -220,6 +221,49 @@ fn migrate_support(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Schema v6: a document's mentions are one JSON array beside its actors instead of a row each.
+fn migrate_mentions(conn: &Connection) -> Result<()> {
+    let old: bool = conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'mentions'")?.exists([])?;
+    if !old {
+        return Ok(());
+    }
+    let has_column: bool = conn.prepare("SELECT 1 FROM pragma_table_info('doc_actors') WHERE name = 'mentions'")?.exists([])?;
+    if !has_column {
+        conn.execute_batch("ALTER TABLE doc_actors ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]'")?;
+    }
+    let mut by_doc: Vec<(String, Vec<sitrep_model::Mention>)> = Vec::new();
+    {
+        let mut st =
+            conn.prepare("SELECT doc, start, end, text, kind, actor, country, agent, org, how FROM mentions ORDER BY doc, start")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let doc: String = r.get(0)?;
+            let kind: String = r.get(4)?;
+            let m = sitrep_model::Mention {
+                start: r.get::<_, i64>(1)? as usize,
+                end: r.get::<_, i64>(2)? as usize,
+                text: r.get(3)?,
+                kind: serde_json::from_value(serde_json::Value::String(kind))?,
+                actor: r.get(5)?,
+                country: r.get(6)?,
+                agent: r.get(7)?,
+                org: r.get(8)?,
+                how: r.get(9)?,
+            };
+            match by_doc.last_mut() {
+                Some((d, list)) if *d == doc => list.push(m),
+                _ => by_doc.push((doc, vec![m])),
+            }
+        }
+    }
+    let mut st = conn.prepare("UPDATE doc_actors SET mentions = ?2 WHERE doc = ?1")?;
+    for (doc, list) in by_doc {
+        st.execute(params![doc, serde_json::to_string(&list)?])?;
+    }
+    conn.execute_batch("DROP TABLE mentions")?;
+    Ok(())
+}
+
 /// A story's members (document id and date), in clustering order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Members {
@@ -274,6 +318,11 @@ impl Store {
             // row, corroboration beside the event's story and only when there is some.
             migrate_doc_actors(&conn)?;
             migrate_support(&conn)?;
+        }
+        if (1..6).contains(&version) {
+            // v6: a document's mentions in one row beside its actors, not a row (and two index
+            // entries) each.
+            migrate_mentions(&conn)?;
         }
         conn.execute_batch(include_str!("schema.sql"))?;
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -353,27 +402,10 @@ impl Store {
                 d.article,
                 analysis
             ])?;
-            let mut st = tx.prepare_cached(
-                "INSERT OR REPLACE INTO mentions (doc, start, end, text, kind, actor, country, agent, org, how)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            for m in &d.mentions {
-                st.execute(params![
-                    d.id,
-                    m.start as i64,
-                    m.end as i64,
-                    m.text,
-                    m.kind.as_str(),
-                    m.actor,
-                    m.country,
-                    m.agent,
-                    m.org,
-                    m.how
-                ])?;
-            }
             tx.prepare_cached("INSERT OR REPLACE INTO doc_features (doc, json, minhash) VALUES (?1, ?2, ?3)")?
                 .execute(params![d.id, d.features, d.minhash])?;
-            tx.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, json) VALUES (?1, ?2)")?.execute(params![d.id, d.actors])?;
+            tx.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, json, mentions) VALUES (?1, ?2, ?3)")?
+                .execute(params![d.id, d.actors, d.mentions])?;
             let mut st = tx.prepare_cached(
                 "INSERT OR REPLACE INTO events (id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -432,6 +464,16 @@ impl Store {
     }
 
     /// Each document's in-document actors, one document at a time (in id order).
+    /// A stored document's mentions, in text order (empty for a document not stored).
+    pub fn mentions_of(&self, doc: &str) -> Result<Vec<sitrep_model::Mention>> {
+        let json: Option<String> =
+            self.conn.prepare_cached("SELECT mentions FROM doc_actors WHERE doc = ?1")?.query_row([doc], |r| r.get(0)).optional()?;
+        Ok(match json {
+            Some(j) => serde_json::from_str(&j)?,
+            None => Vec::new(),
+        })
+    }
+
     pub fn for_each_doc_actors(&self, mut f: impl FnMut(&[Actor])) -> Result<()> {
         let mut st = self.conn.prepare("SELECT json FROM doc_actors ORDER BY doc")?;
         let mut rows = st.query([])?;
@@ -738,7 +780,9 @@ impl Store {
     /// Counts of documents, mentions, events, actors, stories.
     pub fn counts(&self) -> Result<[i64; 5]> {
         let c = |t: &str| self.conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get::<_, i64>(0));
-        Ok([c("documents")?, c("mentions")?, c("events")?, c("actors")?, c("stories")?])
+        let mentions =
+            self.conn.query_row("SELECT coalesce(sum(json_array_length(mentions)), 0) FROM doc_actors", [], |r| r.get::<_, i64>(0))?;
+        Ok([c("documents")?, mentions, c("events")?, c("actors")?, c("stories")?])
     }
 
     /// One stored article and its raw text.

@@ -1,4 +1,4 @@
--- sitrep store, schema version 5 (migrations in lib.rs).
+-- sitrep store, schema version 6 (migrations in lib.rs).
 CREATE TABLE IF NOT EXISTS documents (
     id          TEXT PRIMARY KEY,
     hash        TEXT NOT NULL,
@@ -13,30 +13,19 @@ CREATE TABLE IF NOT EXISTS documents (
     raw         TEXT NOT NULL,
     article     TEXT NOT NULL  -- the Article as JSON (paragraphs, sentences, dates, removed, alignment)
 );
-CREATE TABLE IF NOT EXISTS mentions (
-    doc     TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    start   INTEGER NOT NULL,
-    end     INTEGER NOT NULL,
-    text    TEXT NOT NULL,
-    kind    TEXT NOT NULL,
-    actor   TEXT,
-    country TEXT,
-    agent   TEXT,
-    org     TEXT,
-    how     TEXT NOT NULL,
-    PRIMARY KEY (doc, start)
-);
-CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor);
 -- What the corpus stage needs of a document (actor ids, top words): small and bounded.
 CREATE TABLE IF NOT EXISTS doc_features (
     doc     TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     json    TEXT NOT NULL,            -- sitrep_corpus::Features without the signature
     minhash BLOB                      -- MinHash signature: 128 u32, little-endian
 );
--- A document's own actors (before merging across documents): one JSON array, by id.
+-- A document's own actors (before merging across documents): one JSON array, by id; and its
+-- mentions (spans of the clean text naming them), one JSON array in text order. A row per
+-- mention, with its indexes, was half of the store stage's time (schema v6 moved them here).
 CREATE TABLE IF NOT EXISTS doc_actors (
-    doc  TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    json TEXT NOT NULL
+    doc      TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    json     TEXT NOT NULL,
+    mentions TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE IF NOT EXISTS events (
     id             TEXT PRIMARY KEY,

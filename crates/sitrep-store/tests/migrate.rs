@@ -50,5 +50,46 @@ fn a_version_3_store_keeps_its_signatures_and_actors() {
     let support: String = conn.query_row("SELECT support FROM event_stories WHERE event = 'e1'", [], |r| r.get(0)).unwrap();
     assert_eq!(support, r#"{"documents":2}"#, "corroboration kept beside the story");
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!(version, 5);
+    assert_eq!(version, 6);
+}
+
+#[test]
+fn a_version_5_store_keeps_its_mentions_in_text_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("v5.db");
+    drop(Store::open(&path).unwrap());
+    // What version 5 wrote: a row per mention, with its indexes.
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "ALTER TABLE doc_actors DROP COLUMN mentions;
+             CREATE TABLE mentions (
+                 doc TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+                 kind TEXT NOT NULL, actor TEXT, country TEXT, agent TEXT, org TEXT, how TEXT NOT NULL,
+                 PRIMARY KEY (doc, start));
+             CREATE INDEX mentions_actor ON mentions(actor);
+             INSERT INTO documents (id, hash, origin, text, raw, article) VALUES ('a', 'h', 'a.txt', 'text', 'text', '{}');
+             INSERT INTO documents (id, hash, origin, text, raw, article) VALUES ('b', 'h', 'b.txt', 'text', 'text', '{}');
+             INSERT INTO doc_actors (doc, json) VALUES ('a', '[]');
+             INSERT INTO doc_actors (doc, json) VALUES ('b', '[]');
+             INSERT INTO mentions VALUES ('a', 30, 41, 'Afghanistan', 'country', 'AFG', 'AFG', NULL, NULL, 'dictionary');
+             INSERT INTO mentions VALUES ('a', 0, 9, 'Pakistani', 'nationality', NULL, 'PAK', NULL, NULL, 'dictionary');
+             INSERT INTO mentions VALUES ('a', 10, 16, 'troops', 'agent', NULL, NULL, 'MIL', NULL, 'dictionary');
+             PRAGMA user_version = 5;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let a = store.mentions_of("a").unwrap();
+    assert_eq!(a.iter().map(|m| (m.start, m.text.as_str())).collect::<Vec<_>>(), [(0, "Pakistani"), (10, "troops"), (30, "Afghanistan")]);
+    assert_eq!(a[1].agent.as_deref(), Some("MIL"));
+    assert_eq!(a[2].actor.as_deref(), Some("AFG"));
+    assert!(store.mentions_of("b").unwrap().is_empty(), "a document without mentions has an empty list");
+    assert_eq!(store.counts().unwrap()[1], 3);
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let table: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'mentions'", [], |r| r.get(0)).unwrap();
+    assert_eq!(table, 0, "the row-per-mention table is gone");
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, 6);
 }

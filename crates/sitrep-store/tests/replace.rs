@@ -41,5 +41,14 @@ fn a_replaced_document_leaves_no_rows_behind() {
     drop(store);
     let conn = Connection::open(&path).unwrap();
     let count = |table: &str| conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0)).unwrap();
-    assert_eq!((count("documents"), count("mentions"), count("doc_features"), count("doc_actors")), (1, 1, 1, 1));
+    assert_eq!((count("documents"), count("doc_features"), count("doc_actors")), (1, 1, 1));
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let mentions = store.mentions_of("a").unwrap();
+    assert_eq!(
+        mentions.iter().map(|m| (m.start, m.text.as_str())).collect::<Vec<_>>(),
+        [(13, "Afghanistan")],
+        "the new version's mentions only"
+    );
+    assert_eq!(store.counts().unwrap()[1], 1);
 }
