@@ -530,3 +530,45 @@ fn a_plural_before_were_is_a_noun_and_taking_shelter_shelters_no_one() {
     assert!(!evs.iter().any(|e| e.trigger.starts_with("sheltered")), "{evs:#?}");
     expect("Pakistan sheltered Afghan refugees for decades.", EventType::Support, "PAK", None);
 }
+
+fn source_has(e: &Event, word: &str) -> bool {
+    e.source.as_ref().is_some_and(|s| s.text.contains(word) || s.name.contains(word))
+}
+
+#[test]
+fn an_adjective_in_ly_still_makes_an_event_noun() {
+    // "deadly" is no adverb: "attacks" is a noun, and the possessive owns "exit", not the attacks.
+    let evs = events("Hezbollah's retreat followed a string of deadly raids on Lebanese villages.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Coerce && source_has(e, "Hezbollah")), "{evs:#?}");
+}
+
+#[test]
+fn a_comma_and_with_no_list_before_it_opens_a_new_clause() {
+    let evs = events("The juntas have also expelled Danish troops, and Chad ordered French forces to leave its territory.");
+    assert!(!evs.iter().any(|e| source_has(e, "Danish")), "{evs:#?}");
+    expect(
+        "The juntas have also expelled Danish troops, and Chad ordered French forces to leave its territory.",
+        EventType::Request,
+        "TCD",
+        Some("FRA"),
+    );
+    // a real list keeps its last item
+    expect("Iran, Iraq, and Syria condemned the raid.", EventType::Accuse, "IRN", None);
+    expect("Iran, Iraq, and Syria condemned the raid.", EventType::Accuse, "SYR", None);
+}
+
+#[test]
+fn and_with_a_verb_of_its_own_ends_the_object() {
+    let evs = events("Prime Minister Nawaz Sharif called the raids an act of war and said Pakistan would defend itself.");
+    assert!(
+        !evs.iter().any(|e| e.kind == EventType::Accuse && e.target.as_ref().is_some_and(|t| t.country.as_deref() == Some("PAK"))),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_name_after_by_and_a_modifier_is_no_subject() {
+    let evs = events("Government forces backed by clan militias have retaken several towns from the rebels.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Assault && source_has(e, "militias")), "{evs:#?}");
+    assert!(evs.iter().any(|e| e.kind == EventType::Assault && source_has(e, "forces")), "{evs:#?}");
+}
