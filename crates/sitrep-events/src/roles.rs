@@ -517,7 +517,10 @@ pub fn find<'a>(
     // "is opposed to", "were engaged in", "is committed to": a participle of state with its own
     // preposition describes the subject's stance or activity, it is no passive.
     let stative = STATIVE.contains(&first_word) && matches!(ctx.word(first + 1), "to" | "in" | "on" | "with");
-    let passive = participle && !stative && (k.saturating_sub(1)..first).any(|i| BE.contains(&ctx.word(i)));
+    // "The deal, brokered by the United States and France, ...": a participle after a comma with
+    // its agent is a passive with no "be".
+    let reduced = prev_word == "," && ctx.word(last + 1) == "by" && first_word.ends_with("ed");
+    let passive = participle && !stative && ((k.saturating_sub(1)..first).any(|i| BE.contains(&ctx.word(i))) || reduced);
 
     // A possessive right before the trigger ("Pakistan's airstrikes", "the Taliban's alleged support").
     let possessor = (first.saturating_sub(3)..first)
