@@ -134,6 +134,14 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     continue;
                 }
             }
+            // "the hardest hit valleys": a participle after a degree word is an adjective.
+            if trig.first == trig.last
+                && word == "hit"
+                && trig.first > 0
+                && matches!(words.lower[trig.first - 1], "hardest" | "worst" | "badly" | "hard")
+            {
+                continue;
+            }
             // A trigger inside an actor's name ("Rapid Support Forces") is no event.
             if sm.iter().any(|m| m.start <= trig.start && trig.end <= m.end) {
                 continue;
@@ -172,6 +180,22 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     roles.passive = !roles.targets.is_empty();
                 }
             }
+            // "the raids had hit camps of the TTP", "the operation, named ..., hit camps": an event
+            // told before, as the subject, acts through whoever did it; "the agreement was
+            // mediated by Qatar": as the subject of a passive, it is what was acted on.
+            if let Some(i) = subject_noun(&words, trig.first)
+                && let Some(t) = told_noun(lex, &words, i, &told)
+            {
+                if roles.passive {
+                    if roles.targets.is_empty() && !roles.sources.iter().any(|s| s.actor == t.by.actor) {
+                        roles.targets = vec![t.by];
+                    }
+                } else if !roles.anaphoric {
+                    // a name before it ("officials said the raids had hit") or in an aside after it
+                    // ("the operation, named Operation Sindoor, hit") is not this verb's subject
+                    roles.sources = vec![t.by];
+                }
+            }
             if roles.passive && pat.kind == EventType::Consult && roles.sources.is_empty() {
                 continue; // "were met with retaliatory attacks" is no meeting
             }
@@ -190,7 +214,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             prev_trigger = Some((trig.end, roles.sources.clone(), roles.targets.clone()));
             last_source = roles.sources.first().copied();
             if let Some(&s) = roles.sources.first() {
-                told.push(Told { start: trig.start, end: trig.end, by: s, words: std::cell::OnceCell::new() });
+                told.push(Told { start: trig.start, end: trig.end, kind: pat.kind, by: s, words: std::cell::OnceCell::new() });
             }
             let mut judged = status::judge(&words, trig.first, trig.last, &sm);
             // Not recognising, not supporting, not agreeing is itself a rejection ("Islamabad did
@@ -254,8 +278,46 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             let (date, precision) = event_date(article, sentence, trig.start);
             let location = event_place(&words, &sm, geo, &places, &fallback, trig.end);
             // "condemned the strikes": an object naming an earlier event points at who did it.
-            let mut targets: Vec<Option<Endpoint>> = match referenced_actor(lex, &words, trig.last, &told) {
-                Some(who) if !roles.sources.iter().any(|s| s.actor == who.actor) => vec![Some(endpoint(who, actors))],
+            // events told before this one (not this one: its own words name it)
+            let told_before = match told.split_last() {
+                Some((t, rest)) if t.start == trig.start => rest,
+                _ => &told[..],
+            };
+            let referred = referenced(lex, &words, trig.last, told_before)
+                // "called the strikes an act of war": the event named in the pattern's gap
+                .or_else(|| {
+                    (roles.targets.is_empty() && trig.last > trig.first + 1)
+                        .then(|| referenced(lex, &words, trig.first, told_before))
+                        .flatten()
+                })
+                // "provided support for the operation", "condemned Kabul over the attack" is
+                // Kabul's: after a preposition only when nothing else is the object, and not for
+                // violence ("killed in the attack" hits no attacker).
+                .or_else(|| {
+                    (roles.targets.is_empty()
+                        && !matches!(pat.kind, EventType::Assault | EventType::Coerce)
+                        && matches!(words.lower.get(trig.last + 1).copied(), Some("for" | "of" | "against" | "over" | "to")))
+                    .then(|| referenced(lex, &words, trig.last + 1, told_before))
+                    .flatten()
+                })
+                .map(|t| t.by)
+                // "threatened to respond", "has every right to retaliate": a response aims at
+                // whoever struck last, other than the one responding.
+                .or_else(|| {
+                    (roles.targets.is_empty() && pat.kind == EventType::Threaten && responding(&words, trig.first, trig.last))
+                        .then(|| first_hostile(told_before, &roles.sources))
+                        .flatten()
+                })
+                // "a charge the Taliban reject", "rejected the claim that ...": a charge denied is
+                // answered to whoever made it; a condition rejected, to whoever set it.
+                .or_else(|| {
+                    (roles.targets.is_empty() && pat.kind == EventType::Reject)
+                        .then(|| denied_charge(&words, trig.first, trig.last))
+                        .flatten()
+                        .and_then(|k| told_before.iter().rev().find(|t| t.kind == k && !same_side(&roles.sources, t.by)).map(|t| t.by))
+                });
+            let mut targets: Vec<Option<Endpoint>> = match referred {
+                Some(who) if !same_side(&roles.sources, who) => vec![Some(endpoint(who, actors))],
                 _ => roles.targets.iter().map(|m| Some(endpoint(m, actors))).collect(),
             };
             // Its own forces are not what an actor acts on ("Israel will withdraw its forces").
@@ -580,6 +642,7 @@ fn put(events: &mut Vec<Event>, lex: &Lexicon, article: &Article, d: Draft, cx: 
 struct Told<'m> {
     start: usize,
     end: usize,
+    kind: EventType,
     by: &'m Mention,
     /// The trigger's words, each with its lemmas ("struck" is "strike"): made only when a later
     /// object may name this event.
@@ -599,27 +662,157 @@ impl Told<'_> {
     }
 }
 
-/// "condemned the strikes", "denied the attack": when the object right after a trigger is an
-/// event noun told earlier in the article, its actor is the target.
-fn referenced_actor<'a>(lex: &Lexicon, words: &Words, last: usize, told: &[Told<'a>]) -> Option<&'a Mention> {
-    let mut i = last + 1;
+/// Nouns for a hostile act whatever its verb was ("the operation", "the attack"): they name the
+/// last violent event told.
+const HOSTILE_NOUNS: &[&str] = &[
+    "operation",
+    "operations",
+    "attack",
+    "attacks",
+    "assault",
+    "offensive",
+    "raid",
+    "raids",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "bombing",
+    "bombings",
+    "incursion",
+    "barrage",
+    "massacre",
+    "shelling",
+    "onslaught",
+];
+/// Nouns for an agreement whatever its verb was ("the deal", "the truce").
+const ACCORD_NOUNS: &[&str] = &["agreement", "deal", "truce", "ceasefire", "accord", "pact"];
+
+/// "condemned the strikes", "denied the attack": when the words after `after` are a determiner
+/// and an event noun told earlier in the article, that event.
+fn referenced<'t, 'a>(lex: &Lexicon, words: &Words, after: usize, told: &'t [Told<'a>]) -> Option<&'t Told<'a>> {
+    let mut i = after + 1;
     while i < words.lower.len()
         && matches!(words.lower[i], "the" | "this" | "that" | "these" | "those" | "its" | "their" | "latest" | "recent" | "deadly")
     {
         i += 1;
     }
-    if i == last + 1 {
+    if i == after + 1 {
         return None; // only a determined noun ("the strikes") refers back
     }
+    told_noun(lex, words, i, told)
+}
+
+/// The event told earlier that the noun at token `i` names: one whose trigger shares the noun's
+/// lemma, else for a generic noun ("the operation", "the deal") the last one of its kind.
+fn told_noun<'t, 'a>(lex: &Lexicon, words: &Words, i: usize, told: &'t [Told<'a>]) -> Option<&'t Told<'a>> {
     // the text's own apostrophes: lemmas are looked up as written
     let noun = words.toks.get(i)?.text(words.text).to_lowercase();
     let lemmas: Vec<&str> = lex.lemmas_of(&noun).collect();
-    told.iter()
-        .rev()
-        .find(|t| {
-            t.words(lex, words.text).iter().any(|w| lemmas.iter().any(|l| l.len() >= 4 && (w.ends_with(l) || l.ends_with(w.as_str()))))
-        })
-        .map(|t| t.by)
+    let same = told.iter().rev().find(|t| {
+        t.words(lex, words.text).iter().any(|w| lemmas.iter().any(|l| l.len() >= 4 && (w.ends_with(l) || l.ends_with(w.as_str()))))
+    });
+    // A generic noun names the article's main event of its kind, told first (a report leads with
+    // it; later ones are background).
+    same.or_else(|| {
+        let kind = if HOSTILE_NOUNS.contains(&noun.as_str()) {
+            EventType::Assault
+        } else if ACCORD_NOUNS.contains(&noun.as_str()) {
+            EventType::Agree
+        } else {
+            return None;
+        };
+        told.iter().find(|t| t.kind == kind)
+    })
+}
+
+/// The subject noun of a verb trigger when it is a determined common noun ("the raids had hit",
+/// "the agreement was mediated", "the operation, named X, hit"): its token.
+fn subject_noun(words: &Words, first: usize) -> Option<usize> {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let mut k = first;
+    while k > 0
+        && matches!(
+            w(k - 1),
+            "had"
+                | "has"
+                | "have"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "been"
+                | "be"
+                | "reportedly"
+                | "also"
+                | "later"
+                | "then"
+                | "would"
+                | "will"
+        )
+    {
+        k -= 1;
+    }
+    // an aside between commas after the noun ("the operation, named Operation Sindoor, hit")
+    if k > 1 && w(k - 1) == "," {
+        let open = (k.saturating_sub(8)..k - 1).rev().find(|&i| w(i) == ",")?;
+        k = open;
+    }
+    let noun = k.checked_sub(1)?;
+    let det = noun.checked_sub(1)?;
+    let lowercase = words.toks[noun].text(words.text).starts_with(|c: char| c.is_ascii_lowercase());
+    (lowercase && matches!(w(det), "the" | "this" | "that" | "these" | "those")).then_some(noun)
+}
+
+/// A threat whose words speak of answering an attack ("threatened to respond", "vowed
+/// retaliation", "every right to respond").
+fn responding(words: &Words, first: usize, last: usize) -> bool {
+    let end = (last + 3).min(words.lower.len());
+    words.lower[first..end]
+        .iter()
+        .any(|w| w.starts_with("respon") || w.starts_with("retaliat") || w.starts_with("aveng") || *w == "revenge" || *w == "unanswered")
+}
+
+/// The source of the first attack told (the article's main one) whose source is not among
+/// `sources` (nor of their country).
+fn first_hostile<'a>(told: &[Told<'a>], sources: &[&Mention]) -> Option<&'a Mention> {
+    told.iter().find(|t| t.kind == EventType::Assault && !same_side(sources, t.by)).map(|t| t.by)
+}
+
+/// Whether `m` is one of `sources` or of their country.
+fn same_side(sources: &[&Mention], m: &Mention) -> bool {
+    sources.iter().any(|s| s.actor == m.actor || (s.country.is_some() && s.country == m.country))
+}
+
+/// What a rejection answers when it answers a charge or a condition: "rejected the claim that",
+/// "denied the accusations" (object), "a charge the Taliban reject", "a condition Kyiv rejected"
+/// (the noun before the subject): the kind of event that made it.
+fn denied_charge(words: &Words, first: usize, last: usize) -> Option<EventType> {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let kind = |n: &str| match n {
+        "charge" | "charges" | "claim" | "claims" | "accusation" | "accusations" | "allegation" | "allegations" => Some(EventType::Accuse),
+        "condition" | "conditions" | "demand" | "demands" => Some(EventType::Request),
+        _ => None,
+    };
+    // the object
+    let mut i = last + 1;
+    while matches!(w(i), "the" | "these" | "those" | "this" | "that" | "such" | "any") {
+        i += 1;
+    }
+    if i > last + 1
+        && let Some(k) = kind(w(i))
+    {
+        return Some(k);
+    }
+    // "a charge the Taliban reject": a noun, then a subject of at most four words, then the verb
+    let mut k = first;
+    while k > 0 && matches!(w(k - 1), "has" | "have" | "had" | "also" | "strongly" | "repeatedly" | "flatly" | "again") {
+        k -= 1;
+    }
+    (k.saturating_sub(5)..k.saturating_sub(1)).rev().find_map(|n| {
+        let det = n.checked_sub(1).map(w);
+        (matches!(det, Some("a" | "an")) && (n + 1..k).all(|j| w(j) != "," && w(j) != "that")).then(|| kind(w(n))).flatten()
+    })
 }
 
 /// The date nearest the trigger in its sentence, else the publication date.

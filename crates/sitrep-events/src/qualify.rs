@@ -41,6 +41,27 @@ const MODIFIERS: &[&str] = &[
     "government",
 ];
 
+/// Parts of a country named by direction ("in southern Serbia").
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
 /// Copies of `mentions` in which sector words without a country get one from their neighbours;
 /// `toks` are the tokens of each sentence. The mentions are copied only once one changes.
 pub fn qualify<'a>(lex: &Lexicon, text: &str, sentences: &[Span], toks: &[Vec<Token>], mentions: &'a [Mention]) -> Cow<'a, [Mention]> {
@@ -128,6 +149,10 @@ fn place_after(lex: &Lexicon, text: &str, toks: &[Token], m: &Mention, others: &
     }
     k += 1;
     if word(k) == "the" {
+        k += 1;
+    }
+    // "Albanians of southern Serbia": a part of the country is still in it
+    if COMPASS.contains(&word(k).as_str()) && toks.get(k).is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_lowercase())) {
         k += 1;
     }
     let t = toks.get(k)?;

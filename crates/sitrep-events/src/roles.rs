@@ -303,6 +303,62 @@ const OBJECT_CONTROL: &[&str] = &[
     "call", "challeng", "dar", "want", "expect", "permit", "authoriz", "authoris",
 ];
 
+/// Counts in words: "from two American aid groups" is no modifier of the group.
+const NUMBERS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "fifty"];
+
+/// Finite verbs that, right after "and" or "but", open a clause of their own.
+const CLAUSE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "warned",
+    "vowed",
+    "urged",
+    "called",
+    "insisted",
+    "stressed",
+    "threatened",
+    "denied",
+    "promised",
+    "pledged",
+    "announced",
+    "accused",
+    "blamed",
+    "demanded",
+    "asked",
+    "claimed",
+];
+
+/// Words in "-ly" that are adjectives, not adverbs: "a string of deadly attacks" is a noun phrase.
+const LY_ADJECTIVES: &[&str] = &[
+    "deadly",
+    "early",
+    "costly",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "nightly",
+    "elderly",
+    "friendly",
+    "unfriendly",
+    "likely",
+    "unlikely",
+    "only",
+    "timely",
+    "orderly",
+    "holy",
+    "ugly",
+    "unruly",
+    "brotherly",
+];
+
+/// An adverb ("quickly", "repeatedly"), not an adjective in "-ly" ("deadly").
+fn adverb(w: &str) -> bool {
+    w.ends_with("ly") && !LY_ADJECTIVES.contains(&w)
+}
+
 /// Who acts and who is acted on.
 #[derive(Default, Debug)]
 pub struct Roles<'a> {
@@ -353,13 +409,33 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let mut i = self.tok_at(m.start);
         // Skip determiners and modifiers between the preposition and the name.
         let mut steps = 0;
+        // One plain modifier may stand there too ("backed by clan militias", "in northern Syria").
+        let mut modifier = false;
         while i > 0 && steps < 3 {
             let w = self.word(i - 1);
-            if PREPOSITIONS.contains(&w) {
+            // after a modifier only an agent's or opponent's preposition: "in south Serbia" is
+            // where the subject is, "to believe Pakistan" has a verb, no modifier
+            if PREPOSITIONS.contains(&w) && (!modifier || matches!(w, "by" | "under" | "against" | "with")) {
                 return Some(w);
             }
             if !matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "several" | "some" | "many" | "other") {
-                return None;
+                let plain = !modifier
+                    && steps == 0
+                    && self.mention_at_token(i - 1).is_none()
+                    && !matches!(w, "dozen" | "dozens" | "hundred" | "hundreds" | "thousand" | "thousands" | "more" | "few" | "number")
+                    && !NUMBERS.contains(&w)
+                    && !w.starts_with(|c: char| c.is_ascii_digit())
+                    && self.toks[i - 1].text(self.text).chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                    && (!w.ends_with("ed") || w == "armed")
+                    && !w.ends_with("ing")
+                    && !AUXILIARIES.contains(&w)
+                    && !CLAUSE_VERBS.contains(&w)
+                    && !matches!(w, "and" | "or" | "but" | "that" | "which" | "who" | "whom" | "whose" | "when" | "while" | "if" | "as")
+                    && !w.ends_with("ly");
+                if !plain {
+                    return None;
+                }
+                modifier = true;
             }
             i -= 1;
             steps += 1;
@@ -441,7 +517,10 @@ pub fn find<'a>(
     // "is opposed to", "were engaged in", "is committed to": a participle of state with its own
     // preposition describes the subject's stance or activity, it is no passive.
     let stative = STATIVE.contains(&first_word) && matches!(ctx.word(first + 1), "to" | "in" | "on" | "with");
-    let passive = participle && !stative && (k.saturating_sub(1)..first).any(|i| BE.contains(&ctx.word(i)));
+    // "The deal, brokered by the United States and France, ...": a participle after a comma with
+    // its agent is a passive with no "be".
+    let reduced = prev_word == "," && ctx.word(last + 1) == "by" && first_word.ends_with("ed");
+    let passive = participle && !stative && ((k.saturating_sub(1)..first).any(|i| BE.contains(&ctx.word(i))) || reduced);
 
     // A possessive right before the trigger ("Pakistan's airstrikes", "the Taliban's alleged support").
     let possessor = (first.saturating_sub(3)..first)
@@ -490,7 +569,7 @@ pub fn find<'a>(
                 && (before_is(first - 2, PREPOSITIONS) || before_is(first - 2, DETERMINERS))
                 && ctx.word(first - 2) != "to"
                 && ctx.mention_at_token(first - 1).is_none()
-                && !ctx.word(first - 1).ends_with("ly")
+                && !adverb(ctx.word(first - 1))
                 && !AUXILIARIES.contains(&ctx.word(first - 1)))
             // "residents said shooting continued", "survivors said help had been slow": a word
             // right after a verb of saying opens what is said; it is a noun.
@@ -503,7 +582,7 @@ pub fn find<'a>(
                 && toks[first - 1].text(text).chars().next().is_some_and(char::is_lowercase)
                 && !AUXILIARIES.contains(&ctx.word(first - 1))
                 && !matches!(ctx.word(first - 1), "and" | "or" | "who" | "which" | "that" | "it" | "he" | "she" | "also" | "then" | "now")
-                && !ctx.word(first - 1).ends_with("ly")));
+                && !adverb(ctx.word(first - 1))));
 
     // "According to a report by Hindukush Media, ...": who says so is never who acts.
     let attribution_end = (0..first)
@@ -603,7 +682,12 @@ pub fn find<'a>(
                 let link = ctx.text[m.end..cur.start].to_lowercase();
                 let first_link = out.len() == 1;
                 let joined = link.contains("and") || link.contains(" or ") || link.trim() == "-" || link.trim().is_empty();
-                if ctx.coordinated(m, cur, true) && (!first_link || joined) {
+                // ", and" joins the last item of a list ("Iran, Tajikistan, and India"); with no
+                // list before it, it opens a new clause ("... expelled French troops, and Niger
+                // ordered ..."), and the name before it is the other clause's object.
+                let comma_and = link.contains(',') && (link.contains("and") || link.contains(" or "));
+                let listed = || list.iter().any(|p| p.end <= m.start && ctx.coordinated(p, m, false));
+                if ctx.coordinated(m, cur, true) && (!first_link || joined) && (!comma_and || listed()) {
                     out.push(m);
                     cur = m;
                 } else {
@@ -690,6 +774,11 @@ pub fn find<'a>(
             .iter()
             .copied()
             .filter(|m| !(from_tok..ctx.tok_at(m.start)).any(|i| matches!(ctx.word(i), "," | ";" | ":" | "—" | "–")))
+            // "called the strikes an act of war and said Pakistan had every right": "and" with a
+            // verb of its own opens another clause, whose names are not this act's object.
+            .filter(|m| {
+                !(from_tok..ctx.tok_at(m.start)).any(|i| matches!(ctx.word(i), "and" | "but") && CLAUSE_VERBS.contains(&ctx.word(i + 1)))
+            })
             .collect();
         let first_usable = cands.iter().copied().find(usable);
         // Places after "in", "near" are where, not whom, unless nothing else is there.

@@ -530,3 +530,91 @@ fn a_plural_before_were_is_a_noun_and_taking_shelter_shelters_no_one() {
     assert!(!evs.iter().any(|e| e.trigger.starts_with("sheltered")), "{evs:#?}");
     expect("Pakistan sheltered Afghan refugees for decades.", EventType::Support, "PAK", None);
 }
+
+fn source_has(e: &Event, word: &str) -> bool {
+    e.source.as_ref().is_some_and(|s| s.text.contains(word) || s.name.contains(word))
+}
+
+#[test]
+fn an_adjective_in_ly_still_makes_an_event_noun() {
+    // "deadly" is no adverb: "attacks" is a noun, and the possessive owns "exit", not the attacks.
+    let evs = events("Hezbollah's retreat followed a string of deadly raids on Lebanese villages.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Coerce && source_has(e, "Hezbollah")), "{evs:#?}");
+}
+
+#[test]
+fn a_comma_and_with_no_list_before_it_opens_a_new_clause() {
+    let evs = events("The juntas have also expelled Danish troops, and Chad ordered French forces to leave its territory.");
+    assert!(!evs.iter().any(|e| source_has(e, "Danish")), "{evs:#?}");
+    expect(
+        "The juntas have also expelled Danish troops, and Chad ordered French forces to leave its territory.",
+        EventType::Request,
+        "TCD",
+        Some("FRA"),
+    );
+    // a real list keeps its last item
+    expect("Iran, Iraq, and Syria condemned the raid.", EventType::Accuse, "IRN", None);
+    expect("Iran, Iraq, and Syria condemned the raid.", EventType::Accuse, "SYR", None);
+}
+
+#[test]
+fn and_with_a_verb_of_its_own_ends_the_object() {
+    let evs = events("Prime Minister Nawaz Sharif called the raids an act of war and said Pakistan would defend itself.");
+    assert!(
+        !evs.iter().any(|e| e.kind == EventType::Accuse && e.target.as_ref().is_some_and(|t| t.country.as_deref() == Some("PAK"))),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_name_after_by_and_a_modifier_is_no_subject() {
+    let evs = events("Government forces backed by clan militias have retaken several towns from the rebels.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Assault && source_has(e, "militias")), "{evs:#?}");
+    assert!(evs.iter().any(|e| e.kind == EventType::Assault && source_has(e, "forces")), "{evs:#?}");
+}
+
+fn target_is(e: &Event, code: &str) -> bool {
+    e.target.as_ref().is_some_and(|t| t.actor == code || t.country.as_deref() == Some(code))
+}
+
+#[test]
+fn an_event_told_before_acts_through_whoever_did_it() {
+    // as the subject of a verb, even after a verb of saying
+    let evs = events("Indian jets bombed a village in Pakistan on Monday. Officials said the raids had hit camps of Lashkar-e-Taiba.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Assault && source_has(e, "Indian") && e.trigger == "hit"), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.trigger == "hit" && source_has(e, "Officials")), "{evs:#?}");
+    // as the subject of a passive, it is what was acted on
+    let evs = events("Israel and Hamas agreed to a truce on Friday. The agreement was mediated by Qatar.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Consult && source_has(e, "Qatar") && e.target.is_some()), "{evs:#?}");
+    // after a preposition, when nothing else is the object
+    let evs = events("Britain and the United States struck targets in Yemen. Canada provided support for the operation.");
+    assert!(
+        evs.iter().any(|e| e.kind == EventType::Support && source_has(e, "Canada") && (target_is(e, "USA") || target_is(e, "GBR"))),
+        "{evs:#?}"
+    );
+    // inside a pattern's gap
+    let evs = events("Pakistani jets struck camps in Afghanistan. The Taliban called the strikes an act of war.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Accuse && target_is(e, "PAK")), "{evs:#?}");
+}
+
+#[test]
+fn a_response_aims_at_whoever_struck() {
+    let evs = events("Pakistani jets struck villages in Afghanistan. The Afghan defence ministry threatened to respond.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Threaten && target_is(e, "PAK")), "{evs:#?}");
+    let evs =
+        events("Indian missiles struck nine sites in Pakistan. Pakistan's prime minister said his country had every right to retaliate.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Threaten && target_is(e, "IND")), "{evs:#?}");
+}
+
+#[test]
+fn a_charge_denied_answers_whoever_made_it() {
+    expect("Kenya has accused Somalia of arming the rebels, a charge Somalia rejects.", EventType::Reject, "SOM", Some("KEN"));
+    expect("Ethiopia accused Sudan of backing the rebels. Sudan rejected the claim.", EventType::Reject, "SDN", Some("ETH"));
+    expect("Russia demanded that Ukraine give up four regions, a condition Kyiv rejected.", EventType::Reject, "UKR", Some("RUS"));
+}
+
+#[test]
+fn a_participle_after_a_degree_word_is_an_adjective() {
+    let evs = events("Survivors in Morocco said help had been slow to reach the hardest hit valleys.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Assault), "{evs:#?}");
+}
