@@ -28,21 +28,30 @@ const ROWS: usize = SIGNATURE / BANDS;
 pub const THRESHOLD: f64 = 0.3;
 const SHINGLE: usize = 3;
 
-/// Fixed odd multipliers and offsets: the same text always gets the same signature.
-fn coefficients() -> [(u64, u64); SIGNATURE] {
-    let mut out = [(0u64, 0u64); SIGNATURE];
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    for c in out.iter_mut() {
-        // splitmix64
-        x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = x;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        let a = (z ^ (z >> 31)) | 1;
-        c.0 = a;
-        c.1 = a.rotate_left(17);
-    }
-    out
+/// Fixed odd multipliers and offsets: the same text always gets the same signature. Kept as
+/// two arrays (not pairs) so that the per-shingle loop over them vectorises.
+struct Coefficients {
+    a: [u64; SIGNATURE],
+    b: [u64; SIGNATURE],
+}
+
+fn coefficients() -> &'static Coefficients {
+    static COEFFICIENTS: std::sync::LazyLock<Coefficients> = std::sync::LazyLock::new(|| {
+        let mut c = Coefficients { a: [0; SIGNATURE], b: [0; SIGNATURE] };
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for i in 0..SIGNATURE {
+            // splitmix64
+            x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            let a = (z ^ (z >> 31)) | 1;
+            c.a[i] = a;
+            c.b[i] = a.rotate_left(17);
+        }
+        c
+    });
+    &COEFFICIENTS
 }
 
 /// A hash of a shingle that stays the same across builds and Rust releases (signatures are
@@ -64,8 +73,40 @@ fn shingle_hash<W: AsRef<str>>(words: &[W]) -> u64 {
 /// The MinHash signature of a text (empty for texts without words). Shingles are taken inside
 /// paragraphs (blocks separated by a blank line); a paragraph shorter than a shingle is one.
 pub fn signature(text: &str) -> Vec<u32> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512dq") {
+            // SAFETY: the CPU has the features the function is compiled for.
+            return unsafe { signature_avx512(text) };
+        }
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: as above.
+            return unsafe { signature_avx2(text) };
+        }
+    }
+    signature_with(text)
+}
+
+/// [`signature_with`] compiled for AVX-512 (eight 64-bit products at once).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq")]
+fn signature_avx512(text: &str) -> Vec<u32> {
+    signature_with(text)
+}
+
+/// [`signature_with`] compiled for AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn signature_avx2(text: &str) -> Vec<u32> {
+    signature_with(text)
+}
+
+/// The signature itself: the same arithmetic whatever the instruction set, so the same text
+/// gets the same signature on every machine (they are stored).
+#[inline(always)]
+fn signature_with(text: &str) -> Vec<u32> {
     let coef = coefficients();
-    let mut mins = vec![u32::MAX; SIGNATURE];
+    let mut mins = [u32::MAX; SIGNATURE];
     let mut any = false;
     let mut words: Vec<std::borrow::Cow<'_, str>> = Vec::new();
     for para in text.split("\n\n") {
@@ -77,15 +118,13 @@ pub fn signature(text: &str) -> Vec<u32> {
         for w in words.windows(SHINGLE.min(words.len())) {
             any = true;
             let base = shingle_hash(w);
-            for (m, (a, b)) in mins.iter_mut().zip(coef.iter()) {
-                let v = (base.wrapping_mul(*a).wrapping_add(*b) >> 32) as u32;
-                if v < *m {
-                    *m = v;
-                }
+            for i in 0..SIGNATURE {
+                let v = (base.wrapping_mul(coef.a[i]).wrapping_add(coef.b[i]) >> 32) as u32;
+                mins[i] = mins[i].min(v);
             }
         }
     }
-    if any { mins } else { Vec::new() }
+    if any { mins.to_vec() } else { Vec::new() }
 }
 
 /// Estimated Jaccard similarity of two signatures.
@@ -292,6 +331,32 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_instruction_set_gives_the_portable_signature() {
+        let texts = [
+            "Pakistani jets struck camps in Khost.\n\nThe Taliban said 46 people were killed, most of them women and children.",
+            "One",
+            "Two words",
+            "Élan vital: ÇA ÉTAIT déjà vu.\n\n\n\nAnother paragraph, after blank lines.",
+            "",
+        ];
+        for t in texts {
+            let portable = signature_with(t);
+            assert_eq!(signature(t), portable, "{t:?}");
+            // The first hash function, by hand: the least of (h * a + b) >> 32 over the shingles.
+            if let Some(&first) = portable.first() {
+                let c = coefficients();
+                let words: Vec<String> =
+                    t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect();
+                assert!(
+                    words
+                        .windows(SHINGLE.min(words.len()))
+                        .any(|w| ((shingle_hash(w).wrapping_mul(c.a[0]).wrapping_add(c.b[0])) >> 32) as u32 == first)
+                );
+            }
+        }
+    }
 
     #[test]
     fn copies_are_close_and_different_reports_are_not() {
