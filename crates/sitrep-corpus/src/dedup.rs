@@ -118,9 +118,8 @@ fn signature_with(text: &str) -> Vec<u32> {
         for w in words.windows(SHINGLE.min(words.len())) {
             any = true;
             let base = shingle_hash(w);
-            for i in 0..SIGNATURE {
-                let v = (base.wrapping_mul(coef.a[i]).wrapping_add(coef.b[i]) >> 32) as u32;
-                mins[i] = mins[i].min(v);
+            for ((m, a), b) in mins.iter_mut().zip(&coef.a).zip(&coef.b) {
+                *m = (*m).min((base.wrapping_mul(*a).wrapping_add(*b) >> 32) as u32);
             }
         }
     }
