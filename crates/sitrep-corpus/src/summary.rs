@@ -5,9 +5,10 @@
 //! the ids its mentions resolve to, its most frequent content words, and its events' keys.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use sitrep_model::calendar::is_calendar_word;
 use sitrep_model::{Actor, Doc, EventType, MentionKind, Status};
@@ -181,7 +182,7 @@ impl Features {
             .filter(|m| !matches!(m.kind, MentionKind::Agent | MentionKind::Nationality))
             .filter_map(|m| m.actor.clone())
             .collect();
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut counts: FxHashMap<String, usize> = FxHashMap::default();
         let title = doc.article.title.as_deref().unwrap_or("");
         // The title counts twice: it says what the report is about.
         for w in [title, title, doc.article.text.as_str()].into_iter().flat_map(|t| t.split(|c: char| !c.is_alphanumeric())) {
@@ -211,7 +212,7 @@ pub(crate) fn lower(w: &str) -> Cow<'_, str> {
 
 /// Whether a lower-case word is a function word ([`STOP`]).
 fn is_stop(w: &str) -> bool {
-    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+    static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
     SET.contains(w)
 }
 
