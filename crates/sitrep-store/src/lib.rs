@@ -279,6 +279,16 @@ impl Store {
         self.conn.path().filter(|p| !p.is_empty()).map(PathBuf::from)
     }
 
+    /// A second, read-only connection to the same store file (None for an in-memory store): it
+    /// sees what is committed, and lets one thread read while another writes (WAL mode).
+    pub fn reader(&self) -> Result<Option<Store>> {
+        let Some(path) = self.path() else { return Ok(None) };
+        let conn =
+            Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
+        Ok(Some(Store { conn }))
+    }
+
     pub fn open(path: &Path) -> Result<Store> {
         let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
         let conn = Connection::open(path).map_err(open_err)?;

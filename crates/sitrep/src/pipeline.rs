@@ -99,7 +99,7 @@ pub struct IngestReport {
     pub replaced: usize,
     pub unchanged: usize,
     pub rejected: Vec<Rejected>,
-    /// Ids of every document of this run that is in the store (new, replaced or unchanged).
+    /// Ids of every document of this run that is in the store (new, replaced or unchanged), sorted.
     pub docs: Vec<String>,
     /// What the corpus stage recomputed.
     pub corpus: CorpusUpdate,
@@ -146,67 +146,98 @@ fn progress(total: usize) -> ProgressBar {
 }
 
 /// Read, analyse and store everything at the paths; rejected items are reported as they come.
+///
+/// Three things overlap: the main thread reads a batch and hands it to rayon's threads for
+/// analysis, and a writer thread stores the batches analysed before it (SQLite writes on one
+/// thread). At most one analysed batch waits for the writer, so memory stays bounded.
 pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result<IngestReport> {
     let started = std::time::Instant::now();
     let mut options = ingest_options(source);
     options.skip.extend(store.path());
-    let stream = read_paths(&source.paths, &options)?;
+    let mut stream = read_paths(&source.paths, &options)?;
     let bar = progress(stream.sources_left());
     let mut report = IngestReport::default();
     let mut outlets = OutletLines::default();
     for (outlet, line) in store.outlet_boilerplate()? {
         outlets.insert_confirmed(&outlet, &line);
     }
+    // Documents stored as they are, by this analysis, are not analysed again. The check reads
+    // through a second connection while the writer holds the store; an in-memory store has
+    // none, and `put_batch` still tells such documents apart after their analysis.
+    let reader = store.reader()?;
     let mut learnt: Vec<(String, String)> = Vec::new();
-    let mut pending: Option<Vec<Prepared>> = None;
-    let mut batch: Vec<RawDoc> = Vec::with_capacity(BATCH);
     let mut sources_seen = stream.sources_left();
-    let mut stream = stream;
     let reject = |report: &mut IngestReport, origin: String, reason: String, bar: &ProgressBar| {
         bar.suspend(|| eprintln!("sitrep: rejected {origin}: {reason}"));
         report.rejected.push(Rejected { origin, reason });
     };
-    loop {
-        let item = stream.next();
-        let left = stream.sources_left();
-        if left < sources_seen {
-            bar.inc((sources_seen - left) as u64);
-            sources_seen = left;
-        }
-        let done = item.is_none();
-        match item {
-            Some(Ok(raw)) => {
-                report.read += 1;
-                batch.push(raw);
+    let writes = std::thread::scope(|s| -> Result<Vec<(String, Put)>> {
+        let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(1);
+        let store = &mut *store;
+        let writer = s.spawn(move || -> Result<Vec<(String, Put)>, sitrep_store::StoreError> {
+            let mut out = Vec::new();
+            for docs in batches {
+                let puts = store.put_batch(&docs, &engine.analysis)?;
+                out.extend(docs.into_iter().map(|d| d.id).zip(puts));
             }
-            Some(Err(r)) => reject(&mut report, r.origin.to_string(), r.reason, &bar),
-            None => {}
-        }
-        if batch.len() >= BATCH || (done && !batch.is_empty()) {
-            let todo = unchanged(engine, store, std::mem::take(&mut batch), &mut report)?;
-            // This batch is analysed while the one before it is written: SQLite writes on one
-            // thread and is the slowest stage, so it runs beside the analysis, not after it.
-            let (docs, written) = std::thread::scope(|s| {
-                let writer = pending.take().map(|docs| {
-                    let store = &mut *store;
-                    s.spawn(move || store.put_batch(&docs, &engine.analysis).map(|puts| (docs, puts)))
-                });
-                let docs = analyse_batch(engine, todo, &mut outlets, &mut learnt, &mut report, &|o, r, rep| reject(rep, o, r, &bar));
-                (docs, writer.map(|w| w.join().expect("the store writer does not panic")))
-            });
-            if let Some(w) = written {
-                count_puts(w?, &mut report);
+            Ok(out)
+        });
+        let mut batch: Vec<RawDoc> = Vec::with_capacity(BATCH);
+        let mut analysed = Ok(());
+        loop {
+            let item = stream.next();
+            let left = stream.sources_left();
+            if left < sources_seen {
+                bar.inc((sources_seen - left) as u64);
+                sources_seen = left;
             }
-            pending = Some(docs?);
+            let done = item.is_none();
+            match item {
+                Some(Ok(raw)) => {
+                    report.read += 1;
+                    batch.push(raw);
+                }
+                Some(Err(r)) => reject(&mut report, r.origin.to_string(), r.reason, &bar),
+                None => {}
+            }
+            if batch.len() >= BATCH || (done && !batch.is_empty()) {
+                let todo = match &reader {
+                    Some(r) => unchanged(engine, r, std::mem::take(&mut batch), &mut report)?,
+                    None => std::mem::take(&mut batch),
+                };
+                match analyse_batch(engine, todo, &mut outlets, &mut learnt, &mut report, &|o, r, rep| reject(rep, o, r, &bar)) {
+                    // A closed channel means the writer stopped on an error, which joining tells.
+                    Ok(docs) => {
+                        if to_writer.send(docs).is_err() {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        analysed = Err(e);
+                        break;
+                    }
+                }
+            }
+            if done {
+                break;
+            }
         }
-        if done {
-            break;
+        drop(to_writer);
+        let written = writer.join().expect("the store writer does not panic")?;
+        analysed?;
+        Ok(written)
+    })?;
+    for (id, put) in writes {
+        match put {
+            Put::New => report.new += 1,
+            Put::Replaced => report.replaced += 1,
+            Put::Unchanged => report.unchanged += 1,
         }
+        report.docs.push(id);
     }
-    if let Some(docs) = pending.take() {
-        let puts = store.put_batch(&docs, &engine.analysis)?;
-        count_puts((docs, puts), &mut report);
-    }
+    // Unchanged documents were listed as they were read, stored ones as the writer finished:
+    // one order for both, whatever the threads did.
+    report.docs.sort();
     bar.finish_and_clear();
     store.put_outlet_boilerplate(&learnt)?;
     report.seconds.documents = round_ms(started.elapsed().as_secs_f64());
@@ -274,17 +305,6 @@ fn analyse_batch(
     }
     // Rows are serialised here, in parallel, so that the store's one thread only writes.
     docs.into_par_iter().map(|(doc, raw)| Prepared::of(doc, raw)).collect::<Result<Vec<_>, _>>()
-}
-
-fn count_puts((docs, puts): (Vec<Prepared>, Vec<Put>), report: &mut IngestReport) {
-    for (doc, put) in docs.iter().zip(puts) {
-        match put {
-            Put::New => report.new += 1,
-            Put::Replaced => report.replaced += 1,
-            Put::Unchanged => report.unchanged += 1,
-        }
-        report.docs.push(doc.id.clone());
-    }
 }
 
 /// What one pass of the corpus stage did.
