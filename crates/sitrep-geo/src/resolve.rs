@@ -17,6 +17,9 @@ pub struct Hints {
     /// The outlet's country code top-level domain ("uk" for a `.co.uk` site), if any: local
     /// news names local places, and a British paper's Richmond is the one in London.
     pub outlet_tld: Option<String>,
+    /// The outlet's host name, lower case ("www.columbuslocalnews.com"): a paper is often named
+    /// after its home ([`Places::outlet_home`]), whose places it reports.
+    pub outlet_host: Option<String>,
 }
 
 impl Hints {
@@ -41,9 +44,121 @@ impl Hints {
         let host = url.map(|u| u.trim()).map(|u| u.split("://").nth(1).unwrap_or(u)).and_then(|u| u.split(['/', ':', '?']).next());
         let tld = host.and_then(|h| h.trim_end_matches('.').rsplit('.').next()).map(|t| t.to_ascii_lowercase());
         self.outlet_tld = tld.filter(|t| t.len() == 2 && !GENERIC_CCTLDS.contains(&t.as_str()));
+        self.outlet_host = host.map(|h| h.trim_end_matches('.').to_ascii_lowercase()).filter(|h| !h.is_empty());
         self
     }
 }
+
+/// Words the names of papers and broadcasters are made of besides their home's name, as they
+/// run together in a domain ("thedailystar", "columbuslocalnews", "lasvegassun").
+const MASTHEAD: &[&str] = &[
+    "the",
+    "daily",
+    "weekly",
+    "sunday",
+    "evening",
+    "morning",
+    "news",
+    "newspaper",
+    "newspapers",
+    "times",
+    "post",
+    "herald",
+    "press",
+    "free",
+    "review",
+    "register",
+    "journal",
+    "tribune",
+    "star",
+    "sun",
+    "gazette",
+    "courier",
+    "citizen",
+    "chronicle",
+    "telegraph",
+    "telegram",
+    "standard",
+    "observer",
+    "independent",
+    "mail",
+    "record",
+    "recorder",
+    "express",
+    "advocate",
+    "leader",
+    "dispatch",
+    "democrat",
+    "republican",
+    "sentinel",
+    "enquirer",
+    "inquirer",
+    "examiner",
+    "bulletin",
+    "ledger",
+    "argus",
+    "monitor",
+    "online",
+    "today",
+    "local",
+    "voice",
+    "guardian",
+    "mirror",
+    "echo",
+    "globe",
+    "reporter",
+    "item",
+    "eagle",
+    "beacon",
+    "banner",
+    "messenger",
+    "mercury",
+    "patriot",
+    "pioneer",
+    "statesman",
+    "transcript",
+    "union",
+    "world",
+    "bee",
+    "blade",
+    "call",
+    "capital",
+    "clarion",
+    "constitution",
+    "courant",
+    "current",
+    "gleaner",
+    "intelligencer",
+    "nation",
+    "national",
+    "outlook",
+    "progress",
+    "signal",
+    "spokesman",
+    "vindicator",
+    "tv",
+    "radio",
+    "live",
+    "now",
+    "info",
+    "media",
+    "magazine",
+    "report",
+    "state",
+    "city",
+    "county",
+    "metro",
+    "weekender",
+    "extra",
+    "plus",
+    "web",
+    "net",
+    "age",
+    "insider",
+];
+
+/// The country code and generic second-level labels of a host ("co.uk", "com.au", "org.eg").
+const HOST_SUFFIXES: &[&str] = &["www", "com", "co", "org", "net", "ac", "gov", "edu", "news", "info", "biz"];
 
 /// Country code domains mostly used as generic ones.
 const GENERIC_CCTLDS: &[&str] = &["tv", "io", "co", "me", "fm", "am", "ai", "ly", "cc", "ws", "to", "gg", "la", "nu", "tk", "eu"];
@@ -356,6 +471,11 @@ const FAMOUS: u64 = 1_000_000;
 /// names' readings lies elsewhere and none in its country (see `resolve`).
 const STRAY_POPULATION: u64 = 10_000;
 const STRAY_VOTES: f64 = 3.0;
+/// A name's likeliest readings, each with its weight against the likeliest.
+type Readings<'a> = Vec<(Place<'a>, f64)>;
+
+/// How much the outlet's home counts as context against a name in the article.
+const HOME: f64 = 0.3;
 /// Support between a county and a place in its state (counties have no point of their own).
 const COUNTY_SUPPORT: f64 = 0.25;
 
@@ -519,8 +639,103 @@ impl Places {
         out
     }
 
-    /// Resolves each span (byte offsets into `text`) with the others as context.
+    /// The place an outlet's host is named after: a label that is, less "the" and masthead words
+    /// at either end, the name of a country, a region or a town of 10,000 people or more (100,000
+    /// for a bare label: "ahram" is a town too) ("columbuslocalnews.com": Columbus;
+    /// "lasvegassun.com": Las Vegas; "amarillo.com": Amarillo; "thedailystar.net": none). A local paper reports its home's surroundings: its home is context like a name in
+    /// the article ("Dublin" in a Columbus paper is the Ohio suburb).
+    pub fn outlet_home(&self, host: &str) -> Option<String> {
+        let labels: Vec<&str> = host.split('.').collect();
+        // The last label is the top-level domain.
+        let labels = &labels[..labels.len().saturating_sub(1)];
+        labels.iter().filter(|l| !HOST_SUFFIXES.contains(l)).filter_map(|l| self.label_home(&l.replace('-', ""))).max_by_key(|h| h.len())
+    }
+
+    /// [`Places::outlet_home`] for one label of a host.
+    fn label_home(&self, label: &str) -> Option<String> {
+        if !label.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        let n = label.len();
+        // Where a run of masthead words from the start can end, and where one to the end can begin.
+        let mut from_start = vec![false; n + 1];
+        from_start[0] = true;
+        for i in 0..n {
+            if from_start[i] {
+                for w in MASTHEAD.iter().filter(|w| label[i..].starts_with(*w)) {
+                    from_start[i + w.len()] = true;
+                }
+            }
+        }
+        let mut to_end = vec![false; n + 1];
+        to_end[n] = true;
+        for j in (0..n).rev() {
+            to_end[j] = MASTHEAD.iter().any(|w| label[j..].starts_with(w) && to_end[j + w.len()]);
+        }
+        // The longest core between them that names a place, with up to two spaces put back.
+        let mut cores: Vec<(usize, usize)> =
+            (0..n).filter(|&i| from_start[i]).flat_map(|i| (i + 4..=n).filter(|&j| to_end[j]).map(move |j| (i, j))).collect();
+        cores.sort_by_key(|&(i, j)| std::cmp::Reverse(j - i));
+        cores.into_iter().find_map(|(i, j)| self.spaced_place(&label[i..j], if i == 0 && j == n { 100_000 } else { 10_000 }))
+    }
+
+    /// A place's folded name written without its spaces ("lasvegas"), if it is one a paper would be
+    /// named after: a country, a region or a town of `people` or more.
+    fn spaced_place(&self, core: &str, people: u64) -> Option<String> {
+        let home = |key: &str| {
+            self.index.get(key).is_some_and(|ids| {
+                ids.iter().map(|&i| self.get(i)).any(|p| {
+                    (matches!(p.kind, Kind::Country | Kind::Region) || (p.kind == Kind::City && p.population >= people))
+                        && fold(p.name) == key
+                })
+            })
+        };
+        let n = core.len();
+        let mut key = String::with_capacity(n + 2);
+        // No space, one, then two (no word shorter than two letters).
+        let splits =
+            std::iter::once((n, n)).chain((2..n - 1).map(|a| (a, n))).chain((2..n - 1).flat_map(|a| (a + 2..n - 1).map(move |b| (a, b))));
+        for (a, b) in splits {
+            key.clear();
+            key.push_str(&core[..a]);
+            if a < n {
+                key.push(' ');
+                key.push_str(&core[a..b]);
+            }
+            if b < n {
+                key.push(' ');
+                key.push_str(&core[b..]);
+            }
+            if home(&key) {
+                return Some(key);
+            }
+        }
+        None
+    }
+
+    /// Resolves each span (byte offsets into `text`) with the others as context, and with the
+    /// outlet's home ([`Places::outlet_home`]) as a name the article adds apart.
     pub fn resolve(&self, text: &str, spans: &[(usize, usize)], hints: &Hints) -> Vec<Option<Resolved>> {
+        if let Some(home) = hints.outlet_host.as_deref().and_then(|h| self.outlet_home(h)) {
+            // After a full stop, so that it is no container of the article's last name.
+            let mut t = String::with_capacity(text.len() + home.len() + 2);
+            t.push_str(text);
+            t.push_str(".\n");
+            let at = t.len();
+            t.push_str(&home);
+            let mut with = spans.to_vec();
+            with.push((at, t.len()));
+            let mut weight = vec![1.0; spans.len()];
+            weight.push(HOME);
+            let mut r = self.resolve_spans(&t, &with, &weight, hints);
+            r.pop();
+            return r;
+        }
+        self.resolve_spans(text, spans, &vec![1.0; spans.len()], hints)
+    }
+
+    /// [`Places::resolve`], each span's name counting as context by its weight.
+    fn resolve_spans(&self, text: &str, spans: &[(usize, usize)], weight: &[f64], hints: &Hints) -> Vec<Option<Resolved>> {
         let cands: Vec<Vec<u32>> = spans.iter().map(|&(s, e)| self.candidates(&text[s..e])).collect();
         let keys: Vec<String> = spans.iter().map(|&(s, e)| fold(&text[s..e])).collect();
         let primary: Vec<Vec<bool>> =
@@ -529,7 +744,7 @@ impl Places {
         // "uk" is the United Kingdom's domain, GB its ISO code.
         let outlet = hints.outlet_tld.as_deref().map(|t| if t == "uk" { "GB".to_string() } else { t.to_ascii_uppercase() });
         let outlet = outlet.as_deref().and_then(|a2| self.alpha3(a2));
-        let support = self.support(&cands, &keys);
+        let support = self.support(&cands, &keys, weight);
         // Current reading of each span and its confidence.
         let mut best: Vec<Option<(u32, f64)>> = vec![None; spans.len()];
         for pass in 0..3 {
@@ -558,8 +773,8 @@ impl Places {
                             && keys[j] != keys[i]
                             && !self.get(p).country.is_empty()
                         {
-                            *v.entry(self.get(p).country).or_default() += conf;
-                            t += conf;
+                            *v.entry(self.get(p).country).or_default() += conf * weight[j];
+                            t += conf * weight[j];
                         }
                     }
                 }
@@ -572,7 +787,7 @@ impl Places {
                     .map(|(k, &c)| {
                         let p = self.get(c);
                         let mut s = prior(p) + if primary[i][k] { PRIMARY } else { 0.0 };
-                        let nb = if pass > 0 { self.neighbours(text, spans, &keys, &best, i, c) } else { 0.0 };
+                        let nb = if pass > 0 { self.neighbours(text, spans, &keys, &best, weight, i, c) } else { 0.0 };
                         if t > 0.0 {
                             // Its small namesakes need more than the article's country: a
                             // place of theirs nearby, or their region named.
@@ -600,7 +815,7 @@ impl Places {
                     && t - total >= STRAY_VOTES
                     && v.get(p.country).copied().unwrap_or(0.0) == 0.0
                     && support[i][k] < 0.05
-                    && self.neighbours(text, spans, &keys, &best, i, cs[k]) < 0.05
+                    && self.neighbours(text, spans, &keys, &best, weight, i, cs[k]) < 0.05
                 {
                     next[i] = None;
                 }
@@ -654,7 +869,7 @@ impl Places {
     /// Spatial coherence, before any reading is chosen: how close each candidate lies to some
     /// reading of each other name ("London" near "St. Thomas" is the Ontario one), each reading
     /// weighted by its population prior against its name's likeliest.
-    fn support(&self, cands: &[Vec<u32>], keys: &[String]) -> Vec<Vec<f64>> {
+    fn support(&self, cands: &[Vec<u32>], keys: &[String], weight: &[f64]) -> Vec<Vec<f64>> {
         let local = |p: Place| matches!(p.kind, Kind::City | Kind::County | Kind::Feature);
         // How much one reading supports another: nearness for points; a county (which has its
         // state's point here) and a place in the same state, a state apart.
@@ -671,10 +886,12 @@ impl Places {
         };
         // One entry per distinct name: its likeliest readings by prior, with their weight against
         // its likeliest local reading (a Barbados parish called "St. Thomas" makes the Ontario
-        // town no less likely a neighbour), or against the country when the name is one's.
-        let mut names: Vec<(&str, Vec<(Place, f64)>)> = Vec::new();
-        for (cs, k) in cands.iter().zip(keys) {
-            if names.iter().any(|(n, _)| n == k) {
+        // town no less likely a neighbour), or against the country when the name is one's; and
+        // the name's weight as context (the most of its spans').
+        let mut names: Vec<(&str, f64, Readings)> = Vec::new();
+        for ((cs, k), &w) in cands.iter().zip(keys).zip(weight) {
+            if let Some(n) = names.iter_mut().find(|(n, _, _)| n == k) {
+                n.1 = n.1.max(w);
                 continue;
             }
             // Sorted by number, not as `Place`s (a name can have hundreds of readings).
@@ -685,6 +902,7 @@ impl Places {
             r.truncate(SUPPORT_READINGS);
             names.push((
                 k,
+                w,
                 r.iter().map(|&(pr, c)| (self.get(c), pr)).filter(|&(p, _)| local(p)).map(|(p, pr)| (p, (pr - max).exp())).collect(),
             ));
         }
@@ -702,8 +920,8 @@ impl Places {
                         }
                         let s: f64 = names
                             .iter()
-                            .filter(|(n, _)| n != k)
-                            .map(|(_, r)| r.iter().map(|&(q, wt)| wt * prox(p, q)).fold(0.0, f64::max))
+                            .filter(|(n, _, _)| n != k)
+                            .map(|(_, w, r)| w * r.iter().map(|&(q, wt)| wt * prox(p, q)).fold(0.0, f64::max))
                             .sum();
                         SUPPORT * s
                     })
@@ -714,7 +932,17 @@ impl Places {
 
     /// Context from the other spans' readings: the region or country a place is said to be in,
     /// and nearby places.
-    fn neighbours(&self, text: &str, spans: &[(usize, usize)], keys: &[String], best: &[Option<(u32, f64)>], i: usize, c: u32) -> f64 {
+    #[allow(clippy::too_many_arguments)]
+    fn neighbours(
+        &self,
+        text: &str,
+        spans: &[(usize, usize)],
+        keys: &[String],
+        best: &[Option<(u32, f64)>],
+        weight: &[f64],
+        i: usize,
+        c: u32,
+    ) -> f64 {
         let p = self.get(c);
         let region = self.region_of(p);
         let mut bonus = 0.0f64;
@@ -753,7 +981,7 @@ impl Places {
             }
             if matches!(q.kind, Kind::City | Kind::County | Kind::Feature) && matches!(p.kind, Kind::City | Kind::County | Kind::Feature) {
                 let d = distance_km((p.lat, p.lon), (q.lat, q.lon));
-                near = near.max(1.5 * (-d / 150.0).exp());
+                near = near.max(1.5 * weight[j] * (-d / 150.0).exp());
             }
         }
         bonus + near

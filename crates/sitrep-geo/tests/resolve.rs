@@ -179,3 +179,41 @@ fn a_territory_with_its_own_iso_code_is_that_territory_not_a_province() {
     assert!(got.iter().any(|(t, c, _)| t == "Bonaire" && c == "BES"), "{got:?}");
     assert!(got.iter().any(|(t, c, _)| t == "Bavaria" && c == "DEU"), "a code that spells another country's is not enough: {got:?}");
 }
+
+#[test]
+fn an_outlet_named_after_its_home_names_a_place() {
+    let p = Places::builtin();
+    let home = |host: &str| p.outlet_home(host);
+    assert_eq!(home("www.jordantimes.com").as_deref(), Some("jordan"), "masthead words after the name");
+    assert_eq!(home("thetexastribune.org").as_deref(), Some("texas"), "and 'the' before it");
+    assert_eq!(home("newyorkdailynews.com").as_deref(), Some("new york"), "a space put back");
+    assert_eq!(home("www.thedailystar.net"), None, "masthead words only");
+    assert_eq!(home("star-telegram.com"), None);
+    assert_eq!(home("example.com"), None);
+}
+
+#[test]
+fn the_outlets_home_is_context_for_a_lone_name() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-home-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         P\t2964574\tDublin\t53.33306\t-6.24889\tIE\tL\t1024027\t\n\
+         P\t4512060\tColumbus\t39.96118\t-82.99879\tUS\tOH\t850106\t\n\
+         P\t4512214\tDublin\t40.09923\t-83.11408\tUS\tOH\t41751\t\n\
+         P\t2965140\tCork\t51.89797\t-8.47061\tIE\tM\t125622\t\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let text = "The Dublin City Council met on Monday.";
+    assert_eq!(p.find(text, &Hints::default())[0].country, "IRL", "alone, the capital");
+    let local = Hints::default().outlet(Some("https://www.columbuslocalnews.com/story/1"));
+    let r = p.find(text, &local);
+    assert_eq!((r.len(), r[0].country.as_str()), (1, "USA"), "a Columbus paper's Dublin is the Ohio suburb: {r:?}");
+    let r = p.find("Talks in Dublin and Cork went on.", &local);
+    assert_eq!(r[0].country, "IRL", "the article's own names outweigh the outlet's home: {r:?}");
+}
