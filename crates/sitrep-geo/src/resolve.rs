@@ -745,6 +745,13 @@ impl Places {
         let outlet = hints.outlet_tld.as_deref().map(|t| if t == "uk" { "GB".to_string() } else { t.to_ascii_uppercase() });
         let outlet = outlet.as_deref().and_then(|a2| self.alpha3(a2));
         let support = self.support(&cands, &keys, weight);
+        // An article that names one place (with a reading) has nothing but its wording to choose
+        // among namesakes by: American local news' (a sheriff, a high school, a street address)
+        // weighs like an actor's country for the United States. Where other places are named,
+        // they decide (the same words in a Canadian paper's article on Ontario would mislead).
+        let names: HashSet<&str> =
+            keys.iter().zip(weight).zip(&cands).filter(|((_, w), c)| **w == 1.0 && !c.is_empty()).map(|((k, _), _)| k.as_str()).collect();
+        let us_cues = if names.len() <= 1 && us_local_cues(text) > 0 { 0.5 } else { 0.0 };
         // Current reading of each span and its confidence.
         let mut best: Vec<Option<(u32, f64)>> = vec![None; spans.len()];
         for pass in 0..3 {
@@ -758,6 +765,10 @@ impl Places {
             if let Some(c) = outlet {
                 *votes.entry(c).or_default() += 0.5;
                 total += 0.5;
+            }
+            if us_cues > 0.0 {
+                *votes.entry("USA").or_default() += us_cues;
+                total += us_cues;
             }
             let mut next = best.clone();
             for (i, cs) in cands.iter().enumerate() {
@@ -994,6 +1005,56 @@ impl Places {
     }
 }
 
+/// How many kinds of wording that American local news uses, and news from elsewhere seldom, the
+/// text has: a county or parish after its name ("Tarrant County"), a township, a sheriff, sales
+/// tax, a school district, a high, middle or elementary school, a grade ("seventh-grader"),
+/// zoning, a state legislature, a ZIP code, a street address with its abbreviation ("1200 E.
+/// Broad St."). Not the dollar, "p.m." or "percent": Canadian and wire news use them too.
+pub(crate) fn us_local_cues(text: &str) -> usize {
+    let toks = words(text);
+    let w = |k: usize| toks.get(k).map_or("", |t| &text[t.start..t.end]);
+    let mut seen = [false; 10];
+    for k in 0..toks.len() {
+        let word = w(k);
+        // Less a possessive ("the sheriff's office").
+        let lower = word.to_ascii_lowercase();
+        let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
+        let next = w(k + 1).to_ascii_lowercase();
+        let next = next.trim_end_matches("'s").trim_end_matches("’s");
+        let cue = match lower {
+            "county" | "parish" if k > 0 && capitalised(w(k - 1)) && word.starts_with(char::is_uppercase) => Some(0),
+            "township" | "townships" => Some(1),
+            "sheriff" | "sheriffs" => Some(2),
+            "sales" if next == "tax" || next == "taxes" => Some(3),
+            "school" if next == "district" || next == "districts" => Some(4),
+            "high" | "middle" | "elementary" if next == "school" || next == "schools" || next == "schooler" || next == "schoolers" => {
+                Some(5)
+            }
+            _ if lower.ends_with("-grader") || lower.ends_with("-graders") => Some(6),
+            "zoning" => Some(7),
+            "legislature" => Some(8),
+            "zip" if word == "ZIP" => Some(8),
+            _ => None,
+        };
+        if let Some(c) = cue {
+            seen[c] = true;
+        }
+        // "1200 E. Broad St.": a house number, a name and a street type with its full stop.
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            let mut j = k + 1;
+            if matches!(w(j), "N" | "S" | "E" | "W") {
+                j += 1;
+            }
+            let street =
+                |t: usize| matches!(w(t), "St" | "Ave" | "Blvd" | "Rd" | "Dr" | "Ln" | "Hwy") && text[toks[t].end..].starts_with('.');
+            if capitalised(w(j)) && (street(j + 1) || (capitalised(w(j + 1)) && street(j + 2))) {
+                seen[9] = true;
+            }
+        }
+    }
+    seen.iter().filter(|&&b| b).count()
+}
+
 /// The place a dateline names ("PESHAWAR, Pakistan (Reuters) —"), if the text opens with one.
 pub fn dateline<'a>(text: &str, places: &'a [Resolved]) -> Option<&'a Resolved> {
     let first = places.first()?;
@@ -1018,4 +1079,23 @@ pub fn main_place(places: &[Resolved]) -> Option<&Resolved> {
         let cb = count[&(b.name.as_str(), b.country.as_str())];
         ca.total_cmp(&cb).then(rank(a).cmp(&rank(b))).then(b.start.cmp(&a.start))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn american_local_wording_is_counted_by_kind() {
+        assert_eq!(us_local_cues("The Tarrant County sheriff's office and the sheriff said so."), 2);
+        assert_eq!(us_local_cues("A fire at 3125 Clarksville St. and one at 12 N. Main Ave. were put out."), 1);
+        assert_eq!(us_local_cues("The seventh-grader's middle school is in the school district."), 3);
+        assert_eq!(
+            us_local_cues("Aid of $5 million arrived at 7 p.m.; prices rose 40 percent."),
+            0,
+            "wire and Canadian news use these too"
+        );
+        assert_eq!(us_local_cues("County Cork and the county council met."), 0, "a county before its name is Irish");
+        assert_eq!(us_local_cues("High winds hit the coast. School reopened."), 0);
+    }
 }

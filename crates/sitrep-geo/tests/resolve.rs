@@ -217,3 +217,25 @@ fn the_outlets_home_is_context_for_a_lone_name() {
     let r = p.find("Talks in Dublin and Cork went on.", &local);
     assert_eq!(r[0].country, "IRL", "the article's own names outweigh the outlet's home: {r:?}");
 }
+
+#[test]
+fn american_local_wording_chooses_among_namesakes_of_a_lone_name() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-wording-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         P\t264371\tAthens\t37.98376\t23.72784\tGR\tESYE31\t664046\t\n\
+         P\t734077\tThessaloniki\t40.64361\t22.93086\tGR\tESYE12\t354290\t\n\
+         P\t4180386\tAthens\t33.96095\t-83.37794\tUS\tGA\t116714\t\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let country = |text: &str| p.find(text, &Hints::default())[0].country.clone();
+    assert_eq!(country("The council in Athens approved the budget."), "GRC", "alone, the capital");
+    assert_eq!(country("The council in Athens approved the high school's budget."), "USA", "American local wording");
+    assert_eq!(country("The council in Athens and Thessaloniki approved the high school's budget."), "GRC", "other places decide");
+}
