@@ -146,6 +146,8 @@ pub struct Places {
     bounds: HashMap<u32, [f64; 4]>,
     /// Countries whose point is ours (`dictionaries/places.yaml`): the table's does not replace it.
     own_point: Vec<u32>,
+    /// Countries' capitals (towns of the table), sorted.
+    capitals: Vec<u32>,
     /// Longest indexed name, in words.
     pub(crate) max_words: usize,
     /// The populated-places table loaded, if any, and how long loading took.
@@ -382,15 +384,35 @@ impl Places {
                 }
                 words
             });
-            let mut ctx = TableContext { us_states, batch: Batch::default(), tx };
+            let mut ctx = TableContext { us_states, capitals: Vec::new(), batch: Batch::default(), tx };
             let r = self.read_table(path, &mut file, &mut ctx);
             ctx.flush();
+            let capitals = std::mem::take(&mut ctx.capitals);
             drop(ctx);
-            (r, builder.join().expect("index builder"))
+            (r.map(|_| capitals), builder.join().expect("index builder"))
         });
         self.index = index;
+        // A capital is the most populous town of its country by its name.
+        for (name, country) in r.as_ref().map_or(&[][..], |c| c.as_slice()) {
+            let key = fold(name);
+            let town = self
+                .index
+                .get(&key)
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let p = self.get(i);
+                    p.kind == Kind::City && p.country == &**country && fold(p.name) == key
+                })
+                .max_by_key(|&i| self.get(i).population);
+            if let Some(i) = town {
+                self.capitals.push(i);
+            }
+        }
         self.max_words = self.max_words.max(words);
         r?;
+        self.capitals.sort_unstable();
         self.table = Some(path.to_path_buf());
         Ok(())
     }
@@ -450,6 +472,8 @@ impl Places {
                     }
                 }
             }
+            // A country's capital, by name.
+            "K" => ctx.capitals.push((f[2].to_string(), country)),
             "A1" => {
                 if let Some(&i) = self.region.get(&(country.to_string(), f[6].to_string())) {
                     self.entries[i as usize].set_id(id);
@@ -590,6 +614,11 @@ impl Places {
         Some((s..=n).contains(&lat) && lon_in)
     }
 
+    /// Whether an entry is its country's capital (known from the table only).
+    pub fn is_capital(&self, i: u32) -> bool {
+        self.capitals.binary_search(&i).is_ok()
+    }
+
     /// The region entry containing a place, where codes tell (US states).
     pub(crate) fn region_of(&self, p: Place) -> Option<u32> {
         // GeoNames and ISO 3166-2 codes agree for the United States only.
@@ -607,6 +636,8 @@ const CHUNK: usize = 1 << 20;
 /// names on their way to the index.
 struct TableContext {
     us_states: HashMap<String, String>,
+    /// Capitals' names and their countries, found among the towns once the index is built.
+    capitals: Vec<(String, Arc<str>)>,
     /// Folded names not yet sent to the index's thread.
     batch: Batch,
     tx: std::sync::mpsc::SyncSender<Batch>,

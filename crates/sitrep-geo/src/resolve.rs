@@ -471,13 +471,17 @@ const FAMOUS: u64 = 1_000_000;
 /// names' readings lies elsewhere and none in its country (see `resolve`).
 const STRAY_POPULATION: u64 = 10_000;
 const STRAY_VOTES: f64 = 3.0;
-/// A name's likeliest readings, each with its weight against the likeliest.
-type Readings<'a> = Vec<(Place<'a>, f64)>;
+/// A name's likeliest readings, each with its weight against the likeliest and whether it is a
+/// country's capital.
+type Readings<'a> = Vec<(Place<'a>, f64, bool)>;
 
 /// How much the outlet's home counts as context against a name in the article.
 const HOME: f64 = 0.3;
 /// Support between a county and a place in its state (counties have no point of their own).
 const COUNTY_SUPPORT: f64 = 0.25;
+
+/// The prior of a first-level region of 100,000 km² or more.
+const REGION_PRIOR: f64 = 4.2;
 
 fn prior(p: Place) -> f64 {
     match p.kind {
@@ -485,8 +489,8 @@ fn prior(p: Place) -> f64 {
         Kind::Feature => 4.6,
         // A subdivision smaller than 100,000 km² is less known than namesake towns of its size
         // class: a tenth of the area weighs like a tenth of a city's population.
-        Kind::Region if p.area > 0.0 => 4.2 - POP * (5.0 - p.area.log10()).max(0.0),
-        Kind::Region => 4.2,
+        Kind::Region if p.area > 0.0 => REGION_PRIOR - POP * (5.0 - p.area.log10()).max(0.0),
+        Kind::Region => REGION_PRIOR,
         Kind::County => 2.8,
         Kind::City => POP * ((p.population + 10) as f64).log10().clamp(1.0, 7.5),
     }
@@ -524,6 +528,13 @@ impl Places {
             })
             .collect();
         c.retain(|i| !drop.contains(i));
+        // A capital's own name is the capital, not a region of its country named the same far
+        // from it ("Washington": the capital before the state; see also `capital_prior`).
+        let capitals: Vec<&str> =
+            c.iter().filter(|&&i| self.is_capital(i) && fold(self.get(i).name) == key).map(|&i| self.get(i).country).collect();
+        if !capitals.is_empty() {
+            c.retain(|&i| self.get(i).kind != Kind::Region || !capitals.contains(&self.get(i).country));
+        }
         // A country's or large region's own name ("Missouri", "New York", "Mexico") is not a
         // town that merely has it among its alternate names (Bozeman, New York City, Mexico City).
         let own = |p: Place| match p.kind {
@@ -741,6 +752,7 @@ impl Places {
         let primary: Vec<Vec<bool>> =
             cands.iter().zip(&keys).map(|(c, k)| c.iter().map(|&i| fold(self.get(i).name) == *k).collect()).collect();
         let hint_countries: HashSet<&str> = hints.countries.iter().map(|s| s.as_str()).collect();
+
         // "uk" is the United Kingdom's domain, GB its ISO code.
         let outlet = hints.outlet_tld.as_deref().map(|t| if t == "uk" { "GB".to_string() } else { t.to_ascii_uppercase() });
         let outlet = outlet.as_deref().and_then(|a2| self.alpha3(a2));
@@ -797,19 +809,21 @@ impl Places {
                     .enumerate()
                     .map(|(k, &c)| {
                         let p = self.get(c);
-                        let mut s = prior(p) + if primary[i][k] { PRIMARY } else { 0.0 };
-                        let nb = if pass > 0 { self.neighbours(text, spans, &keys, &best, weight, i, c) } else { 0.0 };
+                        let mut s = self.capital_prior(&keys[i], c, primary[i][k]) + if primary[i][k] { PRIMARY } else { 0.0 };
+                        let (nb, nb_town) = if pass > 0 { self.neighbours(text, spans, &keys, &best, weight, i, c) } else { (0.0, 0.0) };
+                        let (sup, sup_town) = support[i][k];
+                        // A great city's small namesake near a capital the article names is no
+                        // nearer the article: a capital is named for its government as often
+                        // as for its streets (Damascus, Maryland beside "Washington").
+                        let namesake = famous && p.kind == Kind::City && p.population < FAMOUS;
+                        let (nb, sup) = if namesake { (nb_town, sup_town) } else { (nb, sup) };
                         if t > 0.0 {
                             // Its small namesakes need more than the article's country: a
                             // place of theirs nearby, or their region named.
-                            let f = if famous && p.kind == Kind::City && p.population < FAMOUS && nb + support[i][k] < 0.05 {
-                                0.5
-                            } else {
-                                1.0
-                            };
+                            let f = if namesake && nb + sup < 0.05 { 0.5 } else { 1.0 };
                             s += f * VOTE * v.get(p.country).copied().unwrap_or(0.0) / t;
                         }
-                        s + nb + support[i][k]
+                        s + nb + sup
                     })
                     .collect();
                 let max = scores.iter().copied().fold(f64::MIN, f64::max);
@@ -825,8 +839,8 @@ impl Places {
                     && p.population < STRAY_POPULATION
                     && t - total >= STRAY_VOTES
                     && v.get(p.country).copied().unwrap_or(0.0) == 0.0
-                    && support[i][k] < 0.05
-                    && self.neighbours(text, spans, &keys, &best, weight, i, cs[k]) < 0.05
+                    && support[i][k].0 < 0.05
+                    && self.neighbours(text, spans, &keys, &best, weight, i, cs[k]).0 < 0.05
                 {
                     next[i] = None;
                 }
@@ -862,6 +876,24 @@ impl Places {
             .collect()
     }
 
+    /// A reading's prior, where a capital named by its own name that a region of its country far
+    /// from it also has ("Washington") weighs at least as that region would: the capital, not
+    /// the state, and not the small towns named after it.
+    fn capital_prior(&self, key: &str, c: u32, primary: bool) -> f64 {
+        let p = self.get(c);
+        if !primary || !self.is_capital(c) {
+            return prior(p);
+        }
+        let far_region = self
+            .index
+            .get(key)
+            .unwrap_or_default()
+            .iter()
+            .map(|&r| self.get(r))
+            .any(|r| r.kind == Kind::Region && r.country == p.country && distance_km((r.lat, r.lon), (p.lat, p.lon)) >= 150.0);
+        if far_region { prior(p).max(REGION_PRIOR) } else { prior(p) }
+    }
+
     /// A county has no point of its own here (only its state's): it takes that of the town in
     /// its state the article names nearest to it, which local news names because it lies there.
     fn county_point(&self, spans: &[(usize, usize)], best: &[Option<(u32, f64)>], i: usize) -> Option<(f64, f64)> {
@@ -880,7 +912,7 @@ impl Places {
     /// Spatial coherence, before any reading is chosen: how close each candidate lies to some
     /// reading of each other name ("London" near "St. Thomas" is the Ontario one), each reading
     /// weighted by its population prior against its name's likeliest.
-    fn support(&self, cands: &[Vec<u32>], keys: &[String], weight: &[f64]) -> Vec<Vec<f64>> {
+    fn support(&self, cands: &[Vec<u32>], keys: &[String], weight: &[f64]) -> Vec<Vec<(f64, f64)>> {
         let local = |p: Place| matches!(p.kind, Kind::City | Kind::County | Kind::Feature);
         // How much one reading supports another: nearness for points; a county (which has its
         // state's point here) and a place in the same state, a state apart.
@@ -914,7 +946,11 @@ impl Places {
             names.push((
                 k,
                 w,
-                r.iter().map(|&(pr, c)| (self.get(c), pr)).filter(|&(p, _)| local(p)).map(|(p, pr)| (p, (pr - max).exp())).collect(),
+                r.iter()
+                    .map(|&(pr, c)| (self.get(c), pr, self.is_capital(c)))
+                    .filter(|&(p, _, _)| local(p))
+                    .map(|(p, pr, cap)| (p, (pr - max).exp(), cap))
+                    .collect(),
             ));
         }
         cands
@@ -927,14 +963,22 @@ impl Places {
                     .map(|&c| {
                         let p = self.get(c);
                         if !local(p) || country_name {
-                            return 0.0;
+                            return (0.0, 0.0);
                         }
-                        let s: f64 = names
-                            .iter()
-                            .filter(|(n, _, _)| n != k)
-                            .map(|(_, w, r)| w * r.iter().map(|&(q, wt)| wt * prox(p, q)).fold(0.0, f64::max))
-                            .sum();
-                        SUPPORT * s
+                        let (mut all, mut towns) = (0.0, 0.0);
+                        for (_, w, r) in names.iter().filter(|(n, _, _)| n != k) {
+                            let (mut a, mut t) = (0.0f64, 0.0f64);
+                            for &(q, wt, cap) in r {
+                                let x = wt * prox(p, q);
+                                a = a.max(x);
+                                if !cap {
+                                    t = t.max(x);
+                                }
+                            }
+                            all += w * a;
+                            towns += w * t;
+                        }
+                        (SUPPORT * all, SUPPORT * towns)
                     })
                     .collect()
             })
@@ -942,7 +986,7 @@ impl Places {
     }
 
     /// Context from the other spans' readings: the region or country a place is said to be in,
-    /// and nearby places.
+    /// and nearby places; and the same without capitals as neighbours (see [`Places::support`]).
     #[allow(clippy::too_many_arguments)]
     fn neighbours(
         &self,
@@ -953,11 +997,12 @@ impl Places {
         weight: &[f64],
         i: usize,
         c: u32,
-    ) -> f64 {
+    ) -> (f64, f64) {
         let p = self.get(c);
         let region = self.region_of(p);
         let mut bonus = 0.0f64;
         let mut near = 0.0f64;
+        let mut near_town = 0.0f64;
         for (j, b) in best.iter().enumerate() {
             let Some((o, _)) = *b else { continue };
             if keys[j] == keys[i] || o == c {
@@ -992,10 +1037,14 @@ impl Places {
             }
             if matches!(q.kind, Kind::City | Kind::County | Kind::Feature) && matches!(p.kind, Kind::City | Kind::County | Kind::Feature) {
                 let d = distance_km((p.lat, p.lon), (q.lat, q.lon));
-                near = near.max(1.5 * weight[j] * (-d / 150.0).exp());
+                let n = 1.5 * weight[j] * (-d / 150.0).exp();
+                near = near.max(n);
+                if !self.is_capital(o) {
+                    near_town = near_town.max(n);
+                }
             }
         }
-        bonus + near
+        (bonus + near, bonus + near_town)
     }
 
     /// Recognition and resolution in one: the places a text names.

@@ -239,3 +239,29 @@ fn american_local_wording_chooses_among_namesakes_of_a_lone_name() {
     assert_eq!(country("The council in Athens approved the high school's budget."), "USA", "American local wording");
     assert_eq!(country("The council in Athens and Thessaloniki approved the high school's budget."), "GRC", "other places decide");
 }
+
+#[test]
+fn a_capital_is_its_name_before_a_far_region_and_pulls_no_namesakes() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-capital-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         K\t\tWashington\t\t\tUS\t\t0\t\n\
+         K\t\tDamascus\t\t\tSY\t\t0\t\n\
+         P\t4140963\tWashington\t38.89511\t-77.03637\tUS\tDC\t689545\t\n\
+         P\t4891010\tWashington\t40.70365\t-89.40731\tUS\tIL\t16664\t\n\
+         P\t170654\tDamascus\t33.5102\t36.29128\tSY\t13\t2584771\t\n\
+         P\t4353765\tDamascus\t39.28844\t-77.20387\tUS\tMD\t15257\t\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let r = p.find("Envoys met in Washington on Friday.", &Hints::default());
+    assert_eq!((r[0].kind, r[0].admin1.as_deref()), (Kind::City, Some("District of Columbia")), "the capital, not the state: {r:?}");
+    let r = p.find("Envoys in Washington and Damascus traded accusations over Syria, U.S. officials said.", &Hints::default());
+    let damascus = r.iter().find(|x| x.text == "Damascus").expect("Damascus");
+    assert_eq!(damascus.country, "SYR", "a capital named beside it does not make the Maryland town: {r:?}");
+}
