@@ -1023,6 +1023,12 @@ impl Places {
                 Kind::Country => q.country == p.country && p.kind != Kind::Country,
                 _ => false,
             };
+            // "Russia, France and Britain": a country's name beside another country's is a
+            // list of countries, not a town in the second ("Russia", Ohio).
+            let adjacent = adjacent
+                && !(q.kind == Kind::Country
+                    && p.kind != Kind::Country
+                    && self.index.get(&keys[i]).unwrap_or_default().iter().any(|&r| self.get(r).kind == Kind::Country));
             if contains {
                 bonus = bonus.max(if adjacent {
                     4.0

@@ -265,3 +265,24 @@ fn a_capital_is_its_name_before_a_far_region_and_pulls_no_namesakes() {
     let damascus = r.iter().find(|x| x.text == "Damascus").expect("Damascus");
     assert_eq!(damascus.country, "SYR", "a capital named beside it does not make the Maryland town: {r:?}");
 }
+
+#[test]
+fn a_country_beside_another_is_a_list_not_a_town_and_its_container() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-list-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(&path, "# test\nP\t5170691\tRussia\t40.23422\t-84.40995\tUS\tOH\t600\t\n").unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let text = "He spent years in Russia, U.S. officials said.";
+    let r = p.resolve(text, &[(18, 24), (26, 30)], &Hints::default());
+    assert_eq!(r[0].as_ref().map(|x| (x.kind, x.country.as_str())), Some((Kind::Country, "RUS")), "{r:?}");
+    let text = "The fair in Russia, Ohio, opened.";
+    let r = p.resolve(text, &[(12, 18), (20, 24)], &Hints::default());
+    assert_eq!(
+        r[0].as_ref().map(|x| (x.kind, x.country.as_str())),
+        Some((Kind::City, "USA")),
+        "a region after it still contains it: {r:?}"
+    );
+}
