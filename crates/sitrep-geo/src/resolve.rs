@@ -535,14 +535,20 @@ impl Places {
         if !capitals.is_empty() {
             c.retain(|&i| self.get(i).kind != Kind::Region || !capitals.contains(&self.get(i).country));
         }
-        // A country's or large region's own name ("Missouri", "New York", "Mexico") is not a
-        // town that merely has it among its alternate names (Bozeman, New York City, Mexico City).
-        let own = |p: Place| match p.kind {
-            Kind::Country => true,
-            Kind::Region => p.area == 0.0 || p.area >= 10_000.0,
-            _ => false,
+        // A country's, large region's, capital's or great city's own name ("Missouri", "New
+        // York", "Mexico", "Washington", "Jerusalem") is not a town that merely has it among its
+        // alternate names (Bozeman, New York City, Mexico City; Reisterstown, Maryland, once
+        // Washington; Funkstown, once Jerusalem).
+        let own = |i: u32| {
+            let p = self.get(i);
+            match p.kind {
+                Kind::Country => true,
+                Kind::Region => p.area == 0.0 || p.area >= 10_000.0,
+                Kind::City => p.population >= FAMOUS || self.is_capital(i),
+                _ => false,
+            }
         };
-        if c.iter().any(|&i| own(self.get(i)) && fold(self.get(i).name) == key) {
+        if c.iter().any(|&i| own(i) && fold(self.get(i).name) == key) {
             c.retain(|&i| self.get(i).kind != Kind::City || fold(self.get(i).name) == key);
         }
         c

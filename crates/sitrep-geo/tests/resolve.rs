@@ -286,3 +286,26 @@ fn a_country_beside_another_is_a_list_not_a_town_and_its_container() {
         "a region after it still contains it: {r:?}"
     );
 }
+
+#[test]
+fn a_capitals_own_name_is_no_town_that_once_had_it() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-own-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         K\t\tJerusalem\t\t\tIL\t\t0\t\n\
+         P\t281184\tJerusalem\t31.76904\t35.21633\tIL\t06\t801000\t\n\
+         P\t4356188\tFunkstown\t39.60759\t-77.70499\tUS\tMD\t904\tJerusalem\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let us = Hints { countries: vec!["USA".into()], ..Default::default() };
+    let r = p.find("Envoys arrived in Jerusalem on Friday.", &us);
+    assert_eq!(r[0].country, "ISR", "{r:?}");
+    let r = p.find("Envoys arrived in Funkstown on Friday.", &us);
+    assert_eq!(r[0].country, "USA", "its own name still is its: {r:?}");
+}
