@@ -71,6 +71,8 @@ struct Entry {
     kind: Kind,
     /// Whether `geonames_id` is one (an `Option<u64>` took 8 bytes more).
     has_id: bool,
+    /// Whether it is its country's capital (from the table's K rows).
+    capital: bool,
     lat: f64,
     lon: f64,
     population: u64,
@@ -146,8 +148,6 @@ pub struct Places {
     bounds: HashMap<u32, [f64; 4]>,
     /// Countries whose point is ours (`dictionaries/places.yaml`): the table's does not replace it.
     own_point: Vec<u32>,
-    /// Countries' capitals (towns of the table), sorted.
-    capitals: Vec<u32>,
     /// Longest indexed name, in words.
     pub(crate) max_words: usize,
     /// The populated-places table loaded, if any, and how long loading took.
@@ -407,12 +407,11 @@ impl Places {
                 })
                 .max_by_key(|&i| self.get(i).population);
             if let Some(i) = town {
-                self.capitals.push(i);
+                self.entries[i as usize].capital = true;
             }
         }
         self.max_words = self.max_words.max(words);
         r?;
-        self.capitals.sort_unstable();
         self.table = Some(path.to_path_buf());
         Ok(())
     }
@@ -530,6 +529,7 @@ impl Places {
             admin1_code: p.admin1_code.map_or(NONE, |s| self.string(s)),
             kind: p.kind,
             has_id: p.geonames_id.is_some(),
+            capital: false,
             lat: p.lat,
             lon: p.lon,
             population: p.population,
@@ -615,8 +615,9 @@ impl Places {
     }
 
     /// Whether an entry is its country's capital (known from the table only).
+    #[inline]
     pub fn is_capital(&self, i: u32) -> bool {
-        self.capitals.binary_search(&i).is_ok()
+        self.entries.get(i as usize).is_some_and(|e| e.capital)
     }
 
     /// The region entry containing a place, where codes tell (US states).

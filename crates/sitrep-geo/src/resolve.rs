@@ -753,7 +753,13 @@ impl Places {
 
     /// [`Places::resolve`], each span's name counting as context by its weight.
     fn resolve_spans(&self, text: &str, spans: &[(usize, usize)], weight: &[f64], hints: &Hints) -> Vec<Option<Resolved>> {
-        let cands: Vec<Vec<u32>> = spans.iter().map(|&(s, e)| self.candidates(&text[s..e])).collect();
+        let mut cands: Vec<Vec<u32>> = spans.iter().map(|&(s, e)| self.candidates(&text[s..e])).collect();
+        // Context names apart from the article (the outlet's home) keep their likeliest readings
+        // only, as `support` weighs any name's: they are context, not resolved.
+        for (c, _) in cands.iter_mut().zip(weight).filter(|(_, w)| **w < 1.0) {
+            c.sort_by(|&a, &b| prior(self.get(b)).total_cmp(&prior(self.get(a))));
+            c.truncate(SUPPORT_READINGS);
+        }
         let keys: Vec<String> = spans.iter().map(|&(s, e)| fold(&text[s..e])).collect();
         let primary: Vec<Vec<bool>> =
             cands.iter().zip(&keys).map(|(c, k)| c.iter().map(|&i| fold(self.get(i).name) == *k).collect()).collect();
