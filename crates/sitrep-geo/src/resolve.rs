@@ -17,6 +17,9 @@ pub struct Hints {
     /// The outlet's country code top-level domain ("uk" for a `.co.uk` site), if any: local
     /// news names local places, and a British paper's Richmond is the one in London.
     pub outlet_tld: Option<String>,
+    /// The outlet's host name, lower case ("www.columbuslocalnews.com"): a paper is often named
+    /// after its home ([`Places::outlet_home`]), whose places it reports.
+    pub outlet_host: Option<String>,
 }
 
 impl Hints {
@@ -41,9 +44,121 @@ impl Hints {
         let host = url.map(|u| u.trim()).map(|u| u.split("://").nth(1).unwrap_or(u)).and_then(|u| u.split(['/', ':', '?']).next());
         let tld = host.and_then(|h| h.trim_end_matches('.').rsplit('.').next()).map(|t| t.to_ascii_lowercase());
         self.outlet_tld = tld.filter(|t| t.len() == 2 && !GENERIC_CCTLDS.contains(&t.as_str()));
+        self.outlet_host = host.map(|h| h.trim_end_matches('.').to_ascii_lowercase()).filter(|h| !h.is_empty());
         self
     }
 }
+
+/// Words the names of papers and broadcasters are made of besides their home's name, as they
+/// run together in a domain ("thedailystar", "columbuslocalnews", "lasvegassun").
+const MASTHEAD: &[&str] = &[
+    "the",
+    "daily",
+    "weekly",
+    "sunday",
+    "evening",
+    "morning",
+    "news",
+    "newspaper",
+    "newspapers",
+    "times",
+    "post",
+    "herald",
+    "press",
+    "free",
+    "review",
+    "register",
+    "journal",
+    "tribune",
+    "star",
+    "sun",
+    "gazette",
+    "courier",
+    "citizen",
+    "chronicle",
+    "telegraph",
+    "telegram",
+    "standard",
+    "observer",
+    "independent",
+    "mail",
+    "record",
+    "recorder",
+    "express",
+    "advocate",
+    "leader",
+    "dispatch",
+    "democrat",
+    "republican",
+    "sentinel",
+    "enquirer",
+    "inquirer",
+    "examiner",
+    "bulletin",
+    "ledger",
+    "argus",
+    "monitor",
+    "online",
+    "today",
+    "local",
+    "voice",
+    "guardian",
+    "mirror",
+    "echo",
+    "globe",
+    "reporter",
+    "item",
+    "eagle",
+    "beacon",
+    "banner",
+    "messenger",
+    "mercury",
+    "patriot",
+    "pioneer",
+    "statesman",
+    "transcript",
+    "union",
+    "world",
+    "bee",
+    "blade",
+    "call",
+    "capital",
+    "clarion",
+    "constitution",
+    "courant",
+    "current",
+    "gleaner",
+    "intelligencer",
+    "nation",
+    "national",
+    "outlook",
+    "progress",
+    "signal",
+    "spokesman",
+    "vindicator",
+    "tv",
+    "radio",
+    "live",
+    "now",
+    "info",
+    "media",
+    "magazine",
+    "report",
+    "state",
+    "city",
+    "county",
+    "metro",
+    "weekender",
+    "extra",
+    "plus",
+    "web",
+    "net",
+    "age",
+    "insider",
+];
+
+/// The country code and generic second-level labels of a host ("co.uk", "com.au", "org.eg").
+const HOST_SUFFIXES: &[&str] = &["www", "com", "co", "org", "net", "ac", "gov", "edu", "news", "info", "biz"];
 
 /// Country code domains mostly used as generic ones.
 const GENERIC_CCTLDS: &[&str] = &["tv", "io", "co", "me", "fm", "am", "ai", "ly", "cc", "ws", "to", "gg", "la", "nu", "tk", "eu"];
@@ -356,8 +471,17 @@ const FAMOUS: u64 = 1_000_000;
 /// names' readings lies elsewhere and none in its country (see `resolve`).
 const STRAY_POPULATION: u64 = 10_000;
 const STRAY_VOTES: f64 = 3.0;
+/// A name's likeliest readings, each with its weight against the likeliest and whether it is a
+/// country's capital.
+type Readings<'a> = Vec<(Place<'a>, f64, bool)>;
+
+/// How much the outlet's home counts as context against a name in the article.
+const HOME: f64 = 0.3;
 /// Support between a county and a place in its state (counties have no point of their own).
 const COUNTY_SUPPORT: f64 = 0.25;
+
+/// The prior of a first-level region of 100,000 km² or more.
+const REGION_PRIOR: f64 = 4.2;
 
 fn prior(p: Place) -> f64 {
     match p.kind {
@@ -365,8 +489,8 @@ fn prior(p: Place) -> f64 {
         Kind::Feature => 4.6,
         // A subdivision smaller than 100,000 km² is less known than namesake towns of its size
         // class: a tenth of the area weighs like a tenth of a city's population.
-        Kind::Region if p.area > 0.0 => 4.2 - POP * (5.0 - p.area.log10()).max(0.0),
-        Kind::Region => 4.2,
+        Kind::Region if p.area > 0.0 => REGION_PRIOR - POP * (5.0 - p.area.log10()).max(0.0),
+        Kind::Region => REGION_PRIOR,
         Kind::County => 2.8,
         Kind::City => POP * ((p.population + 10) as f64).log10().clamp(1.0, 7.5),
     }
@@ -404,14 +528,27 @@ impl Places {
             })
             .collect();
         c.retain(|i| !drop.contains(i));
-        // A country's or large region's own name ("Missouri", "New York", "Mexico") is not a
-        // town that merely has it among its alternate names (Bozeman, New York City, Mexico City).
-        let own = |p: Place| match p.kind {
-            Kind::Country => true,
-            Kind::Region => p.area == 0.0 || p.area >= 10_000.0,
-            _ => false,
+        // A capital's own name is the capital, not a region of its country named the same far
+        // from it ("Washington": the capital before the state; see also `capital_prior`).
+        let capitals: Vec<&str> =
+            c.iter().filter(|&&i| self.is_capital(i) && fold(self.get(i).name) == key).map(|&i| self.get(i).country).collect();
+        if !capitals.is_empty() {
+            c.retain(|&i| self.get(i).kind != Kind::Region || !capitals.contains(&self.get(i).country));
+        }
+        // A country's, large region's, capital's or great city's own name ("Missouri", "New
+        // York", "Mexico", "Washington", "Jerusalem") is not a town that merely has it among its
+        // alternate names (Bozeman, New York City, Mexico City; Reisterstown, Maryland, once
+        // Washington; Funkstown, once Jerusalem).
+        let own = |i: u32| {
+            let p = self.get(i);
+            match p.kind {
+                Kind::Country => true,
+                Kind::Region => p.area == 0.0 || p.area >= 10_000.0,
+                Kind::City => p.population >= FAMOUS || self.is_capital(i),
+                _ => false,
+            }
         };
-        if c.iter().any(|&i| own(self.get(i)) && fold(self.get(i).name) == key) {
+        if c.iter().any(|&i| own(i) && fold(self.get(i).name) == key) {
             c.retain(|&i| self.get(i).kind != Kind::City || fold(self.get(i).name) == key);
         }
         c
@@ -519,17 +656,126 @@ impl Places {
         out
     }
 
-    /// Resolves each span (byte offsets into `text`) with the others as context.
+    /// The place an outlet's host is named after: a label that is, less "the" and masthead words
+    /// at either end, the name of a country, a region or a town of 10,000 people or more (100,000
+    /// for a bare label: "ahram" is a town too) ("columbuslocalnews.com": Columbus;
+    /// "lasvegassun.com": Las Vegas; "amarillo.com": Amarillo; "thedailystar.net": none). A local paper reports its home's surroundings: its home is context like a name in
+    /// the article ("Dublin" in a Columbus paper is the Ohio suburb).
+    pub fn outlet_home(&self, host: &str) -> Option<String> {
+        let labels: Vec<&str> = host.split('.').collect();
+        // The last label is the top-level domain.
+        let labels = &labels[..labels.len().saturating_sub(1)];
+        labels.iter().filter(|l| !HOST_SUFFIXES.contains(l)).filter_map(|l| self.label_home(&l.replace('-', ""))).max_by_key(|h| h.len())
+    }
+
+    /// [`Places::outlet_home`] for one label of a host.
+    fn label_home(&self, label: &str) -> Option<String> {
+        if !label.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        let n = label.len();
+        // Where a run of masthead words from the start can end, and where one to the end can begin.
+        let mut from_start = vec![false; n + 1];
+        from_start[0] = true;
+        for i in 0..n {
+            if from_start[i] {
+                for w in MASTHEAD.iter().filter(|w| label[i..].starts_with(*w)) {
+                    from_start[i + w.len()] = true;
+                }
+            }
+        }
+        let mut to_end = vec![false; n + 1];
+        to_end[n] = true;
+        for j in (0..n).rev() {
+            to_end[j] = MASTHEAD.iter().any(|w| label[j..].starts_with(w) && to_end[j + w.len()]);
+        }
+        // The longest core between them that names a place, with up to two spaces put back.
+        let mut cores: Vec<(usize, usize)> =
+            (0..n).filter(|&i| from_start[i]).flat_map(|i| (i + 4..=n).filter(|&j| to_end[j]).map(move |j| (i, j))).collect();
+        cores.sort_by_key(|&(i, j)| std::cmp::Reverse(j - i));
+        cores.into_iter().find_map(|(i, j)| self.spaced_place(&label[i..j], if i == 0 && j == n { 100_000 } else { 10_000 }))
+    }
+
+    /// A place's folded name written without its spaces ("lasvegas"), if it is one a paper would be
+    /// named after: a country, a region or a town of `people` or more.
+    fn spaced_place(&self, core: &str, people: u64) -> Option<String> {
+        let home = |key: &str| {
+            self.index.get(key).is_some_and(|ids| {
+                ids.iter().map(|&i| self.get(i)).any(|p| {
+                    (matches!(p.kind, Kind::Country | Kind::Region) || (p.kind == Kind::City && p.population >= people))
+                        && fold(p.name) == key
+                })
+            })
+        };
+        let n = core.len();
+        let mut key = String::with_capacity(n + 2);
+        // No space, one, then two (no word shorter than two letters).
+        let splits =
+            std::iter::once((n, n)).chain((2..n - 1).map(|a| (a, n))).chain((2..n - 1).flat_map(|a| (a + 2..n - 1).map(move |b| (a, b))));
+        for (a, b) in splits {
+            key.clear();
+            key.push_str(&core[..a]);
+            if a < n {
+                key.push(' ');
+                key.push_str(&core[a..b]);
+            }
+            if b < n {
+                key.push(' ');
+                key.push_str(&core[b..]);
+            }
+            if home(&key) {
+                return Some(key);
+            }
+        }
+        None
+    }
+
+    /// Resolves each span (byte offsets into `text`) with the others as context, and with the
+    /// outlet's home ([`Places::outlet_home`]) as a name the article adds apart.
     pub fn resolve(&self, text: &str, spans: &[(usize, usize)], hints: &Hints) -> Vec<Option<Resolved>> {
-        let cands: Vec<Vec<u32>> = spans.iter().map(|&(s, e)| self.candidates(&text[s..e])).collect();
+        if let Some(home) = hints.outlet_host.as_deref().and_then(|h| self.outlet_home(h)) {
+            // After a full stop, so that it is no container of the article's last name.
+            let mut t = String::with_capacity(text.len() + home.len() + 2);
+            t.push_str(text);
+            t.push_str(".\n");
+            let at = t.len();
+            t.push_str(&home);
+            let mut with = spans.to_vec();
+            with.push((at, t.len()));
+            let mut weight = vec![1.0; spans.len()];
+            weight.push(HOME);
+            let mut r = self.resolve_spans(&t, &with, &weight, hints);
+            r.pop();
+            return r;
+        }
+        self.resolve_spans(text, spans, &vec![1.0; spans.len()], hints)
+    }
+
+    /// [`Places::resolve`], each span's name counting as context by its weight.
+    fn resolve_spans(&self, text: &str, spans: &[(usize, usize)], weight: &[f64], hints: &Hints) -> Vec<Option<Resolved>> {
+        let mut cands: Vec<Vec<u32>> = spans.iter().map(|&(s, e)| self.candidates(&text[s..e])).collect();
+        // Context names apart from the article (the outlet's home) keep their likeliest readings
+        // only, as `support` weighs any name's: they are context, not resolved.
+        for (c, _) in cands.iter_mut().zip(weight).filter(|(_, w)| **w < 1.0) {
+            c.sort_by(|&a, &b| prior(self.get(b)).total_cmp(&prior(self.get(a))));
+            c.truncate(SUPPORT_READINGS);
+        }
         let keys: Vec<String> = spans.iter().map(|&(s, e)| fold(&text[s..e])).collect();
         let primary: Vec<Vec<bool>> =
             cands.iter().zip(&keys).map(|(c, k)| c.iter().map(|&i| fold(self.get(i).name) == *k).collect()).collect();
         let hint_countries: HashSet<&str> = hints.countries.iter().map(|s| s.as_str()).collect();
+
         // "uk" is the United Kingdom's domain, GB its ISO code.
         let outlet = hints.outlet_tld.as_deref().map(|t| if t == "uk" { "GB".to_string() } else { t.to_ascii_uppercase() });
         let outlet = outlet.as_deref().and_then(|a2| self.alpha3(a2));
-        let support = self.support(&cands, &keys);
+        let support = self.support(&cands, &keys, weight);
+        // An article that names one place (with a reading) has nothing but its wording to choose
+        // among namesakes by: American local news' (a sheriff, a high school, a street address)
+        // weighs like an actor's country for the United States. Where other places are named,
+        // they decide (the same words in a Canadian paper's article on Ontario would mislead).
+        let names: HashSet<&str> =
+            keys.iter().zip(weight).zip(&cands).filter(|((_, w), c)| **w == 1.0 && !c.is_empty()).map(|((k, _), _)| k.as_str()).collect();
+        let us_cues = if names.len() <= 1 && us_local_cues(text) > 0 { 0.5 } else { 0.0 };
         // Current reading of each span and its confidence.
         let mut best: Vec<Option<(u32, f64)>> = vec![None; spans.len()];
         for pass in 0..3 {
@@ -543,6 +789,10 @@ impl Places {
             if let Some(c) = outlet {
                 *votes.entry(c).or_default() += 0.5;
                 total += 0.5;
+            }
+            if us_cues > 0.0 {
+                *votes.entry("USA").or_default() += us_cues;
+                total += us_cues;
             }
             let mut next = best.clone();
             for (i, cs) in cands.iter().enumerate() {
@@ -558,8 +808,8 @@ impl Places {
                             && keys[j] != keys[i]
                             && !self.get(p).country.is_empty()
                         {
-                            *v.entry(self.get(p).country).or_default() += conf;
-                            t += conf;
+                            *v.entry(self.get(p).country).or_default() += conf * weight[j];
+                            t += conf * weight[j];
                         }
                     }
                 }
@@ -571,19 +821,21 @@ impl Places {
                     .enumerate()
                     .map(|(k, &c)| {
                         let p = self.get(c);
-                        let mut s = prior(p) + if primary[i][k] { PRIMARY } else { 0.0 };
-                        let nb = if pass > 0 { self.neighbours(text, spans, &keys, &best, i, c) } else { 0.0 };
+                        let mut s = self.capital_prior(&keys[i], c, primary[i][k]) + if primary[i][k] { PRIMARY } else { 0.0 };
+                        let (nb, nb_town) = if pass > 0 { self.neighbours(text, spans, &keys, &best, weight, i, c) } else { (0.0, 0.0) };
+                        let (sup, sup_town) = support[i][k];
+                        // A great city's small namesake near a capital the article names is no
+                        // nearer the article: a capital is named for its government as often
+                        // as for its streets (Damascus, Maryland beside "Washington").
+                        let namesake = famous && p.kind == Kind::City && p.population < FAMOUS;
+                        let (nb, sup) = if namesake { (nb_town, sup_town) } else { (nb, sup) };
                         if t > 0.0 {
                             // Its small namesakes need more than the article's country: a
                             // place of theirs nearby, or their region named.
-                            let f = if famous && p.kind == Kind::City && p.population < FAMOUS && nb + support[i][k] < 0.05 {
-                                0.5
-                            } else {
-                                1.0
-                            };
+                            let f = if namesake && nb + sup < 0.05 { 0.5 } else { 1.0 };
                             s += f * VOTE * v.get(p.country).copied().unwrap_or(0.0) / t;
                         }
-                        s + nb + support[i][k]
+                        s + nb + sup
                     })
                     .collect();
                 let max = scores.iter().copied().fold(f64::MIN, f64::max);
@@ -599,8 +851,8 @@ impl Places {
                     && p.population < STRAY_POPULATION
                     && t - total >= STRAY_VOTES
                     && v.get(p.country).copied().unwrap_or(0.0) == 0.0
-                    && support[i][k] < 0.05
-                    && self.neighbours(text, spans, &keys, &best, i, cs[k]) < 0.05
+                    && support[i][k].0 < 0.05
+                    && self.neighbours(text, spans, &keys, &best, weight, i, cs[k]).0 < 0.05
                 {
                     next[i] = None;
                 }
@@ -636,6 +888,24 @@ impl Places {
             .collect()
     }
 
+    /// A reading's prior, where a capital named by its own name that a region of its country far
+    /// from it also has ("Washington") weighs at least as that region would: the capital, not
+    /// the state, and not the small towns named after it.
+    fn capital_prior(&self, key: &str, c: u32, primary: bool) -> f64 {
+        let p = self.get(c);
+        if !primary || !self.is_capital(c) {
+            return prior(p);
+        }
+        let far_region = self
+            .index
+            .get(key)
+            .unwrap_or_default()
+            .iter()
+            .map(|&r| self.get(r))
+            .any(|r| r.kind == Kind::Region && r.country == p.country && distance_km((r.lat, r.lon), (p.lat, p.lon)) >= 150.0);
+        if far_region { prior(p).max(REGION_PRIOR) } else { prior(p) }
+    }
+
     /// A county has no point of its own here (only its state's): it takes that of the town in
     /// its state the article names nearest to it, which local news names because it lies there.
     fn county_point(&self, spans: &[(usize, usize)], best: &[Option<(u32, f64)>], i: usize) -> Option<(f64, f64)> {
@@ -654,7 +924,7 @@ impl Places {
     /// Spatial coherence, before any reading is chosen: how close each candidate lies to some
     /// reading of each other name ("London" near "St. Thomas" is the Ontario one), each reading
     /// weighted by its population prior against its name's likeliest.
-    fn support(&self, cands: &[Vec<u32>], keys: &[String]) -> Vec<Vec<f64>> {
+    fn support(&self, cands: &[Vec<u32>], keys: &[String], weight: &[f64]) -> Vec<Vec<(f64, f64)>> {
         let local = |p: Place| matches!(p.kind, Kind::City | Kind::County | Kind::Feature);
         // How much one reading supports another: nearness for points; a county (which has its
         // state's point here) and a place in the same state, a state apart.
@@ -671,10 +941,12 @@ impl Places {
         };
         // One entry per distinct name: its likeliest readings by prior, with their weight against
         // its likeliest local reading (a Barbados parish called "St. Thomas" makes the Ontario
-        // town no less likely a neighbour), or against the country when the name is one's.
-        let mut names: Vec<(&str, Vec<(Place, f64)>)> = Vec::new();
-        for (cs, k) in cands.iter().zip(keys) {
-            if names.iter().any(|(n, _)| n == k) {
+        // town no less likely a neighbour), or against the country when the name is one's; and
+        // the name's weight as context (the most of its spans').
+        let mut names: Vec<(&str, f64, Readings)> = Vec::new();
+        for ((cs, k), &w) in cands.iter().zip(keys).zip(weight) {
+            if let Some(n) = names.iter_mut().find(|(n, _, _)| n == k) {
+                n.1 = n.1.max(w);
                 continue;
             }
             // Sorted by number, not as `Place`s (a name can have hundreds of readings).
@@ -685,7 +957,12 @@ impl Places {
             r.truncate(SUPPORT_READINGS);
             names.push((
                 k,
-                r.iter().map(|&(pr, c)| (self.get(c), pr)).filter(|&(p, _)| local(p)).map(|(p, pr)| (p, (pr - max).exp())).collect(),
+                w,
+                r.iter()
+                    .map(|&(pr, c)| (self.get(c), pr, self.is_capital(c)))
+                    .filter(|&(p, _, _)| local(p))
+                    .map(|(p, pr, cap)| (p, (pr - max).exp(), cap))
+                    .collect(),
             ));
         }
         cands
@@ -698,14 +975,22 @@ impl Places {
                     .map(|&c| {
                         let p = self.get(c);
                         if !local(p) || country_name {
-                            return 0.0;
+                            return (0.0, 0.0);
                         }
-                        let s: f64 = names
-                            .iter()
-                            .filter(|(n, _)| n != k)
-                            .map(|(_, r)| r.iter().map(|&(q, wt)| wt * prox(p, q)).fold(0.0, f64::max))
-                            .sum();
-                        SUPPORT * s
+                        let (mut all, mut towns) = (0.0, 0.0);
+                        for (_, w, r) in names.iter().filter(|(n, _, _)| n != k) {
+                            let (mut a, mut t) = (0.0f64, 0.0f64);
+                            for &(q, wt, cap) in r {
+                                let x = wt * prox(p, q);
+                                a = a.max(x);
+                                if !cap {
+                                    t = t.max(x);
+                                }
+                            }
+                            all += w * a;
+                            towns += w * t;
+                        }
+                        (SUPPORT * all, SUPPORT * towns)
                     })
                     .collect()
             })
@@ -713,12 +998,23 @@ impl Places {
     }
 
     /// Context from the other spans' readings: the region or country a place is said to be in,
-    /// and nearby places.
-    fn neighbours(&self, text: &str, spans: &[(usize, usize)], keys: &[String], best: &[Option<(u32, f64)>], i: usize, c: u32) -> f64 {
+    /// and nearby places; and the same without capitals as neighbours (see [`Places::support`]).
+    #[allow(clippy::too_many_arguments)]
+    fn neighbours(
+        &self,
+        text: &str,
+        spans: &[(usize, usize)],
+        keys: &[String],
+        best: &[Option<(u32, f64)>],
+        weight: &[f64],
+        i: usize,
+        c: u32,
+    ) -> (f64, f64) {
         let p = self.get(c);
         let region = self.region_of(p);
         let mut bonus = 0.0f64;
         let mut near = 0.0f64;
+        let mut near_town = 0.0f64;
         for (j, b) in best.iter().enumerate() {
             let Some((o, _)) = *b else { continue };
             if keys[j] == keys[i] || o == c {
@@ -739,6 +1035,12 @@ impl Places {
                 Kind::Country => q.country == p.country && p.kind != Kind::Country,
                 _ => false,
             };
+            // "Russia, France and Britain": a country's name beside another country's is a
+            // list of countries, not a town in the second ("Russia", Ohio).
+            let adjacent = adjacent
+                && !(q.kind == Kind::Country
+                    && p.kind != Kind::Country
+                    && self.index.get(&keys[i]).unwrap_or_default().iter().any(|&r| self.get(r).kind == Kind::Country));
             if contains {
                 bonus = bonus.max(if adjacent {
                     4.0
@@ -753,10 +1055,14 @@ impl Places {
             }
             if matches!(q.kind, Kind::City | Kind::County | Kind::Feature) && matches!(p.kind, Kind::City | Kind::County | Kind::Feature) {
                 let d = distance_km((p.lat, p.lon), (q.lat, q.lon));
-                near = near.max(1.5 * (-d / 150.0).exp());
+                let n = 1.5 * weight[j] * (-d / 150.0).exp();
+                near = near.max(n);
+                if !self.is_capital(o) {
+                    near_town = near_town.max(n);
+                }
             }
         }
-        bonus + near
+        (bonus + near, bonus + near_town)
     }
 
     /// Recognition and resolution in one: the places a text names.
@@ -764,6 +1070,56 @@ impl Places {
         let spans = self.recognise(text, hints);
         self.resolve(text, &spans, hints).into_iter().flatten().collect()
     }
+}
+
+/// How many kinds of wording that American local news uses, and news from elsewhere seldom, the
+/// text has: a county or parish after its name ("Tarrant County"), a township, a sheriff, sales
+/// tax, a school district, a high, middle or elementary school, a grade ("seventh-grader"),
+/// zoning, a state legislature, a ZIP code, a street address with its abbreviation ("1200 E.
+/// Broad St."). Not the dollar, "p.m." or "percent": Canadian and wire news use them too.
+pub(crate) fn us_local_cues(text: &str) -> usize {
+    let toks = words(text);
+    let w = |k: usize| toks.get(k).map_or("", |t| &text[t.start..t.end]);
+    let mut seen = [false; 10];
+    for k in 0..toks.len() {
+        let word = w(k);
+        // Less a possessive ("the sheriff's office").
+        let lower = word.to_ascii_lowercase();
+        let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
+        let next = w(k + 1).to_ascii_lowercase();
+        let next = next.trim_end_matches("'s").trim_end_matches("’s");
+        let cue = match lower {
+            "county" | "parish" if k > 0 && capitalised(w(k - 1)) && word.starts_with(char::is_uppercase) => Some(0),
+            "township" | "townships" => Some(1),
+            "sheriff" | "sheriffs" => Some(2),
+            "sales" if next == "tax" || next == "taxes" => Some(3),
+            "school" if next == "district" || next == "districts" => Some(4),
+            "high" | "middle" | "elementary" if next == "school" || next == "schools" || next == "schooler" || next == "schoolers" => {
+                Some(5)
+            }
+            _ if lower.ends_with("-grader") || lower.ends_with("-graders") => Some(6),
+            "zoning" => Some(7),
+            "legislature" => Some(8),
+            "zip" if word == "ZIP" => Some(8),
+            _ => None,
+        };
+        if let Some(c) = cue {
+            seen[c] = true;
+        }
+        // "1200 E. Broad St.": a house number, a name and a street type with its full stop.
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            let mut j = k + 1;
+            if matches!(w(j), "N" | "S" | "E" | "W") {
+                j += 1;
+            }
+            let street =
+                |t: usize| matches!(w(t), "St" | "Ave" | "Blvd" | "Rd" | "Dr" | "Ln" | "Hwy") && text[toks[t].end..].starts_with('.');
+            if capitalised(w(j)) && (street(j + 1) || (capitalised(w(j + 1)) && street(j + 2))) {
+                seen[9] = true;
+            }
+        }
+    }
+    seen.iter().filter(|&&b| b).count()
 }
 
 /// The place a dateline names ("PESHAWAR, Pakistan (Reuters) —"), if the text opens with one.
@@ -790,4 +1146,23 @@ pub fn main_place(places: &[Resolved]) -> Option<&Resolved> {
         let cb = count[&(b.name.as_str(), b.country.as_str())];
         ca.total_cmp(&cb).then(rank(a).cmp(&rank(b))).then(b.start.cmp(&a.start))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn american_local_wording_is_counted_by_kind() {
+        assert_eq!(us_local_cues("The Tarrant County sheriff's office and the sheriff said so."), 2);
+        assert_eq!(us_local_cues("A fire at 3125 Clarksville St. and one at 12 N. Main Ave. were put out."), 1);
+        assert_eq!(us_local_cues("The seventh-grader's middle school is in the school district."), 3);
+        assert_eq!(
+            us_local_cues("Aid of $5 million arrived at 7 p.m.; prices rose 40 percent."),
+            0,
+            "wire and Canadian news use these too"
+        );
+        assert_eq!(us_local_cues("County Cork and the county council met."), 0, "a county before its name is Irish");
+        assert_eq!(us_local_cues("High winds hit the coast. School reopened."), 0);
+    }
 }

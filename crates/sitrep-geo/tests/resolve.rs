@@ -62,7 +62,7 @@ fn a_table_adds_cities_and_context_chooses_among_namesakes() {
     let r = p.find("Crowds gathered in Alexandria on Friday.", &Hints { countries: vec!["USA".into(); 1], ..Default::default() });
     assert_eq!(r[0].country, "USA", "the actors' country is a prior");
     assert_eq!(p.country("USA").unwrap().geonames_id, Some(6252001));
-    assert_eq!(p.country_point("USA"), Some((38.0, -97.0)), "the table's country point wins");
+    assert_eq!(p.country_point("USA"), Some((39.83, -98.58)), "places.yaml's country point wins over the table's");
     let r = p.find("Deputies in Rapides Parish made arrests.", &Hints::default());
     assert_eq!(r[0].kind, Kind::County);
     let r = p.find("Deputies in Rapides Parish arrested a man in Alexandria, Louisiana.", &Hints::default());
@@ -178,4 +178,134 @@ fn a_territory_with_its_own_iso_code_is_that_territory_not_a_province() {
     let got = find(&p, "Divers off Bonaire found the wreck. In Bavaria, police closed the road.");
     assert!(got.iter().any(|(t, c, _)| t == "Bonaire" && c == "BES"), "{got:?}");
     assert!(got.iter().any(|(t, c, _)| t == "Bavaria" && c == "DEU"), "a code that spells another country's is not enough: {got:?}");
+}
+
+#[test]
+fn an_outlet_named_after_its_home_names_a_place() {
+    let p = Places::builtin();
+    let home = |host: &str| p.outlet_home(host);
+    assert_eq!(home("www.jordantimes.com").as_deref(), Some("jordan"), "masthead words after the name");
+    assert_eq!(home("thetexastribune.org").as_deref(), Some("texas"), "and 'the' before it");
+    assert_eq!(home("newyorkdailynews.com").as_deref(), Some("new york"), "a space put back");
+    assert_eq!(home("www.thedailystar.net"), None, "masthead words only");
+    assert_eq!(home("star-telegram.com"), None);
+    assert_eq!(home("example.com"), None);
+}
+
+#[test]
+fn the_outlets_home_is_context_for_a_lone_name() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-home-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         P\t2964574\tDublin\t53.33306\t-6.24889\tIE\tL\t1024027\t\n\
+         P\t4512060\tColumbus\t39.96118\t-82.99879\tUS\tOH\t850106\t\n\
+         P\t4512214\tDublin\t40.09923\t-83.11408\tUS\tOH\t41751\t\n\
+         P\t2965140\tCork\t51.89797\t-8.47061\tIE\tM\t125622\t\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let text = "The Dublin City Council met on Monday.";
+    assert_eq!(p.find(text, &Hints::default())[0].country, "IRL", "alone, the capital");
+    let local = Hints::default().outlet(Some("https://www.columbuslocalnews.com/story/1"));
+    let r = p.find(text, &local);
+    assert_eq!((r.len(), r[0].country.as_str()), (1, "USA"), "a Columbus paper's Dublin is the Ohio suburb: {r:?}");
+    let r = p.find("Talks in Dublin and Cork went on.", &local);
+    assert_eq!(r[0].country, "IRL", "the article's own names outweigh the outlet's home: {r:?}");
+}
+
+#[test]
+fn american_local_wording_chooses_among_namesakes_of_a_lone_name() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-wording-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         P\t264371\tAthens\t37.98376\t23.72784\tGR\tESYE31\t664046\t\n\
+         P\t734077\tThessaloniki\t40.64361\t22.93086\tGR\tESYE12\t354290\t\n\
+         P\t4180386\tAthens\t33.96095\t-83.37794\tUS\tGA\t116714\t\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let country = |text: &str| p.find(text, &Hints::default())[0].country.clone();
+    assert_eq!(country("The council in Athens approved the budget."), "GRC", "alone, the capital");
+    assert_eq!(country("The council in Athens approved the high school's budget."), "USA", "American local wording");
+    assert_eq!(country("The council in Athens and Thessaloniki approved the high school's budget."), "GRC", "other places decide");
+}
+
+#[test]
+fn a_capital_is_its_name_before_a_far_region_and_pulls_no_namesakes() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-capital-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         K\t\tWashington\t\t\tUS\t\t0\t\n\
+         K\t\tDamascus\t\t\tSY\t\t0\t\n\
+         P\t4140963\tWashington\t38.89511\t-77.03637\tUS\tDC\t689545\t\n\
+         P\t4891010\tWashington\t40.70365\t-89.40731\tUS\tIL\t16664\t\n\
+         P\t170654\tDamascus\t33.5102\t36.29128\tSY\t13\t2584771\t\n\
+         P\t4353765\tDamascus\t39.28844\t-77.20387\tUS\tMD\t15257\t\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let r = p.find("Envoys met in Washington on Friday.", &Hints::default());
+    assert_eq!((r[0].kind, r[0].admin1.as_deref()), (Kind::City, Some("District of Columbia")), "the capital, not the state: {r:?}");
+    let r = p.find("Envoys in Washington and Damascus traded accusations over Syria, U.S. officials said.", &Hints::default());
+    let damascus = r.iter().find(|x| x.text == "Damascus").expect("Damascus");
+    assert_eq!(damascus.country, "SYR", "a capital named beside it does not make the Maryland town: {r:?}");
+}
+
+#[test]
+fn a_country_beside_another_is_a_list_not_a_town_and_its_container() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-list-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(&path, "# test\nP\t5170691\tRussia\t40.23422\t-84.40995\tUS\tOH\t600\t\n").unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let text = "He spent years in Russia, U.S. officials said.";
+    let r = p.resolve(text, &[(18, 24), (26, 30)], &Hints::default());
+    assert_eq!(r[0].as_ref().map(|x| (x.kind, x.country.as_str())), Some((Kind::Country, "RUS")), "{r:?}");
+    let text = "The fair in Russia, Ohio, opened.";
+    let r = p.resolve(text, &[(12, 18), (20, 24)], &Hints::default());
+    assert_eq!(
+        r[0].as_ref().map(|x| (x.kind, x.country.as_str())),
+        Some((Kind::City, "USA")),
+        "a region after it still contains it: {r:?}"
+    );
+}
+
+#[test]
+fn a_capitals_own_name_is_no_town_that_once_had_it() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-own-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         K\t\tJerusalem\t\t\tIL\t\t0\t\n\
+         P\t281184\tJerusalem\t31.76904\t35.21633\tIL\t06\t801000\t\n\
+         P\t4356188\tFunkstown\t39.60759\t-77.70499\tUS\tMD\t904\tJerusalem\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let us = Hints { countries: vec!["USA".into()], ..Default::default() };
+    let r = p.find("Envoys arrived in Jerusalem on Friday.", &us);
+    assert_eq!(r[0].country, "ISR", "{r:?}");
+    let r = p.find("Envoys arrived in Funkstown on Friday.", &us);
+    assert_eq!(r[0].country, "USA", "its own name still is its: {r:?}");
 }
