@@ -880,7 +880,8 @@ fn event_place(
     fallback
         .get_or_init(|| match sitrep_geo::dateline(text, places) {
             Some(p) => Some(to_location(p, "dateline")),
-            None => sitrep_geo::main_place(places).map(|p| to_location(p, "article")),
+            // The lead: the first paragraph of the clean text (paragraphs are blank-line apart).
+            None => sitrep_geo::main_place_led(places, text.find("\n\n").unwrap_or(text.len())).map(|p| to_location(p, "article")),
         })
         .clone()
 }

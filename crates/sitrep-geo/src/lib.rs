@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 pub use fold::fold;
 pub use places::{DEFAULT_TABLE, Kind, Place, Places, TableError, distance_km};
-pub use resolve::{Hints, Resolved, dateline, main_place};
+pub use resolve::{Hints, Resolved, dateline, main_place, main_place_led};
 
 /// What the event coder asks of places.
 pub trait Gazetteer: Sync {

@@ -444,6 +444,11 @@ fn words(text: &str) -> Vec<Tok> {
     out
 }
 
+/// A word in the possessive: "Afghanistan's", "Pakistan’s", "the Philippines'".
+fn possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -639,8 +644,12 @@ impl Places {
                 .is_some_and(|t| capitalised(&text[t.start..t.end]) && text[e..t.start].chars().all(|c| c == ' ') && !stop(&lower(t)));
             let prev = i.checked_sub(1).map(|k| &toks[k]);
             let prev_word = prev.map(lower).unwrap_or_default();
-            let prev_cap =
-                prev.is_some_and(|t| capitalised(&text[t.start..t.end]) && text[t.end..s].chars().all(|c| c == ' ') && !stop(&prev_word));
+            // A possessive before the name is its owner, not the start of a longer name:
+            // "Afghanistan's Paktika province", "Syria's Idlib".
+            let prev_cap = prev.is_some_and(|t| {
+                let w = &text[t.start..t.end];
+                capitalised(w) && text[t.end..s].chars().all(|c| c == ' ') && !stop(&prev_word) && !possessive(w)
+            });
             let single_stop = n == 1 && stop(&w.to_lowercase());
             let cands = self.candidates(&text[s..e]);
             let best = cands.iter().map(|&c| prior(self.get(c))).fold(0.0, f64::max);
@@ -1132,9 +1141,25 @@ pub fn dateline<'a>(text: &str, places: &'a [Resolved]) -> Option<&'a Resolved> 
 
 /// The article's main place: the most often named, the most specific on a tie.
 pub fn main_place(places: &[Resolved]) -> Option<&Resolved> {
+    main_place_led(places, 0)
+}
+
+/// [`main_place`] for an article whose lead (its first paragraph, where news says where the
+/// story happens) ends at byte `lead_end`: a place named there counts once more. So "strikes on
+/// Afghanistan's Paktika province" in the lead outweighs a region named once in the background.
+pub fn main_place_led(places: &[Resolved], lead_end: usize) -> Option<&Resolved> {
     let mut count: HashMap<(&str, &str), f64> = HashMap::new();
+    let mut led: HashMap<(&str, &str), f64> = HashMap::new();
     for p in places.iter().filter(|p| !p.metonym) {
-        *count.entry((p.name.as_str(), p.country.as_str())).or_default() += p.confidence;
+        let key = (p.name.as_str(), p.country.as_str());
+        *count.entry(key).or_default() += p.confidence;
+        if p.start < lead_end {
+            let l = led.entry(key).or_default();
+            *l = l.max(p.confidence);
+        }
+    }
+    for (key, bonus) in led {
+        *count.entry(key).or_default() += bonus;
     }
     let rank = |p: &Resolved| match p.kind {
         Kind::City | Kind::County | Kind::Feature => 2,
@@ -1151,6 +1176,14 @@ pub fn main_place(places: &[Resolved]) -> Option<&Resolved> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_after_its_owners_possessive_is_found() {
+        let places = Places::builtin();
+        let text = "Jets struck villages of Afghanistan's Paktika province, and Pakistan’s Balochistan was shelled.";
+        let found: Vec<&str> = places.recognise(text, &Hints::default()).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert!(found.contains(&"Paktika") && found.contains(&"Balochistan"), "{found:?}");
+    }
 
     #[test]
     fn american_local_wording_is_counted_by_kind() {

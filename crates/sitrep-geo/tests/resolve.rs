@@ -1,4 +1,4 @@
-use sitrep_geo::{Gazetteer, Hints, Kind, Places, dateline, main_place};
+use sitrep_geo::{Gazetteer, Hints, Kind, Places, dateline, main_place, main_place_led};
 
 fn find(p: &Places, text: &str) -> Vec<(String, String, Kind)> {
     p.find(text, &Hints::default()).into_iter().map(|r| (r.text, r.country, r.kind)).collect()
@@ -77,6 +77,16 @@ fn dateline_and_main_place() {
     assert_eq!(dateline(text, &r).map(|x| x.name.as_str()), Some("Peshawar"));
     assert_eq!(main_place(&r).map(|x| x.name.as_str()), Some("Kabul"));
     assert!(p.country_point("PAK").is_some());
+}
+
+#[test]
+fn the_place_of_the_lead_is_the_main_place_when_nothing_is_named_more() {
+    let p = Places::builtin();
+    let text = "Jets struck villages in Afghanistan's Paktika province on Tuesday.\n\nThe group operates from Waziristan, officials say.";
+    let r = p.places(text, &Hints::default());
+    assert_eq!(main_place(&r).map(|x| x.name.as_str()), Some("Waziristan"), "without a lead, the more specific kind wins the tie");
+    let lead = text.find("\n\n").unwrap();
+    assert_eq!(main_place_led(&r, lead).map(|x| x.name.as_str()), Some("Paktika"));
 }
 
 #[test]
