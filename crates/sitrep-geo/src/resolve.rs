@@ -410,6 +410,27 @@ const ACTOR_VERBS: &[&str] = &[
     "expelled",
 ];
 
+/// Words between a subject and its verb: auxiliaries, negation and adverbs ("Islamabad has
+/// repeatedly accused", "Kabul has not denied").
+const BEFORE_VERB: &[&str] = &[
+    "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "also", "again", "not", "never", "already", "since",
+    "then", "now",
+];
+
+/// Whether the words after a place make it an actor: a speech or stance verb, perhaps after
+/// auxiliaries and adverbs ("Islamabad said", "Kabul has repeatedly denied").
+fn acts(after: &str) -> bool {
+    for w in after.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(4) {
+        if ACTOR_VERBS.contains(&w) {
+            return true;
+        }
+        if !(BEFORE_VERB.contains(&w) || (w.len() > 4 && w.ends_with("ly"))) {
+            return false;
+        }
+    }
+    false
+}
+
 const CONNECTORS: &[&str] = &["of", "de", "del", "la", "el", "al", "the", "and", "i", "e", "upon", "on", "sur", "am", "an", "da", "do"];
 
 #[derive(Clone, Copy)]
@@ -877,8 +898,7 @@ impl Places {
                 let (i, confidence) = b?;
                 let p = self.get(i);
                 let (lat, lon) = point.unwrap_or((p.lat, p.lon));
-                let after = text[e..].trim_start();
-                let verb = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let metonym = acts(&text[e..]);
                 Some(Resolved {
                     start: s,
                     end: e,
@@ -891,7 +911,7 @@ impl Places {
                     lon,
                     geonames_id: p.geonames_id,
                     confidence,
-                    metonym: ACTOR_VERBS.contains(&verb),
+                    metonym,
                 })
             })
             .collect()
@@ -1183,6 +1203,16 @@ mod tests {
         let text = "Jets struck villages of Afghanistan's Paktika province, and Pakistan’s Balochistan was shelled.";
         let found: Vec<&str> = places.recognise(text, &Hints::default()).into_iter().map(|(s, e)| &text[s..e]).collect();
         assert!(found.contains(&"Paktika") && found.contains(&"Balochistan"), "{found:?}");
+    }
+
+    #[test]
+    fn a_place_that_speaks_or_takes_a_stance_is_an_actor() {
+        assert!(acts(" said on Monday"));
+        assert!(acts(" has repeatedly accused the Taliban"));
+        assert!(!acts(", which has long denied it"), "a relative clause is about the place");
+        assert!(acts(" has not denied"));
+        assert!(!acts(" is a city of two million"));
+        assert!(!acts(" province, officials said"));
     }
 
     #[test]
