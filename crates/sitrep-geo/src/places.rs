@@ -384,7 +384,7 @@ impl Places {
                 }
                 words
             });
-            let mut ctx = TableContext { us_states, capitals: Vec::new(), batch: Batch::default(), tx };
+            let mut ctx = TableContext { us_states, admin1: HashMap::new(), capitals: Vec::new(), batch: Batch::default(), tx };
             let r = self.read_table(path, &mut file, &mut ctx);
             ctx.flush();
             let capitals = std::mem::take(&mut ctx.capitals);
@@ -473,6 +473,10 @@ impl Places {
             }
             // A country's capital, by name.
             "K" => ctx.capitals.push((f[2].to_string(), country)),
+            // A first-level region's name, by its GeoNames code (towns carry the code).
+            "N" => {
+                ctx.admin1.entry(country).or_default().insert(f[6].to_string(), f[2].to_string());
+            }
             "A1" => {
                 if let Some(&i) = self.region.get(&(country.to_string(), f[6].to_string())) {
                     self.entries[i as usize].set_id(id);
@@ -498,7 +502,11 @@ impl Places {
             }
             "P" => {
                 let (Ok(lat), Ok(lon)) = (f[3].parse::<f64>(), f[4].parse::<f64>()) else { return };
-                let admin1 = if &*country == "USA" { ctx.us_states.get(f[6]).map(|s| s.as_str()) } else { None };
+                let admin1 = if &*country == "USA" {
+                    ctx.us_states.get(f[6]).map(|s| s.as_str())
+                } else {
+                    ctx.admin1.get(&country).and_then(|m| m.get(f[6])).map(|s| s.as_str())
+                };
                 let i = self.push(Place {
                     name: f[2],
                     kind: Kind::City,
@@ -637,6 +645,8 @@ const CHUNK: usize = 1 << 20;
 /// names on their way to the index.
 struct TableContext {
     us_states: HashMap<String, String>,
+    /// First-level regions' names by country (alpha-3) and GeoNames admin1 code (the N rows).
+    admin1: HashMap<Arc<str>, HashMap<String, String>>,
     /// Capitals' names and their countries, found among the towns once the index is built.
     capitals: Vec<(String, Arc<str>)>,
     /// Folded names not yet sent to the index's thread.

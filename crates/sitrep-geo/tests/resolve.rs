@@ -319,3 +319,25 @@ fn a_capitals_own_name_is_no_town_that_once_had_it() {
     let r = p.find("Envoys arrived in Funkstown on Friday.", &us);
     assert_eq!(r[0].country, "USA", "its own name still is its: {r:?}");
 }
+
+#[test]
+fn a_town_carries_its_first_level_region_by_name() {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-admin1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(
+        &path,
+        "# test\n\
+         N\t\tNangarhar\t\t\tAF\t18\t0\t\n\
+         P\t1142170\tJalalabad\t34.42647\t70.45153\tAF\t18\t200331\t\n\
+         P\t1138336\tKandahar\t31.61332\t65.71013\tAF\t23\t391190\t\n",
+    )
+    .unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let r = p.find("Shops reopened in Jalalabad and in Kandahar.", &Hints::default());
+    let admin1 = |name: &str| r.iter().find(|x| x.name == name).map(|x| x.admin1.clone());
+    assert_eq!(admin1("Jalalabad"), Some(Some("Nangarhar".to_string())));
+    assert_eq!(admin1("Kandahar"), Some(None), "a code the table names no region for gives none");
+}
