@@ -461,6 +461,61 @@ impl<'t, 'a> Ctx<'t, 'a> {
 }
 
 /// A mention that can act: a named actor, a person or a sector ("officials").
+/// "the two countries", "both neighbours" name states; "both sides", "the two parties" may name
+/// armed groups too.
+fn states_noun(n: &str) -> bool {
+    matches!(n, "countries" | "nations" | "neighbours" | "neighbors" | "states" | "governments")
+}
+
+/// Which side a mention stands for in "the two sides" (its actor) or "the two countries" (its
+/// country: a state's forces and the state are one side; an armed group is no neighbour).
+pub(crate) fn side_of(m: &Mention, states: bool) -> Option<&str> {
+    match m.kind {
+        MentionKind::Country | MentionKind::Nationality => m.country.as_deref().or(m.actor.as_deref()),
+        MentionKind::Group if !states => m.actor.as_deref(),
+        MentionKind::Agent if m.country.is_some() && (!states || matches!(m.agent.as_deref(), Some("GOV" | "MIL"))) => m.country.as_deref(),
+        _ => None,
+    }
+}
+
+/// The two parties "the two sides" or "both countries" stand for, other than `not`: the two
+/// sides of the article's first event between two sides (`parties`: its main parties, "Russian
+/// and Ukrainian delegations met ... Both sides agreed"), else the last two sides named before.
+fn main_pair<'a>(
+    doc_mentions: &'a [Mention],
+    before: usize,
+    states: bool,
+    not: &[&Mention],
+    parties: Option<[&'a Mention; 2]>,
+) -> Option<Vec<&'a Mention>> {
+    let excluded = |side: &str| not.iter().any(|n| n.actor.as_deref() == Some(side) || n.country.as_deref() == Some(side));
+    if let Some([a, b]) = parties
+        && a.end <= before
+        && let (Some(x), Some(y)) = (side_of(a, states), side_of(b, states))
+        && x != y
+        && !excluded(x)
+        && !excluded(y)
+    {
+        let mut two = vec![a, b];
+        two.sort_by_key(|m| m.start);
+        return Some(two);
+    }
+    let mut two: Vec<&'a Mention> = Vec::new();
+    // an adjective ("the Chinese city of Kunming") names a country, not a side in a fight
+    for m in doc_mentions.iter().rev().filter(|m| m.end <= before && m.actor.is_some() && (states || m.kind != MentionKind::Nationality)) {
+        let Some(side) = side_of(m, states) else { continue };
+        if excluded(side) || two.iter().any(|t| side_of(t, states) == Some(side)) {
+            continue;
+        }
+        two.push(m);
+        if two.len() == 2 {
+            two.reverse();
+            return Some(two);
+        }
+    }
+    None
+}
+
 pub fn actor_like(m: &Mention) -> bool {
     m.actor.is_some() || m.kind == MentionKind::Person || (m.kind == MentionKind::Agent)
 }
@@ -472,6 +527,7 @@ pub fn find<'a>(
     at: At,
     prev_source: &[&'a Mention],
     last_source: Option<&'a Mention>,
+    parties: Option<[&'a Mention; 2]>,
 ) -> Roles<'a> {
     let At { first, last, reverse } = at;
     let (text, toks) = (words.text, words.toks);
@@ -998,22 +1054,8 @@ pub fn find<'a>(
         };
         let named_between = after.iter().any(|m| ctx.tok_at(m.start) < k + 3);
         if pair && !named_between {
-            let src: Vec<&Option<String>> = roles.sources.iter().map(|m| &m.actor).collect();
-            let mut two: Vec<&'a Mention> = Vec::new();
-            for m in doc_mentions.iter().rev().filter(|m| m.end <= tstart) {
-                if matches!(m.kind, MentionKind::Country | MentionKind::Group)
-                    && m.actor.is_some()
-                    && !src.contains(&&m.actor)
-                    && !two.iter().any(|t| t.actor == m.actor)
-                {
-                    two.push(m);
-                    if two.len() == 2 {
-                        break;
-                    }
-                }
-            }
-            if two.len() == 2 {
-                two.reverse();
+            let noun = if ctx.word(k) == "both" { ctx.word(k + 1) } else { ctx.word(k + 2) };
+            if let Some(two) = main_pair(doc_mentions, tstart, states_noun(noun), &roles.sources, parties) {
                 roles.targets = two;
             }
         }
@@ -1034,20 +1076,8 @@ pub fn find<'a>(
         };
         if pair_subject {
             let phrase_start = toks[k - 2].start;
-            let mut two: Vec<&'a Mention> = Vec::new();
-            for m in doc_mentions.iter().rev().filter(|m| m.end <= phrase_start) {
-                let state_like =
-                    matches!(m.kind, MentionKind::Country | MentionKind::Group) || (m.kind == MentionKind::Agent && m.country.is_some());
-                if state_like && m.actor.is_some() && !two.iter().any(|t| t.actor == m.actor) {
-                    two.push(m);
-                    if two.len() == 2 {
-                        break;
-                    }
-                }
-            }
-            if two.len() == 2 {
-                two.reverse();
-                // Each acts towards the other ("agreed", "clashed"): the pair as joint sources.
+            // Each acts towards the other ("agreed", "clashed"): the pair as joint sources.
+            if let Some(two) = main_pair(doc_mentions, phrase_start, states_noun(ctx.word(k - 1)), &[], parties) {
                 roles.sources = two;
             }
         }

@@ -618,3 +618,48 @@ fn a_participle_after_a_degree_word_is_an_adjective() {
     let evs = events("Survivors in Morocco said help had been slow to reach the hardest hit valleys.");
     assert!(!evs.iter().any(|e| e.kind == EventType::Assault), "{evs:#?}");
 }
+
+#[test]
+fn a_violent_act_only_announced_is_a_threat_not_an_act() {
+    let evs = events("Sudan said its army would bomb the rebels if they entered Khartoum.");
+    assert!(has(&evs, EventType::Threaten, "SDN", None), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Assault), "{evs:#?}");
+}
+
+#[test]
+fn who_reports_an_agentless_passive_is_not_its_object_and_authorities_make_the_arrests() {
+    // the speaker is not the victim
+    let evs = events("A spokesman for Chad, Ali Mahamat, said two patrol boats were hit near the lake.");
+    assert!(!evs.iter().any(|e| e.target.as_ref().is_some_and(|t| t.actor.starts_with("PER:"))), "{evs:#?}");
+    // police or an army reporting arrests made them
+    expect("Kenyan police said dozens of people had been detained after the riot.", EventType::Coerce, "KEN", None);
+    let evs = events("Uganda's army said that several suspects had been arrested.");
+    assert!(has(&evs, EventType::Coerce, "UGA", None), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Coerce && e.source.is_none()), "{evs:#?}");
+    // an organisation's own people stay what it reports on
+    let evs = events("The World Food Programme said two of its drivers had been killed in Darfur.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Assault && e.target.as_ref().is_some_and(|t| t.actor == "ORG:wfp")), "{evs:#?}");
+}
+
+#[test]
+fn parties_of_a_joint_act_each_face_the_other() {
+    let evs = events("Serbian and Kosovar negotiators met in Brussels and agreed to a new border crossing.");
+    assert!(has(&evs, EventType::Consult, "SRB", Some("XKX")) || has(&evs, EventType::Consult, "SRB", Some("KOS")), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Consult && e.target.is_none()), "{evs:#?}");
+}
+
+#[test]
+fn the_two_sides_are_the_article_s_main_parties() {
+    // not the last two names: the mediator and its host
+    let text = "Ethiopian and Eritrean officials met in Nairobi on Monday. \
+                A Kenyan minister, who hosted them in Kenya, met the Eritrean team first. \
+                Both sides agreed to reopen the border.";
+    let evs = events(text);
+    assert!(has(&evs, EventType::Agree, "ETH", Some("ERI")) || has(&evs, EventType::Agree, "ERI", Some("ETH")), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Agree && e.source.as_ref().is_some_and(|s| s.country.as_deref() == Some("KEN"))));
+    // "the two neighbours" are two states, not a state and an armed group, and they fight each other
+    let text = "Sudan accused the RSF of attacking El Fasher, and South Sudan urged calm. \
+                The two neighbours have clashed along the border this year.";
+    let evs = events(text);
+    assert!(has(&evs, EventType::Assault, "SDN", Some("SSD")) || has(&evs, EventType::Assault, "SSD", Some("SDN")), "{evs:#?}");
+}
