@@ -150,6 +150,13 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             }
             let at = roles::At { first: trig.first, last: trig.last, reverse: pat.reverse };
             let mut roles = roles::find(&words, &sm, mentions, at, &prev_sources, last_source, parties);
+            // "Hemeti's forces", "the Arakan Army's fighters": the men of a person or group act for
+            // and stand for their owner (a state's forces keep their sector code, "PAKMIL").
+            for m in roles.sources.iter_mut().chain(roles.targets.iter_mut()) {
+                if let Some(owner) = owner_of(text, &sm, m) {
+                    *m = owner;
+                }
+            }
             // "Chad and Benin have promised troops and police", "agreed to stop all military
             // action": what is promised or agreed on is no party to it.
             if pat.kind == EventType::Agree {
@@ -557,6 +564,26 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         }
     }
     events
+}
+
+/// The person or group owning a force named by a sector word right after its possessive
+/// ("Hemeti's forces", "the group's fighters" is not: no name).
+fn owner_of<'m>(text: &str, sm: &[&'m Mention], m: &Mention) -> Option<&'m Mention> {
+    if m.kind != MentionKind::Agent {
+        return None;
+    }
+    let force = text.get(m.start..m.end)?.split_whitespace().last()?.to_lowercase();
+    if !matches!(force.as_str(), "forces" | "fighters" | "troops" | "men" | "militia" | "militiamen" | "soldiers" | "gunmen") {
+        return None;
+    }
+    sm.iter().copied().find(|o| {
+        matches!(o.kind, MentionKind::Person | MentionKind::Group)
+            && o.end < m.start
+            && text.get(o.end..m.start).is_some_and(|between| {
+                let b = between.trim_end();
+                b == "'s" || b == "’s" || b == "'" || b == "’"
+            })
+    })
 }
 
 /// A body that arrests people: police, army, security service, ministry or government, a state.

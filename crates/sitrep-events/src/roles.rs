@@ -461,6 +461,16 @@ impl<'t, 'a> Ctx<'t, 'a> {
 }
 
 /// A mention that can act: a named actor, a person or a sector ("officials").
+/// What "it" or "they" opening a sentence stands for: the last group, organisation, state or
+/// state body named before the sentence (not a person, a place or an adjective).
+fn it_before(doc_mentions: &[Mention], sentence_start: usize) -> Option<&Mention> {
+    doc_mentions.iter().rev().filter(|m| m.end <= sentence_start).find(|m| {
+        m.actor.is_some()
+            && (matches!(m.kind, MentionKind::Group | MentionKind::Organisation | MentionKind::Country)
+                || m.kind == MentionKind::Agent && m.country.is_some())
+    })
+}
+
 /// "the two countries", "both neighbours" name states; "both sides", "the two parties" may name
 /// armed groups too.
 fn states_noun(n: &str) -> bool {
@@ -918,6 +928,14 @@ pub fn find<'a>(
     let mut roles = Roles { passive, ..Default::default() };
     if passive {
         roles.targets = subject(&near_before);
+        // "It has been accused by rights groups of ...": a pronoun opening the sentence as the
+        // passive's subject is the last group, body or state named before the sentence.
+        if roles.targets.is_empty()
+            && matches!(ctx.word(0), "it" | "they")
+            && (1..first).all(|j| AUXILIARIES.contains(&ctx.word(j)) || matches!(ctx.word(j), "been" | "also" | "repeatedly" | "long"))
+        {
+            roles.targets = it_before(doc_mentions, toks[0].start).into_iter().collect();
+        }
         if let Some(by) = (first + 1..(last + 8).min(toks.len())).find(|&i| ctx.word(i) == "by") {
             let by_pos = toks[by].end;
             // the agent may sit inside the pattern's gap ("attacked by militiamen armed with machetes")
@@ -946,11 +964,31 @@ pub fn find<'a>(
         // (not after a verb: "Qatar ended mediation between X and Y" is Qatar's act).
         roles.sources = vec![a1];
         roles.targets = vec![a2];
-    } else if let Some(accused) =
-        (prev_word == "of" && first_word.ends_with("ing")).then(|| ctx.mention_at_token(first.saturating_sub(2))).flatten().filter(|_| {
-            (first.saturating_sub(6)..first)
-                .any(|i| ["accus", "blam", "charg", "suspect", "convict"].iter().any(|v| ctx.word(i).starts_with(v)))
+    } else if let Some(accused) = (prev_word == "of" && first_word.ends_with("ing"))
+        .then(|| {
+            let verb = (first.saturating_sub(8)..first)
+                .rfind(|&i| ["accus", "blam", "charg", "suspect", "convict"].iter().any(|v| ctx.word(i).starts_with(v)))?;
+            if ctx.word(verb + 1) == "by" && verb > 0 {
+                // "Wagner has been accused by the UN of killing civilians", "it has been accused
+                // by rights groups of carrying out strikes": the subject of the passive is the
+                // accused, not the accuser before "of".
+                let subject = ctx.mentions.iter().copied().rfind(|m| ctx.tok_at(m.end) <= verb && !ctx.is_location(m));
+                let pronoun = (0..verb).rev().find(|&i| matches!(ctx.word(i), "it" | "they")).filter(|&i| {
+                    (i + 1..verb)
+                        .all(|j| AUXILIARIES.contains(&ctx.word(j)) || matches!(ctx.word(j), "been" | "also" | "repeatedly" | "long"))
+                });
+                match (subject, pronoun) {
+                    (_, Some(_)) => it_before(doc_mentions, toks[0].start),
+                    (Some(m), None) => Some(m),
+                    (None, None) => None,
+                }
+            } else if verb + 6 >= first && first.saturating_sub(2) > verb {
+                ctx.mention_at_token(first.saturating_sub(2))
+            } else {
+                None
+            }
         })
+        .flatten()
     {
         // "accused the Taliban of harbouring the TTP": the accused is who (allegedly) acts.
         roles.sources = vec![accused];

@@ -663,3 +663,22 @@ fn the_two_sides_are_the_article_s_main_parties() {
     let evs = events(text);
     assert!(has(&evs, EventType::Assault, "SDN", Some("SSD")) || has(&evs, EventType::Assault, "SSD", Some("SDN")), "{evs:#?}");
 }
+
+#[test]
+fn the_accused_of_a_passive_accusation_does_the_act() {
+    let evs = events("Wagner has been accused by Human Rights Watch of killing civilians in Mali.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Assault && e.source.as_ref().is_some_and(|s| s.actor == "GRP:wagner")), "{evs:#?}");
+    // a pronoun subject: the body named before the sentence
+    let evs = events("The Tatmadaw took power in 2021. It has been accused by rights groups of bombing villages.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Assault && e.source.as_ref().is_some_and(|s| s.actor == "ORG:tatmadaw")), "{evs:#?}");
+    assert!(evs.iter().any(|e| e.kind == EventType::Accuse && e.target.as_ref().is_some_and(|t| t.actor == "ORG:tatmadaw")), "{evs:#?}");
+}
+
+#[test]
+fn a_named_owner_s_forces_stand_for_the_owner() {
+    let evs = events("The Arakan Army's fighters attacked a police post in Rakhine.");
+    assert!(
+        evs.iter().any(|e| e.kind == EventType::Assault && e.source.as_ref().is_some_and(|s| s.actor == "GRP:arakan-army")),
+        "{evs:#?}"
+    );
+}
