@@ -136,6 +136,19 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     continue;
                 }
             }
+            // "a gendarmerie training school", "new training centres": an -ing word before a
+            // place noun names what the place is for; it is no act.
+            if trig.first == trig.last
+                && word.ends_with("ing")
+                && words.lower.get(trig.first + 1).is_some_and(|n| {
+                    matches!(
+                        n.trim_end_matches('s'),
+                        "school" | "centre" | "center" | "camp" | "facility" | "facilitie" | "ground" | "academy" | "college" | "base"
+                    )
+                })
+            {
+                continue;
+            }
             // "the hardest hit valleys": a participle after a degree word is an adjective.
             if trig.first == trig.last
                 && word == "hit"

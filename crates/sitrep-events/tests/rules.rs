@@ -249,7 +249,7 @@ fn a_possessive_capital_places_the_sector_after_its_modifiers() {
 
 #[test]
 fn a_hedging_adverb_reaches_the_whole_clause() {
-    let evs = events("Iran is allegedly seeking closer ties with the Houthis by setting up new training camps in Yemen for its advisers.");
+    let evs = events("Iran is allegedly seeking closer ties with the Houthis by sending weapons to their fighters in Yemen.");
     assert!(!evs.is_empty());
     assert!(evs.iter().all(|e| e.status != sitrep_model::Status::Asserted), "{evs:#?}");
 }
@@ -681,4 +681,12 @@ fn a_named_owner_s_forces_stand_for_the_owner() {
         evs.iter().any(|e| e.kind == EventType::Assault && e.source.as_ref().is_some_and(|s| s.actor == "GRP:arakan-army")),
         "{evs:#?}"
     );
+}
+
+#[test]
+fn an_ing_word_before_a_place_noun_is_no_act() {
+    let evs = events("Gunmen stormed a police training academy in Niger.");
+    assert!(!evs.iter().any(|e| matches!(e.kind, EventType::Aid | EventType::Mobilize)), "{evs:#?}");
+    // the verb still acts on what follows it
+    expect("Kenya is training Somali soldiers.", EventType::Aid, "KEN", Some("SOM"));
 }
