@@ -90,6 +90,8 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
     let mut events: Vec<Event> = Vec::new();
     // The last actor who acted, for "he", "they" in later sentences.
     let mut last_source: Option<&Mention> = None;
+    // The parties of the article's first event between two sides, for "the two sides".
+    let mut parties: Option<[&Mention; 2]> = None;
     // Events told so far: their trigger's words and who did it, for "condemned the strikes".
     let mut told: Vec<Told> = Vec::new();
     let places = geo.places(text, &sitrep_geo::Hints::from_mentions(mentions).outlet(article.url.as_deref()));
@@ -134,6 +136,19 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     continue;
                 }
             }
+            // "a gendarmerie training school", "new training centres": an -ing word before a
+            // place noun names what the place is for; it is no act.
+            if trig.first == trig.last
+                && word.ends_with("ing")
+                && words.lower.get(trig.first + 1).is_some_and(|n| {
+                    matches!(
+                        n.trim_end_matches('s'),
+                        "school" | "centre" | "center" | "camp" | "facility" | "facilitie" | "ground" | "academy" | "college" | "base"
+                    )
+                })
+            {
+                continue;
+            }
             // "the hardest hit valleys": a participle after a degree word is an adjective.
             if trig.first == trig.last
                 && word == "hit"
@@ -147,11 +162,27 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 continue;
             }
             let at = roles::At { first: trig.first, last: trig.last, reverse: pat.reverse };
-            let mut roles = roles::find(&words, &sm, mentions, at, &prev_sources, last_source);
+            let mut roles = roles::find(&words, &sm, mentions, at, &prev_sources, last_source, parties);
+            // "Hemeti's forces", "the Arakan Army's fighters": the men of a person or group act for
+            // and stand for their owner (a state's forces keep their sector code, "PAKMIL").
+            for m in roles.sources.iter_mut().chain(roles.targets.iter_mut()) {
+                if let Some(owner) = owner_of(text, &sm, m) {
+                    *m = owner;
+                }
+            }
             // "Chad and Benin have promised troops and police", "agreed to stop all military
             // action": what is promised or agreed on is no party to it.
             if pat.kind == EventType::Agree {
                 roles.targets.retain(|t| !(t.kind == MentionKind::Agent && t.country.is_none()));
+            }
+            // "Ethiopian and Eritrean delegations met in Nairobi": where two parties meet is no
+            // party to their meeting (one party "meeting in Cairo" meets its hosts: PLOVER codes
+            // that place's state as the target).
+            if pat.kind == EventType::Consult && roles.sources.len() >= 2 {
+                roles.targets.retain(|t| {
+                    let i = toks.partition_point(|k| k.end <= t.start);
+                    !(matches!(t.kind, MentionKind::Place | MentionKind::Country) && i > 0 && matches!(words.lower[i - 1], "in" | "at"))
+                });
             }
             // The victims of the violent act before this one in the sentence do not commit this
             // one: "killing at least 100 people and wounding about 300", "26 civilians were
@@ -213,10 +244,42 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             }
             prev_trigger = Some((trig.end, roles.sources.clone(), roles.targets.clone()));
             last_source = roles.sources.first().copied();
+            // the article's main parties: the first event between two sides
+            if parties.is_none()
+                && let (Some(&a), Some(&b)) = (roles.sources.first(), roles.targets.first().or_else(|| roles.sources.get(1)))
+                && let (Some(x), Some(y)) = (roles::side_of(a, false), roles::side_of(b, false))
+                && x != y
+            {
+                parties = Some([a, b]);
+            }
             if let Some(&s) = roles.sources.first() {
                 told.push(Told { start: trig.start, end: trig.end, kind: pat.kind, by: s, words: std::cell::OnceCell::new() });
             }
             let mut judged = status::judge(&words, trig.first, trig.last, &sm);
+            // "Mali's army said some suspects had been arrested", "a spokesman said the boat was
+            // hit": who reports a passive with no agent is not what it acted on; an authority
+            // (police, army, ministry, state) reporting arrests made them.
+            if roles.passive
+                && roles.sources.is_empty()
+                && let Some(by) = judged.by.filter(|b| b.end <= trig.start)
+                && let Some(at) = roles.targets.iter().position(|t| std::ptr::eq(*t, by) || (t.actor.is_some() && t.actor == by.actor))
+                && !own_possessive(&words, by, trig.first)
+            {
+                roles.targets.remove(at);
+                if pat.mode.as_deref() == Some("arrest") && authority(by) {
+                    roles.sources.push(by);
+                    roles.passive = false;
+                } else if roles.targets.is_empty() {
+                    continue;
+                }
+            }
+            if roles.passive
+                && roles.sources.is_empty()
+                && pat.mode.as_deref() == Some("arrest")
+                && let Some(by) = judged.by.filter(|b| b.end <= trig.start && authority(b))
+            {
+                roles.sources.push(by);
+            }
             // Not recognising, not supporting, not agreeing is itself a rejection ("Islamabad did
             // not recognise their regime"): coded as REJECT, which the text does assert.
             let mut kind = pat.kind;
@@ -393,7 +456,11 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             let joint = targets.is_empty()
                 && !roles.passive
                 && roles.sources.len() >= 2
-                && matches!(pat.kind, EventType::Consult | EventType::Agree | EventType::Cooperate)
+                && (matches!(pat.kind, EventType::Consult | EventType::Agree | EventType::Cooperate)
+                    // "the two neighbours have clashed", "the army and the RSF battled": each
+                    // fights the other
+                    || pat.words.len() == 1
+                        && matches!(pat.words.first(), Some(lexicon::PatternWord::Lemma(l)) if matches!(l.as_str(), "clash" | "battle")))
                 // "Benin and Chad have promised troops": each promises on its own account.
                 && !matches!(pat.words.first(), Some(lexicon::PatternWord::Lemma(l)) if matches!(l.as_str(), "promise" | "pledge" | "offer" | "vow"));
             if targets.is_empty() {
@@ -422,19 +489,18 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 // An actor acting on itself is a misreading ("Biden warned that he would ..."):
                 // such a target goes, and the event stands without one if nothing else is left.
                 let mut own_targets: Vec<Option<Endpoint>> = own_targets.into_iter().filter(|t| !is_self(t)).collect();
+                // "Russian and Ukrainian delegations met": the last party meets the first.
+                if own_targets.is_empty()
+                    && joint
+                    && si > 0
+                    && let Some(first) = sources[0].map(|o| endpoint(o, actors)).filter(|t| !is_self(&Some(t.clone())))
+                {
+                    own_targets.push(Some(first));
+                }
                 if own_targets.is_empty() {
                     own_targets.push(None);
                 }
                 for target in &own_targets {
-                    let draft = Draft {
-                        kind,
-                        mode: mode.as_deref(),
-                        cameo: &cameo,
-                        source: source.as_ref(),
-                        target: target.as_ref(),
-                        status: judged.status,
-                    };
-                    put(&mut events, lex, article, draft, &told_here);
                     // A stated intention is itself an event in PLOVER: a promise (AGREE) of a
                     // cooperative act, a THREATEN of a hostile one.
                     // A hostile act that may follow if a condition holds ("may halt its mediation if
@@ -444,11 +510,25 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                         EventType::Sanction | EventType::Coerce | EventType::Assault | EventType::Mobilize | EventType::Protest
                     );
                     let conditioned = hostile && judged.conditional && judged.status == Status::Hypothetical;
-                    if (judged.intent || conditioned)
-                        && kind != EventType::Agree
-                        && kind != EventType::Threaten
-                        && kind != EventType::Reject
-                    {
+                    let intended =
+                        (judged.intent || conditioned) && !matches!(kind, EventType::Agree | EventType::Threaten | EventType::Reject);
+                    // "said Israel would strike Hezbollah if ...", "his forces would fight on": a
+                    // violent act only announced has not happened; the threat is the event.
+                    let threat_only = intended
+                        && matches!(kind, EventType::Assault | EventType::Coerce)
+                        && !(kind == EventType::Assault && preparing(&words, trig.first));
+                    if !threat_only {
+                        let draft = Draft {
+                            kind,
+                            mode: mode.as_deref(),
+                            cameo: &cameo,
+                            source: source.as_ref(),
+                            target: target.as_ref(),
+                            status: judged.status,
+                        };
+                        put(&mut events, lex, article, draft, &told_here);
+                    }
+                    if intended {
                         let (k, c) = if kind.is_cooperative() && !judged.ultimatum {
                             (EventType::Agree, "030")
                         } else if kind == EventType::Assault && preparing(&words, trig.first) {
@@ -497,6 +577,39 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         }
     }
     events
+}
+
+/// The person or group owning a force named by a sector word right after its possessive
+/// ("Hemeti's forces", "the group's fighters" is not: no name).
+fn owner_of<'m>(text: &str, sm: &[&'m Mention], m: &Mention) -> Option<&'m Mention> {
+    if m.kind != MentionKind::Agent {
+        return None;
+    }
+    let force = text.get(m.start..m.end)?.split_whitespace().last()?.to_lowercase();
+    if !matches!(force.as_str(), "forces" | "fighters" | "troops" | "men" | "militia" | "militiamen" | "soldiers" | "gunmen") {
+        return None;
+    }
+    sm.iter().copied().find(|o| {
+        matches!(o.kind, MentionKind::Person | MentionKind::Group)
+            && o.end < m.start
+            && text.get(o.end..m.start).is_some_and(|between| {
+                let b = between.trim_end();
+                b == "'s" || b == "’s" || b == "'" || b == "’"
+            })
+    })
+}
+
+/// A body that arrests people: police, army, security service, ministry or government, a state.
+fn authority(m: &Mention) -> bool {
+    m.kind == MentionKind::Country
+        || (m.kind != MentionKind::Person && matches!(m.agent.as_deref(), Some("COP" | "MIL" | "GOV" | "SPY" | "JUD")))
+}
+
+/// "The World Food Programme said three of its staff had been killed": the speaker's own people,
+/// named by "its"/"their" between the speaker and the verb, are what it reports on.
+fn own_possessive(words: &Words, by: &Mention, first: usize) -> bool {
+    by.kind != MentionKind::Person
+        && words.toks[..first].iter().zip(&words.lower).any(|(t, w)| t.start >= by.end && matches!(*w, "its" | "their" | "our"))
 }
 
 /// Whether the words between two violent verbs coordinate a second count of victims with the

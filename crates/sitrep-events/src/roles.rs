@@ -461,6 +461,71 @@ impl<'t, 'a> Ctx<'t, 'a> {
 }
 
 /// A mention that can act: a named actor, a person or a sector ("officials").
+/// What "it" or "they" opening a sentence stands for: the last group, organisation, state or
+/// state body named before the sentence (not a person, a place or an adjective).
+fn it_before(doc_mentions: &[Mention], sentence_start: usize) -> Option<&Mention> {
+    doc_mentions.iter().rev().filter(|m| m.end <= sentence_start).find(|m| {
+        m.actor.is_some()
+            && (matches!(m.kind, MentionKind::Group | MentionKind::Organisation | MentionKind::Country)
+                || m.kind == MentionKind::Agent && m.country.is_some())
+    })
+}
+
+/// "the two countries", "both neighbours" name states; "both sides", "the two parties" may name
+/// armed groups too.
+fn states_noun(n: &str) -> bool {
+    matches!(n, "countries" | "nations" | "neighbours" | "neighbors" | "states" | "governments")
+}
+
+/// Which side a mention stands for in "the two sides" (its actor) or "the two countries" (its
+/// country: a state's forces and the state are one side; an armed group is no neighbour).
+pub(crate) fn side_of(m: &Mention, states: bool) -> Option<&str> {
+    match m.kind {
+        MentionKind::Country | MentionKind::Nationality => m.country.as_deref().or(m.actor.as_deref()),
+        MentionKind::Group if !states => m.actor.as_deref(),
+        MentionKind::Agent if m.country.is_some() && (!states || matches!(m.agent.as_deref(), Some("GOV" | "MIL"))) => m.country.as_deref(),
+        _ => None,
+    }
+}
+
+/// The two parties "the two sides" or "both countries" stand for, other than `not`: the two
+/// sides of the article's first event between two sides (`parties`: its main parties, "Russian
+/// and Ukrainian delegations met ... Both sides agreed"), else the last two sides named before.
+fn main_pair<'a>(
+    doc_mentions: &'a [Mention],
+    before: usize,
+    states: bool,
+    not: &[&Mention],
+    parties: Option<[&'a Mention; 2]>,
+) -> Option<Vec<&'a Mention>> {
+    let excluded = |side: &str| not.iter().any(|n| n.actor.as_deref() == Some(side) || n.country.as_deref() == Some(side));
+    if let Some([a, b]) = parties
+        && a.end <= before
+        && let (Some(x), Some(y)) = (side_of(a, states), side_of(b, states))
+        && x != y
+        && !excluded(x)
+        && !excluded(y)
+    {
+        let mut two = vec![a, b];
+        two.sort_by_key(|m| m.start);
+        return Some(two);
+    }
+    let mut two: Vec<&'a Mention> = Vec::new();
+    // an adjective ("the Chinese city of Kunming") names a country, not a side in a fight
+    for m in doc_mentions.iter().rev().filter(|m| m.end <= before && m.actor.is_some() && (states || m.kind != MentionKind::Nationality)) {
+        let Some(side) = side_of(m, states) else { continue };
+        if excluded(side) || two.iter().any(|t| side_of(t, states) == Some(side)) {
+            continue;
+        }
+        two.push(m);
+        if two.len() == 2 {
+            two.reverse();
+            return Some(two);
+        }
+    }
+    None
+}
+
 pub fn actor_like(m: &Mention) -> bool {
     m.actor.is_some() || m.kind == MentionKind::Person || (m.kind == MentionKind::Agent)
 }
@@ -472,6 +537,7 @@ pub fn find<'a>(
     at: At,
     prev_source: &[&'a Mention],
     last_source: Option<&'a Mention>,
+    parties: Option<[&'a Mention; 2]>,
 ) -> Roles<'a> {
     let At { first, last, reverse } = at;
     let (text, toks) = (words.text, words.toks);
@@ -862,6 +928,14 @@ pub fn find<'a>(
     let mut roles = Roles { passive, ..Default::default() };
     if passive {
         roles.targets = subject(&near_before);
+        // "It has been accused by rights groups of ...": a pronoun opening the sentence as the
+        // passive's subject is the last group, body or state named before the sentence.
+        if roles.targets.is_empty()
+            && matches!(ctx.word(0), "it" | "they")
+            && (1..first).all(|j| AUXILIARIES.contains(&ctx.word(j)) || matches!(ctx.word(j), "been" | "also" | "repeatedly" | "long"))
+        {
+            roles.targets = it_before(doc_mentions, toks[0].start).into_iter().collect();
+        }
         if let Some(by) = (first + 1..(last + 8).min(toks.len())).find(|&i| ctx.word(i) == "by") {
             let by_pos = toks[by].end;
             // the agent may sit inside the pattern's gap ("attacked by militiamen armed with machetes")
@@ -890,11 +964,31 @@ pub fn find<'a>(
         // (not after a verb: "Qatar ended mediation between X and Y" is Qatar's act).
         roles.sources = vec![a1];
         roles.targets = vec![a2];
-    } else if let Some(accused) =
-        (prev_word == "of" && first_word.ends_with("ing")).then(|| ctx.mention_at_token(first.saturating_sub(2))).flatten().filter(|_| {
-            (first.saturating_sub(6)..first)
-                .any(|i| ["accus", "blam", "charg", "suspect", "convict"].iter().any(|v| ctx.word(i).starts_with(v)))
+    } else if let Some(accused) = (prev_word == "of" && first_word.ends_with("ing"))
+        .then(|| {
+            let verb = (first.saturating_sub(8)..first)
+                .rfind(|&i| ["accus", "blam", "charg", "suspect", "convict"].iter().any(|v| ctx.word(i).starts_with(v)))?;
+            if ctx.word(verb + 1) == "by" && verb > 0 {
+                // "Wagner has been accused by the UN of killing civilians", "it has been accused
+                // by rights groups of carrying out strikes": the subject of the passive is the
+                // accused, not the accuser before "of".
+                let subject = ctx.mentions.iter().copied().rfind(|m| ctx.tok_at(m.end) <= verb && !ctx.is_location(m));
+                let pronoun = (0..verb).rev().find(|&i| matches!(ctx.word(i), "it" | "they")).filter(|&i| {
+                    (i + 1..verb)
+                        .all(|j| AUXILIARIES.contains(&ctx.word(j)) || matches!(ctx.word(j), "been" | "also" | "repeatedly" | "long"))
+                });
+                match (subject, pronoun) {
+                    (_, Some(_)) => it_before(doc_mentions, toks[0].start),
+                    (Some(m), None) => Some(m),
+                    (None, None) => None,
+                }
+            } else if verb + 6 >= first && first.saturating_sub(2) > verb {
+                ctx.mention_at_token(first.saturating_sub(2))
+            } else {
+                None
+            }
         })
+        .flatten()
     {
         // "accused the Taliban of harbouring the TTP": the accused is who (allegedly) acts.
         roles.sources = vec![accused];
@@ -998,22 +1092,8 @@ pub fn find<'a>(
         };
         let named_between = after.iter().any(|m| ctx.tok_at(m.start) < k + 3);
         if pair && !named_between {
-            let src: Vec<&Option<String>> = roles.sources.iter().map(|m| &m.actor).collect();
-            let mut two: Vec<&'a Mention> = Vec::new();
-            for m in doc_mentions.iter().rev().filter(|m| m.end <= tstart) {
-                if matches!(m.kind, MentionKind::Country | MentionKind::Group)
-                    && m.actor.is_some()
-                    && !src.contains(&&m.actor)
-                    && !two.iter().any(|t| t.actor == m.actor)
-                {
-                    two.push(m);
-                    if two.len() == 2 {
-                        break;
-                    }
-                }
-            }
-            if two.len() == 2 {
-                two.reverse();
+            let noun = if ctx.word(k) == "both" { ctx.word(k + 1) } else { ctx.word(k + 2) };
+            if let Some(two) = main_pair(doc_mentions, tstart, states_noun(noun), &roles.sources, parties) {
                 roles.targets = two;
             }
         }
@@ -1034,20 +1114,8 @@ pub fn find<'a>(
         };
         if pair_subject {
             let phrase_start = toks[k - 2].start;
-            let mut two: Vec<&'a Mention> = Vec::new();
-            for m in doc_mentions.iter().rev().filter(|m| m.end <= phrase_start) {
-                let state_like =
-                    matches!(m.kind, MentionKind::Country | MentionKind::Group) || (m.kind == MentionKind::Agent && m.country.is_some());
-                if state_like && m.actor.is_some() && !two.iter().any(|t| t.actor == m.actor) {
-                    two.push(m);
-                    if two.len() == 2 {
-                        break;
-                    }
-                }
-            }
-            if two.len() == 2 {
-                two.reverse();
-                // Each acts towards the other ("agreed", "clashed"): the pair as joint sources.
+            // Each acts towards the other ("agreed", "clashed"): the pair as joint sources.
+            if let Some(two) = main_pair(doc_mentions, phrase_start, states_noun(ctx.word(k - 1)), &[], parties) {
                 roles.sources = two;
             }
         }
