@@ -393,6 +393,21 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                         && roles.sources.iter().any(|s| s.country == t.country && s.kind != MentionKind::Agent)
                 })
             });
+            // "X spent years in a Pakistani jail", "Y died in Egyptian custody": a place of
+            // detention named after "in" holds the person the clause is about.
+            if targets.is_empty()
+                && pat.kind == EventType::Coerce
+                && trig.first == trig.last
+                && matches!(words.lower[trig.first], "jail" | "prison" | "custody" | "detention")
+                && (trig.first.saturating_sub(3)..trig.first).any(|i| words.lower[i] == "in")
+                && let Some(&held) = sm.iter().rev().find(|m| {
+                    m.kind == MentionKind::Person
+                        && m.end <= toks[trig.first].start
+                        && !roles.sources.iter().any(|s| s.actor.is_some() && s.actor == m.actor)
+                })
+            {
+                targets.push(Some(endpoint(held, actors)));
+            }
             // Hostile acts with no named object hit where they happened ("airstrikes on villages
             // in Paktika province" is an attack on Afghanistan).
             if targets.is_empty()
@@ -462,7 +477,13 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     || pat.words.len() == 1
                         && matches!(pat.words.first(), Some(lexicon::PatternWord::Lemma(l)) if matches!(l.as_str(), "clash" | "battle")))
                 // "Benin and Chad have promised troops": each promises on its own account.
-                && !matches!(pat.words.first(), Some(lexicon::PatternWord::Lemma(l)) if matches!(l.as_str(), "promise" | "pledge" | "offer" | "vow"));
+                && !matches!(pat.words.first(), Some(lexicon::PatternWord::Lemma(l)) if matches!(l.as_str(), "promise" | "pledge" | "offer" | "vow"))
+                // "Qatar, Egypt and the United States negotiated the deal": three or more parties
+                // who negotiate a thing together (not "with" someone) broker it for others; they
+                // are no counterparts of one another.
+                && !(roles.sources.len() >= 3
+                    && pat.words.len() == 1
+                    && matches!(pat.words.first(), Some(lexicon::PatternWord::Lemma(l)) if l == "negotiate"));
             if targets.is_empty() {
                 targets.push(None);
             }

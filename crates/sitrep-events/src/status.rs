@@ -230,6 +230,24 @@ fn belief_that(words: &[&str], open: usize, first: usize) -> bool {
     })
 }
 
+/// "no military sites had been hit", "none of the ships were struck", "no one attacked": a
+/// subject that opens with "no" or "none" negates its verb, however long the noun phrase (up to
+/// five words between it and the auxiliaries before the trigger).
+fn no_subject(words: &[&str], clause_start: usize, first: usize) -> bool {
+    let mut k = first;
+    while k > clause_start && AUX_CHAIN.contains(&words[k - 1]) {
+        k -= 1;
+    }
+    (k.saturating_sub(6).max(clause_start)..k)
+        .rev()
+        .take_while(|&i| !matches!(words[i], "," | ";" | ":" | "and" | "but" | "or"))
+        .any(|i| matches!(words[i], "no" | "none"))
+}
+
+/// Auxiliaries that may stand between a subject and its verb.
+const AUX_CHAIN: &[&str] =
+    &["had", "has", "have", "been", "be", "was", "were", "is", "are", "being", "will", "would", "yet", "ever", "so", "far"];
+
 pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mentions: &[&'a Mention]) -> Judgement<'a> {
     let (text, toks, words) = (sentence.text, sentence.toks, &sentence.lower);
     // The trigger's clause, back to the nearest clause opener; "that" clauses keep their cue ("no confirmation that").
@@ -263,7 +281,7 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
         }
         k >= 1 && OPPOSE.contains(&words[k - 1])
     };
-    let negated = has(NEGATION, near) || has(NEGATION, trigger_words) || opposed;
+    let negated = has(NEGATION, near) || has(NEGATION, trigger_words) || opposed || no_subject(words, clause_start, first);
     // "would" states an intention in reported speech ("they said they would boycott").
     let reported_would = near.contains(&"would") && words[..first].iter().any(|w| is_speech(w));
     let status = if negated || (that_before && has(DENIAL, window)) {

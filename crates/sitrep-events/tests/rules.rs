@@ -690,3 +690,43 @@ fn an_ing_word_before_a_place_noun_is_no_act() {
     // the verb still acts on what follows it
     expect("Kenya is training Somali soldiers.", EventType::Aid, "KEN", Some("SOM"));
 }
+
+#[test]
+fn a_subject_opening_with_no_negates_its_verb() {
+    let evs = events("The Kenyan army said no Somali villages had been shelled during the operation.");
+    let shelled: Vec<_> = evs.iter().filter(|e| e.kind == EventType::Assault).collect();
+    assert!(!shelled.is_empty() && shelled.iter().all(|e| e.status == sitrep_model::Status::Denied), "{evs:#?}");
+    // a "no" in another clause leaves the verb alone
+    let evs = events("There was no warning, and Ethiopian troops shelled Somali villages.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Assault && e.status != sitrep_model::Status::Denied), "{evs:#?}");
+}
+
+#[test]
+fn three_parties_negotiating_a_thing_together_are_not_each_others_targets() {
+    let evs = events("Norway, Kenya and Ghana negotiated the accord between the warring factions.");
+    let talks: Vec<_> = evs.iter().filter(|e| e.kind == EventType::Consult).collect();
+    assert!(!talks.is_empty(), "{evs:#?}");
+    let co = ["NOR", "KEN", "GHA"];
+    assert!(!talks.iter().any(|e| e.target.as_ref().is_some_and(|t| co.contains(&t.actor.as_str()))), "{evs:#?}");
+    // two parties negotiating still face each other
+    expect("Sudan and Chad negotiated a border deal.", EventType::Consult, "SDN", Some("TCD"));
+}
+
+#[test]
+fn a_place_of_detention_holds_the_person_the_clause_is_about() {
+    let evs = events("The opposition leader Rigathi Mwangi spent four years in a Ugandan jail.");
+    assert!(
+        evs.iter().any(|e| e.kind == EventType::Coerce
+            && e.source.as_ref().is_some_and(|s| s.country.as_deref() == Some("UGA"))
+            && e.target.as_ref().is_some_and(|t| t.name.contains("Mwangi") || t.text.contains("Mwangi"))),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn named_operations_and_treaties_are_not_people() {
+    let evs = events("Japan said its Mutual Security Treaty with Australia covers attacks on Australian ships.");
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.actor.starts_with("PER:"))), "{evs:#?}");
+    let evs = events("Operation Sandstorm hit camps in Somalia, Kenya said.");
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.actor.starts_with("PER:"))), "{evs:#?}");
+}

@@ -28,6 +28,27 @@ fn is_title(w: &str) -> bool {
     TITLE_WORDS.contains(&lower(bare(w)).as_str())
 }
 
+/// Words that head the names of operations, treaties, plans and laws, never of people.
+const DOCUMENT_HEADS: &[&str] = &[
+    "Operation",
+    "Treaty",
+    "Agreement",
+    "Accord",
+    "Accords",
+    "Plan",
+    "Act",
+    "Pact",
+    "Convention",
+    "Protocol",
+    "Charter",
+    "Doctrine",
+    "Initiative",
+    "Resolution",
+    "Declaration",
+    "Memorandum",
+    "Deal",
+];
+
 /// Add person, organisation and place mentions found in one sentence's tokens to `found`.
 pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
     let covered = |t: &Token, found: &[Mention]| found.iter().any(|m| m.start < t.end && t.start < m.end);
@@ -128,8 +149,14 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             titled = true;
             name.drain(..=t);
         }
-        // "Thanksgiving Day", "Victory Day": a day is no person.
-        if name.last().is_some_and(|&n| toks[n].text(text) == "Day") {
+        // "Thanksgiving Day", "Victory Day": a day is no person. Nor is a named operation,
+        // treaty, plan or law ("Operation Sindoor", "the Mutual Defense Treaty", "the Minsk
+        // Accords", "the Patriot Act"), wherever its head word stands in the capitalised run.
+        let document = |n: usize| DOCUMENT_HEADS.contains(&bare(toks[n].text(text)));
+        if name.last().is_some_and(|&n| toks[n].text(text) == "Day")
+            || words.iter().any(|&n| document(n))
+            || words.first().and_then(|&f| f.checked_sub(1)).is_some_and(|p| toks[p].kind == TokenKind::Word && document(p))
+        {
             i = next.max(i + 1);
             continue;
         }
