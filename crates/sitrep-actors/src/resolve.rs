@@ -535,8 +535,15 @@ fn sector_titles(text: &str, mentions: &mut Vec<Mention>) -> Vec<(usize, Role, O
     out
 }
 
+/// Words that end a run of modifiers between a possessive pronoun and a sector word.
+const FUNCTION_WORDS: &[&str] =
+    &["with", "of", "to", "on", "in", "at", "for", "from", "by", "against", "and", "or", "than", "as", "into", "over"];
+/// Prepositions whose object is not what a later "its" stands for.
+const PREPOSITIONS: &[&str] =
+    &["at", "to", "of", "with", "against", "from", "in", "into", "toward", "towards", "near", "over", "between", "among", "about"];
+
 /// "its fighters", "their forces": a sector word owned by a pronoun belongs to the group or
-/// state named last (in this sentence or the one before), so the fighters are JNIM's.
+/// state the pronoun stands for (see below), so in "JNIM said its fighters" they are JNIM's.
 fn owned_sectors(article: &Article, mentions: &mut [Mention]) {
     let text = &article.text;
     for i in 0..mentions.len() {
@@ -544,23 +551,57 @@ fn owned_sectors(article: &Article, mentions: &mut [Mention]) {
         if m.kind != MentionKind::Agent || m.country.is_some() {
             continue;
         }
-        let before = text[..m.start].trim_end();
-        let owned = before.ends_with(" its") || before.ends_with(" their") || before == "its" || before == "their";
-        if !owned {
+        // "Its government said", "its first direct military attack", "their own forces": the
+        // pronoun in any case, with at most two lower-case modifiers between it and the word.
+        let before: Vec<&str> = text[..m.start].split_whitespace().rev().take(3).collect();
+        let Some(p) = before.iter().position(|w| w.eq_ignore_ascii_case("its") || w.eq_ignore_ascii_case("their")) else { continue };
+        let modifiers = before[..p].iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !FUNCTION_WORDS.contains(w));
+        if !modifiers {
             continue;
         }
-        let window = article.sentence_at(m.start).map_or(0, |s| article.sentences[s.saturating_sub(1)].start);
-        let Some(owner) = mentions[..i]
+        let here = article.sentence_at(m.start).unwrap_or(0);
+        let sentence_start = article.sentences[here].start;
+        let owner_kind =
+            |o: &Mention| matches!(o.kind, MentionKind::Group | MentionKind::Organisation | MentionKind::Country) && o.actor.is_some();
+        // In its own sentence the owner is the nearest actor that is no object of a preposition
+        // ("Iran fired missiles at Israel, in its first attack" is Iran's); a pronoun before any
+        // actor of its sentence stands for the subject of the sentence before, its first actor.
+        let after_preposition = |o: &Mention| {
+            text[..o.start]
+                .split_whitespace()
+                .rev()
+                .map(str::to_lowercase)
+                .find(|w| !matches!(w.as_str(), "the" | "a" | "an" | "some" | "both" | "all" | "other"))
+                .is_some_and(|w| PREPOSITIONS.contains(&w.as_str()))
+        };
+        // "The army said it was investigating why its forces ...": a sector word nearer than
+        // any named owner is what the pronoun stands for; the forces are the army's own.
+        // A sector word agrees in number: "its" a singular one ("the army"), "their" a plural.
+        let plural_pronoun = before[p].eq_ignore_ascii_case("their");
+        let agrees = |o: &Mention| o.text.ends_with('s') == plural_pronoun;
+        let in_sentence = mentions[..i]
             .iter()
             .rev()
-            .take_while(|o| o.start >= window)
-            .find(|o| matches!(o.kind, MentionKind::Group | MentionKind::Organisation | MentionKind::Country) && o.actor.is_some())
-            .cloned()
-        else {
-            continue;
+            .take_while(|o| o.start >= sentence_start)
+            .find(|o| (owner_kind(o) || (o.kind == MentionKind::Agent && agrees(o))) && !after_preposition(o));
+        let owner = match in_sentence {
+            Some(o) => Some(o.clone()),
+            None if !mentions[..i]
+                .iter()
+                .any(|o| o.start >= sentence_start && (owner_kind(o) || (o.kind == MentionKind::Agent && agrees(o))))
+                && here > 0 =>
+            {
+                let prev = article.sentences[here - 1];
+                mentions[..i].iter().find(|o| o.start >= prev.start && o.end <= prev.end && owner_kind(o)).cloned()
+            }
+            None => None,
         };
+        let Some(owner) = owner else { continue };
         let m = &mut mentions[i];
-        if matches!(owner.kind, MentionKind::Country) {
+        if owner.kind == MentionKind::Agent {
+            m.actor = owner.actor.clone();
+            m.country = owner.country.clone();
+        } else if matches!(owner.kind, MentionKind::Country) {
             m.actor = Some(format!("{}{}", owner.country.as_deref().unwrap_or(""), m.agent.as_deref().unwrap_or("")));
             m.country = owner.country.clone();
         } else {

@@ -730,3 +730,22 @@ fn named_operations_and_treaties_are_not_people() {
     let evs = events("Operation Sandstorm hit camps in Somalia, Kenya said.");
     assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.actor.starts_with("PER:"))), "{evs:#?}");
 }
+
+#[test]
+fn a_bare_name_two_states_share_follows_the_article() {
+    let text = "Fighting spread around Goma in the Democratic Republic of Congo. Rwanda accused Congo of arming the FDLR.";
+    expect(text, EventType::Accuse, "RWA", Some("COD"));
+    // with no other cue the dictionary's reading stands
+    expect("Rwanda accused Congo of arming rebels.", EventType::Accuse, "RWA", Some("COG"));
+}
+
+#[test]
+fn a_possessive_pronoun_before_a_sector_word_stands_for_its_owner() {
+    // the subject, not the object of a preposition nearer the pronoun
+    let evs = events("Egypt fired rockets at Sudan, in its first direct military attack on Sudanese soil.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Assault && e.source.as_ref().is_some_and(|s| s.actor == "EGYMIL")), "{evs:#?}");
+    // opening a sentence: the subject of the sentence before
+    let text =
+        "Chad denied helping the rebels. Its government said the clashes threatened Chadian security and accused Libya of arming them.";
+    expect(text, EventType::Accuse, "TCDGOV", Some("LBY"));
+}

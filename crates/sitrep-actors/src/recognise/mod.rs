@@ -36,7 +36,32 @@ pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
         out.extend(found);
     }
     acronyms::find(article, &mut out);
+    shared_names(&mut out);
     out
+}
+
+/// Bare names two states share, with the state the dictionary gives them and the other one.
+const SHARED_NAMES: &[(&str, &str, &str)] = &[("Congo", "COG", "COD")];
+
+/// "Goma, in eastern DR Congo ... accused Congo of": a bare name two states share follows the
+/// article's unambiguous mentions. When the article names only the other state (by its full
+/// name, its people or its towns), the bare name is that state too.
+fn shared_names(out: &mut [Mention]) {
+    for &(name, default, other) in SHARED_NAMES {
+        let bare = |m: &Mention| m.country.as_deref() == Some(default) && m.text.contains(name) && !m.text.contains("Republic of");
+        let of = |m: &Mention, c: &str| m.country.as_deref() == Some(c) || m.actor.as_deref() == Some(c);
+        let other_named = out.iter().any(|m| of(m, other));
+        let default_named = out.iter().any(|m| of(m, default) && !bare(m));
+        if !other_named || default_named {
+            continue;
+        }
+        for m in out.iter_mut().filter(|m| bare(m)) {
+            m.country = Some(other.to_string());
+            if let Some(a) = m.actor.as_mut().filter(|a| a.starts_with(default)) {
+                a.replace_range(..default.len(), other);
+            }
+        }
+    }
 }
 
 fn kind_of(e: EntryKind) -> MentionKind {
