@@ -170,6 +170,21 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     *m = owner;
                 }
             }
+            // "appealed to donors to send doctors", "urged partners to deploy troops": the one
+            // asked stands before the infinitive; what the infinitive's act takes is no target
+            // of the request (nor anything after it, when the one asked is no known actor).
+            if pat.kind == EventType::Request {
+                let infinitive = (trig.last + 2..toks.len()).find(|&i| {
+                    words.lower[i] == "to"
+                        && words.lower.get(i + 1).is_some_and(|w| {
+                            toks[i + 1].text(text).chars().all(|c| c.is_ascii_lowercase())
+                                && !matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "those")
+                        })
+                });
+                if let Some(i) = infinitive {
+                    roles.targets.retain(|t| t.start < toks[i].start);
+                }
+            }
             // "Chad and Benin have promised troops and police", "agreed to stop all military
             // action": what is promised or agreed on is no party to it.
             if pat.kind == EventType::Agree {

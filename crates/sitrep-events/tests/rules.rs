@@ -749,3 +749,12 @@ fn a_possessive_pronoun_before_a_sector_word_stands_for_its_owner() {
         "Chad denied helping the rebels. Its government said the clashes threatened Chadian security and accused Libya of arming them.";
     expect(text, EventType::Accuse, "TCDGOV", Some("LBY"));
 }
+
+#[test]
+fn the_object_of_a_requested_act_is_no_target_of_the_request() {
+    let evs = events("Somalia appealed to friendly donors to send doctors and engineers.");
+    let asks: Vec<_> = evs.iter().filter(|e| e.kind == EventType::Request).collect();
+    assert!(!asks.is_empty() && asks.iter().all(|e| e.target.is_none()), "{evs:#?}");
+    // the one asked, before the infinitive, stays the target
+    expect("Somalia urged Kenya to send doctors.", EventType::Request, "SOM", Some("KEN"));
+}
