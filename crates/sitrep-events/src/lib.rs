@@ -199,6 +199,30 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     !(matches!(t.kind, MentionKind::Place | MentionKind::Country) && i > 0 && matches!(words.lower[i - 1], "in" | "at"))
                 });
             }
+            // "alleging civilian casualties", "condemned the civilian deaths": a word that only
+            // describes the harm done ("civilian" before "casualties") is not who is accused. A
+            // participle after a comma ("disputed Pakistan's claims, alleging ...") accuses whom
+            // the clause before acted on.
+            if pat.kind == EventType::Accuse {
+                let harm = |t: &&Mention| {
+                    let i = toks.partition_point(|k| k.start < t.end);
+                    words.lower.get(i).is_some_and(|w| {
+                        matches!(*w, "casualties" | "deaths" | "death" | "losses" | "victims" | "toll" | "suffering" | "displacement")
+                    })
+                };
+                let before = roles.targets.len();
+                roles.targets.retain(|t| !harm(t));
+                if roles.targets.len() < before
+                    && roles.targets.is_empty()
+                    && trig.first > 0
+                    && toks[trig.first - 1].text(text) == ","
+                    && let Some((_, prev_srcs, prev_tgts)) = &prev_trigger
+                    && !prev_srcs.is_empty()
+                    && prev_srcs.iter().zip(&roles.sources).all(|(a, b)| a.actor == b.actor)
+                {
+                    roles.targets = prev_tgts.clone();
+                }
+            }
             // The victims of the violent act before this one in the sentence do not commit this
             // one: "killing at least 100 people and wounding about 300", "26 civilians were
             // killed and dozens wounded" (a second count: that act's source, if any, on the same

@@ -758,3 +758,11 @@ fn the_object_of_a_requested_act_is_no_target_of_the_request() {
     // the one asked, before the infinitive, stays the target
     expect("Somalia urged Kenya to send doctors.", EventType::Request, "SOM", Some("KEN"));
 }
+
+#[test]
+fn a_word_describing_the_harm_is_not_the_accused() {
+    let evs = events("Hamas disputed Israel's account, alleging civilian casualties in the camp.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Accuse && e.target.as_ref().is_some_and(|t| t.actor == "CVL")), "{evs:#?}");
+    // after a comma the participle accuses whom the clause before acted on
+    expect("Hamas disputed Israel's account, alleging civilian casualties in the camp.", EventType::Accuse, "GRP:hamas", Some("ISR"));
+}
