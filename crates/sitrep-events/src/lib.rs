@@ -636,7 +636,27 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             put(&mut events, lex, article, Draft::demand(&by, &who), &here);
         }
     }
+    // A civilian sector of no known state (business, media, health, schools, courts...) acting on
+    // no one, or only on another sector of no state ("the company provides tools", "people say",
+    // "the company denied it to the media"): it tells an analyst nothing about who acts on whom,
+    // and general news is full of them. Protests stay: crowds protest at no one named. State
+    // sectors stay too: "government forces retook the districts" in a one-country story.
+    events.retain(|e| match (&e.source, &e.target) {
+        (Some(s), t) => {
+            e.kind == EventType::Protest
+                || !(stateless(s) && s.agent.as_deref().is_some_and(|a| CIVIL_SECTORS.contains(&a)) && t.as_ref().is_none_or(stateless))
+        }
+        (None, _) => true,
+    });
     events
+}
+
+/// Sectors outside the state and armed politics (see `dictionaries/agents.yaml`).
+const CIVIL_SECTORS: &[&str] = &["CVL", "BUS", "MED", "HLH", "EDU", "LAB", "AGR", "JUD", "REL", "ELI"];
+
+/// A sector word that no state, organisation or group owns: "people", "the company", "police".
+fn stateless(e: &Endpoint) -> bool {
+    e.country.is_none() && e.org.is_none() && e.agent.is_some() && !e.actor.contains(':')
 }
 
 /// The person or group owning a force named by a sector word right after its possessive

@@ -766,3 +766,20 @@ fn a_word_describing_the_harm_is_not_the_accused() {
     // after a comma the participle accuses whom the clause before acted on
     expect("Hamas disputed Israel's account, alleging civilian casualties in the camp.", EventType::Accuse, "GRP:hamas", Some("ISR"));
 }
+
+#[test]
+fn a_civilian_sector_of_no_state_acting_on_no_one_is_no_event() {
+    // Business and lifestyle news: who acts on whom is nowhere in these.
+    for text in [
+        "The company denied the report in a statement on its website.",
+        "People said the new phones would help them work better.",
+        "The company promised gamers a lot of new titles.",
+    ] {
+        let evs = events(text);
+        assert!(evs.is_empty(), "{text:?}: {evs:#?}");
+    }
+    // A state's sector, a named body or a protest stays.
+    expect("Government forces retook three districts from the militants.", EventType::Assault, "MIL", None);
+    let evs = events("Thousands of people protested in the capital on Sunday.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Protest), "{evs:#?}");
+}
