@@ -2,13 +2,16 @@
 //! to organisations and countries, and which titles-only mentions ("the ISI chief") stand for a
 //! person named elsewhere in the article. Ends with the document's `Actor`s.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
-use sitrep_model::{Actor, ActorKind, Article, Mention, MentionKind, Role, Span, slug};
-use sitrep_text::{Token, TokenKind, tokens};
+use sitrep_model::{Actor, ActorKind, Article, Mention, MentionKind, Role, slug};
+use sitrep_text::{Token, TokenKind};
 
+use crate::SentenceTokens;
 use crate::dictionary::Dictionary;
+use crate::lower::lower;
 use crate::recognise::words::SPEECH_VERBS;
 
 /// Role nouns, longest first so "deputy prime minister" wins over "minister".
@@ -80,12 +83,12 @@ struct FoundRole {
     former: bool,
 }
 
-fn lower_words(text: &str, toks: &[Token]) -> Vec<String> {
-    toks.iter().map(|t| t.text(text).to_lowercase()).collect()
+fn lower_words<'t>(text: &'t str, toks: &[Token]) -> Vec<Cow<'t, str>> {
+    toks.iter().map(|t| lower(t.text(text))).collect()
 }
 
 /// The longest role noun ending at or starting at word `i` of `words`.
-fn role_at(words: &[String], i: usize) -> Option<(usize, usize, &'static str)> {
+fn role_at(words: &[Cow<'_, str>], i: usize) -> Option<(usize, usize, &'static str)> {
     // [`ROLES`] split into words and grouped by their first, in list order: this runs for
     // every word of every window, so it looks up rather than walks the list.
     type ByFirst = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
@@ -123,7 +126,7 @@ fn roles_in(text: &str, window: &[Token], mentions: &[Mention], dict: &Dictionar
     let words = lower_words(text, window);
     let mut out = Vec::new();
     let mut i = 0;
-    let former = words.iter().any(|w| matches!(w.as_str(), "former" | "then" | "ex" | "retired" | "erstwhile"));
+    let former = words.iter().any(|w| matches!(&**w, "former" | "then" | "ex" | "retired" | "erstwhile"));
     while i < words.len() {
         let Some((rs, re, title)) = role_at(&words, i) else {
             i += 1;
@@ -231,24 +234,6 @@ fn same_person(m: &[String], p: &Person) -> bool {
     })
 }
 
-/// Each sentence's tokens, made once per document: several passes below walk the sentences,
-/// and re-tokenising them was a quarter of resolution's time.
-struct SentenceTokens(Vec<Vec<Token>>);
-
-impl SentenceTokens {
-    fn of(article: &Article) -> SentenceTokens {
-        SentenceTokens(article.sentences.iter().map(|&s| tokens(&article.text, s)).collect())
-    }
-
-    /// The tokens of the sentence holding `pos` (of the whole text outside any sentence).
-    fn at<'a>(&'a self, article: &Article, pos: usize) -> std::borrow::Cow<'a, [Token]> {
-        match article.sentence_at(pos) {
-            Some(i) => std::borrow::Cow::Borrowed(&self.0[i]),
-            None => std::borrow::Cow::Owned(tokens(&article.text, Span::new(0, article.text.len()))),
-        }
-    }
-}
-
 /// Bare surnames of people named in full elsewhere in the article ("Yaqoob has ...").
 fn surname_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<Mention>) {
     let text = &article.text;
@@ -321,11 +306,9 @@ fn group_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<
     let mut found = Vec::new();
     for (si, toks) in sents.0.iter().enumerate() {
         for w in toks.windows(2) {
-            let det = w[0].text(text).to_lowercase();
-            let head = w[1].text(text).to_lowercase();
-            if !matches!(det.as_str(), "the" | "these" | "this" | "such")
-                || !matches!(head.as_str(), "group" | "groups" | "movement" | "outfit")
-            {
+            let det = lower(w[0].text(text));
+            let head = lower(w[1].text(text));
+            if !matches!(&*det, "the" | "these" | "this" | "such") || !matches!(&*head, "group" | "groups" | "movement" | "outfit") {
                 continue;
             }
             let (start, end) = (w[0].start, w[1].end);
@@ -447,7 +430,7 @@ fn coalition_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut 
     let mut found = Vec::new();
     for toks in &sents.0 {
         for w in toks.windows(2) {
-            if w[0].text(text).to_lowercase() != "the" || w[1].text(text) != "coalition" {
+            if w[1].text(text) != "coalition" || lower(w[0].text(text)) != "the" {
                 continue;
             }
             let (start, end) = (w[0].start, w[1].end);
@@ -517,7 +500,7 @@ fn sector_titles(text: &str, mentions: &mut Vec<Mention>) -> Vec<(usize, Role, O
         let titles_only = between
             .split(|c: char| c.is_whitespace() || c == '.')
             .filter(|w| !w.is_empty())
-            .all(|w| crate::recognise::words::TITLE_WORDS.contains(&w.to_lowercase().as_str()));
+            .all(|w| crate::recognise::words::TITLE_WORDS.contains(&&*lower(w)));
         if !(between.is_empty() || between == "," || titles_only) {
             continue;
         }
@@ -574,12 +557,21 @@ fn owned_sectors(article: &Article, mentions: &mut [Mention]) {
 }
 
 /// Resolve mentions inside the document and build its actors.
-pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>) -> (Vec<Mention>, Vec<Actor>) {
+pub fn resolve(dict: &Dictionary, article: &Article, mentions: Vec<Mention>) -> (Vec<Mention>, Vec<Actor>) {
+    resolve_with(dict, article, &SentenceTokens::of(article), mentions)
+}
+
+/// [`resolve`] with the sentences' tokens already made.
+pub(crate) fn resolve_with(
+    dict: &Dictionary,
+    article: &Article,
+    sents: &SentenceTokens,
+    mut mentions: Vec<Mention>,
+) -> (Vec<Mention>, Vec<Actor>) {
     let text = &article.text;
-    let sents = SentenceTokens::of(article);
-    surname_mentions(article, &sents, &mut mentions);
-    group_anaphora(article, &sents, &mut mentions);
-    coalition_anaphora(article, &sents, &mut mentions);
+    surname_mentions(article, sents, &mut mentions);
+    group_anaphora(article, sents, &mut mentions);
+    coalition_anaphora(article, sents, &mut mentions);
     appositions(text, &mut mentions);
     name_variants(&mut mentions);
     let titles = sector_titles(text, &mut mentions);
@@ -651,8 +643,8 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
                 t.kind != TokenKind::Word
                     || w.chars().next().is_some_and(char::is_uppercase)
                     || matches!(w, "of" | "for" | "the" | "and" | "'s" | "’s")
-                    || ROLES.contains(&w.to_lowercase().as_str())
-                    || crate::recognise::words::TITLE_WORDS.contains(&w.to_lowercase().as_str())
+                    || ROLES.contains(&&*lower(w))
+                    || crate::recognise::words::TITLE_WORDS.contains(&&*lower(w))
             });
             if !opens {
                 before.drain(..=c);
@@ -723,7 +715,7 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
     }
 
     // Titles in apposition to a name are the person named.
-    let phrases = title_appositions(article, &mentions, &owner);
+    let phrases = title_appositions(article, sents, &mentions, &owner);
     if !phrases.is_empty() {
         let displaced: Vec<usize> = phrases.iter().flat_map(|(_, _, d)| d.clone()).collect();
         let mut all: Vec<(Mention, Option<usize>)> =
@@ -793,11 +785,10 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
     // "The president blamed al-Shabab": a bare role stands for the person who holds it here.
     let mut added: Vec<(Mention, usize)> = Vec::new();
     let mut displaced: Vec<usize> = Vec::new();
-    for &sentence in &article.sentences {
-        let stoks = tokens(text, sentence);
-        let words = lower_words(text, &stoks);
+    for stoks in &sents.0 {
+        let words = lower_words(text, stoks);
         for i in 0..words.len().saturating_sub(1) {
-            if !matches!(words[i].as_str(), "the" | "a") {
+            if !matches!(&*words[i], "the" | "a") {
                 continue;
             }
             let Some((_, re, title)) = role_at(&words, i + 1) else { continue };
@@ -856,7 +847,7 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
     }
     // A role mention overlapping a following name mention of the same person: keep one.
     mentions.dedup_by(|b, a| a.end > b.start && a.actor == b.actor);
-    pronoun_mentions(article, &mut mentions);
+    pronoun_mentions(article, sents, &mut mentions);
 
     let actors = build_actors(dict, &mentions, &people);
     (mentions, actors)
@@ -868,14 +859,19 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
 /// Foreign Secretary, Johnson said" names two people); after it, it must end at a comma, a full
 /// stop or a verb of saying. Returns each phrase's mention, its person, and the mentions inside
 /// it that give way (sector words, places, organisations named in the title).
-fn title_appositions(article: &Article, mentions: &[Mention], owner: &[Option<usize>]) -> Vec<(Mention, usize, Vec<usize>)> {
+fn title_appositions(
+    article: &Article,
+    sents: &SentenceTokens,
+    mentions: &[Mention],
+    owner: &[Option<usize>],
+) -> Vec<(Mention, usize, Vec<usize>)> {
     let text = &article.text;
     // A role noun, not a word that only goes with one ("Prime", "Vice", "Air").
     let titled = |w: &str| {
-        let w = w.to_lowercase();
-        ROLES.contains(&w.as_str())
+        let w = lower(w);
+        ROLES.contains(&&*w)
             || matches!(
-                w.as_str(),
+                &*w,
                 "representative"
                     | "adviser"
                     | "advisor"
@@ -906,8 +902,7 @@ fn title_appositions(article: &Article, mentions: &[Mention], owner: &[Option<us
             continue;
         }
         let Some(si) = article.sentence_at(m.start) else { continue };
-        let sentence = article.sentences[si];
-        let toks = tokens(text, sentence);
+        let toks = &sents.0[si];
         let at = toks.partition_point(|t| t.end <= m.start);
         let end = toks.partition_point(|t| t.start < m.end);
         let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -919,7 +914,7 @@ fn title_appositions(article: &Article, mentions: &[Mention], owner: &[Option<us
                 k += 1;
             }
             // A dot that ends the sentence is no part of the phrase.
-            let stop = toks.get(k).map(|t| t.text(text).to_lowercase());
+            let stop = toks.get(k).map(|t| lower(t.text(text)));
             let closed =
                 k == toks.len() || stop.as_deref().is_some_and(|w| matches!(w, "," | "." | ";" | ")") || SPEECH_VERBS.contains(&w));
             // A lone noun ("commander, U.S. Central Command") is too little to stand for a person.
@@ -969,21 +964,20 @@ fn title_appositions(article: &Article, mentions: &[Mention], owner: &[Option<us
 /// two people in view it could be either, and it is left alone; so too when another person has
 /// been named more often so far, the article's main character). "Her" counts only where it is
 /// no possessive ("told her", not "her government").
-fn pronoun_mentions(article: &Article, mentions: &mut Vec<Mention>) {
+fn pronoun_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<Mention>) {
     let text = &article.text;
     let mut found = Vec::new();
-    for (si, &sentence) in article.sentences.iter().enumerate() {
-        let toks = tokens(text, sentence);
+    for (si, toks) in sents.0.iter().enumerate() {
         let window_start = article.sentences[si.saturating_sub(1)].start;
         for (k, t) in toks.iter().enumerate() {
-            let w = t.text(text).to_lowercase();
+            let w = lower(t.text(text));
             let object_her = w == "her"
                 && toks.get(k + 1).is_none_or(|n| {
-                    let n = n.text(text).to_lowercase();
+                    let n = lower(n.text(text));
                     n.chars().all(|c| !c.is_alphanumeric())
-                        || matches!(n.as_str(), "to" | "that" | "on" | "in" | "at" | "as" | "for" | "with" | "about" | "and")
+                        || matches!(&*n, "to" | "that" | "on" | "in" | "at" | "as" | "for" | "with" | "about" | "and")
                 });
-            if !(matches!(w.as_str(), "he" | "she" | "him") || object_her) || mentions.iter().any(|m| m.start < t.end && t.start < m.end) {
+            if !(matches!(&*w, "he" | "she" | "him") || object_her) || mentions.iter().any(|m| m.start < t.end && t.start < m.end) {
                 continue;
             }
             let people: Vec<&Mention> = mentions
