@@ -11,7 +11,7 @@ use sitrep_text::{Token, TokenKind};
 
 use crate::SentenceTokens;
 use crate::dictionary::Dictionary;
-use crate::lower::lower;
+use crate::lower::{is_one_of, lower};
 use crate::recognise::words::SPEECH_VERBS;
 
 /// Role nouns, longest first so "deputy prime minister" wins over "minister".
@@ -60,6 +60,9 @@ const ROLES: &[&str] = &[
     "colonel",
     "major",
 ];
+
+/// The most words a role noun has.
+const ROLE_WORDS: usize = 3;
 
 /// The sector a role puts its holder in, when the organisation does not say.
 fn role_agent(title: &str) -> Option<&'static str> {
@@ -249,17 +252,19 @@ fn surname_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Ve
     let mut found = Vec::new();
     for toks in &sents.0 {
         for &t in toks {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
             let w = t.text(text);
             let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-            // The surname as written, or a spelling of it ("Rakhmon" for "Rahmon").
+            // The surname as written, or a spelling of it ("Rakhmon" for "Rahmon"): a
+            // capitalised word of five letters or more.
+            let first = bare.chars().next();
+            let spelling = first.is_some_and(char::is_uppercase) && bare.chars().count() >= 5;
             let close = |s: &String| {
-                s == bare
-                    || (bare.chars().count() >= 5
-                        && bare.chars().next() == s.chars().next()
-                        && bare.chars().next().is_some_and(char::is_uppercase)
-                        && strsim::jaro_winkler(&bare.to_lowercase(), &s.to_lowercase()) >= 0.9)
+                s == bare || (spelling && first == s.chars().next() && strsim::jaro_winkler(&bare.to_lowercase(), &s.to_lowercase()) >= 0.9)
             };
-            if t.kind != TokenKind::Word || !surnames.iter().any(close) {
+            if !surnames.iter().any(close) {
                 continue;
             }
             let end = t.start + bare.len();
@@ -274,7 +279,7 @@ fn surname_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Ve
                 let given_start = before.len() - given.len();
                 if given.chars().next().is_some_and(char::is_uppercase)
                     && given.chars().count() >= 3
-                    && !crate::recognise::words::not_name(&given.to_lowercase())
+                    && !crate::recognise::words::not_name_word(given)
                     && !mentions.iter().any(|m| m.start < before.len() && given_start < m.end)
                 {
                     start = given_start;
@@ -306,9 +311,9 @@ fn group_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<
     let mut found = Vec::new();
     for (si, toks) in sents.0.iter().enumerate() {
         for w in toks.windows(2) {
-            let det = lower(w[0].text(text));
-            let head = lower(w[1].text(text));
-            if !matches!(&*det, "the" | "these" | "this" | "such") || !matches!(&*head, "group" | "groups" | "movement" | "outfit") {
+            if !is_one_of(w[1].text(text), &["group", "groups", "movement", "outfit"])
+                || !is_one_of(w[0].text(text), &["the", "these", "this", "such"])
+            {
                 continue;
             }
             let (start, end) = (w[0].start, w[1].end);
@@ -500,7 +505,7 @@ fn sector_titles(text: &str, mentions: &mut Vec<Mention>) -> Vec<(usize, Role, O
         let titles_only = between
             .split(|c: char| c.is_whitespace() || c == '.')
             .filter(|w| !w.is_empty())
-            .all(|w| crate::recognise::words::TITLE_WORDS.contains(&&*lower(w)));
+            .all(|w| crate::recognise::words::TITLE_SET.has_lower(w));
         if !(between.is_empty() || between == "," || titles_only) {
             continue;
         }
@@ -644,7 +649,7 @@ pub(crate) fn resolve_with(
                     || w.chars().next().is_some_and(char::is_uppercase)
                     || matches!(w, "of" | "for" | "the" | "and" | "'s" | "’s")
                     || ROLES.contains(&&*lower(w))
-                    || crate::recognise::words::TITLE_WORDS.contains(&&*lower(w))
+                    || crate::recognise::words::TITLE_SET.has_lower(w)
             });
             if !opens {
                 before.drain(..=c);
@@ -786,12 +791,14 @@ pub(crate) fn resolve_with(
     let mut added: Vec<(Mention, usize)> = Vec::new();
     let mut displaced: Vec<usize> = Vec::new();
     for stoks in &sents.0 {
-        let words = lower_words(text, stoks);
-        for i in 0..words.len().saturating_sub(1) {
-            if !matches!(&*words[i], "the" | "a") {
+        for i in 0..stoks.len().saturating_sub(1) {
+            if !is_one_of(stoks[i].text(text), &["the", "a"]) {
                 continue;
             }
-            let Some((_, re, title)) = role_at(&words, i + 1) else { continue };
+            // A role is at most ROLE_WORDS words: only those after the article are lower-cased.
+            let words = lower_words(text, &stoks[i + 1..stoks.len().min(i + 1 + ROLE_WORDS)]);
+            let Some((_, re, title)) = role_at(&words, 0) else { continue };
+            let re = i + 1 + re;
             let named_next = stoks.get(re).is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_uppercase));
             let (start, end) = (stoks[i].start, stoks[re - 1].end);
             // A bare sector word inside the title ("Minister" in "the Prime Minister") gives way
@@ -836,20 +843,27 @@ pub(crate) fn resolve_with(
     }
 
     // Every person mention gets its person's id, country, sector and organisation.
+    let person_ids: Vec<String> = people.iter().map(Person::id).collect();
     for (i, m) in mentions.iter_mut().enumerate() {
         if let Some(p) = owner[i] {
             let person = &people[p];
-            m.actor = Some(person.id());
-            m.country = m.country.clone().or(person.country.clone());
-            m.agent = m.agent.clone().or(person.agent.clone());
-            m.org = m.org.clone().or(person.org.clone());
+            m.actor = Some(person_ids[p].clone());
+            if m.country.is_none() {
+                m.country = person.country.clone();
+            }
+            if m.agent.is_none() {
+                m.agent = person.agent.clone();
+            }
+            if m.org.is_none() {
+                m.org = person.org.clone();
+            }
         }
     }
     // A role mention overlapping a following name mention of the same person: keep one.
     mentions.dedup_by(|b, a| a.end > b.start && a.actor == b.actor);
     pronoun_mentions(article, sents, &mut mentions);
 
-    let actors = build_actors(dict, &mentions, &people);
+    let actors = build_actors(dict, &mentions, &people, &person_ids);
     (mentions, actors)
 }
 
@@ -970,14 +984,16 @@ fn pronoun_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Ve
     for (si, toks) in sents.0.iter().enumerate() {
         let window_start = article.sentences[si.saturating_sub(1)].start;
         for (k, t) in toks.iter().enumerate() {
-            let w = lower(t.text(text));
-            let object_her = w == "her"
-                && toks.get(k + 1).is_none_or(|n| {
-                    let n = lower(n.text(text));
+            let object_her = || {
+                toks.get(k + 1).is_none_or(|n| {
+                    let n = n.text(text);
                     n.chars().all(|c| !c.is_alphanumeric())
-                        || matches!(&*n, "to" | "that" | "on" | "in" | "at" | "as" | "for" | "with" | "about" | "and")
-                });
-            if !(matches!(&*w, "he" | "she" | "him") || object_her) || mentions.iter().any(|m| m.start < t.end && t.start < m.end) {
+                        || is_one_of(n, &["to", "that", "on", "in", "at", "as", "for", "with", "about", "and"])
+                })
+            };
+            let w = t.text(text);
+            let pronoun = is_one_of(w, &["he", "she", "him"]) || (is_one_of(w, &["her"]) && object_her());
+            if !pronoun || mentions.iter().any(|m| m.start < t.end && t.start < m.end) {
                 continue;
             }
             let people: Vec<&Mention> = mentions
@@ -1014,19 +1030,17 @@ fn pronoun_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Ve
     }
 }
 
-fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person]) -> Vec<Actor> {
+fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person], person_ids: &[String]) -> Vec<Actor> {
     let mut by_id: BTreeMap<String, Actor> = BTreeMap::new();
-    // A person's id is a slug of the name: made once, not once per actor looked up.
-    let person_ids: Vec<String> = people.iter().map(Person::id).collect();
     for m in mentions {
-        let Some(id) = m.actor.clone() else { continue };
-        let entry = by_id.entry(id.clone()).or_insert_with(|| {
-            let person = person_ids.iter().position(|p| *p == id).map(|i| &people[i]);
+        let Some(id) = m.actor.as_ref() else { continue };
+        if !by_id.contains_key(id) {
+            let person = person_ids.iter().position(|p| p == id).map(|i| &people[i]);
             let (name, kind) = if let Some(p) = person {
                 (p.canonical().to_string(), ActorKind::Person)
-            } else if let Some(c) = dict.countries.get(&id) {
+            } else if let Some(c) = dict.countries.get(id) {
                 (c.name.clone(), ActorKind::Country)
-            } else if let Some(o) = dict.orgs.get(&id) {
+            } else if let Some(o) = dict.orgs.get(id) {
                 (o.name.clone(), if o.group { ActorKind::Group } else { ActorKind::Organisation })
             } else if m.kind == MentionKind::Agent {
                 let label = m.how.strip_prefix("sector:").unwrap_or(&m.text).to_string();
@@ -1036,7 +1050,7 @@ fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person]) -> V
             } else {
                 (m.text.clone(), ActorKind::Organisation)
             };
-            Actor {
+            let actor = Actor {
                 id: id.clone(),
                 name,
                 kind,
@@ -1046,8 +1060,10 @@ fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person]) -> V
                 roles: person.map(|p| p.roles.clone()).unwrap_or_default(),
                 mentions: 0,
                 documents: 1,
-            }
-        });
+            };
+            by_id.insert(id.clone(), actor);
+        }
+        let entry = by_id.get_mut(id).expect("inserted above");
         entry.mentions += 1;
         // "the group" is how the text points back, not a name of the group.
         if m.how != "anaphor" && !entry.aliases.contains(&m.text) {
@@ -1058,4 +1074,15 @@ fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person]) -> V
         }
     }
     by_id.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_role_is_longer_than_role_words() {
+        assert!(ROLES.iter().all(|r| r.split(' ').count() <= ROLE_WORDS));
+        assert!(ROLES.iter().any(|r| r.split(' ').count() == ROLE_WORDS));
+    }
 }

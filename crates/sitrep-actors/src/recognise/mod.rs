@@ -15,7 +15,6 @@ use sitrep_text::{Token, TokenKind};
 use crate::SentenceTokens;
 use crate::dictionary::{Dictionary, EntryKind, Hit};
 use crate::fold::Folded;
-use crate::lower::lower;
 
 /// All mentions in the article, sorted by start, not overlapping.
 pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
@@ -160,8 +159,8 @@ fn in_other_name(text: &str, start: usize, end: usize, toks: &[Token]) -> bool {
             t.kind == TokenKind::Word
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().any(char::is_lowercase)
-                && !words::TITLE_WORDS.contains(&&*lower(w))
-                && !words::not_name(&lower(w))
+                && !words::TITLE_SET.has_lower(w)
+                && !words::not_name_word(w)
         })
     };
     let before = text[..start].trim_end_matches(['-', '‐', ' ']);
@@ -364,7 +363,7 @@ fn join_sectors(dict: &Dictionary, text: &str, toks: &[Token], found: &mut Vec<M
         let gap: Vec<&str> =
             toks.iter().filter(|t| t.start >= prev.end && t.end <= cur.start && t.kind == TokenKind::Word).map(|t| t.text(text)).collect();
         let possessive = between.trim_start().starts_with("'s") || between.trim_start().starts_with("’s");
-        let modifiers = gap.iter().all(|w| words::SECTOR_MODIFIERS.contains(&&*lower(w)));
+        let modifiers = gap.iter().all(|w| words::SECTOR_MODIFIER_SET.has_lower(w));
         // "Tehreek Taliban Pakistan (TTP) militants": an acronym in brackets still heads the sector word.
         let bracketed = between.trim() == ")" && text[..prev.start].ends_with('(');
         let close =

@@ -12,8 +12,8 @@
 use sitrep_model::{Mention, MentionKind, slug};
 use sitrep_text::{Token, TokenKind};
 
-use super::words::{ORG_HEADS, SECTOR_MODIFIERS, not_name};
-use crate::lower::lower;
+use super::words::{ORG_HEAD_SET, SECTOR_MODIFIER_SET, not_name_word};
+use crate::lower::{lower, with_lower};
 
 /// Heads of military units: the organisation is armed forces.
 const UNIT_HEADS: &[&str] = &[
@@ -62,8 +62,7 @@ fn ordinal(w: &str) -> bool {
 }
 
 fn head_word(w: &str) -> bool {
-    let w = lower(bare(w));
-    ORG_HEADS.contains(&&*w) || w == "government"
+    with_lower(bare(w), |w| ORG_HEAD_SET.has(w) || w == "government")
 }
 
 /// Mentions the run may take in: the dictionary's sector words, nationalities, countries, places.
@@ -87,7 +86,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
     while i < toks.len() {
         let w = toks[i].text(text);
         let starts = toks[i].kind == TokenKind::Word && (capitalised(w) || ordinal(w) || covering(i, found).is_some());
-        if !starts || (capitalised(w) && not_name(&lower(w)) && covering(i, found).is_none()) {
+        if !starts || (capitalised(w) && not_name_word(w) && covering(i, found).is_none()) {
             i += 1;
             continue;
         }
@@ -136,7 +135,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
                 continue;
             }
             let first_ordinal = ordinal(wj) && steps.iter().all(|s| matches!(s, Step::Mention(..)));
-            if t.kind == TokenKind::Word && (capitalised(wj) || first_ordinal) && !(steps.is_empty() && not_name(&lower(wj))) {
+            if t.kind == TokenKind::Word && (capitalised(wj) || first_ordinal) && !(steps.is_empty() && not_name_word(wj)) {
                 steps.push(Step::Word(j));
                 j += 1;
                 if possessive(wj) {
@@ -234,7 +233,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         // ("University", "Church") are part of a name like any word.
         let plain = steps.iter().any(|s| match *s {
             Step::Word(k) => {
-                toks[k].kind == TokenKind::Word && !ordinal(toks[k].text(text)) && !SECTOR_MODIFIERS.contains(&&*lower(toks[k].text(text)))
+                toks[k].kind == TokenKind::Word && !ordinal(toks[k].text(text)) && !SECTOR_MODIFIER_SET.has_lower(toks[k].text(text))
             }
             Step::Mention(mi) if found[mi].kind == MentionKind::Organisation => true,
             Step::Mention(mi) => {
