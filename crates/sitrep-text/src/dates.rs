@@ -152,7 +152,7 @@ pub fn normalise_published(s: &str) -> Option<String> {
     if let Some(d) = parse_anchor(s).filter(|_| s.len() >= 10 && s.as_bytes().get(4) == Some(&b'-')) {
         return Some(fmt(d));
     }
-    find(s, None).into_iter().find(|d| d.precision == Precision::Day).map(|d| d.from)
+    find_absolute(s).into_iter().find(|d| d.precision == Precision::Day).map(|d| d.from)
 }
 
 /// The month most recently named relative to the anchor ("in January" said in March 2025 is
@@ -264,6 +264,15 @@ fn resolve(form: Form, caps: &regex::Captures, anchor: Option<Day>) -> Option<(D
             one(from_days(a - back))
         }
     }
+}
+
+/// [`find`] without a publication date: only the absolute forms resolve then, and each of them
+/// holds a digit, so a text without one (most headlines and header lines) has none.
+pub(crate) fn find_absolute(text: &str) -> Vec<DateMention> {
+    if !text.chars().any(char::is_numeric) {
+        return Vec::new();
+    }
+    find(text, None)
 }
 
 /// Every date expression in `text`, resolved against `published` (`YYYY-MM-DD`) where needed.
@@ -474,6 +483,14 @@ mod tests {
                 assert_eq!(screen.matched(k), re.is_match(t), "{f:?} {t}");
             }
             assert_eq!(screen.matched(SCREENED.len()), offset.is_match(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn without_a_digit_nothing_is_absolute() {
+        for t in ["yesterday, this week, on Monday, last January, in May, May 24th", "the nineteen-nineties, a week ago"] {
+            assert!(find(t, None).is_empty(), "{t}");
+            assert!(!find(t, Some("2025-01-05")).is_empty(), "{t}");
         }
     }
 
