@@ -290,34 +290,53 @@ pub fn guess_language(text: &str) -> Option<String> {
     // (a character is decoded only outside ASCII); counted without lower-casing copies: only an
     // ASCII word lower-cases to one of these.
     let b = text.as_bytes();
-    // The character at `i`: whether it is whitespace, and its length.
-    let at = |i: usize| -> (bool, usize) {
-        if b[i].is_ascii() {
-            (matches!(b[i], b' ' | b'\t'..=b'\r'), 1)
-        } else {
-            let c = text[i..].chars().next().expect("a character starts here");
-            (c.is_whitespace(), c.len_utf8())
-        }
+    let n = b.len();
+    // The character at `i` (not ASCII): whether it is whitespace, and its length.
+    let wide = |i: usize| -> (bool, usize) {
+        let c = text[i..].chars().next().expect("a character starts here");
+        (c.is_whitespace(), c.len_utf8())
     };
+    let space = |x: u8| matches!(x, b' ' | b'\t'..=b'\r');
     let (mut words, mut hits) = (0, 0);
     let mut i = 0;
-    while i < b.len() && words < 400 {
-        let (space, len) = at(i);
-        if space {
-            i += len;
-            continue;
+    while words < 400 {
+        while i < n {
+            if b[i].is_ascii() {
+                if !space(b[i]) {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (ws, len) = wide(i);
+                if !ws {
+                    break;
+                }
+                i += len;
+            }
+        }
+        if i >= n {
+            break;
         }
         let start = i;
-        while i < b.len() {
-            let (space, len) = at(i);
-            if space {
-                break;
+        let mut ascii = true;
+        while i < n {
+            if b[i].is_ascii() {
+                if space(b[i]) {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (ws, len) = wide(i);
+                if ws {
+                    break;
+                }
+                ascii = false;
+                i += len;
             }
-            i += len;
         }
-        let w = &b[start..i];
         words += 1;
-        hits += usize::from(w.is_ascii() && EN.iter().any(|e| w.eq_ignore_ascii_case(e.as_bytes())));
+        let w = &b[start..i];
+        hits += usize::from(ascii && w.len() <= 4 && EN.iter().any(|e| w.eq_ignore_ascii_case(e.as_bytes())));
     }
     (words >= 5 && hits * 10 >= words).then(|| "en".to_string())
 }
