@@ -20,25 +20,39 @@ impl Folded {
     /// Fold `text[offset..]`-relative content; the map gives offsets into `text` plus `base`.
     pub fn new(text: &str, base: usize) -> Folded {
         let n = text.len();
-        let mut f = Folded { text: String::with_capacity(n), starts: Vec::with_capacity(n), ends: Vec::with_capacity(n) };
+        let mut out: Vec<u8> = Vec::with_capacity(n);
+        let mut starts = Vec::with_capacity(n);
+        let mut ends = Vec::with_capacity(n);
         let mut pending_space = false;
-        for (i, c) in text.char_indices() {
-            let (s, e) = (base + i, base + i + c.len_utf8());
-            if separator(c) {
-                pending_space = !f.text.is_empty();
-                continue;
-            }
-            // ASCII (nearly every character) folds without allocating.
-            if c.is_ascii() {
-                if !c.is_ascii_alphanumeric() {
-                    pending_space = !f.text.is_empty();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < n {
+            let b = bytes[i];
+            let s = base + i;
+            // ASCII (nearly every character) folds byte by byte: a letter or digit is kept
+            // lower-cased, anything else separates words.
+            if b.is_ascii() {
+                i += 1;
+                if !b.is_ascii_alphanumeric() {
+                    pending_space = !out.is_empty();
                     continue;
                 }
                 if pending_space {
-                    f.push(' ', s, s);
+                    out.push(b' ');
+                    starts.push(s);
+                    ends.push(s);
                     pending_space = false;
                 }
-                f.push(c.to_ascii_lowercase(), s, e);
+                out.push(b.to_ascii_lowercase());
+                starts.push(s);
+                ends.push(s + 1);
+                continue;
+            }
+            let c = text[i..].chars().next().expect("a character starts here");
+            i += c.len_utf8();
+            let e = base + i;
+            if separator(c) {
+                pending_space = !out.is_empty();
                 continue;
             }
             let piece: String = if c.is_alphanumeric() {
@@ -47,24 +61,24 @@ impl Folded {
                 String::new()
             };
             if piece.is_empty() {
-                pending_space = !f.text.is_empty();
+                pending_space = !out.is_empty();
                 continue;
             }
             if pending_space {
-                f.push(' ', s, s);
+                out.push(b' ');
+                starts.push(s);
+                ends.push(s);
                 pending_space = false;
             }
-            for ch in piece.chars() {
-                f.push(ch, s, e);
+            for ch in piece.bytes() {
+                out.push(ch);
+                starts.push(s);
+                ends.push(e);
             }
         }
-        f
-    }
-
-    fn push(&mut self, c: char, s: usize, e: usize) {
-        self.text.push(c);
-        self.starts.push(s);
-        self.ends.push(e);
+        // Only ASCII letters, digits and spaces were written.
+        let text = String::from_utf8(out).expect("folded text is ASCII");
+        Folded { text, starts, ends }
     }
 
     /// Original byte range of folded range `[start, end)`.

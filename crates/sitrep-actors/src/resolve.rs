@@ -2,13 +2,16 @@
 //! to organisations and countries, and which titles-only mentions ("the ISI chief") stand for a
 //! person named elsewhere in the article. Ends with the document's `Actor`s.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
-use sitrep_model::{Actor, ActorKind, Article, Mention, MentionKind, Role, Span, slug};
-use sitrep_text::{Token, TokenKind, tokens};
+use sitrep_model::{Actor, ActorKind, Article, Mention, MentionKind, Role, slug};
+use sitrep_text::{Token, TokenKind};
 
+use crate::SentenceTokens;
 use crate::dictionary::Dictionary;
+use crate::lower::{is_one_of, lower};
 use crate::recognise::words::SPEECH_VERBS;
 
 /// Role nouns, longest first so "deputy prime minister" wins over "minister".
@@ -58,6 +61,9 @@ const ROLES: &[&str] = &[
     "major",
 ];
 
+/// The most words a role noun has.
+const ROLE_WORDS: usize = 3;
+
 /// The sector a role puts its holder in, when the organisation does not say.
 fn role_agent(title: &str) -> Option<&'static str> {
     let last = title.rsplit(' ').next().unwrap_or(title);
@@ -80,12 +86,12 @@ struct FoundRole {
     former: bool,
 }
 
-fn lower_words(text: &str, toks: &[Token]) -> Vec<String> {
-    toks.iter().map(|t| t.text(text).to_lowercase()).collect()
+fn lower_words<'t>(text: &'t str, toks: &[Token]) -> Vec<Cow<'t, str>> {
+    toks.iter().map(|t| lower(t.text(text))).collect()
 }
 
 /// The longest role noun ending at or starting at word `i` of `words`.
-fn role_at(words: &[String], i: usize) -> Option<(usize, usize, &'static str)> {
+fn role_at(words: &[Cow<'_, str>], i: usize) -> Option<(usize, usize, &'static str)> {
     // [`ROLES`] split into words and grouped by their first, in list order: this runs for
     // every word of every window, so it looks up rather than walks the list.
     type ByFirst = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
@@ -123,7 +129,7 @@ fn roles_in(text: &str, window: &[Token], mentions: &[Mention], dict: &Dictionar
     let words = lower_words(text, window);
     let mut out = Vec::new();
     let mut i = 0;
-    let former = words.iter().any(|w| matches!(w.as_str(), "former" | "then" | "ex" | "retired" | "erstwhile"));
+    let former = words.iter().any(|w| matches!(&**w, "former" | "then" | "ex" | "retired" | "erstwhile"));
     while i < words.len() {
         let Some((rs, re, title)) = role_at(&words, i) else {
             i += 1;
@@ -231,24 +237,6 @@ fn same_person(m: &[String], p: &Person) -> bool {
     })
 }
 
-/// Each sentence's tokens, made once per document: several passes below walk the sentences,
-/// and re-tokenising them was a quarter of resolution's time.
-struct SentenceTokens(Vec<Vec<Token>>);
-
-impl SentenceTokens {
-    fn of(article: &Article) -> SentenceTokens {
-        SentenceTokens(article.sentences.iter().map(|&s| tokens(&article.text, s)).collect())
-    }
-
-    /// The tokens of the sentence holding `pos` (of the whole text outside any sentence).
-    fn at<'a>(&'a self, article: &Article, pos: usize) -> std::borrow::Cow<'a, [Token]> {
-        match article.sentence_at(pos) {
-            Some(i) => std::borrow::Cow::Borrowed(&self.0[i]),
-            None => std::borrow::Cow::Owned(tokens(&article.text, Span::new(0, article.text.len()))),
-        }
-    }
-}
-
 /// Bare surnames of people named in full elsewhere in the article ("Yaqoob has ...").
 fn surname_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<Mention>) {
     let text = &article.text;
@@ -264,17 +252,19 @@ fn surname_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Ve
     let mut found = Vec::new();
     for toks in &sents.0 {
         for &t in toks {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
             let w = t.text(text);
             let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-            // The surname as written, or a spelling of it ("Rakhmon" for "Rahmon").
+            // The surname as written, or a spelling of it ("Rakhmon" for "Rahmon"): a
+            // capitalised word of five letters or more.
+            let first = bare.chars().next();
+            let spelling = first.is_some_and(char::is_uppercase) && bare.chars().count() >= 5;
             let close = |s: &String| {
-                s == bare
-                    || (bare.chars().count() >= 5
-                        && bare.chars().next() == s.chars().next()
-                        && bare.chars().next().is_some_and(char::is_uppercase)
-                        && strsim::jaro_winkler(&bare.to_lowercase(), &s.to_lowercase()) >= 0.9)
+                s == bare || (spelling && first == s.chars().next() && strsim::jaro_winkler(&bare.to_lowercase(), &s.to_lowercase()) >= 0.9)
             };
-            if t.kind != TokenKind::Word || !surnames.iter().any(close) {
+            if !surnames.iter().any(close) {
                 continue;
             }
             let end = t.start + bare.len();
@@ -289,7 +279,7 @@ fn surname_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Ve
                 let given_start = before.len() - given.len();
                 if given.chars().next().is_some_and(char::is_uppercase)
                     && given.chars().count() >= 3
-                    && !crate::recognise::words::not_name(&given.to_lowercase())
+                    && !crate::recognise::words::not_name_word(given)
                     && !mentions.iter().any(|m| m.start < before.len() && given_start < m.end)
                 {
                     start = given_start;
@@ -321,10 +311,8 @@ fn group_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<
     let mut found = Vec::new();
     for (si, toks) in sents.0.iter().enumerate() {
         for w in toks.windows(2) {
-            let det = w[0].text(text).to_lowercase();
-            let head = w[1].text(text).to_lowercase();
-            if !matches!(det.as_str(), "the" | "these" | "this" | "such")
-                || !matches!(head.as_str(), "group" | "groups" | "movement" | "outfit")
+            if !is_one_of(w[1].text(text), &["group", "groups", "movement", "outfit"])
+                || !is_one_of(w[0].text(text), &["the", "these", "this", "such"])
             {
                 continue;
             }
@@ -447,7 +435,7 @@ fn coalition_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut 
     let mut found = Vec::new();
     for toks in &sents.0 {
         for w in toks.windows(2) {
-            if w[0].text(text).to_lowercase() != "the" || w[1].text(text) != "coalition" {
+            if w[1].text(text) != "coalition" || lower(w[0].text(text)) != "the" {
                 continue;
             }
             let (start, end) = (w[0].start, w[1].end);
@@ -517,7 +505,7 @@ fn sector_titles(text: &str, mentions: &mut Vec<Mention>) -> Vec<(usize, Role, O
         let titles_only = between
             .split(|c: char| c.is_whitespace() || c == '.')
             .filter(|w| !w.is_empty())
-            .all(|w| crate::recognise::words::TITLE_WORDS.contains(&w.to_lowercase().as_str()));
+            .all(|w| crate::recognise::words::TITLE_SET.has_lower(w));
         if !(between.is_empty() || between == "," || titles_only) {
             continue;
         }
@@ -615,12 +603,21 @@ fn owned_sectors(article: &Article, mentions: &mut [Mention]) {
 }
 
 /// Resolve mentions inside the document and build its actors.
-pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>) -> (Vec<Mention>, Vec<Actor>) {
+pub fn resolve(dict: &Dictionary, article: &Article, mentions: Vec<Mention>) -> (Vec<Mention>, Vec<Actor>) {
+    resolve_with(dict, article, &SentenceTokens::of(article), mentions)
+}
+
+/// [`resolve`] with the sentences' tokens already made.
+pub(crate) fn resolve_with(
+    dict: &Dictionary,
+    article: &Article,
+    sents: &SentenceTokens,
+    mut mentions: Vec<Mention>,
+) -> (Vec<Mention>, Vec<Actor>) {
     let text = &article.text;
-    let sents = SentenceTokens::of(article);
-    surname_mentions(article, &sents, &mut mentions);
-    group_anaphora(article, &sents, &mut mentions);
-    coalition_anaphora(article, &sents, &mut mentions);
+    surname_mentions(article, sents, &mut mentions);
+    group_anaphora(article, sents, &mut mentions);
+    coalition_anaphora(article, sents, &mut mentions);
     appositions(text, &mut mentions);
     name_variants(&mut mentions);
     let titles = sector_titles(text, &mut mentions);
@@ -692,8 +689,8 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
                 t.kind != TokenKind::Word
                     || w.chars().next().is_some_and(char::is_uppercase)
                     || matches!(w, "of" | "for" | "the" | "and" | "'s" | "’s")
-                    || ROLES.contains(&w.to_lowercase().as_str())
-                    || crate::recognise::words::TITLE_WORDS.contains(&w.to_lowercase().as_str())
+                    || ROLES.contains(&&*lower(w))
+                    || crate::recognise::words::TITLE_SET.has_lower(w)
             });
             if !opens {
                 before.drain(..=c);
@@ -764,7 +761,7 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
     }
 
     // Titles in apposition to a name are the person named.
-    let phrases = title_appositions(article, &mentions, &owner);
+    let phrases = title_appositions(article, sents, &mentions, &owner);
     if !phrases.is_empty() {
         let displaced: Vec<usize> = phrases.iter().flat_map(|(_, _, d)| d.clone()).collect();
         let mut all: Vec<(Mention, Option<usize>)> =
@@ -834,14 +831,15 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
     // "The president blamed al-Shabab": a bare role stands for the person who holds it here.
     let mut added: Vec<(Mention, usize)> = Vec::new();
     let mut displaced: Vec<usize> = Vec::new();
-    for &sentence in &article.sentences {
-        let stoks = tokens(text, sentence);
-        let words = lower_words(text, &stoks);
-        for i in 0..words.len().saturating_sub(1) {
-            if !matches!(words[i].as_str(), "the" | "a") {
+    for stoks in &sents.0 {
+        for i in 0..stoks.len().saturating_sub(1) {
+            if !is_one_of(stoks[i].text(text), &["the", "a"]) {
                 continue;
             }
-            let Some((_, re, title)) = role_at(&words, i + 1) else { continue };
+            // A role is at most ROLE_WORDS words: only those after the article are lower-cased.
+            let words = lower_words(text, &stoks[i + 1..stoks.len().min(i + 1 + ROLE_WORDS)]);
+            let Some((_, re, title)) = role_at(&words, 0) else { continue };
+            let re = i + 1 + re;
             let named_next = stoks.get(re).is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_uppercase));
             let (start, end) = (stoks[i].start, stoks[re - 1].end);
             // A bare sector word inside the title ("Minister" in "the Prime Minister") gives way
@@ -886,20 +884,27 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
     }
 
     // Every person mention gets its person's id, country, sector and organisation.
+    let person_ids: Vec<String> = people.iter().map(Person::id).collect();
     for (i, m) in mentions.iter_mut().enumerate() {
         if let Some(p) = owner[i] {
             let person = &people[p];
-            m.actor = Some(person.id());
-            m.country = m.country.clone().or(person.country.clone());
-            m.agent = m.agent.clone().or(person.agent.clone());
-            m.org = m.org.clone().or(person.org.clone());
+            m.actor = Some(person_ids[p].clone());
+            if m.country.is_none() {
+                m.country = person.country.clone();
+            }
+            if m.agent.is_none() {
+                m.agent = person.agent.clone();
+            }
+            if m.org.is_none() {
+                m.org = person.org.clone();
+            }
         }
     }
     // A role mention overlapping a following name mention of the same person: keep one.
     mentions.dedup_by(|b, a| a.end > b.start && a.actor == b.actor);
-    pronoun_mentions(article, &mut mentions);
+    pronoun_mentions(article, sents, &mut mentions);
 
-    let actors = build_actors(dict, &mentions, &people);
+    let actors = build_actors(dict, &mentions, &people, &person_ids);
     (mentions, actors)
 }
 
@@ -909,14 +914,19 @@ pub fn resolve(dict: &Dictionary, article: &Article, mut mentions: Vec<Mention>)
 /// Foreign Secretary, Johnson said" names two people); after it, it must end at a comma, a full
 /// stop or a verb of saying. Returns each phrase's mention, its person, and the mentions inside
 /// it that give way (sector words, places, organisations named in the title).
-fn title_appositions(article: &Article, mentions: &[Mention], owner: &[Option<usize>]) -> Vec<(Mention, usize, Vec<usize>)> {
+fn title_appositions(
+    article: &Article,
+    sents: &SentenceTokens,
+    mentions: &[Mention],
+    owner: &[Option<usize>],
+) -> Vec<(Mention, usize, Vec<usize>)> {
     let text = &article.text;
     // A role noun, not a word that only goes with one ("Prime", "Vice", "Air").
     let titled = |w: &str| {
-        let w = w.to_lowercase();
-        ROLES.contains(&w.as_str())
+        let w = lower(w);
+        ROLES.contains(&&*w)
             || matches!(
-                w.as_str(),
+                &*w,
                 "representative"
                     | "adviser"
                     | "advisor"
@@ -947,8 +957,7 @@ fn title_appositions(article: &Article, mentions: &[Mention], owner: &[Option<us
             continue;
         }
         let Some(si) = article.sentence_at(m.start) else { continue };
-        let sentence = article.sentences[si];
-        let toks = tokens(text, sentence);
+        let toks = &sents.0[si];
         let at = toks.partition_point(|t| t.end <= m.start);
         let end = toks.partition_point(|t| t.start < m.end);
         let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -960,7 +969,7 @@ fn title_appositions(article: &Article, mentions: &[Mention], owner: &[Option<us
                 k += 1;
             }
             // A dot that ends the sentence is no part of the phrase.
-            let stop = toks.get(k).map(|t| t.text(text).to_lowercase());
+            let stop = toks.get(k).map(|t| lower(t.text(text)));
             let closed =
                 k == toks.len() || stop.as_deref().is_some_and(|w| matches!(w, "," | "." | ";" | ")") || SPEECH_VERBS.contains(&w));
             // A lone noun ("commander, U.S. Central Command") is too little to stand for a person.
@@ -1010,21 +1019,22 @@ fn title_appositions(article: &Article, mentions: &[Mention], owner: &[Option<us
 /// two people in view it could be either, and it is left alone; so too when another person has
 /// been named more often so far, the article's main character). "Her" counts only where it is
 /// no possessive ("told her", not "her government").
-fn pronoun_mentions(article: &Article, mentions: &mut Vec<Mention>) {
+fn pronoun_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<Mention>) {
     let text = &article.text;
     let mut found = Vec::new();
-    for (si, &sentence) in article.sentences.iter().enumerate() {
-        let toks = tokens(text, sentence);
+    for (si, toks) in sents.0.iter().enumerate() {
         let window_start = article.sentences[si.saturating_sub(1)].start;
         for (k, t) in toks.iter().enumerate() {
-            let w = t.text(text).to_lowercase();
-            let object_her = w == "her"
-                && toks.get(k + 1).is_none_or(|n| {
-                    let n = n.text(text).to_lowercase();
+            let object_her = || {
+                toks.get(k + 1).is_none_or(|n| {
+                    let n = n.text(text);
                     n.chars().all(|c| !c.is_alphanumeric())
-                        || matches!(n.as_str(), "to" | "that" | "on" | "in" | "at" | "as" | "for" | "with" | "about" | "and")
-                });
-            if !(matches!(w.as_str(), "he" | "she" | "him") || object_her) || mentions.iter().any(|m| m.start < t.end && t.start < m.end) {
+                        || is_one_of(n, &["to", "that", "on", "in", "at", "as", "for", "with", "about", "and"])
+                })
+            };
+            let w = t.text(text);
+            let pronoun = is_one_of(w, &["he", "she", "him"]) || (is_one_of(w, &["her"]) && object_her());
+            if !pronoun || mentions.iter().any(|m| m.start < t.end && t.start < m.end) {
                 continue;
             }
             let people: Vec<&Mention> = mentions
@@ -1061,19 +1071,17 @@ fn pronoun_mentions(article: &Article, mentions: &mut Vec<Mention>) {
     }
 }
 
-fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person]) -> Vec<Actor> {
+fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person], person_ids: &[String]) -> Vec<Actor> {
     let mut by_id: BTreeMap<String, Actor> = BTreeMap::new();
-    // A person's id is a slug of the name: made once, not once per actor looked up.
-    let person_ids: Vec<String> = people.iter().map(Person::id).collect();
     for m in mentions {
-        let Some(id) = m.actor.clone() else { continue };
-        let entry = by_id.entry(id.clone()).or_insert_with(|| {
-            let person = person_ids.iter().position(|p| *p == id).map(|i| &people[i]);
+        let Some(id) = m.actor.as_ref() else { continue };
+        if !by_id.contains_key(id) {
+            let person = person_ids.iter().position(|p| p == id).map(|i| &people[i]);
             let (name, kind) = if let Some(p) = person {
                 (p.canonical().to_string(), ActorKind::Person)
-            } else if let Some(c) = dict.countries.get(&id) {
+            } else if let Some(c) = dict.countries.get(id) {
                 (c.name.clone(), ActorKind::Country)
-            } else if let Some(o) = dict.orgs.get(&id) {
+            } else if let Some(o) = dict.orgs.get(id) {
                 (o.name.clone(), if o.group { ActorKind::Group } else { ActorKind::Organisation })
             } else if m.kind == MentionKind::Agent {
                 let label = m.how.strip_prefix("sector:").unwrap_or(&m.text).to_string();
@@ -1083,7 +1091,7 @@ fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person]) -> V
             } else {
                 (m.text.clone(), ActorKind::Organisation)
             };
-            Actor {
+            let actor = Actor {
                 id: id.clone(),
                 name,
                 kind,
@@ -1093,8 +1101,10 @@ fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person]) -> V
                 roles: person.map(|p| p.roles.clone()).unwrap_or_default(),
                 mentions: 0,
                 documents: 1,
-            }
-        });
+            };
+            by_id.insert(id.clone(), actor);
+        }
+        let entry = by_id.get_mut(id).expect("inserted above");
         entry.mentions += 1;
         // "the group" is how the text points back, not a name of the group.
         if m.how != "anaphor" && !entry.aliases.contains(&m.text) {
@@ -1105,4 +1115,15 @@ fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person]) -> V
         }
     }
     by_id.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_role_is_longer_than_role_words() {
+        assert!(ROLES.iter().all(|r| r.split(' ').count() <= ROLE_WORDS));
+        assert!(ROLES.iter().any(|r| r.split(' ').count() == ROLE_WORDS));
+    }
 }

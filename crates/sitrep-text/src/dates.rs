@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use sitrep_model::{DateMention, Precision};
 
 const MONTHS: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
@@ -33,7 +33,7 @@ fn month_number(name: &str) -> Option<u32> {
 }
 
 /// The kinds of expression, tried together; the longest match at a position wins.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Form {
     Iso,
     DayMonthYear,
@@ -50,28 +50,46 @@ enum Form {
     Weekday,
 }
 
-static FORMS: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
+/// The patterns of the forms, in the order they are tried.
+fn patterns() -> Vec<(Form, String)> {
     let m = MONTHS;
-    let r = |s: String| Regex::new(&s).expect("date pattern");
     vec![
-        (Form::Iso, r(r"\b(\d{4})-(\d{2})-(\d{2})\b".into())),
+        (Form::Iso, r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
         // With a year the month name is safe to match in any case ("MARCH 14, 2024" datelines).
-        (Form::DayMonthYear, r(format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:({m}))\.?,?\s+(\d{{4}})\b"))),
-        (Form::MonthDayYear, r(format!(r"\b(?i:({m}))\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"))),
-        (Form::MonthDay, r(format!(r"\b({m})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"))),
-        (Form::DayMonth, r(format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m})\b"))),
-        (Form::MonthYear, r(format!(r"\b({m})\.?\s+(?:of\s+)?(\d{{4}})\b"))),
-        (Form::RelativeMonth, r(format!(r"\b(?i:(this|last|next|early|late|mid|in))[\s-]+({m})\b"))),
+        (Form::DayMonthYear, format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:({m}))\.?,?\s+(\d{{4}})\b")),
+        (Form::MonthDayYear, format!(r"\b(?i:({m}))\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
+        (Form::MonthDay, format!(r"\b({m})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
+        (Form::DayMonth, format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m})\b")),
+        (Form::MonthYear, format!(r"\b({m})\.?\s+(?:of\s+)?(\d{{4}})\b")),
+        (Form::RelativeMonth, format!(r"\b(?i:(this|last|next|early|late|mid|in))[\s-]+({m})\b")),
         (
             Form::YearRange,
-            r(r"\b(?i:from|between)\s+(\d{4})\s+(?i:to|and|until|till|through)\s+(\d{4})\b|\b(\d{4})\s*[-–]\s*(\d{4})\b".into()),
+            r"\b(?i:from|between)\s+(\d{4})\s+(?i:to|and|until|till|through)\s+(\d{4})\b|\b(\d{4})\s*[-–]\s*(\d{4})\b".into(),
         ),
-        (Form::Year, r(r"\b(1[89]\d{2}|20\d{2})\b".into())),
-        (Form::Decade, r(r"\b(?i:the)\s+(1[89]|20)(\d)0s\b".into())),
-        (Form::RelativeUnit, r(r"\b(?i)(this|last|next|previous|past|coming)\s+(year|month|week)\b".into())),
-        (Form::RelativeDay, r(r"\b(?i)(yesterday|today|tomorrow)\b".into())),
-        (Form::Weekday, r(r"\b(?:on|last|this|next)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".into())),
+        (Form::Year, r"\b(1[89]\d{2}|20\d{2})\b".into()),
+        (Form::Decade, r"\b(?i:the)\s+(1[89]|20)(\d)0s\b".into()),
+        (Form::RelativeUnit, r"\b(?i)(this|last|next|previous|past|coming)\s+(year|month|week)\b".into()),
+        (Form::RelativeDay, r"\b(?i)(yesterday|today|tomorrow)\b".into()),
+        (Form::Weekday, r"\b(?:on|last|this|next)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".into()),
     ]
+}
+
+static FORMS: LazyLock<Vec<(Form, Regex)>> =
+    LazyLock::new(|| patterns().into_iter().map(|(f, p)| (f, Regex::new(&p).expect("date pattern"))).collect());
+
+/// "Two weeks after", "three days later", "two years ago": a distance from another date.
+const OFFSET: &str = r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|\d{1,3})\s+(day|week|month|year)s?\s+(after|before|later|earlier|afterwards|ago)\b";
+
+/// The forms no literal leads (a digit, a word in any case), which the regex engine scans the
+/// whole text for, one pass each, though few texts hold them: one pass of a set of them tells
+/// which to search for at all. The offsets come last.
+const SCREENED: [Form; 3] = [Form::DayMonthYear, Form::MonthDayYear, Form::YearRange];
+
+static SCREEN: LazyLock<RegexSet> = LazyLock::new(|| {
+    let all = patterns();
+    let mut set: Vec<String> = SCREENED.iter().map(|f| all.iter().find(|(g, _)| g == f).expect("a screened form").1.clone()).collect();
+    set.push(OFFSET.to_string());
+    RegexSet::new(set).expect("date screen")
 });
 
 /// A calendar day.
@@ -134,7 +152,7 @@ pub fn normalise_published(s: &str) -> Option<String> {
     if let Some(d) = parse_anchor(s).filter(|_| s.len() >= 10 && s.as_bytes().get(4) == Some(&b'-')) {
         return Some(fmt(d));
     }
-    find(s, None).into_iter().find(|d| d.precision == Precision::Day).map(|d| d.from)
+    find_absolute(s).into_iter().find(|d| d.precision == Precision::Day).map(|d| d.from)
 }
 
 /// The month most recently named relative to the anchor ("in January" said in March 2025 is
@@ -248,11 +266,30 @@ fn resolve(form: Form, caps: &regex::Captures, anchor: Option<Day>) -> Option<(D
     }
 }
 
+/// [`find`] without a publication date: only the absolute forms resolve then, and each of them
+/// holds a digit, so a text without one (most headlines and header lines) has none.
+pub(crate) fn find_absolute(text: &str) -> Vec<DateMention> {
+    if !text.chars().any(char::is_numeric) {
+        return Vec::new();
+    }
+    find(text, None)
+}
+
 /// Every date expression in `text`, resolved against `published` (`YYYY-MM-DD`) where needed.
 pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
     let anchor = published.and_then(parse_anchor);
     let mut found: Vec<DateMention> = Vec::new();
+    let screen = SCREEN.matches(text);
     for (form, re) in FORMS.iter() {
+        // A screened form that matches nowhere in the text: no search.
+        if SCREENED.iter().position(|f| f == form).is_some_and(|k| !screen.matched(k)) {
+            continue;
+        }
+        // A decade is written with "0s" ("the 1990s", outside the pattern's case-insensitive
+        // part): a text without it has none, and the pattern, led by "the", scans slowly.
+        if matches!(form, Form::Decade) && !text.contains("0s") {
+            continue;
+        }
         for caps in re.captures_iter(text) {
             let m = caps.get(0).unwrap();
             if let Some((from, to, precision)) = resolve(*form, &caps, anchor) {
@@ -277,7 +314,9 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
         out.push(d);
     }
     out.sort_by_key(|d| d.start);
-    offsets(text, &mut out, anchor);
+    if screen.matched(SCREENED.len()) {
+        offsets(text, &mut out, anchor);
+    }
     out
 }
 
@@ -287,14 +326,9 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
 /// The expression then covers the distance and its anchor, and the anchor's interval moves by
 /// the distance; its precision is the coarser of the anchor's and the unit's.
 fn offsets(text: &str, found: &mut Vec<DateMention>, published: Option<Day>) {
-    static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|\d{1,3})\s+(day|week|month|year)s?\s+(after|before|later|earlier|afterwards|ago)\b",
-        )
-        .expect("offset pattern")
-    });
+    static OFFSET_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(OFFSET).expect("offset pattern"));
     let mut added = Vec::new();
-    for c in OFFSET.captures_iter(text) {
+    for c in OFFSET_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
         let n: i64 = match c[1].to_lowercase().as_str() {
             "a" | "an" | "one" => 1,
@@ -431,6 +465,33 @@ mod tests {
         assert_eq!(one("on Monday", p).0, "2023-06-05"); // 2023-06-10 was a Saturday
         assert!(find("last year", None).is_empty());
         assert!(find("they may go", p).is_empty(), "modal 'may' is not a month");
+    }
+
+    #[test]
+    fn the_screen_says_which_forms_match() {
+        let texts = [
+            "On 5th of JANUARY, 2025 and MARCH 14, 2024, from 1996 to 2001 and 1996–2001.",
+            "Two weeks after May 24, three days later, ten years ago.",
+            "Nothing here but 12 and May.",
+            "",
+        ];
+        let offset = Regex::new(OFFSET).unwrap();
+        for t in texts {
+            let screen = SCREEN.matches(t);
+            for (k, f) in SCREENED.iter().enumerate() {
+                let re = &FORMS.iter().find(|(g, _)| g == f).unwrap().1;
+                assert_eq!(screen.matched(k), re.is_match(t), "{f:?} {t}");
+            }
+            assert_eq!(screen.matched(SCREENED.len()), offset.is_match(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn without_a_digit_nothing_is_absolute() {
+        for t in ["yesterday, this week, on Monday, last January, in May, May 24th", "the nineteen-nineties, a week ago"] {
+            assert!(find(t, None).is_empty(), "{t}");
+            assert!(!find(t, Some("2025-01-05")).is_empty(), "{t}");
+        }
     }
 
     #[test]

@@ -28,7 +28,7 @@ fn dateline(text: &str) -> Option<String> {
         end -= 1;
     }
     let head = text[..end].lines().next().unwrap_or("");
-    dates::find(head, None).into_iter().find(|d| d.precision == sitrep_model::Precision::Day && d.start < 40).map(|d| d.from)
+    dates::find_absolute(head).into_iter().find(|d| d.precision == sitrep_model::Precision::Day && d.start < 40).map(|d| d.from)
 }
 
 /// Turn a raw document into a clean article, with the extracted text the article's removed

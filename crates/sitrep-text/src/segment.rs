@@ -286,11 +286,57 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
 /// "en" when the text reads as English (common function words), else unknown.
 pub fn guess_language(text: &str) -> Option<String> {
     const EN: &[&str] = &["the", "and", "of", "to", "in", "is", "that", "was", "for", "with", "said", "on"];
-    // Counted without lower-casing copies: only an ASCII word lower-cases to one of these.
+    // The first 400 words split at whitespace as `split_whitespace` splits, walked byte by byte
+    // (a character is decoded only outside ASCII); counted without lower-casing copies: only an
+    // ASCII word lower-cases to one of these.
+    let b = text.as_bytes();
+    let n = b.len();
+    // The character at `i` (not ASCII): whether it is whitespace, and its length.
+    let wide = |i: usize| -> (bool, usize) {
+        let c = text[i..].chars().next().expect("a character starts here");
+        (c.is_whitespace(), c.len_utf8())
+    };
+    let space = |x: u8| matches!(x, b' ' | b'\t'..=b'\r');
     let (mut words, mut hits) = (0, 0);
-    for w in text.split_whitespace().take(400) {
+    let mut i = 0;
+    while words < 400 {
+        while i < n {
+            if b[i].is_ascii() {
+                if !space(b[i]) {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (ws, len) = wide(i);
+                if !ws {
+                    break;
+                }
+                i += len;
+            }
+        }
+        if i >= n {
+            break;
+        }
+        let start = i;
+        let mut ascii = true;
+        while i < n {
+            if b[i].is_ascii() {
+                if space(b[i]) {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (ws, len) = wide(i);
+                if ws {
+                    break;
+                }
+                ascii = false;
+                i += len;
+            }
+        }
         words += 1;
-        hits += usize::from(w.is_ascii() && EN.iter().any(|e| w.eq_ignore_ascii_case(e)));
+        let w = &b[start..i];
+        hits += usize::from(ascii && w.len() <= 4 && EN.iter().any(|e| w.eq_ignore_ascii_case(e.as_bytes())));
     }
     (words >= 5 && hits * 10 >= words).then(|| "en".to_string())
 }
@@ -318,6 +364,34 @@ mod tests {
         );
         assert_eq!(split("The U.S. Army left. \"We are done,\" he said."), ["The U.S. Army left.", "\"We are done,\" he said."]);
         assert_eq!(split("Is it over? \"No!\" She left."), ["Is it over?", "\"No!\"", "She left."]);
+    }
+
+    #[test]
+    fn language_counts_words_as_split_whitespace_does() {
+        let reference = |text: &str| {
+            const EN: &[&str] = &["the", "and", "of", "to", "in", "is", "that", "was", "for", "with", "said", "on"];
+            let (mut words, mut hits) = (0, 0);
+            for w in text.split_whitespace().take(400) {
+                words += 1;
+                hits += usize::from(w.is_ascii() && EN.iter().any(|e| w.eq_ignore_ascii_case(e)));
+            }
+            (words >= 5 && hits * 10 >= words).then(|| "en".to_string())
+        };
+        let long = "The army said on Monday ".repeat(120);
+        let mixed = "Le\u{a0}the\u{2003}and\u{3000}of\u{85}to in\x0bis\x0cthat\rwas for\twith\nsaid on ".repeat(3);
+        for t in [
+            "",
+            "the and of",
+            "The AND of to in is",
+            "héllo the the the the",
+            " \u{a0}the and of to in ",
+            &long,
+            &mixed,
+            "x y z w v u t s r q p the",
+        ] {
+            assert_eq!(guess_language(t), reference(t), "{t:?}");
+        }
+        assert_eq!(guess_language(&mixed).as_deref(), Some("en"));
     }
 
     #[test]

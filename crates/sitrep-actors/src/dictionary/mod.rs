@@ -248,7 +248,11 @@ impl Dictionary {
         let mut keyed: Vec<(String, Entry)> = by_key.into_iter().collect();
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         let (keys, entries): (Vec<String>, Vec<Entry>) = keyed.into_iter().unzip();
-        let automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&keys).expect("dictionary automaton");
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&keys)
+            .expect("dictionary automaton");
         Dictionary { fingerprint, people, countries, orgs, agents, entries, automaton, never }
     }
 

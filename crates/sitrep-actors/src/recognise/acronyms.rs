@@ -6,7 +6,9 @@
 //! ("Hay'at Tahrir al-Sham (HTS)").
 
 use sitrep_model::{Article, Mention, MentionKind, slug};
-use sitrep_text::{Token, TokenKind, tokens};
+use sitrep_text::{Token, TokenKind};
+
+use crate::SentenceTokens;
 
 /// Last words of names that acronyms spell but that are no actors.
 const THINGS: &[&str] = &[
@@ -112,15 +114,15 @@ fn spelled_by(text: &str, toks: &[Token], k: usize, acr: &str) -> Option<usize> 
 
 /// Add the mentions of acronyms the article defines to `found` (all of the article's
 /// mentions, sorted by start), keeping them sorted.
-pub fn find(article: &Article, found: &mut Vec<Mention>) {
+pub(crate) fn find(article: &Article, sents: &SentenceTokens, found: &mut Vec<Mention>) {
     let text = &article.text;
     let covered = |found: &[Mention], s: usize, e: usize| found.iter().any(|m| m.start < e && s < m.end);
     let mut defined: Vec<(String, Mention)> = Vec::new();
     let mut added: Vec<Mention> = Vec::new();
-    for &sentence in &article.sentences {
-        let toks = tokens(text, sentence);
+    for toks in &sents.0 {
+        let toks = toks.as_slice();
         for k in 0..toks.len() {
-            let Some(a) = bracketed(text, &toks, k) else { continue };
+            let Some(a) = bracketed(text, toks, k) else { continue };
             let close = (a..toks.len()).find(|&c| toks[c].text(text) == ")").unwrap_or(a);
             let (s, e) = (toks[a].start, toks[close - 1].end);
             let acr = text[s..e].to_string();
@@ -142,7 +144,7 @@ pub fn find(article: &Article, found: &mut Vec<Mention>) {
                 Some(m) => m.clone(),
                 None => {
                     // An unknown name its acronym spells: an organisation.
-                    let Some(first) = spelled_by(text, &toks, k, &acr) else { continue };
+                    let Some(first) = spelled_by(text, toks, k, &acr) else { continue };
                     let (ns, ne) = (toks[first].start, toks[k - 1].end);
                     // "Free Trade Agreement (FTA)", "Uranium Conversion Facility (UCF)": acronyms
                     // spell things as well as bodies.
@@ -176,8 +178,8 @@ pub fn find(article: &Article, found: &mut Vec<Mention>) {
     if defined.is_empty() {
         return;
     }
-    for &sentence in &article.sentences {
-        for t in tokens(text, sentence) {
+    for toks in &sents.0 {
+        for &t in toks {
             let w = bare(t.text(text));
             // "ISIS-K" is several tokens: its first must start the whole acronym, ending at a word end.
             let whole = |d: &String| {

@@ -10,23 +10,29 @@ mod people;
 pub mod words;
 
 use sitrep_model::{Article, Mention, MentionKind, Span};
-use sitrep_text::{Token, TokenKind, tokens};
+use sitrep_text::{Token, TokenKind};
 
+use crate::SentenceTokens;
 use crate::dictionary::{Dictionary, EntryKind, Hit};
 use crate::fold::Folded;
 
 /// All mentions in the article, sorted by start, not overlapping.
 pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
+    mentions_with(dict, article, &SentenceTokens::of(article))
+}
+
+/// [`mentions`] with the sentences' tokens already made.
+pub(crate) fn mentions_with(dict: &Dictionary, article: &Article, sents: &SentenceTokens) -> Vec<Mention> {
     let mut out = Vec::new();
-    for &sentence in &article.sentences {
-        let toks = tokens(&article.text, sentence);
-        let mut found = dictionary_mentions(dict, &article.text, sentence, &toks);
-        names::find(&article.text, &toks, &mut found);
-        names::coalition(&article.text, &toks, &mut found);
-        people::find(&article.text, &toks, &mut found);
-        people::speakers(&article.text, &toks, &mut found);
+    for (&sentence, toks) in article.sentences.iter().zip(&sents.0) {
+        let toks = toks.as_slice();
+        let mut found = dictionary_mentions(dict, &article.text, sentence, toks);
+        names::find(&article.text, toks, &mut found);
+        names::coalition(&article.text, toks, &mut found);
+        people::find(&article.text, toks, &mut found);
+        people::speakers(&article.text, toks, &mut found);
         found.sort_by_key(|m| m.start);
-        join_sectors(dict, &article.text, &toks, &mut found);
+        join_sectors(dict, &article.text, toks, &mut found);
         demonym_people(&article.text, &mut found);
         allies(&article.text, &mut found);
         locate_sectors(dict, &article.text, &mut found);
@@ -35,7 +41,7 @@ pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
         mark_modifiers(&article.text, &mut found);
         out.extend(found);
     }
-    acronyms::find(article, &mut out);
+    acronyms::find(article, sents, &mut out);
     shared_names(&mut out);
     out
 }
@@ -178,19 +184,31 @@ fn in_other_name(text: &str, start: usize, end: usize, toks: &[Token]) -> bool {
             t.kind == TokenKind::Word
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().any(char::is_lowercase)
-                && !words::TITLE_WORDS.contains(&w.to_lowercase().as_str())
-                && !words::not_name(&w.to_lowercase())
+                && !words::TITLE_SET.has_lower(w)
+                && !words::not_name_word(w)
         })
     };
     let before = text[..start].trim_end_matches(['-', '‐', ' ']);
-    let particle =
-        text[..start].ends_with(['-', '‐', ' ']) && words::NAME_PARTICLES.iter().any(|p| before.to_lowercase().ends_with(&format!(" {p}")));
+    // Only the end of the text before matters: its last characters, lower-cased (a particle
+    // and its space are at most five).
+    let particle = text[..start].ends_with(['-', '‐', ' ']) && {
+        let tail = lower_tail(before, 8);
+        words::NAME_PARTICLES.iter().any(|p| tail.strip_suffix(p).is_some_and(|t| t.ends_with(' ')))
+    };
     particle || (i >= 1 && toks[i - 1].end + 1 >= start && name_word(toks.get(i - 1))) || name_word(toks.get(j))
+}
+
+/// The last `chars` characters of `s`, lower-cased: what `s.to_lowercase()` ends with, for a
+/// suffix of fewer characters (each character lower-cases to one or more, and the only one whose
+/// lower case depends on its neighbours, a capital sigma, gives a sigma either way).
+fn lower_tail(s: &str, chars: usize) -> String {
+    let from = s.char_indices().rev().nth(chars - 1).map_or(0, |(i, _)| i);
+    s[from..].to_lowercase()
 }
 
 /// "anti-Taliban", "pro-Russian": the name is part of an adjective about it, not a mention of it.
 fn negated_prefix(text: &str, start: usize) -> bool {
-    let before = text[..start].to_lowercase();
+    let before = lower_tail(&text[..start], 8);
     ["anti-", "pro-", "non-", "anti ", "anti‐", "pro‐"].iter().any(|p| before.ends_with(p))
 }
 
@@ -265,7 +283,7 @@ fn demonym_people(text: &str, found: &mut [Mention]) {
             continue;
         }
         let before = text[..m.start].trim_end();
-        let ethnic = before.to_lowercase().ends_with("ethnic")
+        let ethnic = lower_tail(before, 8).ends_with("ethnic")
             || (i > 0 && found[i - 1].kind == MentionKind::Nationality && text[found[i - 1].end..m.start].trim().is_empty());
         if ethnic {
             continue;
@@ -370,7 +388,7 @@ fn join_sectors(dict: &Dictionary, text: &str, toks: &[Token], found: &mut Vec<M
         let gap: Vec<&str> =
             toks.iter().filter(|t| t.start >= prev.end && t.end <= cur.start && t.kind == TokenKind::Word).map(|t| t.text(text)).collect();
         let possessive = between.trim_start().starts_with("'s") || between.trim_start().starts_with("’s");
-        let modifiers = gap.iter().all(|w| words::SECTOR_MODIFIERS.contains(&w.to_lowercase().as_str()));
+        let modifiers = gap.iter().all(|w| words::SECTOR_MODIFIER_SET.has_lower(w));
         // "Tehreek Taliban Pakistan (TTP) militants": an acronym in brackets still heads the sector word.
         let bracketed = between.trim() == ")" && text[..prev.start].ends_with('(');
         let close =

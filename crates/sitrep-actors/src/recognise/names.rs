@@ -12,7 +12,8 @@
 use sitrep_model::{Mention, MentionKind, slug};
 use sitrep_text::{Token, TokenKind};
 
-use super::words::{ORG_HEADS, SECTOR_MODIFIERS, not_name};
+use super::words::{ORG_HEAD_SET, SECTOR_MODIFIER_SET, not_name_word};
+use crate::lower::{lower, with_lower};
 
 /// Heads of military units: the organisation is armed forces.
 const UNIT_HEADS: &[&str] = &[
@@ -61,8 +62,7 @@ fn ordinal(w: &str) -> bool {
 }
 
 fn head_word(w: &str) -> bool {
-    let w = bare(w).to_lowercase();
-    ORG_HEADS.contains(&w.as_str()) || w == "government"
+    with_lower(bare(w), |w| ORG_HEAD_SET.has(w) || w == "government")
 }
 
 /// Mentions the run may take in: the dictionary's sector words, nationalities, countries, places.
@@ -86,7 +86,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
     while i < toks.len() {
         let w = toks[i].text(text);
         let starts = toks[i].kind == TokenKind::Word && (capitalised(w) || ordinal(w) || covering(i, found).is_some());
-        if !starts || (capitalised(w) && not_name(&w.to_lowercase()) && covering(i, found).is_none()) {
+        if !starts || (capitalised(w) && not_name_word(w) && covering(i, found).is_none()) {
             i += 1;
             continue;
         }
@@ -135,7 +135,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
                 continue;
             }
             let first_ordinal = ordinal(wj) && steps.iter().all(|s| matches!(s, Step::Mention(..)));
-            if t.kind == TokenKind::Word && (capitalised(wj) || first_ordinal) && !(steps.is_empty() && not_name(&wj.to_lowercase())) {
+            if t.kind == TokenKind::Word && (capitalised(wj) || first_ordinal) && !(steps.is_empty() && not_name_word(wj)) {
                 steps.push(Step::Word(j));
                 j += 1;
                 if possessive(wj) {
@@ -160,8 +160,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         }
         // "Task Force 50", "Carrier Strike Group 12": a number after a unit's head is its name.
         let numbered = !possessive(toks[j - 1].text(text))
-            && (UNIT_HEADS.contains(&bare(&head).to_lowercase().as_str())
-                || matches!(bare(&head).to_lowercase().as_str(), "group" | "unit"))
+            && (UNIT_HEADS.contains(&&*lower(bare(&head))) || matches!(&*lower(bare(&head)), "group" | "unit"))
             && toks.get(j).is_some_and(|t| t.kind == TokenKind::Number && t.start == toks[j - 1].end + 1);
         if numbered {
             steps.push(Step::Word(j));
@@ -234,9 +233,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         // ("University", "Church") are part of a name like any word.
         let plain = steps.iter().any(|s| match *s {
             Step::Word(k) => {
-                toks[k].kind == TokenKind::Word
-                    && !ordinal(toks[k].text(text))
-                    && !SECTOR_MODIFIERS.contains(&toks[k].text(text).to_lowercase().as_str())
+                toks[k].kind == TokenKind::Word && !ordinal(toks[k].text(text)) && !SECTOR_MODIFIER_SET.has_lower(toks[k].text(text))
             }
             Step::Mention(mi) if found[mi].kind == MentionKind::Organisation => true,
             Step::Mention(mi) => {

@@ -10,10 +10,7 @@ use sitrep_model::{Mention, MentionKind, slug};
 use sitrep_text::{Token, TokenKind};
 
 use super::words::*;
-
-fn lower(s: &str) -> String {
-    s.to_lowercase()
-}
+use crate::lower::lower;
 
 /// A word without a trailing possessive ("Khan's" -> "Khan").
 fn bare(w: &str) -> &str {
@@ -25,7 +22,7 @@ fn capitalised(w: &str) -> bool {
 }
 
 fn is_title(w: &str) -> bool {
-    TITLE_WORDS.contains(&lower(bare(w)).as_str())
+    TITLE_SET.has_lower(bare(w))
 }
 
 /// Words that head the names of operations, treaties, plans and laws, never of people.
@@ -163,7 +160,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         // A lone word that heads organisations or places is no person ("Foreign Office Minister").
         let lone_head = name.len() == 1 && {
             let w = lower(bare(toks[name[0]].text(text)));
-            ORG_HEADS.contains(&w.as_str()) || PLACE_HEADS.contains(&w.as_str()) || w == "government" || w == "federal"
+            ORG_HEAD_SET.has(&w) || PLACE_HEAD_SET.has(&w) || w == "government" || w == "federal"
         };
         if name.is_empty() || lone_head || name.iter().any(|&n| not_name(&lower(toks[n].text(text))) && !is_title(toks[n].text(text))) {
             i = next.max(i + 1);
@@ -176,35 +173,30 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
 
         // Cues around the run.
         let before = |n: usize| (words.first().map_or(i, |&f| f)).checked_sub(n).and_then(|p| toks.get(p)).map(|t| lower(t.text(text)));
-        let cue_before = before(1).is_some_and(|w| PERSON_CUES.contains(&w.as_str()) || APPOSITION_NOUNS.contains(&w.as_str()))
-            || (before(1).as_deref() == Some(",") && before(2).is_some_and(|w| is_title(&w) || PERSON_CUES.contains(&w.as_str())))
+        let cue_before = before(1).is_some_and(|w| PERSON_CUE_SET.has(&w) || APPOSITION_SET.has(&w))
+            || (before(1).as_deref() == Some(",") && before(2).is_some_and(|w| is_title(&w) || PERSON_CUE_SET.has(&w)))
             || office_before(text, toks, words.first().map_or(i, |&f| f));
-        let said_before = before(1).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()))
-            || (before(1).as_deref() == Some(",") && before(2).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str())));
+        let said_before = before(1).is_some_and(|w| SPEECH_SET.has(&w))
+            || (before(1).as_deref() == Some(",") && before(2).is_some_and(|w| SPEECH_SET.has(&w)));
         let after = |n: usize| toks.get(next + n).map(|t| lower(t.text(text)));
-        let said_after = after(0).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()))
-            || (after(0).is_some_and(|w| w.ends_with("ly") || matches!(w.as_str(), "later" | "also" | "then" | "again"))
-                && after(1).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str())))
-            || (after(0).as_deref() == Some("has") && after(1).is_some_and(|w| SPEECH_VERBS.contains(&w.as_str())));
+        let said_after = after(0).is_some_and(|w| SPEECH_SET.has(&w))
+            || (after(0).is_some_and(|w| w.ends_with("ly") || matches!(&*w, "later" | "also" | "then" | "again"))
+                && after(1).is_some_and(|w| SPEECH_SET.has(&w)))
+            || (after(0).as_deref() == Some("has") && after(1).is_some_and(|w| SPEECH_SET.has(&w)));
         // "Gareth Bayley, the UK Special Representative": a title after the comma. Not the end of a
         // quotation ("in Istanbul," the secretary said), where the title is the speaker.
         let quote_end = toks.get(next + 1).is_some_and(|t| matches!(t.text(text), "”" | "\"" | "’" | "'"));
-        let title_speaks = (1..=5)
-            .filter_map(after)
-            .skip_while(|w| !PERSON_CUES.contains(&w.as_str()) && !is_title(w))
-            .nth(1)
-            .is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()));
+        let title_speaks =
+            (1..=5).filter_map(after).skip_while(|w| !PERSON_CUE_SET.has(w) && !is_title(w)).nth(1).is_some_and(|w| SPEECH_SET.has(&w));
         // "Indeed, ...", "Concerned, ...": a lone word opening the sentence is no name.
         let lone_opener = name.len() == 1 && name[0] == 0;
-        let article = after(1).is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"));
+        let article = after(1).is_some_and(|w| matches!(&*w, "a" | "an" | "the"));
         let apposition = after(0).as_deref() == Some(",")
             && !quote_end
             && !title_speaks
             && !lone_opener
-            && (1..=4)
-                .filter_map(after)
-                .any(|w| PERSON_CUES.contains(&w.as_str()) || is_title(&w) || (article && APPOSITION_NOUNS.contains(&w.as_str())));
-        let leads = after(0).is_some_and(|w| matches!(w.as_str(), "government" | "administration" | "cabinet" | "regime"));
+            && (1..=4).filter_map(after).any(|w| PERSON_CUE_SET.has(&w) || is_title(&w) || (article && APPOSITION_SET.has(&w)));
+        let leads = after(0).is_some_and(|w| matches!(&*w, "government" | "administration" | "cabinet" | "regime"));
         // A full name right before a verb ("Boris Yeltsin hosted", "Oskar Fischer will visit") or
         // right after one ("hosted Ryutaro Hashimoto"): a person acting or acted on.
         let verbish = |w: &str| {
@@ -247,16 +239,16 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
             && name.len() <= 4
             && (before(1).as_deref() == Some("near")
                 || lead_near
-                || (before(1).as_deref() == Some("of") && before(2).is_some_and(|w| PLACE_NOUNS.contains(&w.as_str())))
+                || (before(1).as_deref() == Some("of") && before(2).is_some_and(|w| PLACE_NOUN_SET.has(&w)))
                 || next_tok.is_some_and(|t| t.kind == TokenKind::Word && PLACE_TAILS.contains(&t.text(text)))
                 || (after(0).as_deref() == Some(",")
                     && toks.get(next + 1).is_some_and(|t| {
                         found.iter().any(|m| m.start == t.start && matches!(m.kind, MentionKind::Country | MentionKind::Place))
                     })
-                    && before(1).is_some_and(|w| matches!(w.as_str(), "in" | "near" | "at" | "from" | "to"))));
-        let kind = if ORG_HEADS.contains(&head.as_str()) && name.len() >= 2 {
+                    && before(1).is_some_and(|w| matches!(&*w, "in" | "near" | "at" | "from" | "to"))));
+        let kind = if ORG_HEAD_SET.has(&head) && name.len() >= 2 {
             Some(MentionKind::Organisation)
-        } else if (PLACE_HEADS.contains(&head.as_str()) && name.len() >= 2) || place_cue {
+        } else if (PLACE_HEAD_SET.has(&head) && name.len() >= 2) || place_cue {
             Some(MentionKind::Place)
         } else if titled || cue_before || said_before || said_after || apposition || leads || verb_adjacent {
             Some(MentionKind::Person)
@@ -324,7 +316,8 @@ fn office_before(text: &str, toks: &[Token], first: usize) -> bool {
 /// "SECRETARY KERRY:", "MR KIRBY:": a speaker's label in a transcript, a title and a name in
 /// capitals before a colon at the start of a line.
 pub fn speakers(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
-    let caps = |t: &Token| t.kind == TokenKind::Word && t.text(text).chars().count() >= 2 && t.text(text).chars().all(char::is_uppercase);
+    let caps =
+        |t: &Token| t.kind == TokenKind::Word && t.text(text).chars().all(char::is_uppercase) && t.text(text).chars().nth(1).is_some();
     for k in 0..toks.len().saturating_sub(2) {
         let title = &toks[k];
         // Cheap tests first; a name is one to three words, so its colon is at most four tokens on.

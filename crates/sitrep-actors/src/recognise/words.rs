@@ -2,6 +2,10 @@
 //! capitalised words that start sentences but name no one, and the nouns that end names of
 //! organisations and places.
 
+use std::sync::LazyLock;
+
+use crate::lower::{WordSet, with_lower};
+
 /// Words that can stand in a person's title ("Lieutenant General", "Deputy Prime Minister").
 pub const TITLE_WORDS: &[&str] = &[
     "president",
@@ -226,8 +230,24 @@ pub const NAME_PARTICLES: &[&str] =
 
 /// A capitalised word that is no part of a name: a sentence opener, a weekday, a month.
 pub fn not_name(lower: &str) -> bool {
-    NOT_NAMES.contains(&lower) || sitrep_model::calendar::is_calendar_word(lower)
+    NOT_NAME_SET.has(lower) || sitrep_model::calendar::is_calendar_word(lower)
 }
+
+/// [`not_name`] of a word as written.
+pub(crate) fn not_name_word(w: &str) -> bool {
+    with_lower(w, not_name)
+}
+
+// The lists as sets, for the lookups made on every token.
+pub(crate) static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLE_WORDS));
+pub(crate) static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES));
+pub(crate) static PERSON_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PERSON_CUES));
+pub(crate) static APPOSITION_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(APPOSITION_NOUNS));
+pub(crate) static SPEECH_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPEECH_VERBS));
+pub(crate) static ORG_HEAD_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_HEADS));
+pub(crate) static PLACE_HEAD_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLACE_HEADS));
+pub(crate) static PLACE_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLACE_NOUNS));
+pub(crate) static SECTOR_MODIFIER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SECTOR_MODIFIERS));
 
 /// Capitalised words that begin sentences or headlines but are not names.
 pub const NOT_NAMES: &[&str] = &[

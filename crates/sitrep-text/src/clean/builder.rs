@@ -20,6 +20,12 @@ impl Builder {
     /// Copy `raw[start..end]`, dropping invisible characters and normalising to NFC.
     pub fn copy(&mut self, raw: &str, start: usize, end: usize) {
         let slice = &raw[start..end];
+        // Each invisible character's UTF-8 starts with one of these bytes: without them the
+        // slice is one run (nearly always).
+        if !slice.bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF)) {
+            self.copy_run(raw, start, end);
+            return;
+        }
         let mut run_start = start;
         for (i, c) in slice.char_indices() {
             let at = start + i;
@@ -37,7 +43,8 @@ impl Builder {
         }
         let s = &raw[start..end];
         let clean = self.out.len();
-        if matches!(is_nfc_quick(s.chars()), IsNormalized::Yes) {
+        // ASCII is always in NFC.
+        if s.is_ascii() || matches!(is_nfc_quick(s.chars()), IsNormalized::Yes) {
             self.out.push_str(s);
             self.segments.push(Segment { clean, raw: start, len: s.len() });
         } else {
@@ -81,6 +88,15 @@ mod tests {
         assert_eq!(al.to_raw(2), 4); // 'c' sits after the 2-byte soft hyphen
         assert_eq!(&raw[al.to_raw(4)..al.to_raw(4) + 1], "e");
         assert_eq!(al.to_raw(7), 0);
+    }
+
+    #[test]
+    fn invisible_characters_start_with_the_screened_bytes() {
+        for c in ['\u{00AD}', '\u{200B}', '\u{2060}', '\u{FEFF}'] {
+            assert!(invisible(c));
+            let mut b = [0u8; 4];
+            assert!(matches!(c.encode_utf8(&mut b).as_bytes()[0], 0xC2 | 0xE2 | 0xEF), "{c:?}");
+        }
     }
 
     #[test]

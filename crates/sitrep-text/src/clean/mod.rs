@@ -103,7 +103,7 @@ fn parse_byline(line: &str) -> Option<Byline> {
         return None;
     }
     let lower = line.to_lowercase();
-    let date = dates::find(line, None).into_iter().find(|d| d.precision <= sitrep_model::Precision::Month);
+    let date = dates::find_absolute(line).into_iter().find(|d| d.precision <= sitrep_model::Precision::Month);
     if date.is_none() && !lower.starts_with("by ") {
         return None;
     }
