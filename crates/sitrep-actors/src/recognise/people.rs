@@ -120,10 +120,17 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         while words.last().is_some_and(|&k| NAME_PARTICLES.contains(&toks[k].text(text))) {
             words.pop();
         }
-        // Leading words that start sentences, then titles.
+        // Leading words that start sentences, then titles. A gerund opening the sentence before a
+        // name is no part of it ("Following Assange's arrest", "Hosting Cook").
         let mut k = 0;
         while k < words.len() && not_name(&lower(toks[words[k]].text(text))) && !is_title(toks[words[k]].text(text)) {
             k += 1;
+        }
+        if k == 0 && words.len() >= 2 && words[0] == 0 && {
+            let w = toks[words[0]].text(text);
+            w.len() >= 6 && w.ends_with("ing")
+        } {
+            k = 1;
         }
         // "Near Mosul, ...": a sentence-initial cue the run took in.
         let lead_near = k > 0 && lower(toks[words[k - 1]].text(text)) == "near";
@@ -150,7 +157,9 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         // treaty, plan or law ("Operation Sindoor", "the Mutual Defense Treaty", "the Minsk
         // Accords", "the Patriot Act"), wherever its head word stands in the capitalised run.
         let document = |n: usize| DOCUMENT_HEADS.contains(&bare(toks[n].text(text)));
-        if name.last().is_some_and(|&n| toks[n].text(text) == "Day")
+        // Nor a product, a cup or a party's members ("MacBook Pro", "Davis Cup", "House Democrats").
+        let not_person_tail = |n: usize| name.len() >= 2 && NOT_PERSON_TAILS.contains(&&*lower(bare(toks[n].text(text))));
+        if name.last().is_some_and(|&n| toks[n].text(text) == "Day" || not_person_tail(n))
             || words.iter().any(|&n| document(n))
             || words.first().and_then(|&f| f.checked_sub(1)).is_some_and(|p| toks[p].kind == TokenKind::Word && document(p))
         {
@@ -246,9 +255,11 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
                         found.iter().any(|m| m.start == t.start && matches!(m.kind, MentionKind::Country | MentionKind::Place))
                     })
                     && before(1).is_some_and(|w| matches!(&*w, "in" | "near" | "at" | "from" | "to"))));
+        // "South Dakota", "Fort Worth", "San Francisco": a place's first word.
+        let place_opener = name.len() >= 2 && PLACE_OPENERS.contains(&&*lower(toks[name[0]].text(text)));
         let kind = if ORG_HEAD_SET.has(&head) && name.len() >= 2 {
             Some(MentionKind::Organisation)
-        } else if (PLACE_HEAD_SET.has(&head) && name.len() >= 2) || place_cue {
+        } else if (PLACE_HEAD_SET.has(&head) && name.len() >= 2) || place_cue || (place_opener && !titled) {
             Some(MentionKind::Place)
         } else if titled || cue_before || said_before || said_after || apposition || leads || verb_adjacent {
             Some(MentionKind::Person)
@@ -372,6 +383,19 @@ mod tests {
         assert!(people("Indeed, Doctor Smith asserts that talks were held").iter().all(|p| p.0 != "Indeed"));
         assert!(people("Concerned, his family doctor put in a call").is_empty());
         assert!(people("as normal. Prices are different in the air. Voters could have shown it").is_empty());
+    }
+
+    #[test]
+    fn places_products_and_parties_are_no_persons() {
+        let persons = |text: &str| people(text).into_iter().filter(|p| p.1 == MentionKind::Person).map(|p| p.0).collect::<Vec<_>>();
+        assert!(persons("South Dakota has banned the sale, officials said.").is_empty());
+        assert_eq!(people("Fort Worth said it would appeal.").first().map(|p| p.1), Some(MentionKind::Place));
+        assert!(persons("The new MacBook Pro was shown on Monday.").is_empty());
+        assert!(persons("House Democrats said the vote would go ahead.").is_empty());
+        assert!(persons("Davis Cup organisers said the final would move.").is_empty());
+        assert!(persons("Emirates Airline said flights would resume.").is_empty());
+        assert_eq!(persons("Following Assange said nothing."), ["Assange"], "the opening gerund is no part of the name");
+        assert_eq!(persons("Gordon Sondland said he had no knowledge of it."), ["Gordon Sondland"]);
     }
 
     #[test]

@@ -262,6 +262,11 @@ pub const NOT_NAMES: &[&str] = &[
     "and",
     "or",
     "however",
+    "whatever",
+    "whichever",
+    "whoever",
+    "wherever",
+    "whenever",
     "meanwhile",
     "this",
     "that",
@@ -511,6 +516,22 @@ pub const ORG_HEADS: &[&str] = &[
     "consulate",
     "academy",
     "militia",
+    // companies and outlets outside politics
+    "chronicle",
+    "podcast",
+    "records",
+    "studios",
+    "productions",
+    "entertainment",
+    "airline",
+    "airlines",
+    "airways",
+    "holdings",
+    "motors",
+    "inc",
+    "ltd",
+    "llc",
+    "plc",
     "component",
 ];
 
@@ -587,6 +608,16 @@ pub const PLACE_HEADS: &[&str] = &[
     "hills",
     "heights",
     "gate",
+    "theater",
+    "theatre",
+    "stadium",
+    "arena",
+    "palace",
+    "cathedral",
+    "mosque",
+    "temple",
+    "hotel",
+    "mall",
 ];
 
 /// Words that may stand between a country and a sector word ("Pakistani security forces").
@@ -617,4 +648,38 @@ pub const SECTOR_MODIFIERS: &[&str] = &[
     "interim",
     "de",
     "facto",
+];
+
+/// First words of place names ("South Dakota", "Fort Worth", "San Francisco", "Lake Chad"): a
+/// run opening with one is no person.
+pub const PLACE_OPENERS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "fort", "port", "mount",
+    "lake", "cape", "san", "santa", "new",
+];
+
+/// Last words that make a capitalised run a product, a competition or a party's members, not a
+/// person ("MacBook Pro", "Davis Cup", "House Democrats").
+pub const NOT_PERSON_TAILS: &[&str] = &[
+    "pro",
+    "ultra",
+    "max",
+    "mini",
+    "plus",
+    "keyboard",
+    "series",
+    "edition",
+    "cup",
+    "trophy",
+    "democrats",
+    "republicans",
+    "conservatives",
+    "liberals",
+    "socialists",
+    "communists",
+    "tories",
+    "islamists",
+    "nationalists",
+    "loyalists",
+    "brothers",
+    "sisters",
 ];
