@@ -4,6 +4,19 @@ fn find(p: &Places, text: &str) -> Vec<(String, String, Kind)> {
     p.find(text, &Hints::default()).into_iter().map(|r| (r.text, r.country, r.kind)).collect()
 }
 
+/// The built-in gazetteer plus a table of these lines (the format `scripts/setup-gazetteer.sh`
+/// writes), read from a file of its own as the binary reads its table.
+fn with_table(name: &str, lines: &str) -> Places {
+    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("places.tsv");
+    std::fs::write(&path, lines).unwrap();
+    let mut p = Places::builtin();
+    p.add_table(&path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    p
+}
+
 #[test]
 fn builtin_knows_the_issues_places() {
     let p = Places::builtin();
@@ -40,20 +53,13 @@ fn demonyms_and_abbreviations_resolve_given_a_span() {
 
 #[test]
 fn a_table_adds_cities_and_context_chooses_among_namesakes() {
-    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("places.tsv");
-    std::fs::write(
-        &path,
+    let p = with_table(
+        "table",
         "# test\nC\t6252001\tUnited States\t38\t-97\tUS\t\t310232863\t\n\
          P\t361058\tAlexandria\t31.20176\t29.91582\tEG\t06\t5263542\tAl Iskandariyah\n\
          P\t4314550\tAlexandria\t31.31129\t-92.44514\tUS\tLA\t47889\t\n\
          A2\t\tRapides Parish\t\t\tUS\tLA\t0\t\n",
-    )
-    .unwrap();
-    let mut p = Places::builtin();
-    p.add_table(&path).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
+    );
     let r = p.find("A fire in Alexandria, Louisiana, was investigated.", &Hints::default());
     let a = r.iter().find(|x| x.text == "Alexandria").expect("Alexandria");
     assert_eq!((a.country.as_str(), a.geonames_id, a.admin1.as_deref()), ("USA", Some(4314550), Some("Louisiana")));
@@ -104,21 +110,14 @@ fn dotted_abbreviations_and_continent_demonyms() {
 
 #[test]
 fn nearby_names_pull_namesakes_together() {
-    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-near-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("places.tsv");
-    std::fs::write(
-        &path,
+    let p = with_table(
+        "near",
         "# test\n\
          P\t2643743\tLondon\t51.50853\t-0.12574\tGB\tENG\t8961989\t\n\
          P\t6058560\tLondon\t42.98339\t-81.23304\tCA\t08\t422324\t\n\
          P\t6156102\tStrathroy\t42.95009\t-81.61637\tCA\t08\t14401\t\n\
          P\t4517009\tLondon\t39.88645\t-83.44825\tUS\tOH\t10060\t\n",
-    )
-    .unwrap();
-    let mut p = Places::builtin();
-    p.add_table(&path).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
+    );
     let r = p.find("Crowds gathered in London on Friday.", &Hints::default());
     assert_eq!(r[0].country, "GBR", "alone, the big city wins");
     let r = p.find("Police in London and in Strathroy made arrests.", &Hints::default());
@@ -127,22 +126,15 @@ fn nearby_names_pull_namesakes_together() {
 
 #[test]
 fn a_village_abroad_near_nothing_the_article_names_is_left_unresolved() {
-    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-stray-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("places.tsv");
-    std::fs::write(
-        &path,
+    let p = with_table(
+        "stray",
         "# test\n\
          P\t2643743\tLondon\t51.50853\t-0.12574\tGB\tENG\t8961989\t\n\
          P\t2650225\tEdinburgh\t55.95206\t-3.19648\tGB\tSCT\t464990\t\n\
          P\t2657832\tAberdeen\t57.14369\t-2.09814\tGB\tSCT\t196670\t\n\
          P\t2643123\tManchester\t53.48095\t-2.23743\tGB\tENG\t395515\t\n\
          P\t4158865\tHeathrow\t28.77\t-81.37\tUS\tFL\t5000\t\n",
-    )
-    .unwrap();
-    let mut p = Places::builtin();
-    p.add_table(&path).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
+    );
     let r = p.find("Flights from Heathrow to Edinburgh, Aberdeen and Manchester were cut, London said.", &Hints::default());
     assert!(!r.iter().any(|x| x.text == "Heathrow"), "{r:?}");
     let r = p.find("Flights from Heathrow were cut.", &Hints::default());
@@ -156,19 +148,12 @@ fn the_outlets_country_domain_is_a_hint() {
     assert_eq!(tld("www.lfpress.ca"), Some("ca".into()));
     assert_eq!(tld("http://example.com/a.uk"), None);
     assert_eq!(tld("https://news.example.tv/"), None, "a country code sold as a generic domain");
-    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-outlet-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("places.tsv");
-    std::fs::write(
-        &path,
+    let p = with_table(
+        "outlet",
         "# test\n\
          P\t4781708\tRichmond\t37.55376\t-77.46026\tUS\tVA\t230436\t\n\
          P\t2639506\tRichmond\t51.46171\t-0.30144\tGB\tENG\t22000\t\n",
-    )
-    .unwrap();
-    let mut p = Places::builtin();
-    p.add_table(&path).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
+    );
     let text = "Traffic in Richmond rose.";
     assert_eq!(p.find(text, &Hints::default())[0].country, "USA");
     assert_eq!(p.find(text, &Hints::default().outlet(Some("https://www.richmondandtwickenhamtimes.co.uk/x")))[0].country, "GBR");
@@ -204,21 +189,14 @@ fn an_outlet_named_after_its_home_names_a_place() {
 
 #[test]
 fn the_outlets_home_is_context_for_a_lone_name() {
-    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-home-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("places.tsv");
-    std::fs::write(
-        &path,
+    let p = with_table(
+        "home",
         "# test\n\
          P\t2964574\tDublin\t53.33306\t-6.24889\tIE\tL\t1024027\t\n\
          P\t4512060\tColumbus\t39.96118\t-82.99879\tUS\tOH\t850106\t\n\
          P\t4512214\tDublin\t40.09923\t-83.11408\tUS\tOH\t41751\t\n\
          P\t2965140\tCork\t51.89797\t-8.47061\tIE\tM\t125622\t\n",
-    )
-    .unwrap();
-    let mut p = Places::builtin();
-    p.add_table(&path).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
+    );
     let text = "The Dublin City Council met on Monday.";
     assert_eq!(p.find(text, &Hints::default())[0].country, "IRL", "alone, the capital");
     let local = Hints::default().outlet(Some("https://www.columbuslocalnews.com/story/1"));
@@ -230,20 +208,13 @@ fn the_outlets_home_is_context_for_a_lone_name() {
 
 #[test]
 fn american_local_wording_chooses_among_namesakes_of_a_lone_name() {
-    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-wording-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("places.tsv");
-    std::fs::write(
-        &path,
+    let p = with_table(
+        "wording",
         "# test\n\
          P\t264371\tAthens\t37.98376\t23.72784\tGR\tESYE31\t664046\t\n\
          P\t734077\tThessaloniki\t40.64361\t22.93086\tGR\tESYE12\t354290\t\n\
          P\t4180386\tAthens\t33.96095\t-83.37794\tUS\tGA\t116714\t\n",
-    )
-    .unwrap();
-    let mut p = Places::builtin();
-    p.add_table(&path).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
+    );
     let country = |text: &str| p.find(text, &Hints::default())[0].country.clone();
     assert_eq!(country("The council in Athens approved the budget."), "GRC", "alone, the capital");
     assert_eq!(country("The council in Athens approved the high school's budget."), "USA", "American local wording");
@@ -252,11 +223,8 @@ fn american_local_wording_chooses_among_namesakes_of_a_lone_name() {
 
 #[test]
 fn a_capital_is_its_name_before_a_far_region_and_pulls_no_namesakes() {
-    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-capital-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("places.tsv");
-    std::fs::write(
-        &path,
+    let p = with_table(
+        "capital",
         "# test\n\
          K\t\tWashington\t\t\tUS\t\t0\t\n\
          K\t\tDamascus\t\t\tSY\t\t0\t\n\
@@ -264,11 +232,7 @@ fn a_capital_is_its_name_before_a_far_region_and_pulls_no_namesakes() {
          P\t4891010\tWashington\t40.70365\t-89.40731\tUS\tIL\t16664\t\n\
          P\t170654\tDamascus\t33.5102\t36.29128\tSY\t13\t2584771\t\n\
          P\t4353765\tDamascus\t39.28844\t-77.20387\tUS\tMD\t15257\t\n",
-    )
-    .unwrap();
-    let mut p = Places::builtin();
-    p.add_table(&path).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
+    );
     let r = p.find("Envoys met in Washington on Friday.", &Hints::default());
     assert_eq!((r[0].kind, r[0].admin1.as_deref()), (Kind::City, Some("District of Columbia")), "the capital, not the state: {r:?}");
     let r = p.find("Envoys in Washington and Damascus traded accusations over Syria, U.S. officials said.", &Hints::default());
@@ -278,13 +242,7 @@ fn a_capital_is_its_name_before_a_far_region_and_pulls_no_namesakes() {
 
 #[test]
 fn a_country_beside_another_is_a_list_not_a_town_and_its_container() {
-    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-list-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("places.tsv");
-    std::fs::write(&path, "# test\nP\t5170691\tRussia\t40.23422\t-84.40995\tUS\tOH\t600\t\n").unwrap();
-    let mut p = Places::builtin();
-    p.add_table(&path).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
+    let p = with_table("list", "# test\nP\t5170691\tRussia\t40.23422\t-84.40995\tUS\tOH\t600\t\n");
     let text = "He spent years in Russia, U.S. officials said.";
     let r = p.resolve(text, &[(18, 24), (26, 30)], &Hints::default());
     assert_eq!(r[0].as_ref().map(|x| (x.kind, x.country.as_str())), Some((Kind::Country, "RUS")), "{r:?}");
@@ -299,20 +257,13 @@ fn a_country_beside_another_is_a_list_not_a_town_and_its_container() {
 
 #[test]
 fn a_capitals_own_name_is_no_town_that_once_had_it() {
-    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-own-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("places.tsv");
-    std::fs::write(
-        &path,
+    let p = with_table(
+        "own",
         "# test\n\
          K\t\tJerusalem\t\t\tIL\t\t0\t\n\
          P\t281184\tJerusalem\t31.76904\t35.21633\tIL\t06\t801000\t\n\
          P\t4356188\tFunkstown\t39.60759\t-77.70499\tUS\tMD\t904\tJerusalem\n",
-    )
-    .unwrap();
-    let mut p = Places::builtin();
-    p.add_table(&path).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
+    );
     let us = Hints { countries: vec!["USA".into()], ..Default::default() };
     let r = p.find("Envoys arrived in Jerusalem on Friday.", &us);
     assert_eq!(r[0].country, "ISR", "{r:?}");
@@ -322,20 +273,13 @@ fn a_capitals_own_name_is_no_town_that_once_had_it() {
 
 #[test]
 fn a_town_carries_its_first_level_region_by_name() {
-    let dir = std::env::temp_dir().join(format!("sitrep-geo-test-admin1-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("places.tsv");
-    std::fs::write(
-        &path,
+    let p = with_table(
+        "admin1",
         "# test\n\
          N\t\tNangarhar\t\t\tAF\t18\t0\t\n\
          P\t1142170\tJalalabad\t34.42647\t70.45153\tAF\t18\t200331\t\n\
          P\t1138336\tKandahar\t31.61332\t65.71013\tAF\t23\t391190\t\n",
-    )
-    .unwrap();
-    let mut p = Places::builtin();
-    p.add_table(&path).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
+    );
     let r = p.find("Shops reopened in Jalalabad and in Kandahar.", &Hints::default());
     let admin1 = |name: &str| r.iter().find(|x| x.name == name).map(|x| x.admin1.clone());
     assert_eq!(admin1("Jalalabad"), Some(Some("Nangarhar".to_string())));
