@@ -168,15 +168,25 @@ fn blob_sig(blob: &[u8]) -> Vec<u32> {
     blob.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
 }
 
+/// Whether an older store has this table (migrations look before they change).
+fn table_exists(conn: &Connection, table: &str) -> Result<bool> {
+    Ok(conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1")?.exists([table])?)
+}
+
+/// Whether an older store's table has this column.
+fn column_exists(conn: &Connection, table: &str, column: &str) -> Result<bool> {
+    Ok(conn.prepare("SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2")?.exists([table, column])?)
+}
+
 /// Schema v4: move each document's signature out of its features JSON into the `minhash`
 /// column, and drop the band table.
 fn migrate_signatures(conn: &Connection) -> Result<()> {
     conn.execute_batch("DROP TABLE IF EXISTS doc_bands")?;
-    let has_table: bool = conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'doc_features'")?.exists([])?;
+    let has_table = table_exists(conn, "doc_features")?;
     if !has_table {
         return Ok(());
     }
-    let has_column: bool = conn.prepare("SELECT 1 FROM pragma_table_info('doc_features') WHERE name = 'minhash'")?.exists([])?;
+    let has_column = column_exists(conn, "doc_features", "minhash")?;
     if !has_column {
         conn.execute_batch("ALTER TABLE doc_features ADD COLUMN minhash BLOB")?;
     }
@@ -195,7 +205,7 @@ fn migrate_signatures(conn: &Connection) -> Result<()> {
 
 /// Schema v5: a document's actors are one row (a JSON array, by id) instead of a row each.
 fn migrate_doc_actors(conn: &Connection) -> Result<()> {
-    let old: bool = conn.prepare("SELECT 1 FROM pragma_table_info('doc_actors') WHERE name = 'actor'")?.exists([])?;
+    let old = column_exists(conn, "doc_actors", "actor")?;
     if old {
         conn.execute_batch(
             "ALTER TABLE doc_actors RENAME TO doc_actors_v3;
@@ -210,7 +220,7 @@ fn migrate_doc_actors(conn: &Connection) -> Result<()> {
 
 /// Schema v5: corroboration moves into `event_stories` (NULL for an event told alone).
 fn migrate_support(conn: &Connection) -> Result<()> {
-    let old: bool = conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_support'")?.exists([])?;
+    let old = table_exists(conn, "event_support")?;
     if old {
         conn.execute_batch(
             "ALTER TABLE event_stories ADD COLUMN support TEXT;
@@ -223,11 +233,11 @@ fn migrate_support(conn: &Connection) -> Result<()> {
 
 /// Schema v6: a document's mentions are one JSON array beside its actors instead of a row each.
 fn migrate_mentions(conn: &Connection) -> Result<()> {
-    let old: bool = conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'mentions'")?.exists([])?;
+    let old = table_exists(conn, "mentions")?;
     if !old {
         return Ok(());
     }
-    let has_column: bool = conn.prepare("SELECT 1 FROM pragma_table_info('doc_actors') WHERE name = 'mentions'")?.exists([])?;
+    let has_column = column_exists(conn, "doc_actors", "mentions")?;
     if !has_column {
         conn.execute_batch("ALTER TABLE doc_actors ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]'")?;
     }
