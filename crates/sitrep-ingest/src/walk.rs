@@ -113,32 +113,26 @@ pub(crate) struct Skip(Vec<PathBuf>);
 impl Skip {
     pub(crate) fn new(files: &[PathBuf]) -> Skip {
         let mut out = Vec::new();
-        for f in files {
-            let (Some(name), dir) = (f.file_name(), f.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))) else {
-                continue;
-            };
-            let Ok(dir) = dir.canonicalize() else { continue };
+        for f in files.iter().filter_map(|f| canonical(f)) {
             for suffix in ["", "-wal", "-shm", "-journal"] {
-                let mut n = name.to_os_string();
+                let mut n = f.clone().into_os_string();
                 n.push(suffix);
-                out.push(dir.join(n));
+                out.push(PathBuf::from(n));
             }
         }
         Skip(out)
     }
 
     pub(crate) fn covers(&self, source: &Source) -> bool {
-        if self.0.is_empty() {
-            return false;
-        }
-        let Some(path) = &source.path else { return false };
-        let canonical =
-            match (path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).canonicalize(), path.file_name()) {
-                (Ok(dir), Some(name)) => dir.join(name),
-                _ => return false,
-            };
-        self.0.contains(&canonical)
+        !self.0.is_empty() && source.path.as_deref().and_then(canonical).is_some_and(|p| self.0.contains(&p))
     }
+}
+
+/// A file's path with its folder canonical (the file itself need not exist yet: a store's
+/// `-wal` appears while it is written).
+fn canonical(path: &Path) -> Option<PathBuf> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    Some(dir.canonicalize().ok()?.join(path.file_name()?))
 }
 
 impl Source {
