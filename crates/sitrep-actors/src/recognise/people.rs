@@ -158,7 +158,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
         // Accords", "the Patriot Act"), wherever its head word stands in the capitalised run.
         let document = |n: usize| DOCUMENT_HEADS.contains(&bare(toks[n].text(text)));
         // Nor a product, a cup or a party's members ("MacBook Pro", "Davis Cup", "House Democrats").
-        let not_person_tail = |n: usize| name.len() >= 2 && NOT_PERSON_TAILS.contains(&&*lower(bare(toks[n].text(text))));
+        let not_person_tail = |n: usize| name.len() >= 2 && NOT_PERSON_TAIL_SET.has_lower(bare(toks[n].text(text)));
         if name.last().is_some_and(|&n| toks[n].text(text) == "Day" || not_person_tail(n))
             || words.iter().any(|&n| document(n))
             || words.first().and_then(|&f| f.checked_sub(1)).is_some_and(|p| toks[p].kind == TokenKind::Word && document(p))
@@ -256,7 +256,7 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
                     })
                     && before(1).is_some_and(|w| matches!(&*w, "in" | "near" | "at" | "from" | "to"))));
         // "South Dakota", "Fort Worth", "San Francisco": a place's first word.
-        let place_opener = name.len() >= 2 && PLACE_OPENERS.contains(&&*lower(toks[name[0]].text(text)));
+        let place_opener = name.len() >= 2 && PLACE_OPENER_SET.has_lower(toks[name[0]].text(text));
         let kind = if ORG_HEAD_SET.has(&head) && name.len() >= 2 {
             Some(MentionKind::Organisation)
         } else if (PLACE_HEAD_SET.has(&head) && name.len() >= 2) || place_cue || (place_opener && !titled) {

@@ -241,6 +241,8 @@ pub(crate) fn not_name_word(w: &str) -> bool {
 // The lists as sets, for the lookups made on every token.
 pub(crate) static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLE_WORDS));
 pub(crate) static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES));
+pub(crate) static PLACE_OPENER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLACE_OPENERS));
+pub(crate) static NOT_PERSON_TAIL_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_PERSON_TAILS));
 pub(crate) static PERSON_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PERSON_CUES));
 pub(crate) static APPOSITION_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(APPOSITION_NOUNS));
 pub(crate) static SPEECH_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPEECH_VERBS));
