@@ -16,6 +16,14 @@ fn separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–' | '—' | '\'' | '’' | '‘' | '`' | '.' | '_' | '/')
 }
 
+/// Write one folded byte and the original span it stands for (a space stands for none: `s..s`).
+#[inline]
+fn emit(out: &mut Vec<u8>, starts: &mut Vec<usize>, ends: &mut Vec<usize>, b: u8, s: usize, e: usize) {
+    out.push(b);
+    starts.push(s);
+    ends.push(e);
+}
+
 impl Folded {
     /// Fold `text[offset..]`-relative content; the map gives offsets into `text` plus `base`.
     pub fn new(text: &str, base: usize) -> Folded {
@@ -37,15 +45,10 @@ impl Folded {
                     pending_space = !out.is_empty();
                     continue;
                 }
-                if pending_space {
-                    out.push(b' ');
-                    starts.push(s);
-                    ends.push(s);
-                    pending_space = false;
+                if std::mem::take(&mut pending_space) {
+                    emit(&mut out, &mut starts, &mut ends, b' ', s, s);
                 }
-                out.push(b.to_ascii_lowercase());
-                starts.push(s);
-                ends.push(s + 1);
+                emit(&mut out, &mut starts, &mut ends, b.to_ascii_lowercase(), s, s + 1);
                 continue;
             }
             let c = text[i..].chars().next().expect("a character starts here");
@@ -64,16 +67,11 @@ impl Folded {
                 pending_space = !out.is_empty();
                 continue;
             }
-            if pending_space {
-                out.push(b' ');
-                starts.push(s);
-                ends.push(s);
-                pending_space = false;
+            if std::mem::take(&mut pending_space) {
+                emit(&mut out, &mut starts, &mut ends, b' ', s, s);
             }
             for ch in piece.bytes() {
-                out.push(ch);
-                starts.push(s);
-                ends.push(e);
+                emit(&mut out, &mut starts, &mut ends, ch, s, e);
             }
         }
         // Only ASCII letters, digits and spaces were written.
