@@ -14,8 +14,10 @@
 //! [`Clusterer`] keeps that rolling state; the store runs it incrementally (see
 //! `sitrep::pipeline::update_corpus`).
 
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use sitrep_model::{ActorKind, Story, calendar, short_id};
 
@@ -140,24 +142,96 @@ pub fn within_window(a: Option<i64>, b: Option<i64>) -> bool {
 /// first and latest dates, and its members in the order they joined.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct StoryState {
-    actors: BTreeMap<String, usize>,
-    words: BTreeMap<String, usize>,
-    names: BTreeMap<String, usize>,
+    actors: Ranked,
+    words: Ranked,
+    names: Ranked,
     profile: Features,
     pub first: Option<i64>,
     pub last: Option<i64>,
     pub members: Vec<String>,
 }
 
-/// The `n` most frequent keys (ties by key).
-fn top(m: &BTreeMap<String, usize>, n: usize) -> BTreeSet<String> {
-    if m.len() <= n {
-        return m.keys().cloned().collect();
+/// One part's counters (bounded) and the profile's terms ranked by count, then term: the
+/// profile is the first `n` of that order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Ranked {
+    /// Term to its count and whether it is in the profile.
+    counts: FxHashMap<String, (usize, bool)>,
+    ranked: BTreeSet<(Reverse<usize>, String)>,
+}
+
+impl Ranked {
+    /// Count one more of each term and keep the profile (`profile`, `n` terms at most) the most
+    /// frequent terms, ties by term; what entered and left it goes to `changes`.
+    ///
+    /// Only these terms gain, by one each, so a term outside the profile that is not among them
+    /// is still beaten by every profile term: the new profile is the best `n` of the old one and
+    /// these, found by letting each newcomer displace the profile's last term if it ranks above
+    /// it. Profile terms are moved up first so that a newcomer is weighed against their counts.
+    fn add(&mut self, items: &BTreeSet<String>, profile: &mut BTreeSet<String>, n: usize, part: usize, changes: &mut Vec<Change>) {
+        let mut newcomers = Vec::new();
+        for k in items {
+            let (count, held) = match self.counts.get_mut(k.as_str()) {
+                Some((c, held)) => {
+                    *c += 1;
+                    (*c, *held)
+                }
+                None => {
+                    self.counts.insert(k.clone(), (1, false));
+                    (1, false)
+                }
+            };
+            if held {
+                let old = (Reverse(count - 1), k.clone());
+                self.ranked.remove(&old);
+                self.ranked.insert((Reverse(count), old.1));
+            } else {
+                newcomers.push((Reverse(count), k));
+            }
+        }
+        let (mut entered, mut left): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+        for (count, k) in newcomers {
+            if self.ranked.len() == n {
+                match self.ranked.last() {
+                    Some((c, t)) if (count, k.as_str()) < (*c, t.as_str()) => {}
+                    _ => continue,
+                }
+                let (_, gone) = self.ranked.pop_last().expect("a full profile has a last term");
+                self.hold(&gone, false);
+                match entered.iter().position(|e| *e == gone) {
+                    Some(i) => {
+                        entered.swap_remove(i);
+                    }
+                    None => left.push(gone),
+                }
+            }
+            self.ranked.insert((count, k.clone()));
+            self.hold(k, true);
+            entered.push(k.clone());
+        }
+        left.sort_unstable();
+        entered.sort_unstable();
+        for t in &left {
+            profile.remove(t);
+        }
+        profile.extend(entered.iter().cloned());
+        changes.extend(left.into_iter().map(|t| (part, t, false)));
+        changes.extend(entered.into_iter().map(|t| (part, t, true)));
+        // Bound the counters too: drop the rarest once they grow large (the profile, at most
+        // `STORY_WORDS` terms, is inside what is kept).
+        if self.counts.len() > 4 * STORY_WORDS {
+            let mut all: Vec<(&String, usize)> = self.counts.iter().map(|(k, &(c, _))| (k, c)).collect();
+            all.select_nth_unstable_by(2 * STORY_WORDS - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let keep: FxHashSet<String> = all[..2 * STORY_WORDS].iter().map(|(k, _)| (*k).clone()).collect();
+            self.counts.retain(|k, _| keep.contains(k));
+        }
     }
-    let mut v: Vec<(&String, &usize)> = m.iter().collect();
-    v.select_nth_unstable_by(n - 1, |a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    v.truncate(n);
-    v.into_iter().map(|(k, _)| k.clone()).collect()
+
+    fn hold(&mut self, term: &str, held: bool) {
+        if let Some((_, h)) = self.counts.get_mut(term) {
+            *h = held;
+        }
+    }
 }
 
 /// A term entering or leaving a story's profile: part (0 actors, 1 names, 2 words), term, entering.
@@ -172,34 +246,10 @@ impl StoryState {
 
     /// [`StoryState::add`], returning the terms that entered or left the profile.
     fn add_changes(&mut self, id: &str, f: &Features, date: Option<i64>) -> Vec<Change> {
-        for (counts, items) in [(&mut self.actors, &f.actors), (&mut self.words, &f.words), (&mut self.names, &f.names)] {
-            for k in items {
-                *counts.entry(k.clone()).or_default() += 1;
-            }
-        }
-        let profile = Features {
-            actors: top(&self.actors, STORY_ACTORS),
-            words: top(&self.words, STORY_WORDS),
-            names: top(&self.names, STORY_NAMES),
-            minhash: Vec::new(),
-        };
         let mut changes = Vec::new();
-        for (part, (old, new)) in
-            [(&self.profile.actors, &profile.actors), (&self.profile.names, &profile.names), (&self.profile.words, &profile.words)]
-                .into_iter()
-                .enumerate()
-        {
-            changes.extend(old.difference(new).map(|t| (part, t.clone(), false)));
-            changes.extend(new.difference(old).map(|t| (part, t.clone(), true)));
-        }
-        self.profile = profile;
-        // Bound the counters too: drop the rarest once they grow large.
-        for m in [&mut self.actors, &mut self.words, &mut self.names] {
-            if m.len() > 4 * STORY_WORDS {
-                let keep: BTreeSet<String> = top(m, 2 * STORY_WORDS);
-                m.retain(|k, _| keep.contains(k));
-            }
-        }
+        self.actors.add(&f.actors, &mut self.profile.actors, STORY_ACTORS, 0, &mut changes);
+        self.names.add(&f.names, &mut self.profile.names, STORY_NAMES, 1, &mut changes);
+        self.words.add(&f.words, &mut self.profile.words, STORY_WORDS, 2, &mut changes);
         if let Some(d) = date {
             self.first = Some(self.first.map_or(d, |f| f.min(d)));
             self.last = Some(self.last.map_or(d, |l| l.max(d)));
@@ -263,7 +313,7 @@ struct Entry {
 /// Profile terms (per part: actors, names, words) to the slots of the open stories holding them.
 #[derive(Default)]
 struct TermIndex {
-    ids: [std::collections::HashMap<String, u32>; 3],
+    ids: [FxHashMap<String, u32>; 3],
     postings: [Vec<Vec<u32>>; 3],
     /// Per slot: shared terms counted for the document being placed.
     counts: Vec<[u32; 3]>,
@@ -742,5 +792,32 @@ mod tests {
         let slow = naive(&docs);
         assert!(fast.len() > 40 && fast.len() < 500, "{} stories", fast.len());
         assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn a_profile_is_the_most_frequent_terms_of_its_members_ties_by_term() {
+        // Members drawing words from a skewed vocabulary of 900 (the counters stay untrimmed):
+        // after each addition the profile must be the top terms recounted from scratch.
+        let mut state = StoryState::default();
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut x: u64 = 7;
+        for i in 0..400 {
+            let mut words = Vec::new();
+            for _ in 0..40 {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let r = (x >> 33) % 900;
+                words.push(format!("w{}", r * r / 900));
+            }
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let f = feats(&[], &refs);
+            for w in &f.words {
+                *counts.entry(w.clone()).or_default() += 1;
+            }
+            state.add(&format!("d{i}"), &f, None);
+            let mut ranked: Vec<(&String, &usize)> = counts.iter().collect();
+            ranked.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let expected: BTreeSet<String> = ranked.into_iter().take(STORY_WORDS).map(|(k, _)| k.clone()).collect();
+            assert_eq!(state.profile().words, expected, "after member {i}");
+        }
     }
 }

@@ -161,17 +161,26 @@ pub struct EventKey {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Features {
     /// Actor ids its mentions resolve to (not bare sectors or nationalities).
+    #[serde(deserialize_with = "sorted_set")]
     pub actors: BTreeSet<String>,
     /// Its most frequent content words (the title's among them).
+    #[serde(deserialize_with = "sorted_set")]
     pub words: BTreeSet<String>,
     /// Its most frequent names: words capitalised inside a sentence (places, people, groups,
     /// operations), lowercased. They tell one event from another of the same kind.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "sorted_set")]
     pub names: BTreeSet<String>,
     /// MinHash signature of its word shingles, for near-duplicates (the store keeps it in a
     /// column of its own).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub minhash: Vec<u32>,
+}
+
+/// A set read as a list and built in one go: stored sets are written in order, and building a
+/// set from a sorted list is linear where inserting its terms one by one is not (the corpus
+/// stage reads every document's features back).
+fn sorted_set<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeSet<String>, D::Error> {
+    Ok(Vec::<String>::deserialize(d)?.into_iter().collect())
 }
 
 impl Features {
