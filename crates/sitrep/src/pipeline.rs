@@ -34,11 +34,17 @@ impl Engine {
     /// never freed: dropping the gazetteer's half a million keys at exit cost a short command
     /// (`sitrep extract` of one file) about a fifth of its time.
     pub fn load(dicts: &[std::path::PathBuf], verbs: &[std::path::PathBuf]) -> Result<&'static Engine> {
-        let dict = Dictionary::with_user_files(dicts).context("loading actor dictionaries")?;
-        let lexicon = Lexicon::with_user_files(verbs).context("loading event patterns")?;
+        // The gazetteer, the largest, loads on a thread of its own beside the dictionaries.
+        let (dict, lexicon, places) = std::thread::scope(|s| {
+            let places = s.spawn(Places::load);
+            let dict = Dictionary::with_user_files(dicts).context("loading actor dictionaries");
+            let lexicon = Lexicon::with_user_files(verbs).context("loading event patterns");
+            (dict, lexicon, places.join().expect("loading places does not panic"))
+        });
+        let (dict, lexicon) = (dict?, lexicon?);
         // The populated-places table is optional (scripts/setup-gazetteer.sh builds it): without
         // it, countries, regions and our features. Asked for by name and missing is worth a word.
-        let (geo, full) = match Places::load() {
+        let (geo, full) = match places {
             Ok(p) => (p, true),
             Err(e) => {
                 if std::env::var_os("SITREP_GAZETTEER").is_some() {
