@@ -5,7 +5,7 @@
 //! the ids its mentions resolve to, its most frequent content words, and its events' keys.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -228,17 +228,29 @@ fn is_stop(w: &str) -> bool {
 /// The `n` most frequent keys (ties by key).
 fn top(counts: impl IntoIterator<Item = (String, usize)>, n: usize) -> BTreeSet<String> {
     let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if ranked.len() > n && n > 0 {
+        // Which keys are the first `n` needs no full sort; the set orders them.
+        ranked.select_nth_unstable_by(n - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    }
     ranked.into_iter().take(n).map(|(w, _)| w).collect()
+}
+
+/// Whether a lower-case word is in [`NOT_NAMES`].
+fn is_not_name(w: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+    SET.contains(w)
 }
 
 /// Words capitalised inside a sentence. A sentence's first word is capitalised whatever it is,
 /// so it counts only when the word is also seen capitalised elsewhere.
 fn names(article: &sitrep_model::Article) -> BTreeSet<String> {
     let text = article.text.as_str();
-    let starts: BTreeSet<usize> = article.sentences.iter().map(|s| s.start).chain(article.paragraphs.iter().map(|p| p.start)).collect();
-    let mut inside: BTreeMap<String, usize> = BTreeMap::new();
+    let mut starts: Vec<usize> = article.sentences.iter().map(|s| s.start).chain(article.paragraphs.iter().map(|p| p.start)).collect();
+    starts.sort_unstable();
+    let mut inside: FxHashMap<String, usize> = FxHashMap::default();
     let mut opening: BTreeSet<String> = BTreeSet::new();
+    // Words come in text order: the last sentence start at or before a word only moves on.
+    let mut start = 0;
     let mut pos = 0;
     for w in text.split(|c: char| !c.is_alphanumeric()) {
         let at = pos;
@@ -246,16 +258,24 @@ fn names(article: &sitrep_model::Article) -> BTreeSet<String> {
         if !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() < 2 {
             continue;
         }
-        let lower = w.to_lowercase();
-        if NOT_NAMES.contains(&lower.as_str()) || is_stop(&lower) || is_calendar_word(&lower) {
+        let lower = lower(w);
+        if is_not_name(&lower) || is_stop(&lower) || is_calendar_word(&lower) {
             continue;
         }
+        while start < starts.len() && starts[start] <= at {
+            start += 1;
+        }
         // Opening a sentence: only quotation marks and spaces between its start and the word.
-        let first = starts.range(..=at).next_back().is_some_and(|&s| text[s..at].chars().all(|c| !c.is_alphanumeric()));
+        let first = start > 0 && text[starts[start - 1]..at].chars().all(|c| !c.is_alphanumeric());
         if first {
-            opening.insert(lower);
+            opening.insert(lower.into_owned());
         } else {
-            *inside.entry(lower).or_default() += 1;
+            match inside.get_mut(lower.as_ref()) {
+                Some(c) => *c += 1,
+                None => {
+                    inside.insert(lower.into_owned(), 1);
+                }
+            }
         }
     }
     for w in opening {
