@@ -2,8 +2,6 @@
 //! (`dictionaries/places.yaml`, compiled in) and, when present, the populated-places table that
 //! `scripts/setup-gazetteer.sh` builds from GeoNames data.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -135,17 +133,17 @@ pub struct Places {
     /// [`Places::key`]'s buffer for the folded name.
     fold_buf: String,
     /// Folded demonyms ("pakistani", "european") to the country or continent entry.
-    pub(crate) demonyms: HashMap<String, u32>,
+    pub(crate) demonyms: FxHashMap<String, u32>,
     /// Abbreviations that are a place only with their full stop ("Man.", "Que."): folded without it.
-    pub(crate) dotted: HashMap<String, u32>,
-    country: HashMap<String, u32>,
+    pub(crate) dotted: FxHashMap<String, u32>,
+    country: FxHashMap<String, u32>,
     /// Alpha-2 to alpha-3 codes (an `Arc`: each line of the table takes one).
-    alpha2: HashMap<String, Arc<str>>,
+    alpha2: FxHashMap<String, Arc<str>>,
     /// (alpha-3, GeoNames admin1 code) to the region entry, where the codes are known.
-    region: HashMap<(String, String), u32>,
+    region: FxHashMap<(String, String), u32>,
     /// Bounding boxes of regions (south, north, west, east), where `keshvar` has them: whether a
     /// place lies in a region, where codes cannot tell (GeoNames' are not ISO's outside the US).
-    bounds: HashMap<u32, [f64; 4]>,
+    bounds: FxHashMap<u32, [f64; 4]>,
     /// Countries whose point is ours (`dictionaries/places.yaml`): the table's does not replace it.
     own_point: Vec<u32>,
     /// Longest indexed name, in words.
@@ -163,7 +161,7 @@ impl Places {
         let mut claimed: Vec<u32> = Vec::new();
         // ISO 3166-1 territories that are also another country's subdivisions ("Bonaire" NL-BQ1
         // is BES, "Aruba" NL-AW is ABW): by alpha-2, their alpha-3 and short name.
-        let territories: HashMap<String, (String, String)> = keshvar::CountryIterator::new()
+        let territories: FxHashMap<String, (String, String)> = keshvar::CountryIterator::new()
             .filter(|c| !c.un_member())
             .map(|c| (c.alpha2().to_string(), (c.alpha3().to_string(), fold(c.iso_short_name()))))
             .collect();
@@ -384,7 +382,7 @@ impl Places {
                 }
                 words
             });
-            let mut ctx = TableContext { us_states, admin1: HashMap::new(), capitals: Vec::new(), batch: Batch::default(), tx };
+            let mut ctx = TableContext { us_states, admin1: FxHashMap::default(), capitals: Vec::new(), batch: Batch::default(), tx };
             let r = self.read_table(path, &mut file, &mut ctx);
             ctx.flush();
             let capitals = std::mem::take(&mut ctx.capitals);
@@ -644,9 +642,9 @@ const CHUNK: usize = 1 << 20;
 /// What adding the table's lines shares: the US states' names by postal code, and the folded
 /// names on their way to the index.
 struct TableContext {
-    us_states: HashMap<String, String>,
+    us_states: FxHashMap<String, String>,
     /// First-level regions' names by country (alpha-3) and GeoNames admin1 code (the N rows).
-    admin1: HashMap<Arc<str>, HashMap<String, String>>,
+    admin1: FxHashMap<Arc<str>, FxHashMap<String, String>>,
     /// Capitals' names and their countries, found among the towns once the index is built.
     capitals: Vec<(String, Arc<str>)>,
     /// Folded names not yet sent to the index's thread.
