@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use rustc_hash::FxHashMap;
 
-use crate::fold::fold;
+use crate::fold::{fold, fold_append};
 use crate::places::{Kind, Place, Places, distance_km};
 
 /// What the rest of the pipeline knows about an article.
@@ -533,7 +533,7 @@ impl Places {
         {
             return vec![d];
         }
-        let mut c = self.readings(surface);
+        let mut c = self.readings(&key);
         if let Some(&d) = self.demonyms.get(&key).or_else(|| self.demonyms.get(key.strip_suffix('s').unwrap_or(&key)))
             && !c.contains(&d)
         {
@@ -582,9 +582,9 @@ impl Places {
         c
     }
 
-    fn readings(&self, surface: &str) -> Vec<u32> {
-        let key = fold(surface);
-        if let Some(v) = self.index.get(&key) {
+    /// Entries a folded name is a name of, less a prefix ("the", "city of") or suffix ("province") if need be.
+    fn readings(&self, key: &str) -> Vec<u32> {
+        if let Some(v) = self.index.get(key) {
             return v.to_vec();
         }
         for prefix in ["the ", "city of ", "town of ", "state of ", "province of ", "county of "] {
@@ -625,6 +625,8 @@ impl Places {
         let excluded = |s: usize, e: usize| hints.exclude.iter().any(|&(a, b)| s < b && a < e);
         let lower = |t: &Tok| text[t.start..t.end].to_lowercase();
         let (mut out, mut out_cands) = (Vec::new(), Vec::new());
+        // The words tried as a name, folded (one buffer: most are no name).
+        let mut key = String::new();
         let mut i = 0;
         while i < toks.len() {
             let w = &text[toks[i].start..toks[i].end];
@@ -650,7 +652,9 @@ impl Places {
                     continue;
                 }
                 let (s, e) = (toks[i].start, last.end);
-                if self.index.contains_key(&fold(&text[s..e])) {
+                key.clear();
+                fold_append(&text[s..e], &mut key);
+                if self.index.contains_key(&key) {
                     found = Some((n, s, e));
                     break;
                 }
