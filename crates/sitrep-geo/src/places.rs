@@ -2,8 +2,6 @@
 //! (`dictionaries/places.yaml`, compiled in) and, when present, the populated-places table that
 //! `scripts/setup-gazetteer.sh` builds from GeoNames data.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -135,17 +133,17 @@ pub struct Places {
     /// [`Places::key`]'s buffer for the folded name.
     fold_buf: String,
     /// Folded demonyms ("pakistani", "european") to the country or continent entry.
-    pub(crate) demonyms: HashMap<String, u32>,
+    pub(crate) demonyms: FxHashMap<String, u32>,
     /// Abbreviations that are a place only with their full stop ("Man.", "Que."): folded without it.
-    pub(crate) dotted: HashMap<String, u32>,
-    country: HashMap<String, u32>,
+    pub(crate) dotted: FxHashMap<String, u32>,
+    country: FxHashMap<String, u32>,
     /// Alpha-2 to alpha-3 codes (an `Arc`: each line of the table takes one).
-    alpha2: HashMap<String, Arc<str>>,
+    alpha2: FxHashMap<String, Arc<str>>,
     /// (alpha-3, GeoNames admin1 code) to the region entry, where the codes are known.
-    region: HashMap<(String, String), u32>,
+    region: FxHashMap<(String, String), u32>,
     /// Bounding boxes of regions (south, north, west, east), where `keshvar` has them: whether a
     /// place lies in a region, where codes cannot tell (GeoNames' are not ISO's outside the US).
-    bounds: HashMap<u32, [f64; 4]>,
+    bounds: FxHashMap<u32, [f64; 4]>,
     /// Countries whose point is ours (`dictionaries/places.yaml`): the table's does not replace it.
     own_point: Vec<u32>,
     /// Longest indexed name, in words.
@@ -163,7 +161,7 @@ impl Places {
         let mut claimed: Vec<u32> = Vec::new();
         // ISO 3166-1 territories that are also another country's subdivisions ("Bonaire" NL-BQ1
         // is BES, "Aruba" NL-AW is ABW): by alpha-2, their alpha-3 and short name.
-        let territories: HashMap<String, (String, String)> = keshvar::CountryIterator::new()
+        let territories: FxHashMap<String, (String, String)> = keshvar::CountryIterator::new()
             .filter(|c| !c.un_member())
             .map(|c| (c.alpha2().to_string(), (c.alpha3().to_string(), fold(c.iso_short_name()))))
             .collect();
@@ -364,27 +362,23 @@ impl Places {
             .filter(|((c, _), _)| c == "USA")
             .map(|((_, code), &i)| (code.clone(), self.get(i).name.to_string()))
             .collect();
-        // The index is built on a thread of its own while this one reads lines and folds names
-        // (its hash table's cache misses were a third of the load).
+        // The index is built on a thread of its own, folding names too, while this one reads
+        // lines (its hash table's cache misses were a third of the load, folding as much again).
         let mut index = std::mem::take(&mut self.index);
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(8);
         let (r, words) = std::thread::scope(|s| {
             let builder = s.spawn(|| {
-                let mut words = 0;
+                let (mut words, mut key) = (0, String::new());
                 for b in rx {
                     let mut at = 0;
-                    for &(end, id) in &b.keys {
-                        let k = &b.text[at..end as usize];
+                    for &(end, id) in &b.names {
+                        words = words.max(index_name(&mut index, &mut key, &b.text[at..end as usize], id));
                         at = end as usize;
-                        if !k.is_empty() {
-                            words = words.max(k.bytes().filter(|&b| b == b' ').count() + 1);
-                            index.insert(k, id);
-                        }
                     }
                 }
                 words
             });
-            let mut ctx = TableContext { us_states, admin1: HashMap::new(), capitals: Vec::new(), batch: Batch::default(), tx };
+            let mut ctx = TableContext { us_states, admin1: FxHashMap::default(), capitals: Vec::new(), batch: Batch::default(), tx };
             let r = self.read_table(path, &mut file, &mut ctx);
             ctx.flush();
             let capitals = std::mem::take(&mut ctx.capitals);
@@ -560,14 +554,8 @@ impl Places {
     }
 
     fn key(&mut self, name: &str, i: u32) {
-        let mut k = std::mem::take(&mut self.fold_buf);
-        k.clear();
-        fold_append(name, &mut k);
-        if !k.is_empty() {
-            self.max_words = self.max_words.max(k.bytes().filter(|&b| b == b' ').count() + 1);
-            self.index.insert(&k, i);
-        }
-        self.fold_buf = k;
+        let words = index_name(&mut self.index, &mut self.fold_buf, name, i);
+        self.max_words = self.max_words.max(words);
     }
 
     pub fn len(&self) -> usize {
@@ -641,24 +629,24 @@ impl Places {
 /// Bytes of the table read and parsed at a time.
 const CHUNK: usize = 1 << 20;
 
-/// What adding the table's lines shares: the US states' names by postal code, and the folded
-/// names on their way to the index.
+/// What adding the table's lines shares: the US states' names by postal code, and the names on
+/// their way to the index.
 struct TableContext {
-    us_states: HashMap<String, String>,
+    us_states: FxHashMap<String, String>,
     /// First-level regions' names by country (alpha-3) and GeoNames admin1 code (the N rows).
-    admin1: HashMap<Arc<str>, HashMap<String, String>>,
+    admin1: FxHashMap<Arc<str>, FxHashMap<String, String>>,
     /// Capitals' names and their countries, found among the towns once the index is built.
     capitals: Vec<(String, Arc<str>)>,
-    /// Folded names not yet sent to the index's thread.
+    /// Names not yet sent to the index's thread.
     batch: Batch,
     tx: std::sync::mpsc::SyncSender<Batch>,
 }
 
-/// Folded names back to back, each with where it ends and its entry.
+/// Names back to back, each with where it ends and its entry.
 #[derive(Default)]
 struct Batch {
     text: String,
-    keys: Vec<(u32, u32)>,
+    names: Vec<(u32, u32)>,
 }
 
 /// Names sent to the index's thread at a time.
@@ -667,19 +655,30 @@ const BATCH: usize = 4096;
 impl TableContext {
     /// [`Places::key`], through the index's thread.
     fn key(&mut self, name: &str, i: u32) {
-        fold_append(name, &mut self.batch.text);
-        self.batch.keys.push((self.batch.text.len() as u32, i));
-        if self.batch.keys.len() >= BATCH {
+        self.batch.text.push_str(name);
+        self.batch.names.push((self.batch.text.len() as u32, i));
+        if self.batch.names.len() >= BATCH {
             self.flush();
         }
     }
 
     fn flush(&mut self) {
-        if !self.batch.keys.is_empty() {
+        if !self.batch.names.is_empty() {
             // The receiver lives until the sender is dropped.
             self.tx.send(std::mem::take(&mut self.batch)).ok();
         }
     }
+}
+
+/// Indexes entry `i` under `name` folded (into `buf`); the key's number of words, 0 for no key.
+fn index_name(index: &mut Index, buf: &mut String, name: &str, i: u32) -> usize {
+    buf.clear();
+    fold_append(name, buf);
+    if buf.is_empty() {
+        return 0;
+    }
+    index.insert(buf, i);
+    buf.bytes().filter(|&b| b == b' ').count() + 1
 }
 
 /// The nine fields of a line (a tenth and more are ignored), or None when it has fewer. One pass

@@ -4,7 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::fold::fold;
+use rustc_hash::FxHashMap;
+
+use crate::fold::{fold, fold_append};
 use crate::places::{Kind, Place, Places, distance_km};
 
 /// What the rest of the pipeline knows about an article.
@@ -531,7 +533,7 @@ impl Places {
         {
             return vec![d];
         }
-        let mut c = self.readings(surface);
+        let mut c = self.readings(&key);
         if let Some(&d) = self.demonyms.get(&key).or_else(|| self.demonyms.get(key.strip_suffix('s').unwrap_or(&key)))
             && !c.contains(&d)
         {
@@ -580,9 +582,9 @@ impl Places {
         c
     }
 
-    fn readings(&self, surface: &str) -> Vec<u32> {
-        let key = fold(surface);
-        if let Some(v) = self.index.get(&key) {
+    /// Entries a folded name is a name of, less a prefix ("the", "city of") or suffix ("province") if need be.
+    fn readings(&self, key: &str) -> Vec<u32> {
+        if let Some(v) = self.index.get(key) {
             return v.to_vec();
         }
         for prefix in ["the ", "city of ", "town of ", "state of ", "province of ", "county of "] {
@@ -613,10 +615,18 @@ impl Places {
 
     /// Spans of the text that name places.
     pub fn recognise(&self, text: &str, hints: &Hints) -> Vec<(usize, usize)> {
+        self.recognise_with_candidates(text, hints).0
+    }
+
+    /// [`Places::recognise`], with each span's [`Places::candidates`]: recognition weighs them,
+    /// and [`Places::find`] resolves with them rather than look them up again.
+    fn recognise_with_candidates(&self, text: &str, hints: &Hints) -> (Vec<(usize, usize)>, Vec<Vec<u32>>) {
         let toks = words(text);
         let excluded = |s: usize, e: usize| hints.exclude.iter().any(|&(a, b)| s < b && a < e);
         let lower = |t: &Tok| text[t.start..t.end].to_lowercase();
-        let mut out = Vec::new();
+        let (mut out, mut out_cands) = (Vec::new(), Vec::new());
+        // The words tried as a name, folded (one buffer: most are no name).
+        let mut key = String::new();
         let mut i = 0;
         while i < toks.len() {
             let w = &text[toks[i].start..toks[i].end];
@@ -642,7 +652,9 @@ impl Places {
                     continue;
                 }
                 let (s, e) = (toks[i].start, last.end);
-                if self.index.contains_key(&fold(&text[s..e])) {
+                key.clear();
+                fold_append(&text[s..e], &mut key);
+                if self.index.contains_key(&key) {
                     found = Some((n, s, e));
                     break;
                 }
@@ -681,9 +693,10 @@ impl Places {
                 continue;
             }
             out.push((s, e));
+            out_cands.push(cands);
             i += n;
         }
-        out
+        (out, out_cands)
     }
 
     /// The place an outlet's host is named after: a label that is, less "the" and masthead words
@@ -763,6 +776,12 @@ impl Places {
     /// Resolves each span (byte offsets into `text`) with the others as context, and with the
     /// outlet's home ([`Places::outlet_home`]) as a name the article adds apart.
     pub fn resolve(&self, text: &str, spans: &[(usize, usize)], hints: &Hints) -> Vec<Option<Resolved>> {
+        let cands = spans.iter().map(|&(s, e)| self.candidates(&text[s..e])).collect();
+        self.resolve_candidates(text, spans, cands, hints)
+    }
+
+    /// [`Places::resolve`] given each span's candidates.
+    fn resolve_candidates(&self, text: &str, spans: &[(usize, usize)], mut cands: Vec<Vec<u32>>, hints: &Hints) -> Vec<Option<Resolved>> {
         if let Some(home) = hints.outlet_host.as_deref().and_then(|h| self.outlet_home(h)) {
             // After a full stop, so that it is no container of the article's last name.
             let mut t = String::with_capacity(text.len() + home.len() + 2);
@@ -772,18 +791,25 @@ impl Places {
             t.push_str(&home);
             let mut with = spans.to_vec();
             with.push((at, t.len()));
+            cands.push(self.candidates(&home));
             let mut weight = vec![1.0; spans.len()];
             weight.push(HOME);
-            let mut r = self.resolve_spans(&t, &with, &weight, hints);
+            let mut r = self.resolve_spans(&t, &with, cands, &weight, hints);
             r.pop();
             return r;
         }
-        self.resolve_spans(text, spans, &vec![1.0; spans.len()], hints)
+        self.resolve_spans(text, spans, cands, &vec![1.0; spans.len()], hints)
     }
 
     /// [`Places::resolve`], each span's name counting as context by its weight.
-    fn resolve_spans(&self, text: &str, spans: &[(usize, usize)], weight: &[f64], hints: &Hints) -> Vec<Option<Resolved>> {
-        let mut cands: Vec<Vec<u32>> = spans.iter().map(|&(s, e)| self.candidates(&text[s..e])).collect();
+    fn resolve_spans(
+        &self,
+        text: &str,
+        spans: &[(usize, usize)],
+        mut cands: Vec<Vec<u32>>,
+        weight: &[f64],
+        hints: &Hints,
+    ) -> Vec<Option<Resolved>> {
         // Context names apart from the article (the outlet's home) keep their likeliest readings
         // only, as `support` weighs any name's: they are context, not resolved.
         for (c, _) in cands.iter_mut().zip(weight).filter(|(_, w)| **w < 1.0) {
@@ -809,7 +835,9 @@ impl Places {
         // Current reading of each span and its confidence.
         let mut best: Vec<Option<(u32, f64)>> = vec![None; spans.len()];
         for pass in 0..3 {
-            let mut votes: HashMap<&str, f64> = HashMap::new();
+            // The current readings, looked up once for every candidate's `neighbours`.
+            let readings: Vec<Option<(u32, Place)>> = best.iter().map(|b| b.map(|(o, _)| (o, self.get(o)))).collect();
+            let mut votes: FxHashMap<&str, f64> = FxHashMap::default();
             let mut total = 0.0;
             for c in &hint_countries {
                 *votes.entry(c).or_default() += 0.5;
@@ -852,7 +880,8 @@ impl Places {
                     .map(|(k, &c)| {
                         let p = self.get(c);
                         let mut s = self.capital_prior(&keys[i], c, primary[i][k]) + if primary[i][k] { PRIMARY } else { 0.0 };
-                        let (nb, nb_town) = if pass > 0 { self.neighbours(text, spans, &keys, &best, weight, i, c) } else { (0.0, 0.0) };
+                        let (nb, nb_town) =
+                            if pass > 0 { self.neighbours(text, spans, &keys, &readings, weight, i, c) } else { (0.0, 0.0) };
                         let (sup, sup_town) = support[i][k];
                         // A great city's small namesake near a capital the article names is no
                         // nearer the article: a capital is named for its government as often
@@ -882,7 +911,7 @@ impl Places {
                     && t - total >= STRAY_VOTES
                     && v.get(p.country).copied().unwrap_or(0.0) == 0.0
                     && support[i][k].0 < 0.05
-                    && self.neighbours(text, spans, &keys, &best, weight, i, cs[k]).0 < 0.05
+                    && self.neighbours(text, spans, &keys, &readings, weight, i, cs[k]).0 < 0.05
                 {
                     next[i] = None;
                 }
@@ -1034,7 +1063,7 @@ impl Places {
         text: &str,
         spans: &[(usize, usize)],
         keys: &[String],
-        best: &[Option<(u32, f64)>],
+        readings: &[Option<(u32, Place)>],
         weight: &[f64],
         i: usize,
         c: u32,
@@ -1044,12 +1073,11 @@ impl Places {
         let mut bonus = 0.0f64;
         let mut near = 0.0f64;
         let mut near_town = 0.0f64;
-        for (j, b) in best.iter().enumerate() {
-            let Some((o, _)) = *b else { continue };
+        for (j, r) in readings.iter().enumerate() {
+            let Some((o, q)) = *r else { continue };
             if keys[j] == keys[i] || o == c {
                 continue;
             }
-            let q = self.get(o);
             // "Alexandria, Louisiana", "Ayni, Tajikistan": the next name is the container.
             let adjacent = spans[j].0 >= spans[i].1
                 && spans[j].0 - spans[i].1 <= 3
@@ -1096,8 +1124,8 @@ impl Places {
 
     /// Recognition and resolution in one: the places a text names.
     pub fn find(&self, text: &str, hints: &Hints) -> Vec<Resolved> {
-        let spans = self.recognise(text, hints);
-        self.resolve(text, &spans, hints).into_iter().flatten().collect()
+        let (spans, cands) = self.recognise_with_candidates(text, hints);
+        self.resolve_candidates(text, &spans, cands, hints).into_iter().flatten().collect()
     }
 }
 
@@ -1203,6 +1231,19 @@ mod tests {
         let text = "Jets struck villages of Afghanistan's Paktika province, and Pakistan’s Balochistan was shelled.";
         let found: Vec<&str> = places.recognise(text, &Hints::default()).into_iter().map(|(s, e)| &text[s..e]).collect();
         assert!(found.contains(&"Paktika") && found.contains(&"Balochistan"), "{found:?}");
+    }
+
+    #[test]
+    fn find_resolves_with_the_candidates_recognition_found() {
+        let places = Places::builtin();
+        let text = "Jets struck Paktika province near Khost, Afghanistan. Islamabad said Peshawar and Paris were calm.";
+        for hints in [Hints::default(), Hints::default().outlet(Some("https://www.kabultimes.af/news"))] {
+            let spans = places.recognise(text, &hints);
+            let apart: Vec<Resolved> = places.resolve(text, &spans, &hints).into_iter().flatten().collect();
+            assert!(apart.len() >= 4, "{apart:?}");
+            assert_eq!(places.find(text, &hints), apart);
+        }
+        assert_eq!(places.outlet_home("www.kabultimes.af").as_deref(), Some("kabul"), "the outlet's home is resolved with the rest");
     }
 
     #[test]
