@@ -139,8 +139,9 @@ pub struct Places {
     country: FxHashMap<String, u32>,
     /// Alpha-2 to alpha-3 codes (an `Arc`: each line of the table takes one).
     alpha2: FxHashMap<String, Arc<str>>,
-    /// (alpha-3, GeoNames admin1 code) to the region entry, where the codes are known.
-    region: FxHashMap<(String, String), u32>,
+    /// (alpha-3, GeoNames admin1 code) to the region entry, where the codes are known; by number
+    /// among the shared strings, as entries keep them (resolution asks for a town's region).
+    region: FxHashMap<(u32, u32), u32>,
     /// Bounding boxes of regions (south, north, west, east), where `keshvar` has them: whether a
     /// place lies in a region, where codes cannot tell (GeoNames' are not ISO's outside the US).
     bounds: FxHashMap<u32, [f64; 4]>,
@@ -230,7 +231,8 @@ impl Places {
                     geonames_id: None,
                     area: 0.0,
                 });
-                p.region.insert((a3.clone(), code), j);
+                let codes = (p.string(&a3), p.string(&code));
+                p.region.insert(codes, j);
                 if let Some(g) = s.geo()
                     && let (Some(s), Some(n), Some(w), Some(e)) = (g.min_latitude(), g.max_latitude(), g.min_longitude(), g.max_longitude())
                 {
@@ -271,7 +273,7 @@ impl Places {
                 continue;
             }
             if f.kind == "us-state" {
-                if let Some(&i) = p.region.get(&(country, f.name.clone())) {
+                if let Some(i) = p.region_by_code(&country, &f.name) {
                     for n in &f.aliases {
                         p.key(n, i);
                     }
@@ -281,7 +283,7 @@ impl Places {
             // Other countries' subdivisions by their ISO code: English names ("Chechnya") and
             // abbreviations ("Ont.", "Man."), which count only with their stop (many are words).
             if f.kind == "subdivision" {
-                if let Some(&i) = p.region.get(&(country, f.name.clone())) {
+                if let Some(i) = p.region_by_code(&country, &f.name) {
                     // A point of ours for a subdivision keshvar has none for (it took the country's).
                     if f.lat != 0.0 || f.lon != 0.0 {
                         (p.entries[i as usize].lat, p.entries[i as usize].lon) = (f.lat, f.lon);
@@ -359,8 +361,8 @@ impl Places {
         let us_states = self
             .region
             .iter()
-            .filter(|((c, _), _)| c == "USA")
-            .map(|((_, code), &i)| (code.clone(), self.get(i).name.to_string()))
+            .filter(|((c, _), _)| &*self.strings[*c as usize] == "USA")
+            .map(|((_, code), &i)| (self.strings[*code as usize].to_string(), self.get(i).name.to_string()))
             .collect();
         // The index is built on a thread of its own, folding names too, while this one reads
         // lines (its hash table's cache misses were a third of the load, folding as much again).
@@ -472,12 +474,12 @@ impl Places {
                 ctx.admin1.entry(country).or_default().insert(f[6].to_string(), f[2].to_string());
             }
             "A1" => {
-                if let Some(&i) = self.region.get(&(country.to_string(), f[6].to_string())) {
+                if let Some(i) = self.region_by_code(&country, f[6]) {
                     self.entries[i as usize].set_id(id);
                 }
             }
             "A2" => {
-                let Some(&s) = self.region.get(&(country.to_string(), f[6].to_string())) else { return };
+                let Some(s) = self.region_by_code(&country, f[6]) else { return };
                 let state = self.get(s);
                 let (admin1, lat, lon) = (state.admin1.map(str::to_string), state.lat, state.lon);
                 let i = self.push(Place {
@@ -616,13 +618,20 @@ impl Places {
         self.entries.get(i as usize).is_some_and(|e| e.capital)
     }
 
-    /// The region entry containing a place, where codes tell (US states).
-    pub(crate) fn region_of(&self, p: Place) -> Option<u32> {
+    /// The region entry containing entry `i`, where codes tell (US states).
+    pub(crate) fn region_of(&self, i: u32) -> Option<u32> {
+        let e = &self.entries[i as usize];
         // GeoNames and ISO 3166-2 codes agree for the United States only.
-        if p.kind == Kind::Region || p.country != "USA" {
+        if e.kind == Kind::Region || e.admin1_code == NONE || self.strings.get(e.country as usize).is_none_or(|c| &**c != "USA") {
             return None;
         }
-        self.region.get(&(p.country.to_string(), p.admin1_code?.to_string())).copied()
+        self.region.get(&(e.country, e.admin1_code)).copied()
+    }
+
+    /// The region entry of a country (alpha-3) with an admin1 code.
+    fn region_by_code(&self, country: &str, code: &str) -> Option<u32> {
+        let id = |s: &str| self.string_ids.get(s).copied();
+        self.region.get(&(id(country)?, id(code)?)).copied()
     }
 }
 
@@ -702,9 +711,29 @@ fn fields(line: &str) -> Option<[&str; 9]> {
 
 /// Great-circle distance in kilometres.
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
+    Radians::new(a).distance_km(Radians::new(b))
+}
+
+/// A point (lat, lon) in radians with the cosine of its latitude: resolution measures from
+/// each reading to many others, and the cosine was a third of each distance's cost.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Radians {
+    lat: f64,
+    lon: f64,
+    cos_lat: f64,
+}
+
+impl Radians {
+    pub(crate) fn new((lat, lon): (f64, f64)) -> Radians {
+        let lat = lat.to_radians();
+        Radians { lat, lon: lon.to_radians(), cos_lat: lat.cos() }
+    }
+
+    /// Great-circle distance in kilometres (haversine).
+    pub(crate) fn distance_km(self, to: Radians) -> f64 {
+        let h = ((to.lat - self.lat) / 2.0).sin().powi(2) + self.cos_lat * to.cos_lat * ((to.lon - self.lon) / 2.0).sin().powi(2);
+        2.0 * 6371.0 * h.sqrt().asin()
+    }
 }
 
 #[cfg(test)]

@@ -4,10 +4,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::fold::{fold, fold_append};
-use crate::places::{Kind, Place, Places, distance_km};
+use crate::places::{Kind, Place, Places, Radians, distance_km};
 
 /// What the rest of the pipeline knows about an article.
 #[derive(Clone, Debug, Default)]
@@ -499,9 +499,12 @@ const FAMOUS: u64 = 1_000_000;
 /// names' readings lies elsewhere and none in its country (see `resolve`).
 const STRAY_POPULATION: u64 = 10_000;
 const STRAY_VOTES: f64 = 3.0;
-/// A name's likeliest readings, each with its weight against the likeliest and whether it is a
-/// country's capital.
-type Readings<'a> = Vec<(Place<'a>, f64, bool)>;
+/// A name's likeliest readings, each with its point, its weight against the likeliest and
+/// whether it is a country's capital.
+type Readings<'a> = Vec<(Place<'a>, Radians, f64, bool)>;
+
+/// A span's reading (an entry) and its confidence, if it has one.
+type Reading = Option<(u32, f64)>;
 
 /// How much the outlet's home counts as context against a name in the article.
 const HOME: f64 = 0.3;
@@ -816,106 +819,49 @@ impl Places {
             c.sort_by(|&a, &b| prior(self.get(b)).total_cmp(&prior(self.get(a))));
             c.truncate(SUPPORT_READINGS);
         }
-        let keys: Vec<String> = spans.iter().map(|&(s, e)| fold(&text[s..e])).collect();
-        let primary: Vec<Vec<bool>> =
-            cands.iter().zip(&keys).map(|(c, k)| c.iter().map(|&i| fold(self.get(i).name) == *k).collect()).collect();
+        self.resolve_article(text, spans, &Article::new(self, text, spans, cands, weight), hints)
+    }
+
+    /// [`Places::resolve_spans`] of an article's spans numbered by name.
+    fn resolve_article(&self, text: &str, spans: &[(usize, usize)], a: &Article, hints: &Hints) -> Vec<Option<Resolved>> {
+        let weight = a.weight;
         let hint_countries: HashSet<&str> = hints.countries.iter().map(|s| s.as_str()).collect();
 
         // "uk" is the United Kingdom's domain, GB its ISO code.
         let outlet = hints.outlet_tld.as_deref().map(|t| if t == "uk" { "GB".to_string() } else { t.to_ascii_uppercase() });
         let outlet = outlet.as_deref().and_then(|a2| self.alpha3(a2));
-        let support = self.support(&cands, &keys, weight);
+        let support = self.support(a);
         // An article that names one place (with a reading) has nothing but its wording to choose
         // among namesakes by: American local news' (a sheriff, a high school, a street address)
         // weighs like an actor's country for the United States. Where other places are named,
         // they decide (the same words in a Canadian paper's article on Ontario would mislead).
-        let names: HashSet<&str> =
-            keys.iter().zip(weight).zip(&cands).filter(|((_, w), c)| **w == 1.0 && !c.is_empty()).map(|((k, _), _)| k.as_str()).collect();
+        let names: HashSet<usize> = (0..spans.len()).filter(|&i| weight[i] == 1.0 && !a.cands[i].is_empty()).map(|i| a.key[i]).collect();
         let us_cues = if names.len() <= 1 && us_local_cues(text) > 0 { 0.5 } else { 0.0 };
+        // Votes before the article's names': its actors' countries, the outlet's (which weighs
+        // like an actor's: 0.5 to 2 score alike), American wording.
+        let mut votes: FxHashMap<&str, f64> = FxHashMap::default();
+        let mut total = 0.0;
+        let given =
+            hint_countries.iter().map(|&c| (c, 0.5)).chain(outlet.map(|c| (c, 0.5))).chain((us_cues > 0.0).then_some(("USA", us_cues)));
+        for (c, w) in given {
+            *votes.entry(c).or_default() += w;
+            total += w;
+        }
         // Current reading of each span and its confidence.
         let mut best: Vec<Option<(u32, f64)>> = vec![None; spans.len()];
-        for pass in 0..3 {
-            // The current readings, looked up once for every candidate's `neighbours`.
-            let readings: Vec<Option<(u32, Place)>> = best.iter().map(|b| b.map(|(o, _)| (o, self.get(o)))).collect();
-            let mut votes: FxHashMap<&str, f64> = FxHashMap::default();
-            let mut total = 0.0;
-            for c in &hint_countries {
-                *votes.entry(c).or_default() += 0.5;
-                total += 0.5;
-            }
-            // The outlet's country weighs like an actor's (0.5 to 2 score alike).
-            if let Some(c) = outlet {
-                *votes.entry(c).or_default() += 0.5;
-                total += 0.5;
-            }
-            if us_cues > 0.0 {
-                *votes.entry("USA").or_default() += us_cues;
-                total += us_cues;
-            }
-            let mut next = best.clone();
-            for (i, cs) in cands.iter().enumerate() {
-                if cs.is_empty() {
-                    continue;
-                }
-                // Votes of the other names' readings.
-                let mut v = votes.clone();
-                let mut t = total;
-                if pass > 0 {
-                    for (j, b) in best.iter().enumerate() {
-                        if let Some((p, conf)) = *b
-                            && keys[j] != keys[i]
-                            && !self.get(p).country.is_empty()
-                        {
-                            *v.entry(self.get(p).country).or_default() += conf * weight[j];
-                            t += conf * weight[j];
-                        }
+        for number in 0..3 {
+            let pass = Pass::new(self, a, &best, number, votes.clone(), total);
+            // Spans of one name followed by the same readings (mostly none) read alike.
+            let mut read: FxHashMap<(usize, Vec<(usize, u32)>), Reading> = FxHashMap::default();
+            let next = (0..spans.len())
+                .map(|i| {
+                    if a.cands[i].is_empty() {
+                        return best[i];
                     }
-                }
-                // A name that is a great city's own ("Paris", "London").
-                let famous =
-                    cs.iter().zip(&primary[i]).any(|(&c, &pr)| pr && self.get(c).kind == Kind::City && self.get(c).population >= FAMOUS);
-                let scores: Vec<f64> = cs
-                    .iter()
-                    .enumerate()
-                    .map(|(k, &c)| {
-                        let p = self.get(c);
-                        let mut s = self.capital_prior(&keys[i], c, primary[i][k]) + if primary[i][k] { PRIMARY } else { 0.0 };
-                        let (nb, nb_town) =
-                            if pass > 0 { self.neighbours(text, spans, &keys, &readings, weight, i, c) } else { (0.0, 0.0) };
-                        let (sup, sup_town) = support[i][k];
-                        // A great city's small namesake near a capital the article names is no
-                        // nearer the article: a capital is named for its government as often
-                        // as for its streets (Damascus, Maryland beside "Washington").
-                        let namesake = famous && p.kind == Kind::City && p.population < FAMOUS;
-                        let (nb, sup) = if namesake { (nb_town, sup_town) } else { (nb, sup) };
-                        if t > 0.0 {
-                            // Its small namesakes need more than the article's country: a
-                            // place of theirs nearby, or their region named.
-                            let f = if namesake && nb + sup < 0.05 { 0.5 } else { 1.0 };
-                            s += f * VOTE * v.get(p.country).copied().unwrap_or(0.0) / t;
-                        }
-                        s + nb + sup
-                    })
-                    .collect();
-                let max = scores.iter().copied().fold(f64::MIN, f64::max);
-                let z: f64 = scores.iter().map(|s| ((s - max) * 2.0).exp()).sum();
-                let k = scores.iter().position(|&s| s == max).unwrap_or(0);
-                next[i] = Some((cs[k], 1.0 / z));
-                // A stray: a village in a country nothing else in the article is in, near none of
-                // its places, is more likely a feature we lack (an airport, a hotel, a street)
-                // named like it ("Heathrow", Florida): left unresolved.
-                let p = self.get(cs[k]);
-                if pass == 2
-                    && p.kind == Kind::City
-                    && p.population < STRAY_POPULATION
-                    && t - total >= STRAY_VOTES
-                    && v.get(p.country).copied().unwrap_or(0.0) == 0.0
-                    && support[i][k].0 < 0.05
-                    && self.neighbours(text, spans, &keys, &readings, weight, i, cs[k]).0 < 0.05
-                {
-                    next[i] = None;
-                }
-            }
+                    let after = a.next[i].iter().filter_map(|&j| Some((a.key[j], pass.readings[j]?.0))).collect();
+                    *read.entry((a.name[i], after)).or_insert_with(|| self.read(a, &pass, &support, i))
+                })
+                .collect();
             best = next;
         }
         let points: Vec<Option<(f64, f64)>> = (0..spans.len()).map(|i| self.county_point(spans, &best, i)).collect();
@@ -944,6 +890,63 @@ impl Places {
                 })
             })
             .collect()
+    }
+
+    /// Span `i`'s reading in a pass and its confidence, by its candidates' scores: prior, the
+    /// countries the article's other names and actors vote for, neighbours and support.
+    fn read(&self, a: &Article, pass: &Pass, support: &[Vec<(f64, f64)>], i: usize) -> Option<(u32, f64)> {
+        let name = &a.names[a.name[i]];
+        let support = &support[a.name[i]];
+        // Votes of the other names' readings.
+        let mut v = pass.votes.clone();
+        let mut t = pass.total;
+        for (j, share) in pass.shares.iter().enumerate() {
+            if let Some((country, x)) = *share
+                && a.key[j] != a.key[i]
+            {
+                *v.entry(country).or_default() += x;
+                t += x;
+            }
+        }
+        let scores: Vec<f64> = name
+            .candidates
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let p = c.place;
+                let mut s = c.score;
+                let (nb, nb_town) = if pass.number > 0 { self.neighbours(a, pass, i, c) } else { (0.0, 0.0) };
+                let (sup, sup_town) = support[k];
+                // A great city's small namesake near a capital the article names is no
+                // nearer the article: a capital is named for its government as often
+                // as for its streets (Damascus, Maryland beside "Washington").
+                let namesake = name.famous && p.kind == Kind::City && p.population < FAMOUS;
+                let (nb, sup) = if namesake { (nb_town, sup_town) } else { (nb, sup) };
+                if t > 0.0 {
+                    // Its small namesakes need more than the article's country: a
+                    // place of theirs nearby, or their region named.
+                    let f = if namesake && nb + sup < 0.05 { 0.5 } else { 1.0 };
+                    s += f * VOTE * v.get(p.country).copied().unwrap_or(0.0) / t;
+                }
+                s + nb + sup
+            })
+            .collect();
+        let max = scores.iter().copied().fold(f64::MIN, f64::max);
+        let z: f64 = scores.iter().map(|s| ((s - max) * 2.0).exp()).sum();
+        let k = scores.iter().position(|&s| s == max).unwrap_or(0);
+        // A stray: a village in a country nothing else in the article is in, near none of
+        // its places, is more likely a feature we lack (an airport, a hotel, a street)
+        // named like it ("Heathrow", Florida): left unresolved.
+        let c = &name.candidates[k];
+        let p = c.place;
+        let stray = pass.number == 2
+            && p.kind == Kind::City
+            && p.population < STRAY_POPULATION
+            && t - pass.total >= STRAY_VOTES
+            && v.get(p.country).copied().unwrap_or(0.0) == 0.0
+            && support[k].0 < 0.05
+            && self.neighbours(a, pass, i, c).0 < 0.05;
+        (!stray).then_some((c.entry, 1.0 / z))
     }
 
     /// A reading's prior, where a capital named by its own name that a region of its country far
@@ -981,12 +984,13 @@ impl Places {
 
     /// Spatial coherence, before any reading is chosen: how close each candidate lies to some
     /// reading of each other name ("London" near "St. Thomas" is the Ontario one), each reading
-    /// weighted by its population prior against its name's likeliest.
-    fn support(&self, cands: &[Vec<u32>], keys: &[String], weight: &[f64]) -> Vec<Vec<(f64, f64)>> {
+    /// weighted by its population prior against its name's likeliest. Per name of the article
+    /// ([`Article::name`]): its spans' are alike.
+    fn support(&self, a: &Article) -> Vec<Vec<(f64, f64)>> {
         let local = |p: Place| matches!(p.kind, Kind::City | Kind::County | Kind::Feature);
         // How much one reading supports another: nearness for points; a county (which has its
         // state's point here) and a place in the same state, a state apart.
-        let prox = |p: Place, q: Place| -> f64 {
+        let prox = |(p, pr): (Place, Radians), (q, qr): (Place, Radians)| -> f64 {
             if p.kind == Kind::County || q.kind == Kind::County {
                 let same = p.country == q.country && p.admin1_code.is_some() && p.admin1_code == q.admin1_code;
                 return if same { COUNTY_SUPPORT } else { 0.0 };
@@ -995,15 +999,15 @@ impl Places {
             if (p.lat - q.lat).abs() >= 5.0 {
                 return 0.0;
             }
-            (-distance_km((p.lat, p.lon), (q.lat, q.lon)) / SUPPORT_KM).exp()
+            (-pr.distance_km(qr) / SUPPORT_KM).exp()
         };
-        // One entry per distinct name: its likeliest readings by prior, with their weight against
+        // One entry per distinct key: its likeliest readings by prior, with their weight against
         // its likeliest local reading (a Barbados parish called "St. Thomas" makes the Ontario
         // town no less likely a neighbour), or against the country when the name is one's; and
         // the name's weight as context (the most of its spans').
-        let mut names: Vec<(&str, f64, Readings)> = Vec::new();
-        for ((cs, k), &w) in cands.iter().zip(keys).zip(weight) {
-            if let Some(n) = names.iter_mut().find(|(n, _, _)| n == k) {
+        let mut names: Vec<(usize, f64, Readings)> = Vec::new();
+        for ((cs, &k), &w) in a.cands.iter().zip(&a.key).zip(a.weight) {
+            if let Some(n) = names.iter_mut().find(|n| n.0 == k) {
                 n.1 = n.1.max(w);
                 continue;
             }
@@ -1019,27 +1023,29 @@ impl Places {
                 r.iter()
                     .map(|&(pr, c)| (self.get(c), pr, self.is_capital(c)))
                     .filter(|&(p, _, _)| local(p))
-                    .map(|(p, pr, cap)| (p, (pr - max).exp(), cap))
+                    .map(|(p, pr, cap)| (p, Radians::new((p.lat, p.lon)), (pr - max).exp(), cap))
                     .collect(),
             ));
         }
-        cands
+        a.first
             .iter()
-            .zip(keys)
-            .map(|(cs, k)| {
+            .zip(&a.names)
+            .map(|(&i, name)| {
+                let k = a.key[i];
                 // A country's name is no namesake to choose among ("Egypt", "Russia" are towns too).
-                let country_name = cs.iter().any(|&c| self.get(c).kind == Kind::Country);
-                cs.iter()
-                    .map(|&c| {
-                        let p = self.get(c);
-                        if !local(p) || country_name {
+                let country_name = name.candidates.iter().any(|c| c.place.kind == Kind::Country);
+                name.candidates
+                    .iter()
+                    .map(|c| {
+                        if !local(c.place) || country_name {
                             return (0.0, 0.0);
                         }
+                        let at = (c.place, c.at);
                         let (mut all, mut towns) = (0.0, 0.0);
-                        for (_, w, r) in names.iter().filter(|(n, _, _)| n != k) {
+                        for (_, w, r) in names.iter().filter(|n| n.0 != k) {
                             let (mut a, mut t) = (0.0f64, 0.0f64);
-                            for &(q, wt, cap) in r {
-                                let x = wt * prox(p, q);
+                            for &(q, qr, wt, cap) in r {
+                                let x = wt * prox(at, (q, qr));
                                 a = a.max(x);
                                 if !cap {
                                     t = t.max(x);
@@ -1057,66 +1063,50 @@ impl Places {
 
     /// Context from the other spans' readings: the region or country a place is said to be in,
     /// and nearby places; and the same without capitals as neighbours (see [`Places::support`]).
-    #[allow(clippy::too_many_arguments)]
-    fn neighbours(
-        &self,
-        text: &str,
-        spans: &[(usize, usize)],
-        keys: &[String],
-        readings: &[Option<(u32, Place)>],
-        weight: &[f64],
-        i: usize,
-        c: u32,
-    ) -> (f64, f64) {
-        let p = self.get(c);
-        let region = self.region_of(p);
+    /// Only the names right after span `i` depend on where it is; the rest is its name's.
+    fn neighbours(&self, a: &Article, pass: &Pass, i: usize, c: &Candidate) -> (f64, f64) {
+        let (p, at, region) = (c.place, c.at, c.region);
+        let contains = |o: u32, q: Place, q_at: Radians| match q.kind {
+            Kind::Region => {
+                region == Some(o)
+                    || (region.is_none()
+                        && q.country == p.country
+                        && self.in_bounds(o, p.lat, p.lon).unwrap_or_else(|| at.distance_km(q_at) < 300.0))
+            }
+            Kind::Country => q.country == p.country && p.kind != Kind::Country,
+            _ => false,
+        };
+        let local = |k: Kind| matches!(k, Kind::City | Kind::County | Kind::Feature);
         let mut bonus = 0.0f64;
         let mut near = 0.0f64;
         let mut near_town = 0.0f64;
-        for (j, r) in readings.iter().enumerate() {
-            let Some((o, q)) = *r else { continue };
-            if keys[j] == keys[i] || o == c {
-                continue;
+        for r in pass.context.iter().filter(|r| r.key != a.key[i] && r.entry != c.entry) {
+            if contains(r.entry, r.place, r.at) {
+                // 2.0 for a named state let it pull its small towns over big foreign namesakes;
+                // a country named elsewhere says little about which of its places: at 0.5 it
+                // made "Egypt" and "England" towns of a US article (1.0 made Russia Ohio's).
+                bonus = bonus.max(if r.place.kind == Kind::Region { 1.5 } else { 0.25 });
             }
-            // "Alexandria, Louisiana", "Ayni, Tajikistan": the next name is the container.
-            let adjacent = spans[j].0 >= spans[i].1
-                && spans[j].0 - spans[i].1 <= 3
-                && text[spans[i].1..spans[j].0].trim().trim_matches(',').trim().is_empty();
-            let contains = match q.kind {
-                Kind::Region => {
-                    region == Some(o)
-                        || (region.is_none()
-                            && q.country == p.country
-                            && self.in_bounds(o, p.lat, p.lon).unwrap_or_else(|| distance_km((p.lat, p.lon), (q.lat, q.lon)) < 300.0))
-                }
-                Kind::Country => q.country == p.country && p.kind != Kind::Country,
-                _ => false,
-            };
-            // "Russia, France and Britain": a country's name beside another country's is a
-            // list of countries, not a town in the second ("Russia", Ohio).
-            let adjacent = adjacent
-                && !(q.kind == Kind::Country
-                    && p.kind != Kind::Country
-                    && self.index.get(&keys[i]).unwrap_or_default().iter().any(|&r| self.get(r).kind == Kind::Country));
-            if contains {
-                bonus = bonus.max(if adjacent {
-                    4.0
-                } else if q.kind == Kind::Region {
-                    // 2.0 let a named state pull its small towns over big foreign namesakes.
-                    1.5
-                } else {
-                    // A country named elsewhere says little about which of its places: at 0.5 it
-                    // made "Egypt" and "England" towns of a US article (1.0 made Russia Ohio's).
-                    0.25
-                });
-            }
-            if matches!(q.kind, Kind::City | Kind::County | Kind::Feature) && matches!(p.kind, Kind::City | Kind::County | Kind::Feature) {
-                let d = distance_km((p.lat, p.lon), (q.lat, q.lon));
-                let n = 1.5 * weight[j] * (-d / 150.0).exp();
+            if local(r.place.kind) && local(p.kind) {
+                let n = 1.5 * r.weight * (-at.distance_km(r.at) / 150.0).exp();
                 near = near.max(n);
-                if !self.is_capital(o) {
+                if !r.capital {
                     near_town = near_town.max(n);
                 }
+            }
+        }
+        // "Alexandria, Louisiana", "Ayni, Tajikistan": the next name is the container. But
+        // "Russia, France and Britain": a country's name beside another country's is a list of
+        // countries, not a town in the second ("Russia", Ohio).
+        let list = |q: Place| {
+            q.kind == Kind::Country
+                && p.kind != Kind::Country
+                && self.index.get(&a.keys[i]).unwrap_or_default().iter().any(|&r| self.get(r).kind == Kind::Country)
+        };
+        for &j in &a.next[i] {
+            let Some((o, q)) = pass.readings[j] else { continue };
+            if a.key[j] != a.key[i] && o != c.entry && contains(o, q, Radians::new((q.lat, q.lon))) && !list(q) {
+                bonus = bonus.max(4.0);
             }
         }
         (bonus + near, bonus + near_town)
@@ -1126,6 +1116,177 @@ impl Places {
     pub fn find(&self, text: &str, hints: &Hints) -> Vec<Resolved> {
         let (spans, cands) = self.recognise_with_candidates(text, hints);
         self.resolve_candidates(text, &spans, cands, hints).into_iter().flatten().collect()
+    }
+}
+
+/// The spans resolution reads, numbered by name: a name repeated in an article ("Gaza" five
+/// times) is scored once, not once a span, as its readings' scores are alike but for the names
+/// right after each span.
+struct Article<'a> {
+    cands: Vec<Vec<u32>>,
+    /// Each span's weight as context (1, less for names apart from the text).
+    weight: &'a [f64],
+    /// Each span's folded name, and its number among the distinct ones.
+    keys: Vec<String>,
+    key: Vec<usize>,
+    /// Each span's name: its key and candidates (a dotted abbreviation has other candidates than
+    /// the word it folds like) by number, and each name's first span.
+    name: Vec<usize>,
+    first: Vec<usize>,
+    /// Per name, its candidates looked up.
+    names: Vec<Name<'a>>,
+    /// Per span, the spans right after it, where a name may be its container: "Alexandria,
+    /// Louisiana".
+    next: Vec<Vec<usize>>,
+}
+
+impl<'a> Article<'a> {
+    fn new(places: &'a Places, text: &str, spans: &[(usize, usize)], cands: Vec<Vec<u32>>, weight: &'a [f64]) -> Article<'a> {
+        Article::numbered(places, text, spans, cands, weight, true)
+    }
+
+    /// Each span a name of its own, as if no name were repeated: what sharing must not change.
+    #[cfg(test)]
+    fn apart(places: &'a Places, text: &str, spans: &[(usize, usize)], cands: Vec<Vec<u32>>, weight: &'a [f64]) -> Article<'a> {
+        Article::numbered(places, text, spans, cands, weight, false)
+    }
+
+    fn numbered(
+        places: &'a Places,
+        text: &str,
+        spans: &[(usize, usize)],
+        cands: Vec<Vec<u32>>,
+        weight: &'a [f64],
+        share: bool,
+    ) -> Article<'a> {
+        let keys: Vec<String> = spans.iter().map(|&(s, e)| fold(&text[s..e])).collect();
+        let key = number(keys.iter().map(String::as_str));
+        let name = if share { number(key.iter().zip(&cands).map(|(&k, c)| (k, c.as_slice()))) } else { (0..spans.len()).collect() };
+        let mut first = Vec::new();
+        for (i, &n) in name.iter().enumerate() {
+            if n == first.len() {
+                first.push(i);
+            }
+        }
+        let names = first.iter().map(|&i| Name::new(places, &keys[i], &cands[i])).collect();
+        let next = spans
+            .iter()
+            .map(|&(_, end)| {
+                (0..spans.len())
+                    .filter(|&j| {
+                        let start = spans[j].0;
+                        start >= end && start - end <= 3 && text[end..start].trim().trim_matches(',').trim().is_empty()
+                    })
+                    .collect()
+            })
+            .collect();
+        Article { cands, weight, keys, key, name, first, names, next }
+    }
+}
+
+/// A name of the article: its candidates, and whether it is a great city's own ("Paris",
+/// "London"), whose small namesakes need more than the article's country.
+struct Name<'a> {
+    candidates: Vec<Candidate<'a>>,
+    famous: bool,
+}
+
+/// A reading of a name, with what each pass of scoring asks of the gazetteer looked up once.
+struct Candidate<'a> {
+    entry: u32,
+    place: Place<'a>,
+    at: Radians,
+    /// The region containing it, where codes tell ([`Places::region_of`]).
+    region: Option<u32>,
+    /// Its prior ([`Places::capital_prior`]), more when the name is its own.
+    score: f64,
+}
+
+impl<'a> Name<'a> {
+    fn new(places: &'a Places, key: &str, cands: &[u32]) -> Name<'a> {
+        let mut famous = false;
+        let candidates = cands
+            .iter()
+            .map(|&c| {
+                let place = places.get(c);
+                let primary = fold(place.name) == key;
+                famous |= primary && place.kind == Kind::City && place.population >= FAMOUS;
+                let score = places.capital_prior(key, c, primary) + if primary { PRIMARY } else { 0.0 };
+                Candidate { entry: c, place, at: Radians::new((place.lat, place.lon)), region: places.region_of(c), score }
+            })
+            .collect();
+        Name { candidates, famous }
+    }
+}
+
+/// Each item's number among the distinct items, in order of first appearance.
+fn number<T: std::hash::Hash + Eq>(items: impl Iterator<Item = T>) -> Vec<usize> {
+    let mut seen: FxHashMap<T, usize> = FxHashMap::default();
+    items
+        .map(|x| {
+            let n = seen.len();
+            *seen.entry(x).or_insert(n)
+        })
+        .collect()
+}
+
+/// One of the other names' readings as context for a candidate ([`Places::neighbours`]).
+struct Context<'a> {
+    key: usize,
+    entry: u32,
+    place: Place<'a>,
+    at: Radians,
+    weight: f64,
+    capital: bool,
+}
+
+/// A pass of resolution: the readings the last one chose.
+struct Pass<'a> {
+    number: usize,
+    /// Each span's vote for its reading's country, after the first pass (which has none).
+    shares: Vec<Option<(&'a str, f64)>>,
+    /// Each span's reading, looked up.
+    readings: Vec<Option<(u32, Place<'a>)>>,
+    /// The readings as context, each key's reading at a weight once: neighbours take the most
+    /// of any, so a name repeated adds nothing.
+    context: Vec<Context<'a>>,
+    /// Votes for countries apart from the article's names ([`Places::resolve_spans`]).
+    votes: FxHashMap<&'a str, f64>,
+    total: f64,
+}
+
+impl<'a> Pass<'a> {
+    fn new(
+        places: &'a Places,
+        a: &Article,
+        best: &'a [Option<(u32, f64)>],
+        number: usize,
+        votes: FxHashMap<&'a str, f64>,
+        total: f64,
+    ) -> Pass<'a> {
+        let readings: Vec<Option<(u32, Place)>> = best.iter().map(|b| b.map(|(o, _)| (o, places.get(o)))).collect();
+        let shares = readings
+            .iter()
+            .zip(best)
+            .zip(a.weight)
+            .map(|((r, b), w)| Some((r.filter(|(_, q)| number > 0 && !q.country.is_empty())?.1.country, b.as_ref()?.1 * w)))
+            .collect();
+        let mut seen = FxHashSet::default();
+        let context = readings
+            .iter()
+            .enumerate()
+            .filter_map(|(j, r)| Some((j, (*r)?)))
+            .filter(|&(j, (o, _))| seen.insert((a.key[j], o, a.weight[j].to_bits())))
+            .map(|(j, (o, q))| Context {
+                key: a.key[j],
+                entry: o,
+                place: q,
+                at: Radians::new((q.lat, q.lon)),
+                weight: a.weight[j],
+                capital: places.is_capital(o),
+            })
+            .collect();
+        Pass { number, shares, readings, context, votes, total }
     }
 }
 
@@ -1244,6 +1405,26 @@ mod tests {
             assert_eq!(places.find(text, &hints), apart);
         }
         assert_eq!(places.outlet_home("www.kabultimes.af").as_deref(), Some("kabul"), "the outlet's home is resolved with the rest");
+    }
+
+    #[test]
+    fn a_repeated_name_reads_as_each_of_its_spans_would() {
+        let places = Places::builtin();
+        let text = "Punjab police said. Punjab, Pakistan was calm near Lahore. Georgia and Punjab, India voted. \
+                    Georgia, Tbilisi said; Punjab and Georgia met. Kabul and Kabul, Afghanistan; Georgia.";
+        let spans = places.recognise(text, &Hints::default());
+        let keys: Vec<String> = spans.iter().map(|&(s, e)| fold(&text[s..e])).collect();
+        assert!(keys.iter().filter(|k| *k == "punjab").count() >= 4 && keys.iter().filter(|k| *k == "georgia").count() >= 3, "{keys:?}");
+        for hints in [Hints::default(), Hints { countries: vec!["IND".into()], ..Hints::default() }] {
+            let cands = || spans.iter().map(|&(s, e)| places.candidates(&text[s..e])).collect();
+            let weight = vec![1.0; spans.len()];
+            let article = Article::new(&places, text, &spans, cands(), &weight);
+            assert!(article.names.len() + 5 < spans.len(), "names repeated");
+            let shared = places.resolve_article(text, &spans, &article, &hints);
+            let apart = places.resolve_article(text, &spans, &Article::apart(&places, text, &spans, cands(), &weight), &hints);
+            assert_eq!(shared, apart);
+            assert_eq!(shared, places.resolve(text, &spans, &hints));
+        }
     }
 
     #[test]
