@@ -467,6 +467,45 @@ fn words(text: &str) -> Vec<Tok> {
     out
 }
 
+/// The words of a text folded each once, as recognition tries them in names of one to six words.
+/// A name's words are joined by spaces, dots and hyphens, which fold to the spaces between their
+/// keys: its key is theirs joined by a space.
+struct FoldedWords<'t> {
+    text: &'t str,
+    toks: &'t [Tok],
+    /// Each word's key in `keys`, once folded.
+    at: Vec<Option<std::ops::Range<usize>>>,
+    keys: String,
+}
+
+impl<'t> FoldedWords<'t> {
+    fn new(text: &'t str, toks: &'t [Tok]) -> FoldedWords<'t> {
+        FoldedWords { text, toks, at: vec![None; toks.len()], keys: String::new() }
+    }
+
+    /// The key of the words `words` ([`fold`] of the text from the first to the last, when only
+    /// spaces, dots and hyphens lie between them), into `out`.
+    fn key(&mut self, words: std::ops::Range<usize>, out: &mut String) {
+        out.clear();
+        for k in words {
+            let FoldedWords { text, toks, at, keys } = self;
+            let r = at[k]
+                .get_or_insert_with(|| {
+                    let start = keys.len();
+                    fold_append(&text[toks[k].start..toks[k].end], keys);
+                    start..keys.len()
+                })
+                .clone();
+            if !r.is_empty() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&self.keys[r]);
+            }
+        }
+    }
+}
+
 /// A word in the possessive: "Afghanistan's", "Pakistan’s", "the Philippines'".
 fn possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
@@ -628,8 +667,11 @@ impl Places {
         let excluded = |s: usize, e: usize| hints.exclude.iter().any(|&(a, b)| s < b && a < e);
         let lower = |t: &Tok| text[t.start..t.end].to_lowercase();
         let (mut out, mut out_cands) = (Vec::new(), Vec::new());
-        // The words tried as a name, folded (one buffer: most are no name).
+        // The words tried as a name, folded (one buffer: most are no name), each word once.
         let mut key = String::new();
+        let mut folded = FoldedWords::new(text, &toks);
+        // Each name's candidates, looked up once however often the article repeats it.
+        let mut looked_up: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
         let mut i = 0;
         while i < toks.len() {
             let w = &text[toks[i].start..toks[i].end];
@@ -655,8 +697,7 @@ impl Places {
                     continue;
                 }
                 let (s, e) = (toks[i].start, last.end);
-                key.clear();
-                fold_append(&text[s..e], &mut key);
+                folded.key(i..i + n, &mut key);
                 if self.index.contains_key(&key) {
                     found = Some((n, s, e));
                     break;
@@ -687,7 +728,7 @@ impl Places {
                 capitalised(w) && text[t.end..s].chars().all(|c| c == ' ') && !stop(&prev_word) && !possessive(w)
             });
             let single_stop = n == 1 && stop(&w.to_lowercase());
-            let cands = self.candidates(&text[s..e]);
+            let cands = looked_up.entry(&text[s..e]).or_insert_with(|| self.candidates(&text[s..e]));
             let best = cands.iter().map(|&c| prior(self.get(c))).fold(0.0, f64::max);
             let locative = LOCATIVE.contains(&prev_word.as_str()) || text[e..].trim_start().starts_with(',');
             let weak = (sentence_initial(text, s) && best < 3.0 && n == 1) || (best < 2.4 && !locative);
@@ -696,7 +737,7 @@ impl Places {
                 continue;
             }
             out.push((s, e));
-            out_cands.push(cands);
+            out_cands.push(cands.clone());
             i += n;
         }
         (out, out_cands)
@@ -1424,6 +1465,24 @@ mod tests {
             let apart = places.resolve_article(text, &spans, &Article::apart(&places, text, &spans, cands(), &weight), &hints);
             assert_eq!(shared, apart);
             assert_eq!(shared, places.resolve(text, &spans, &hints));
+        }
+    }
+
+    #[test]
+    fn words_folded_each_make_the_key_of_the_name() {
+        for text in ["St. Louis", "Ste-Foy Mt. Hood", "Côte d'Ivoire", "Ḩalab--Aleppo", "O'Hare's  Ft. Worth", "Bei-北京 Ürümqi.’s", "Dash- and 'Quote' x"] {
+            let toks = words(text);
+            let mut folded = FoldedWords::new(text, &toks);
+            let mut key = String::new();
+            for i in 0..toks.len() {
+                for j in i + 1..=toks.len() {
+                    let (s, e) = (toks[i].start, toks[j - 1].end);
+                    if (i + 1..j).all(|k| text[toks[k - 1].end..toks[k].start].chars().all(|c| matches!(c, ' ' | '.' | '-'))) {
+                        folded.key(i..j, &mut key);
+                        assert_eq!(key, fold(&text[s..e]), "{text:?} {i}..{j}");
+                    }
+                }
+            }
         }
     }
 
