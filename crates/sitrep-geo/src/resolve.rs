@@ -880,12 +880,15 @@ impl Places {
         let us_cues = if names.len() <= 1 && us_local_cues(text) > 0 { 0.5 } else { 0.0 };
         // Votes before the article's names': its actors' countries, the outlet's (which weighs
         // like an actor's: 0.5 to 2 score alike), American wording.
-        let mut votes: FxHashMap<&str, f64> = FxHashMap::default();
+        // (A country no candidate is in gets its votes in the total only: none asks for its own.)
+        let mut votes = vec![0.0; a.countries.len()];
         let mut total = 0.0;
         let given =
             hint_countries.iter().map(|&c| (c, 0.5)).chain(outlet.map(|c| (c, 0.5))).chain((us_cues > 0.0).then_some(("USA", us_cues)));
         for (c, w) in given {
-            *votes.entry(c).or_default() += w;
+            if let Some(&n) = a.countries.get(c) {
+                votes[n] += w;
+            }
             total += w;
         }
         // Current reading of each span and its confidence.
@@ -945,7 +948,7 @@ impl Places {
             if let Some((country, x)) = *share
                 && a.key[j] != a.key[i]
             {
-                *v.entry(country).or_default() += x;
+                v[country] += x;
                 t += x;
             }
         }
@@ -967,7 +970,7 @@ impl Places {
                     // Its small namesakes need more than the article's country: a
                     // place of theirs nearby, or their region named.
                     let f = if namesake && nb + sup < 0.05 { 0.5 } else { 1.0 };
-                    s += f * VOTE * v.get(p.country).copied().unwrap_or(0.0) / t;
+                    s += f * VOTE * v[c.country] / t;
                 }
                 s + nb + sup
             })
@@ -984,7 +987,7 @@ impl Places {
             && p.kind == Kind::City
             && p.population < STRAY_POPULATION
             && t - pass.total >= STRAY_VOTES
-            && v.get(p.country).copied().unwrap_or(0.0) == 0.0
+            && v[c.country] == 0.0
             && support[k].0 < 0.05
             && self.neighbours(a, pass, i, c).0 < 0.05;
         (!stray).then_some((c.entry, 1.0 / z))
@@ -1176,6 +1179,8 @@ struct Article<'a> {
     first: Vec<usize>,
     /// Per name, its candidates looked up.
     names: Vec<Name<'a>>,
+    /// The candidates' countries, numbered: votes for them are counted in a vector.
+    countries: FxHashMap<&'a str, usize>,
     /// Per span, the spans right after it, where a name may be its container: "Alexandria,
     /// Louisiana".
     next: Vec<Vec<usize>>,
@@ -1209,7 +1214,8 @@ impl<'a> Article<'a> {
                 first.push(i);
             }
         }
-        let names = first.iter().map(|&i| Name::new(places, &keys[i], &cands[i])).collect();
+        let mut countries = FxHashMap::default();
+        let names = first.iter().map(|&i| Name::new(places, &keys[i], &cands[i], &mut countries)).collect();
         let next = spans
             .iter()
             .map(|&(_, end)| {
@@ -1221,7 +1227,7 @@ impl<'a> Article<'a> {
                     .collect()
             })
             .collect();
-        Article { cands, weight, keys, key, name, first, names, next }
+        Article { cands, weight, keys, key, name, first, names, countries, next }
     }
 }
 
@@ -1241,10 +1247,13 @@ struct Candidate<'a> {
     region: Option<u32>,
     /// Its prior ([`Places::capital_prior`]), more when the name is its own.
     score: f64,
+    /// Its country's number among the article's ([`Article::countries`]).
+    country: usize,
 }
 
 impl<'a> Name<'a> {
-    fn new(places: &'a Places, key: &str, cands: &[u32]) -> Name<'a> {
+    /// The candidates of a name (its key), their countries numbered in `countries`.
+    fn new(places: &'a Places, key: &str, cands: &[u32], countries: &mut FxHashMap<&'a str, usize>) -> Name<'a> {
         let mut famous = false;
         let candidates = cands
             .iter()
@@ -1253,7 +1262,9 @@ impl<'a> Name<'a> {
                 let primary = fold(place.name) == key;
                 famous |= primary && place.kind == Kind::City && place.population >= FAMOUS;
                 let score = places.capital_prior(key, c, primary) + if primary { PRIMARY } else { 0.0 };
-                Candidate { entry: c, place, at: Radians::new((place.lat, place.lon)), region: places.region_of(c), score }
+                let n = countries.len();
+                let country = *countries.entry(place.country).or_insert(n);
+                Candidate { entry: c, place, at: Radians::new((place.lat, place.lon)), region: places.region_of(c), score, country }
             })
             .collect();
         Name { candidates, famous }
@@ -1284,33 +1295,29 @@ struct Context<'a> {
 /// A pass of resolution: the readings the last one chose.
 struct Pass<'a> {
     number: usize,
-    /// Each span's vote for its reading's country, after the first pass (which has none).
-    shares: Vec<Option<(&'a str, f64)>>,
+    /// Each span's vote for its reading's country (by number), after the first pass (which has none).
+    shares: Vec<Option<(usize, f64)>>,
     /// Each span's reading, looked up.
     readings: Vec<Option<(u32, Place<'a>)>>,
     /// The readings as context, each key's reading at a weight once: neighbours take the most
     /// of any, so a name repeated adds nothing.
     context: Vec<Context<'a>>,
-    /// Votes for countries apart from the article's names ([`Places::resolve_spans`]).
-    votes: FxHashMap<&'a str, f64>,
+    /// Votes for countries (by number) apart from the article's names ([`Places::resolve_spans`]).
+    votes: Vec<f64>,
     total: f64,
 }
 
 impl<'a> Pass<'a> {
-    fn new(
-        places: &'a Places,
-        a: &Article,
-        best: &'a [Option<(u32, f64)>],
-        number: usize,
-        votes: FxHashMap<&'a str, f64>,
-        total: f64,
-    ) -> Pass<'a> {
+    fn new(places: &'a Places, a: &Article, best: &'a [Option<(u32, f64)>], number: usize, votes: Vec<f64>, total: f64) -> Pass<'a> {
         let readings: Vec<Option<(u32, Place)>> = best.iter().map(|b| b.map(|(o, _)| (o, places.get(o)))).collect();
         let shares = readings
             .iter()
             .zip(best)
             .zip(a.weight)
-            .map(|((r, b), w)| Some((r.filter(|(_, q)| number > 0 && !q.country.is_empty())?.1.country, b.as_ref()?.1 * w)))
+            .map(|((r, b), w)| {
+                let country = r.filter(|(_, q)| number > 0 && !q.country.is_empty())?.1.country;
+                Some((*a.countries.get(country)?, b.as_ref()?.1 * w))
+            })
             .collect();
         let mut seen = FxHashSet::default();
         let context = readings
@@ -1470,7 +1477,15 @@ mod tests {
 
     #[test]
     fn words_folded_each_make_the_key_of_the_name() {
-        for text in ["St. Louis", "Ste-Foy Mt. Hood", "Côte d'Ivoire", "Ḩalab--Aleppo", "O'Hare's  Ft. Worth", "Bei-北京 Ürümqi.’s", "Dash- and 'Quote' x"] {
+        for text in [
+            "St. Louis",
+            "Ste-Foy Mt. Hood",
+            "Côte d'Ivoire",
+            "Ḩalab--Aleppo",
+            "O'Hare's  Ft. Worth",
+            "Bei-北京 Ürümqi.’s",
+            "Dash- and 'Quote' x",
+        ] {
             let toks = words(text);
             let mut folded = FoldedWords::new(text, &toks);
             let mut key = String::new();
