@@ -427,7 +427,7 @@ impl Places {
             // chunk waits for the next.
             let end = if eof { buf.len() } else { buf.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) };
             let text = std::str::from_utf8(&buf[..end]).map_err(|e| err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
-            for line in text.lines() {
+            for line in lines(text) {
                 line_no += 1;
                 if line.starts_with('#') || line.is_empty() {
                     continue;
@@ -517,7 +517,7 @@ impl Places {
                 });
                 ctx.key(f[2], i);
                 // Its alternate names, "|"-separated.
-                for a in f[8].split('|').filter(|a| !a.is_empty()) {
+                for a in split(f[8], b'|').filter(|a| !a.is_empty()) {
                     ctx.key(a, i);
                 }
             }
@@ -690,6 +690,35 @@ fn index_name(index: &mut Index, buf: &mut String, name: &str, i: u32) -> usize 
     buf.bytes().filter(|&b| b == b' ').count() + 1
 }
 
+/// `text.lines()`, by memchr: lines end at "\n" or "\r\n" (std's searched a char at a time,
+/// as did its `split`, a tenth of the load between them).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let Some(i) = memchr::memchr(b'\n', rest.as_bytes()) else { return Some(std::mem::take(&mut rest)) };
+        let line = &rest[..i];
+        rest = &rest[i + 1..];
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// `text.split(sep)` for an ASCII separator, by memchr.
+fn split(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let Some(i) = memchr::memchr(sep, r.as_bytes()) else {
+            rest = None;
+            return Some(r);
+        };
+        rest = Some(&r[i + 1..]);
+        Some(&r[..i])
+    })
+}
+
 /// The nine fields of a line (a tenth and more are ignored), or None when it has fewer. One pass
 /// over the bytes: `split('\t')` searched for each short field on its own (a tenth of the load).
 fn fields(line: &str) -> Option<[&str; 9]> {
@@ -793,6 +822,14 @@ mod tests {
         assert_eq!(fields("a\tb\tc\td\te\tf\tg\th\ti\tj\tk"), Some(["a", "b", "c", "d", "e", "f", "g", "h", "i"]));
         assert_eq!(fields("a\tb\tc\td\te\tf\tg\th"), None);
         assert_eq!(fields(""), None);
+    }
+
+    #[test]
+    fn lines_and_splits_as_std_does() {
+        for text in ["", "\n", "a", "a\n", "a\r\n", "a\r", "\r\n\r\n", "a\n\nb\r\nc\r", "|", "a||b|", "|a|"] {
+            assert_eq!(lines(text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>(), "{text:?}");
+            assert_eq!(split(text, b'|').collect::<Vec<_>>(), text.split('|').collect::<Vec<_>>(), "{text:?}");
+        }
     }
 
     #[test]
