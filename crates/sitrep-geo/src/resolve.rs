@@ -911,7 +911,7 @@ impl Places {
                     if a.cands[i].is_empty() {
                         return best[i];
                     }
-                    let after = a.next[i].iter().filter_map(|&j| Some((a.key[j], pass.readings[j]?.0))).collect();
+                    let after = a.next[i].iter().filter_map(|&j| Some((a.key[j], pass.readings[j].as_ref()?.entry))).collect();
                     *read.entry((a.name[i], after)).or_insert_with(|| self.read(a, &pass, &support, i))
                 })
                 .collect();
@@ -1119,14 +1119,15 @@ impl Places {
     /// Only the names right after span `i` depend on where it is; the rest is its name's.
     fn neighbours(&self, a: &Article, pass: &Pass, i: usize, c: &Candidate) -> (f64, f64) {
         let (p, at, region) = (c.place, c.at, c.region);
-        let contains = |o: u32, q: Place, q_at: Radians| match q.kind {
+        // (Countries by number: comparing their codes was a tenth of the cost.)
+        let contains = |r: &Context| match r.place.kind {
             Kind::Region => {
-                region == Some(o)
+                region == Some(r.entry)
                     || (region.is_none()
-                        && q.country == p.country
-                        && self.in_bounds(o, p.lat, p.lon).unwrap_or_else(|| at.distance_km(q_at) < 300.0))
+                        && r.country == Some(c.country)
+                        && self.in_bounds(r.entry, p.lat, p.lon).unwrap_or_else(|| at.distance_km(r.at) < 300.0))
             }
-            Kind::Country => q.country == p.country && p.kind != Kind::Country,
+            Kind::Country => r.country == Some(c.country) && p.kind != Kind::Country,
             _ => false,
         };
         let local = |k: Kind| matches!(k, Kind::City | Kind::County | Kind::Feature);
@@ -1134,7 +1135,7 @@ impl Places {
         let mut near = 0.0f64;
         let mut near_town = 0.0f64;
         for r in pass.context.iter().filter(|r| r.key != a.key[i] && r.entry != c.entry) {
-            if contains(r.entry, r.place, r.at) {
+            if contains(r) {
                 // 2.0 for a named state let it pull its small towns over big foreign namesakes;
                 // a country named elsewhere says little about which of its places: at 0.5 it
                 // made "Egypt" and "England" towns of a US article (1.0 made Russia Ohio's).
@@ -1157,8 +1158,8 @@ impl Places {
                 && self.index.get(&a.keys[i]).unwrap_or_default().iter().any(|&r| self.get(r).kind == Kind::Country)
         };
         for &j in &a.next[i] {
-            let Some((o, q)) = pass.readings[j] else { continue };
-            if a.key[j] != a.key[i] && o != c.entry && contains(o, q, Radians::new((q.lat, q.lon))) && !list(q) {
+            let Some(r) = &pass.readings[j] else { continue };
+            if r.key != a.key[i] && r.entry != c.entry && contains(r) && !list(r.place) {
                 bonus = bonus.max(4.0);
             }
         }
@@ -1292,11 +1293,14 @@ fn number<T: std::hash::Hash + Eq>(items: impl Iterator<Item = T>) -> Vec<usize>
 }
 
 /// One of the other names' readings as context for a candidate ([`Places::neighbours`]).
+#[derive(Clone, Copy)]
 struct Context<'a> {
     key: usize,
     entry: u32,
     place: Place<'a>,
     at: Radians,
+    /// Its country's number among the article's ([`Article::countries`]: it is a candidate).
+    country: Option<usize>,
     weight: f64,
     capital: bool,
 }
@@ -1307,7 +1311,7 @@ struct Pass<'a> {
     /// Each span's vote for its reading's country (by number), after the first pass (which has none).
     shares: Vec<Option<(usize, f64)>>,
     /// Each span's reading, looked up.
-    readings: Vec<Option<(u32, Place<'a>)>>,
+    readings: Vec<Option<Context<'a>>>,
     /// The readings as context, each key's reading at a weight once: neighbours take the most
     /// of any, so a name repeated adds nothing.
     context: Vec<Context<'a>>,
@@ -1318,31 +1322,34 @@ struct Pass<'a> {
 
 impl<'a> Pass<'a> {
     fn new(places: &'a Places, a: &Article, best: &'a [Option<(u32, f64)>], number: usize, votes: Vec<f64>, total: f64) -> Pass<'a> {
-        let readings: Vec<Option<(u32, Place)>> = best.iter().map(|b| b.map(|(o, _)| (o, places.get(o)))).collect();
+        let readings: Vec<Option<Context>> = best
+            .iter()
+            .enumerate()
+            .map(|(j, b)| {
+                let (o, _) = (*b)?;
+                let q = places.get(o);
+                let (key, weight, capital) = (a.key[j], a.weight[j], places.is_capital(o));
+                Some(Context {
+                    key,
+                    entry: o,
+                    place: q,
+                    at: Radians::new((q.lat, q.lon)),
+                    country: a.countries.get(q.country).copied(),
+                    weight,
+                    capital,
+                })
+            })
+            .collect();
         let shares = readings
             .iter()
             .zip(best)
-            .zip(a.weight)
-            .map(|((r, b), w)| {
-                let country = r.filter(|(_, q)| number > 0 && !q.country.is_empty())?.1.country;
-                Some((*a.countries.get(country)?, b.as_ref()?.1 * w))
+            .map(|(r, b)| {
+                let r = r.as_ref().filter(|r| number > 0 && !r.place.country.is_empty())?;
+                Some((r.country?, b.as_ref()?.1 * r.weight))
             })
             .collect();
         let mut seen = FxHashSet::default();
-        let context = readings
-            .iter()
-            .enumerate()
-            .filter_map(|(j, r)| Some((j, (*r)?)))
-            .filter(|&(j, (o, _))| seen.insert((a.key[j], o, a.weight[j].to_bits())))
-            .map(|(j, (o, q))| Context {
-                key: a.key[j],
-                entry: o,
-                place: q,
-                at: Radians::new((q.lat, q.lon)),
-                weight: a.weight[j],
-                capital: places.is_capital(o),
-            })
-            .collect();
+        let context = readings.iter().flatten().filter(|r| seen.insert((r.key, r.entry, r.weight.to_bits()))).copied().collect();
         Pass { number, shares, readings, context, votes, total }
     }
 }
