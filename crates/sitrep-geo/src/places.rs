@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use serde::Deserialize;
 
-use crate::fold::{fold, fold_append};
+use crate::fold::{fold, fold_append, folds_to};
 use crate::index::Index;
 
 /// What kind of place an entry is.
@@ -399,7 +399,7 @@ impl Places {
                 .copied()
                 .filter(|&i| {
                     let p = self.get(i);
-                    p.kind == Kind::City && p.country == &**country && fold(p.name) == key
+                    p.kind == Kind::City && p.country == &**country && folds_to(p.name, &key)
                 })
                 .max_by_key(|&i| self.get(i).population);
             if let Some(i) = town {

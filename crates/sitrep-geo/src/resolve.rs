@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::fold::{fold, fold_append};
+use crate::fold::{fold, fold_append, folds_to};
 use crate::places::{Kind, Place, Places, Radians, distance_km};
 
 /// What the rest of the pipeline knows about an article.
@@ -610,7 +610,7 @@ impl Places {
         // A capital's own name is the capital, not a region of its country named the same far
         // from it ("Washington": the capital before the state; see also `capital_prior`).
         let capitals: Vec<&str> =
-            c.iter().filter(|&&i| self.is_capital(i) && fold(self.get(i).name) == key).map(|&i| self.get(i).country).collect();
+            c.iter().filter(|&&i| self.is_capital(i) && folds_to(self.get(i).name, &key)).map(|&i| self.get(i).country).collect();
         if !capitals.is_empty() {
             c.retain(|&i| self.get(i).kind != Kind::Region || !capitals.contains(&self.get(i).country));
         }
@@ -627,8 +627,8 @@ impl Places {
                 _ => false,
             }
         };
-        if c.iter().any(|&i| own(i) && fold(self.get(i).name) == key) {
-            c.retain(|&i| self.get(i).kind != Kind::City || fold(self.get(i).name) == key);
+        if c.iter().any(|&i| own(i) && folds_to(self.get(i).name, &key)) {
+            c.retain(|&i| self.get(i).kind != Kind::City || folds_to(self.get(i).name, &key));
         }
         c
     }
@@ -799,7 +799,7 @@ impl Places {
             self.index.get(key).is_some_and(|ids| {
                 ids.iter().map(|&i| self.get(i)).any(|p| {
                     (matches!(p.kind, Kind::Country | Kind::Region) || (p.kind == Kind::City && p.population >= people))
-                        && fold(p.name) == key
+                        && folds_to(p.name, key)
                 })
             })
         };
@@ -1269,7 +1269,7 @@ impl<'a> Name<'a> {
             .iter()
             .map(|&c| {
                 let place = places.get(c);
-                let primary = fold(place.name) == key;
+                let primary = folds_to(place.name, key);
                 famous |= primary && place.kind == Kind::City && place.population >= FAMOUS;
                 let score = places.capital_prior(key, c, primary) + if primary { PRIMARY } else { 0.0 };
                 let n = countries.len();
