@@ -29,34 +29,32 @@ pub(crate) fn fold_append(name: &str, out: &mut String) {
         }
         let from = out.len();
         out.extend(w.iter().filter(|&&b| b != b'\'').map(|&b| char::from(b.to_ascii_lowercase())));
-        let spelled = match &out[from..] {
-            "" => {
-                out.truncate(mark);
-                continue;
-            }
-            "st" => "saint",
-            "ste" => "sainte",
-            "mt" => "mount",
-            "ft" => "fort",
-            "pt" => "point",
-            _ => continue,
-        };
-        out.truncate(from);
-        out.push_str(spelled);
+        if out.len() == from {
+            out.truncate(mark);
+        } else if let Some(&(_, spelled)) = ABBREVIATIONS.iter().find(|(a, _)| *a == &out[from..]) {
+            out.truncate(from);
+            out.push_str(spelled);
+        }
     }
 }
+
+/// Words folded to what they abbreviate.
+const ABBREVIATIONS: [(&str, &str); 5] = [("st", "saint"), ("ste", "sainte"), ("mt", "mount"), ("ft", "fort"), ("pt", "point")];
 
 /// Whether `name` folds to `key` (a key: [`fold`]'s output). Most names a key is looked up
 /// with are plain, ASCII words of letters and digits between single spaces and no abbreviation,
 /// which fold to themselves in lower case: compared as they are, not folded (resolution asks it
 /// of every candidate of a name, and folding them was a tenth of its cost).
 pub(crate) fn folds_to(name: &str, key: &str) -> bool {
-    let plain = !name.starts_with(' ')
-        && !name.ends_with(' ')
-        && !name.contains("  ")
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ')
-        && !name.split(' ').any(|w| ["st", "ste", "mt", "ft", "pt"].iter().any(|a| w.eq_ignore_ascii_case(a)));
-    if plain { name.eq_ignore_ascii_case(key) } else { fold(name) == key }
+    // A key is such words: a name equal to it but for case is plain.
+    name.eq_ignore_ascii_case(key) || (!plain(name) && fold(name) == key)
+}
+
+/// Whether a name is ASCII words of letters and digits between single spaces, none an abbreviation.
+fn plain(name: &str) -> bool {
+    name.split(' ').all(|w| {
+        !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()) && !ABBREVIATIONS.iter().any(|(a, _)| w.eq_ignore_ascii_case(a))
+    })
 }
 
 #[cfg(test)]
