@@ -681,28 +681,25 @@ impl Places {
         let mut folded = FoldedWords::new(text, &toks);
         // Each name's candidates, looked up once however often the article repeats it.
         let mut looked_up: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+        let cap: Vec<bool> = toks.iter().map(|t| capitalised(&text[t.start..t.end])).collect();
+        // The words of one name are capitalised or connectors ("Bosnia and Herzegovina"; no
+        // connector lowers to ASCII from other letters), joined by spaces, dots or hyphens.
+        let part = |k: usize| cap[k] || CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(&text[toks[k].start..toks[k].end]));
+        let joined = |k: usize| text[toks[k - 1].end..toks[k].start].bytes().all(|b| matches!(b, b' ' | b'.' | b'-'));
         let mut i = 0;
         while i < toks.len() {
             let w = &text[toks[i].start..toks[i].end];
-            if !capitalised(w) {
+            if !cap[i] {
                 i += 1;
                 continue;
             }
             let mut found = None;
             let max = self.max_words.min(6).min(toks.len() - i);
-            for n in (1..=max).rev() {
+            // How many words from this one can be one name.
+            let run = 1 + (i + 1..i + max).take_while(|&k| part(k) && joined(k)).count();
+            for n in (1..=run).rev() {
                 let last = &toks[i + n - 1];
-                if !capitalised(&text[last.start..last.end]) {
-                    continue;
-                }
-                // The words must be one name: capitalised or connectors, joined by spaces, dots or hyphens.
-                let ok = (i..i + n).all(|k| {
-                    let t = &toks[k];
-                    let word_ok = capitalised(&text[t.start..t.end]) || CONNECTORS.contains(&lower(t).as_str());
-                    let gap_ok = k == i || text[toks[k - 1].end..t.start].chars().all(|c| matches!(c, ' ' | '.' | '-'));
-                    word_ok && gap_ok
-                });
-                if !ok {
+                if !cap[i + n - 1] {
                     continue;
                 }
                 let (s, e) = (toks[i].start, last.end);
