@@ -1060,24 +1060,25 @@ impl Places {
         // town no less likely a neighbour), or against the country when the name is one's; and
         // the name's weight as context (the most of its spans').
         let mut names: Vec<(usize, f64, Readings)> = Vec::new();
-        for ((cs, &k), &w) in a.cands.iter().zip(&a.key).zip(a.weight) {
+        for ((&n, &k), &w) in a.name.iter().zip(&a.key).zip(a.weight) {
             if let Some(n) = names.iter_mut().find(|n| n.0 == k) {
                 n.1 = n.1.max(w);
                 continue;
             }
-            // Sorted by number, not as `Place`s (a name can have hundreds of readings).
-            let mut r: Vec<(f64, u32)> = cs.iter().map(|&c| (prior(self.get(c)), c)).collect();
-            let country = r.iter().any(|x| self.get(x.1).kind == Kind::Country);
-            let max = r.iter().filter(|x| country || local(self.get(x.1))).map(|x| x.0).fold(f64::MIN, f64::max);
+            let cs = &a.names[n].candidates;
+            // Sorted by number, not as candidates (a name can have hundreds of readings).
+            let mut r: Vec<(f64, usize)> = cs.iter().map(|c| c.prior).zip(0..).collect();
+            let country = cs.iter().any(|c| c.place.kind == Kind::Country);
+            let max = r.iter().filter(|x| country || local(cs[x.1].place)).map(|x| x.0).fold(f64::MIN, f64::max);
             r.sort_by(|a, b| b.0.total_cmp(&a.0));
             r.truncate(SUPPORT_READINGS);
             names.push((
                 k,
                 w,
                 r.iter()
-                    .map(|&(pr, c)| (self.get(c), pr, self.is_capital(c)))
-                    .filter(|&(p, _, _)| local(p))
-                    .map(|(p, pr, cap)| (p, Radians::new((p.lat, p.lon)), (pr - max).exp(), cap))
+                    .map(|&(pr, x)| (&cs[x], pr))
+                    .filter(|(c, _)| local(c.place))
+                    .map(|(c, pr)| (c.place, c.at, (pr - max).exp(), self.is_capital(c.entry)))
                     .collect(),
             ));
         }
@@ -1256,7 +1257,8 @@ struct Candidate<'a> {
     at: Radians,
     /// The region containing it, where codes tell ([`Places::region_of`]).
     region: Option<u32>,
-    /// Its prior ([`Places::capital_prior`]), more when the name is its own.
+    /// Its prior, and its score's start: [`Places::capital_prior`], more when the name is its own.
+    prior: f64,
     score: f64,
     /// Its country's number among the article's ([`Article::countries`]).
     country: usize,
@@ -1275,7 +1277,8 @@ impl<'a> Name<'a> {
                 let score = places.capital_prior(key, c, primary) + if primary { PRIMARY } else { 0.0 };
                 let n = countries.len();
                 let country = *countries.entry(place.country).or_insert(n);
-                Candidate { entry: c, place, at: Radians::new((place.lat, place.lon)), region: places.region_of(c), score, country }
+                let (at, region) = (Radians::new((place.lat, place.lon)), places.region_of(c));
+                Candidate { entry: c, place, at, region, prior: prior(place), score, country }
             })
             .collect();
         Name { candidates, famous }
