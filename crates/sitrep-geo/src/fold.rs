@@ -29,17 +29,33 @@ pub(crate) fn fold_append(name: &str, out: &mut String) {
         }
         let from = out.len();
         out.extend(w.iter().filter(|&&b| b != b'\'').map(|&b| char::from(b.to_ascii_lowercase())));
-        if out.len() == from {
-            out.truncate(mark);
-        } else if let Some(&(_, spelled)) = ABBREVIATIONS.iter().find(|(a, _)| *a == &out[from..]) {
-            out.truncate(from);
-            out.push_str(spelled);
-        }
+        let spelled = match &out[from..] {
+            "" => {
+                out.truncate(mark);
+                continue;
+            }
+            w => match spelled_out(w) {
+                Some(spelled) => spelled,
+                None => continue,
+            },
+        };
+        out.truncate(from);
+        out.push_str(spelled);
     }
 }
 
-/// Words folded to what they abbreviate.
-const ABBREVIATIONS: [(&str, &str); 5] = [("st", "saint"), ("ste", "sainte"), ("mt", "mount"), ("ft", "fort"), ("pt", "point")];
+/// What a word (in lower case) abbreviates, if it is an abbreviation keys spell out.
+#[inline]
+fn spelled_out(word: &str) -> Option<&'static str> {
+    match word {
+        "st" => Some("saint"),
+        "ste" => Some("sainte"),
+        "mt" => Some("mount"),
+        "ft" => Some("fort"),
+        "pt" => Some("point"),
+        _ => None,
+    }
+}
 
 /// Whether `name` folds to `key` (a key: [`fold`]'s output). Most names a key is looked up
 /// with are plain, ASCII words of letters and digits between single spaces and no abbreviation,
@@ -53,7 +69,7 @@ pub(crate) fn folds_to(name: &str, key: &str) -> bool {
 /// Whether a name is ASCII words of letters and digits between single spaces, none an abbreviation.
 fn plain(name: &str) -> bool {
     name.split(' ').all(|w| {
-        !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()) && !ABBREVIATIONS.iter().any(|(a, _)| w.eq_ignore_ascii_case(a))
+        !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()) && !(w.len() <= 3 && spelled_out(&w.to_ascii_lowercase()).is_some())
     })
 }
 
