@@ -3,11 +3,13 @@
 //! Reading the populated-places table means parsing 17 MB of text and folding two and a half
 //! million names: most of a short command's start-up. The loaded [`Places`] is written once
 //! next to the table (`places.tsv.cache`) and read back in a fraction of the time. It is used
-//! only while it was made from this very table (size and modification time) by this very
-//! binary (the executable's size and modification time: a rebuilt sitrep may read the table
-//! differently), and anything unreadable, stale or of another format is ignored and replaced.
-//! `SITREP_GAZETTEER_CACHE=0` turns it off.
+//! only while it was made from this very table (size and modification time) by the same code
+//! and built-in data (a hash of the sources that build it, of `dictionaries/places.yaml` and of
+//! `Cargo.lock`, compiled in: every binary of the workspace agrees on it, and a change to any of
+//! them makes a new snapshot), and anything unreadable, stale or of another format is ignored
+//! and replaced. `SITREP_GAZETTEER_CACHE=0` turns it off.
 
+use std::hash::Hasher;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -25,7 +27,26 @@ struct Stamp {
     format: u32,
     version: String,
     table: (u64, u128),
-    binary: (u64, u128),
+    code: u64,
+}
+
+/// What the loaded gazetteer depends on besides the table: the code that reads it, the data
+/// compiled in, and the crates' versions (keshvar's countries among them).
+const SOURCES: [&[u8]; 6] = [
+    include_bytes!("places.rs"),
+    include_bytes!("index.rs"),
+    include_bytes!("fold.rs"),
+    include_bytes!("cache.rs"),
+    include_bytes!("../../../dictionaries/places.yaml"),
+    include_bytes!("../../../Cargo.lock"),
+];
+
+fn code_hash() -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    for s in SOURCES {
+        h.write(s);
+    }
+    h.finish()
 }
 
 /// The file's size and modification time in nanoseconds.
@@ -35,8 +56,7 @@ fn file_stamp(path: &Path) -> Option<(u64, u128)> {
 }
 
 fn stamp(table: &Path) -> Option<Stamp> {
-    let exe = std::env::current_exe().ok()?;
-    Some(Stamp { format: FORMAT, version: env!("CARGO_PKG_VERSION").to_string(), table: file_stamp(table)?, binary: file_stamp(&exe)? })
+    Some(Stamp { format: FORMAT, version: env!("CARGO_PKG_VERSION").to_string(), table: file_stamp(table)?, code: code_hash() })
 }
 
 /// Where the snapshot of a table lives.
