@@ -7,6 +7,7 @@
 pub mod lexicon;
 pub mod qualify;
 pub mod roles;
+pub mod sense;
 pub mod status;
 pub mod triggers;
 
@@ -161,8 +162,21 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             if sm.iter().any(|m| m.start <= trig.start && trig.end <= m.end) {
                 continue;
             }
+            // "covers armed attacks", "the ability to attack", "a passenger train", "released a
+            // video": the words tell no act (see `sense`).
+            let lemma = match pat.words.first() {
+                Some(lexicon::PatternWord::Lemma(l)) => l.as_str(),
+                _ => "",
+            };
+            if !sense::is_act(&words, trig.first, trig.last, lemma) {
+                continue;
+            }
             let at = roles::At { first: trig.first, last: trig.last, reverse: pat.reverse };
             let mut roles = roles::find(&words, &sm, mentions, at, &prev_sources, last_source, parties);
+            // "Russia beat Croatia", "beat the Netherlands 2-1": a game won, not people beaten.
+            if lemma == "beat" && trig.first == trig.last && sense::contest(&words, &roles.targets) {
+                continue;
+            }
             // "Hemeti's forces", "the Arakan Army's fighters": the men of a person or group act for
             // and stand for their owner (a state's forces keep their sector code, "PAKMIL").
             for m in roles.sources.iter_mut().chain(roles.targets.iter_mut()) {

@@ -783,3 +783,41 @@ fn a_civilian_sector_of_no_state_acting_on_no_one_is_no_event() {
     let evs = events("Thousands of people protested in the capital on Sunday.");
     assert!(evs.iter().any(|e| e.kind == EventType::Protest), "{evs:#?}");
 }
+
+#[test]
+fn what_a_rule_covers_or_an_actor_is_able_to_do_is_no_act() {
+    for text in [
+        "The United States said its defence treaty with the Philippines covers armed attacks on Philippine vessels.",
+        "Japan said the pact applies to any attack on its islands.",
+        "Britain said the strikes were aimed at degrading the group's ability to attack shipping.",
+        "Poland would respond to any attack on its territory, the minister said.",
+    ] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.kind == EventType::Assault), "{text:?}: {evs:#?}");
+    }
+    // the act itself stays
+    expect("Chinese vessels attacked Philippine boats.", EventType::Assault, "CHN", Some("PHL"));
+}
+
+#[test]
+fn a_verb_used_as_a_noun_or_in_an_idiom_is_no_act() {
+    for (text, word) in [
+        ("Police said they had ended the siege of a passenger train seized by militants in Pakistan.", "train"),
+        ("Azerbaijan said it was hitting only military targets.", "targets"),
+        ("Rebels walked into Bukavu, meeting little resistance.", "meeting"),
+        ("Kenya said the mission was to restore order in Haiti.", "order"),
+        ("The trade talks between China and the United States hit another snag.", "hit"),
+        ("The police released a video of the rescue.", "released"),
+        ("Officials in Kenya did not provide any other details.", "provide"),
+        ("Russia beat Croatia on Monday.", "beat"),
+        ("Kazakhstan needed the doubles match to beat the Netherlands 2-1.", "beat"),
+    ] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.trigger == word), "{text:?}: {evs:#?}");
+    }
+    // the verbs themselves stay
+    expect("Israeli jets hit Hamas positions in Gaza.", EventType::Assault, "ISR", None);
+    expect("Hamas released 13 Israeli hostages.", EventType::Retreat, "GRP:hamas", None);
+    expect("Israeli soldiers beat up Palestinian detainees.", EventType::Assault, "ISR", Some("PSE"));
+    expect("Al-Shabaab targets Kenyan police convoys.", EventType::Assault, "GRP:al-shabaab", Some("KEN"));
+}
