@@ -530,6 +530,12 @@ const FUNCTION_WORDS: &[&str] =
 const PREPOSITIONS: &[&str] =
     &["at", "to", "of", "with", "against", "from", "in", "into", "toward", "towards", "near", "over", "between", "among", "about"];
 
+/// A plural name, or a name before a plural noun it modifies ("the Houthis", "Taliban factions").
+fn plural_name(text: &str, o: &Mention) -> bool {
+    let plural = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s") && !w.ends_with("’s");
+    plural(&o.text) || text[o.end..].split_whitespace().next().is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()) && plural(w))
+}
+
 /// "its fighters", "their forces": a sector word owned by a pronoun belongs to the group or
 /// state the pronoun stands for (see below), so in "JNIM said its fighters" they are JNIM's.
 fn owned_sectors(article: &Article, mentions: &mut [Mention]) {
@@ -567,11 +573,16 @@ fn owned_sectors(article: &Article, mentions: &mut [Mention]) {
         // A sector word agrees in number: "its" a singular one ("the army"), "their" a plural.
         let plural_pronoun = before[p].eq_ignore_ascii_case("their");
         let agrees = |o: &Mention| o.text.ends_with('s') == plural_pronoun;
-        let in_sentence = mentions[..i]
-            .iter()
-            .rev()
-            .take_while(|o| o.start >= sentence_start)
-            .find(|o| (owner_kind(o) || (o.kind == MentionKind::Agent && agrees(o))) && !after_preposition(o));
+        let candidates = || {
+            mentions[..i]
+                .iter()
+                .rev()
+                .take_while(|o| o.start >= sentence_start)
+                .filter(|o| (owner_kind(o) || (o.kind == MentionKind::Agent && agrees(o))) && !after_preposition(o))
+        };
+        // "some Taliban factions oppose helping Pakistan's efforts to fight the TTP, and ... didn't
+        // recognize their regime": "their" takes a plural name before a nearer singular one.
+        let in_sentence = candidates().find(|o| plural_pronoun && plural_name(text, o)).or_else(|| candidates().next());
         let owner = match in_sentence {
             Some(o) => Some(o.clone()),
             None if !mentions[..i]

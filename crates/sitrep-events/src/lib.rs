@@ -199,6 +199,11 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                     roles.targets.retain(|t| t.start < toks[i].start);
                 }
             }
+            // "The army said it was investigating why its forces had withdrawn": an inquiry into
+            // one's own people is no act towards anyone.
+            if pat.mode.as_deref() == Some("investigate") && own_conduct(&words, trig.last) {
+                continue;
+            }
             // "Chad and Benin have promised troops and police", "agreed to stop all military
             // action": what is promised or agreed on is no party to it.
             if pat.kind == EventType::Agree {
@@ -436,14 +441,18 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 Some(who) if !same_side(&roles.sources, who) => vec![Some(endpoint(who, actors))],
                 _ => roles.targets.iter().map(|m| Some(endpoint(m, actors))).collect(),
             };
-            // Its own forces are not what an actor acts on ("Israel will withdraw its forces").
+            // Its own forces are not what an actor acts on ("Israel will withdraw its forces"). A
+            // body of its own, such as a union or a rights commission, is no part of its state:
+            // "the teachers' union called off a strike after talks with the Nigerian government".
             targets.retain(|t| {
                 !t.as_ref().is_some_and(|t| {
                     // a sector of the same state ("ISRMIL"), never a group or person
                     !t.actor.contains(':')
                         && t.actor.len() > 3
                         && t.country.is_some()
-                        && roles.sources.iter().any(|s| s.country == t.country && s.kind != MentionKind::Agent)
+                        && roles.sources.iter().any(|s| {
+                            s.country == t.country && !matches!(s.kind, MentionKind::Agent | MentionKind::Organisation | MentionKind::Group)
+                        })
                 })
             });
             // "X spent years in a Pakistani jail", "Y died in Egyptian custody": a place of
@@ -691,6 +700,14 @@ fn owner_of<'m>(text: &str, sm: &[&'m Mention], m: &Mention) -> Option<&'m Menti
                 b == "'s" || b == "’s" || b == "'" || b == "’"
             })
     })
+}
+
+/// "investigating why its forces had withdrawn", "looking into how their soldiers ...": the
+/// question asked after the trigger is about the investigator's own people.
+fn own_conduct(words: &Words, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    matches!(w(last + 1), "why" | "how" | "whether" | "what" | "if" | "when")
+        && matches!(w(last + 2), "its" | "their" | "our" | "his" | "her")
 }
 
 /// A body that arrests people: police, army, security service, ministry or government, a state.

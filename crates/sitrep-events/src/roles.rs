@@ -460,6 +460,51 @@ impl<'t, 'a> Ctx<'t, 'a> {
     }
 }
 
+/// The pronoun right before a verb and its auxiliaries ("it would respect"), if any.
+fn pronoun_subject<'t>(ctx: &Ctx<'t, '_>, first: usize) -> Option<&'t str> {
+    let mut k = first;
+    while k > 0 && AUXILIARIES.contains(&ctx.word(k - 1)) {
+        k -= 1;
+    }
+    k.checked_sub(1).map(|i| ctx.word(i)).filter(|w| matches!(*w, "it" | "he" | "she" | "they"))
+}
+
+/// A sector word in the plural ("officials", "rebels"): "it" does not stand for it.
+fn plural_sector(m: &Mention) -> bool {
+    m.kind == MentionKind::Agent && m.text.ends_with('s') && !m.text.ends_with("ss")
+}
+
+/// The quotation `at` sits in, if its paragraph has one open there: where it opened, and the
+/// person who says it when named just before it ("Koribko said- ‘For Pakistan ...").
+fn quotation<'a>(text: &str, doc_mentions: &'a [Mention], at: usize) -> Option<(usize, Option<&'a Mention>)> {
+    let para = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut open: Option<usize> = None;
+    let mut prev = ' ';
+    let mut chars = text[para..at].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        match c {
+            '“' => open = Some(para + i),
+            '”' => open = None,
+            // a single quote opens after a space or a dash, and closes before no letter ("’s")
+            '‘' if !prev.is_alphanumeric() => open = Some(para + i),
+            '’' if !next.is_alphanumeric() => open = None,
+            '"' => open = if open.is_some() { None } else { Some(para + i) },
+            _ => {}
+        }
+        prev = c;
+    }
+    let open = open?;
+    let speaker = doc_mentions.iter().rev().find(|m| {
+        m.kind == MentionKind::Person
+            && m.end <= open
+            && m.start >= para
+            && text[m.end..open].len() <= 40
+            && ["said", "says", "told", "added", "asked", "wrote", ":", "-"].iter().any(|w| text[m.end..open].contains(w))
+    });
+    Some((open, speaker))
+}
+
 /// A mention that can act: a named actor, a person or a sector ("officials").
 /// What "it" or "they" opening a sentence stands for: the last group, organisation, state or
 /// state body named before the sentence (not a person, a place or an adjective).
@@ -1167,6 +1212,21 @@ pub fn find<'a>(
             }
         }
     }
+    // "officials close to the group said it would respect the truce": "it" right before the verb
+    // is its subject, and no plural sector named before; it is the last group, body or state.
+    if !passive
+        && roles.sources.len() == 1
+        && roles.sources.iter().all(|m| plural_sector(m))
+        && pronoun_subject(&ctx, first) == Some("it")
+        && let Some(m) = doc_mentions.iter().rev().find(|m| {
+            m.end <= tstart
+                && m.actor.is_some()
+                && matches!(m.kind, MentionKind::Group | MentionKind::Organisation | MentionKind::Country)
+                && ctx.tok_at(m.start) < first
+        })
+    {
+        roles.sources = vec![m];
+    }
     // "He", "they", "it" as subject: the last actor who acted, else the last named.
     if roles.sources.is_empty() && !passive {
         let mut k = first;
@@ -1175,22 +1235,36 @@ pub fn find<'a>(
             k -= 1;
         }
         if k > 0 && matches!(ctx.word(k - 1), "he" | "she" | "they" | "it") {
-            let person = matches!(ctx.word(k - 1), "he" | "she");
-            if let Some(p) = prev_source.first().copied().or(last_source).filter(|p| (p.kind == MentionKind::Person) == person) {
+            let pronoun = ctx.word(k - 1);
+            let person = matches!(pronoun, "he" | "she");
+            // Inside a quotation "he" is never its speaker, who would say "I"; and a person
+            // named before the quotation opened is a guess, so only one named inside it stands.
+            let quote = person.then(|| quotation(text, doc_mentions, tstart)).flatten();
+            let fits = |p: &Mention| {
+                (p.kind == MentionKind::Person) == person
+                    && quote.is_none_or(|(open, speaker)| p.start > open && speaker.is_none_or(|sp| sp.actor != p.actor))
+            };
+            if let Some(p) = prev_source.first().copied().or(last_source).filter(|p| fits(p)) {
                 roles.sources = vec![p];
             } else if let Some(m) = doc_mentions.iter().rev().find(|m| {
-                m.end <= tstart
-                    && (m.kind == MentionKind::Person) == person
-                    && m.actor.is_some()
-                    && !matches!(m.kind, MentionKind::Place | MentionKind::Nationality)
+                m.end <= tstart && fits(m) && m.actor.is_some() && !matches!(m.kind, MentionKind::Place | MentionKind::Nationality)
             }) {
                 roles.sources = vec![m];
             }
         }
     }
-    // "their regime", "its forces": a sector word owned by a pronoun belongs to the last group or state.
+    // The actor stage may have given "he" its person already: inside a quotation that person is
+    // not its speaker either.
+    if roles.sources.iter().any(|m| m.kind == MentionKind::Person && matches!(m.text.to_lowercase().as_str(), "he" | "she"))
+        && let Some((_, Some(speaker))) = quotation(text, doc_mentions, tstart)
+    {
+        roles.sources.retain(|m| m.actor != speaker.actor);
+    }
+    // "their regime", "its forces": a sector word owned by a pronoun belongs to the last group or
+    // state, unless the actor stage found its owner already ("The army said ... its forces" are
+    // the army's: `how` is "owner").
     for t in roles.targets.iter_mut() {
-        if t.kind == MentionKind::Agent && t.country.is_none() {
+        if t.kind == MentionKind::Agent && t.country.is_none() && t.how != "owner" {
             let i = ctx.tok_at(t.start);
             if i > 0 && matches!(ctx.word(i - 1), "their" | "its") {
                 let src_ids: Vec<_> = roles.sources.iter().map(|m| m.actor.clone()).collect();

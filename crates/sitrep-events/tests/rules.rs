@@ -821,3 +821,40 @@ fn a_verb_used_as_a_noun_or_in_an_idiom_is_no_act() {
     expect("Israeli soldiers beat up Palestinian detainees.", EventType::Assault, "ISR", Some("PSE"));
     expect("Al-Shabaab targets Kenyan police convoys.", EventType::Assault, "GRP:al-shabaab", Some("KEN"));
 }
+
+#[test]
+fn an_inquiry_into_ones_own_people_is_no_act() {
+    let evs = events("The RSF entered Wad Madani on Monday. The army said it was investigating why its forces had withdrawn.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Accuse), "{evs:#?}");
+    expect("The army said it was investigating why RSF fighters had looted homes.", EventType::Accuse, "MIL", Some("GRP:rsf"));
+}
+
+#[test]
+fn their_takes_a_plural_name_before_a_nearer_singular_one() {
+    let text = "Some Taliban factions oppose helping Pakistan fight the TTP, and many are upset Pakistan did not recognize their regime.";
+    let evs = events(text);
+    assert!(evs.iter().any(|e| e.kind == EventType::Reject && e.target.as_ref().is_some_and(|t| t.actor == "GRP:taliban")), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Reject && e.target.as_ref().is_some_and(|t| t.actor == "GRP:ttp")), "{evs:#?}");
+}
+
+#[test]
+fn he_in_a_quotation_is_not_its_speaker() {
+    let text = "Analyst Andrew Korybko said: ‘For Pakistan security is paramount. It is possible that he is helping anti-Taliban groups.’";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.kind == EventType::Aid), "{evs:#?}");
+    // outside a quotation "he" still follows the last person
+    expect("Imran Khan met Chinese officials. He is helping Chinese firms.", EventType::Aid, "PER:imran-khan", None);
+}
+
+#[test]
+fn it_before_a_verb_is_no_plural_sector() {
+    let text = "Hezbollah did not comment, but officials close to the group said it would respect the truce with Israel.";
+    expect(text, EventType::Agree, "GRP:hezbollah", Some("ISR"));
+}
+
+#[test]
+fn a_body_of_a_state_acts_on_that_states_government() {
+    let text = "The Nigerian Union of Teachers said it had called off a strike after talks with the Nigerian government.";
+    let evs = events(text);
+    assert!(evs.iter().any(|e| e.target.as_ref().is_some_and(|t| t.actor == "NGAGOV")), "{evs:#?}");
+}
