@@ -546,6 +546,11 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 && !(roles.sources.len() >= 3
                     && pat.words.len() == 1
                     && matches!(pat.words.first(), Some(lexicon::PatternWord::Lemma(l)) if l == "negotiate"));
+            // "tools to help minimize alarms", "help grow the pipeline": help given to no one
+            // named is no aid between parties (nor is its refusal a rejection).
+            if targets.is_empty() && pat.kind == EventType::Aid && lemma == "help" && trig.first == trig.last {
+                continue;
+            }
             if targets.is_empty() {
                 targets.push(None);
             }

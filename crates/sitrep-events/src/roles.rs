@@ -682,6 +682,13 @@ pub fn find<'a>(
                 && ctx.mention_at_token(first - 1).is_none()
                 && !adverb(ctx.word(first - 1))
                 && !AUXILIARIES.contains(&ctx.word(first - 1)))
+            // "in the most serious assault on the city", "a more deadly attack": a degree word and
+            // a modifier after a determiner or preposition
+            || (first > 2
+                && matches!(ctx.word(first - 2), "most" | "more" | "least" | "very")
+                && (before_is(first - 3, PREPOSITIONS) || before_is(first - 3, DETERMINERS))
+                && ctx.mention_at_token(first - 1).is_none()
+                && !AUXILIARIES.contains(&ctx.word(first - 1)))
             // "residents said shooting continued", "survivors said help had been slow": a word
             // right after a verb of saying opens what is said; it is a noun.
             || matches!(prev_word, "said" | "says" | "say" | "reported" | "reports" | "added" | "warned" | "claimed")
@@ -748,6 +755,20 @@ pub fn find<'a>(
             && matches!(ctx.word(ctx.tok_at(m.end)), "said" | "says" | "say" | "told" | "reported" | "added")
             && (ctx.tok_at(m.end)..first).all(|k| ctx.word(k) != "and")
     };
+    // "after a three-day assault that aid groups say killed hundreds": who says so inside a
+    // relative clause only reports it; the relative's antecedent acts.
+    let relative_sayer = |m: &Mention| {
+        let mut b = ctx.tok_at(m.start);
+        while b > 0 && matches!(ctx.word(b - 1), "the" | "a" | "an" | "some" | "many") {
+            b -= 1;
+        }
+        b > 0
+            && matches!(ctx.word(b - 1), "that" | "which" | "who")
+            && matches!(
+                ctx.word(ctx.tok_at(m.end)),
+                "say" | "says" | "said" | "claim" | "claims" | "claimed" | "allege" | "alleges" | "alleged" | "believe" | "believes"
+            )
+    };
     let subject = |list: &[&'a Mention]| -> Vec<&'a Mention> {
         let mut out = Vec::new();
         // ", which Kinshasa says is backed by Rwanda,": an aside between commas is not the subject.
@@ -780,6 +801,7 @@ pub fn find<'a>(
                 && !clause_between(m)
                 && !hazard_block(m)
                 && !sayer_aside(m)
+                && !relative_sayer(m)
         });
         if let Some(&s) = pick {
             out.push(s);
@@ -1210,6 +1232,22 @@ pub fn find<'a>(
             if let Some(sp) = speaker.filter(|m| (m.kind == MentionKind::Person) == person && m.kind != MentionKind::Nationality) {
                 roles.sources = vec![sp];
             }
+        }
+    }
+    // "the Arakan Army, whose fighters have continued to attack army positions": the fighters
+    // are the antecedent's; a name between them is no subject.
+    if !passive
+        && !reverse
+        && let Some(w) = (first.saturating_sub(6)..first).rev().find(|&i| ctx.word(i) == "whose")
+        && !(w + 1..first).any(|i| matches!(ctx.word(i), "," | ";" | "—" | "–"))
+    {
+        let mut a = w;
+        while a > 0 && ctx.word(a - 1) == "," {
+            a -= 1;
+        }
+        if let Some(antecedent) = a.checked_sub(1).and_then(|i| ctx.mention_at_token(i)).filter(|m| !ctx.is_location(m)) {
+            roles.sources = vec![antecedent];
+            roles.targets.retain(|t| t.actor != antecedent.actor);
         }
     }
     // "officials close to the group said it would respect the truce": "it" right before the verb

@@ -163,6 +163,7 @@ const MEET_FIGURES: &[&str] = &[
 pub fn is_act(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
     let handed = |list: &[&str]| object_head(words, last, 4).is_some_and(|o| list.contains(&o));
     let no_act = scope(words, first)
+        || modifies_attack(words, first, last)
         || ability(words, first)
         || noun_sense(words, first, last)
         || idiom(words, first, last, lemma)
@@ -187,6 +188,16 @@ fn scope(words: &Words, first: usize) -> bool {
         || (w(before) == "to" && before > 0 && SCOPE_TO.contains(&w(before - 1)))
         || (w(before) == "of" && before > 1 && matches!(w(before - 1), "case" | "event") && matches!(w(before - 2), "in" | "the"))
         || (any && matches!(w(before), "to" | "against"))
+}
+
+/// "launched missile strikes", "a drone attack": a pattern ending in a weapon that only
+/// modifies an attack noun after it; the attack is the event (coded by its own word).
+fn modifies_attack(words: &Words, first: usize, last: usize) -> bool {
+    first != last
+        && matches!(
+            words.lower.get(last + 1).copied(),
+            Some("strike" | "strikes" | "attack" | "attacks" | "raid" | "raids" | "barrage" | "barrages" | "salvo" | "salvos")
+        )
 }
 
 /// "degrading the group's ability to attack commercial shipping": what an actor is able to do.

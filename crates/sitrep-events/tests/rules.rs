@@ -858,3 +858,41 @@ fn a_body_of_a_state_acts_on_that_states_government() {
     let evs = events(text);
     assert!(evs.iter().any(|e| e.target.as_ref().is_some_and(|t| t.actor == "NGAGOV")), "{evs:#?}");
 }
+
+#[test]
+fn who_says_so_inside_a_relative_clause_does_not_act() {
+    let text = "The RSF took the camp after a three-day assault that aid groups say killed hundreds of civilians.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.actor == "NGO")), "{evs:#?}");
+}
+
+#[test]
+fn whose_men_act_for_the_antecedent() {
+    let text = "The TNLA said it would abide by the truce, unlike the Arakan Army, whose fighters have continued to attack army positions.";
+    expect(text, EventType::Assault, "GRP:arakan-army", None);
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.kind == EventType::Assault && e.source.as_ref().is_some_and(|s| s.actor == "GRP:tnla")), "{evs:#?}");
+}
+
+#[test]
+fn help_given_to_no_one_named_is_no_aid() {
+    for text in ["The ministry unveiled software to help minimize alarms.", "Kenya said the new rules would help grow exports."] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| matches!(e.kind, EventType::Aid | EventType::Reject)), "{text:?}: {evs:#?}");
+    }
+    expect("Turkey helped Somalia rebuild its army.", EventType::Aid, "TUR", Some("SOM"));
+}
+
+#[test]
+fn an_attack_named_again_with_a_degree_word_has_no_new_attacker() {
+    let text = "Gunmen attacked the airport in Mali's capital Bamako on Tuesday, in the most serious assault on the city in years.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.actor == "MLI")), "{evs:#?}");
+}
+
+#[test]
+fn a_weapon_that_modifies_an_attack_noun_is_no_other_act() {
+    let evs = events("India launched missile strikes against sites in Pakistan.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Mobilize), "{evs:#?}");
+    assert!(has(&evs, EventType::Assault, "IND", Some("PAK")), "{evs:#?}");
+}
