@@ -167,6 +167,8 @@ pub fn is_act(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
         || ability(words, first)
         || noun_sense(words, first, last)
         || idiom(words, first, last, lemma)
+        || (matches!(lemma, "ask" | "demand" | "request") && (question(words, first, last) || for_comment(words, last)))
+        || (lemma == "demand" && market_demand(words, first))
         || (lemma == "release" && handed(INFORMATION))
         || (matches!(lemma, "provide" | "give") && handed(NO_HELP));
     !no_act
@@ -188,6 +190,74 @@ fn scope(words: &Words, first: usize) -> bool {
         || (w(before) == "to" && before > 0 && SCOPE_TO.contains(&w(before - 1)))
         || (w(before) == "of" && before > 1 && matches!(w(before - 1), "case" | "event") && matches!(w(before - 2), "in" | "the"))
         || (any && matches!(w(before), "to" | "against"))
+}
+
+/// "Schiff asked.", "asked Morrison about concerns", "demanded how Andrew could be so sure",
+/// "asked not to be identified": a question put, or anonymity asked, is no request between
+/// parties.
+fn question(words: &Words, first: usize, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    // the verb of a quotation or question: "...?" Aderholt asked; Malaska asked, "Could it ..."
+    // (not an ellipsis: "we will ask... the court to open an inquiry")
+    let ellipsis = raw(last + 1).starts_with("..") || raw(last + 1) == "…" || (w(last + 1) == "." && w(last + 2) == ".");
+    if first == last
+        && !ellipsis
+        && (last + 1 >= words.lower.len() || matches!(w(last + 1), "." | "," | ":" | "?" | "\"" | "“" | "”" | "'"))
+    {
+        return true;
+    }
+    if w(last + 1) == "not" && w(last + 2) == "to" && matches!(w(last + 3), "be" | "identify" | "name") {
+        return true;
+    }
+    // a question word before any infinitive ("asked him about", "asked whether")
+    (last + 1..(last + 5).min(words.lower.len()))
+        .take_while(|&i| w(i) != "to" && !matches!(w(i), "," | ";"))
+        .any(|i| matches!(w(i), "about" | "whether" | "how" | "why" | "what" | "who" | "when" | "where" | "if") || raw(i) == "?")
+}
+
+/// "didn't respond to a request for comment", "asked for comment": the press asking.
+fn for_comment(words: &Words, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let k = if w(last + 1) == "for" { last + 2 } else { last + 1 };
+    matches!(w(k), "comment" | "comments" | "an" | "a")
+        && (w(k) != "an" || w(k + 1) == "interview")
+        && (w(k) != "a" || w(k + 1) == "comment")
+}
+
+/// "overwhelming demand", "a revival in demand", "supply and demand": what buyers want.
+fn market_demand(words: &Words, first: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let prev = if first > 0 { w(first - 1) } else { "" };
+    matches!(
+        prev,
+        "overwhelming"
+            | "strong"
+            | "weak"
+            | "weaker"
+            | "stronger"
+            | "global"
+            | "consumer"
+            | "domestic"
+            | "rising"
+            | "falling"
+            | "growing"
+            | "high"
+            | "higher"
+            | "low"
+            | "lower"
+            | "oil"
+            | "energy"
+            | "market"
+            | "customer"
+            | "in"
+            | "fuel"
+            | "export"
+            | "import"
+            | "seasonal"
+            | "peak"
+            | "travel"
+    ) || (prev == "and" && first >= 2 && w(first - 2) == "supply")
 }
 
 /// "launched missile strikes", "a drone attack": a pattern ending in a weapon that only

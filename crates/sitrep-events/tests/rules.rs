@@ -896,3 +896,20 @@ fn a_weapon_that_modifies_an_attack_noun_is_no_other_act() {
     assert!(!evs.iter().any(|e| e.kind == EventType::Mobilize), "{evs:#?}");
     assert!(has(&evs, EventType::Assault, "IND", Some("PAK")), "{evs:#?}");
 }
+
+#[test]
+fn a_question_a_request_for_comment_or_market_demand_is_no_request() {
+    for (text, word) in [
+        ("\"What happens if the rockets are late?\" Senator Robert Aderholt asked.", "asked"),
+        ("Senator Robert Aderholt asked the Pentagon about the cost of the launches.", "asked"),
+        ("The Kenyan government did not respond to a request for comment.", "request"),
+        ("Kevin Mayer said overwhelming demand led to problems with the service.", "demand"),
+        ("A Syrian refugee who asked not to be identified said the camp was short of food.", "asked"),
+    ] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.trigger == word), "{text:?}: {evs:#?}");
+    }
+    // a request stays, across an ellipsis too
+    expect("The Palestinians will ask the International Criminal Court to open an inquiry.", EventType::Request, "PSE", Some("ORG:icc"));
+    expect("Kenya asked Uganda for troops.", EventType::Request, "KEN", Some("UGA"));
+}
