@@ -314,6 +314,9 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 told.push(Told { start: trig.start, end: trig.end, kind: pat.kind, by: s, words: std::cell::OnceCell::new() });
             }
             let mut judged = status::judge(&words, trig.first, trig.last, &sm);
+            if roles.charged && judged.status == Status::Asserted {
+                judged.status = Status::Alleged;
+            }
             // "Mali's army said some suspects had been arrested", "a spokesman said the boat was
             // hit": who reports a passive with no agent is not what it acted on; an authority
             // (police, army, ministry, state) reporting arrests made them.

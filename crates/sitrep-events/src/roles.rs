@@ -370,6 +370,8 @@ pub struct Roles<'a> {
     /// The source is the clause's subject (not a possessive or "by" phrase): later verbs of the
     /// clause may share it.
     pub verbal: bool,
+    /// The act is part of a charge ("accused X of sending troops to fight ..."): alleged.
+    pub charged: bool,
 }
 
 /// Where a trigger sits in its sentence.
@@ -984,6 +986,23 @@ pub fn find<'a>(
             })
         })
         .flatten();
+    // "accused Rwanda of sending its troops across the border to fight alongside the rebels": an
+    // infinitive of purpose after the charge is the accused's act too.
+    let charged = (prev_word == "to")
+        .then(|| {
+            let of =
+                (first.saturating_sub(12)..first.saturating_sub(1)).rfind(|&i| ctx.word(i) == "of" && ctx.word(i + 1).ends_with("ing"))?;
+            if (of..first).any(|i| matches!(ctx.word(i), "," | ";" | "and" | "but")) {
+                return None;
+            }
+            let accused = ctx.mention_at_token(of.checked_sub(1)?)?;
+            let k = ctx.tok_at(accused.start);
+            (k.saturating_sub(3)..k)
+                .any(|i| ["accus", "blam", "charg", "suspect", "convict"].iter().any(|v| ctx.word(i).starts_with(v)))
+                .then_some(accused)
+        })
+        .flatten();
+    let controlled = controlled.or(charged);
     let carried = !prev_source.is_empty()
         && controlled.is_none()
         && !across
@@ -1075,6 +1094,7 @@ pub fn find<'a>(
         }
     } else {
         roles.verbal = true;
+        roles.charged = charged.is_some();
         roles.sources = if let Some(m) = controlled {
             vec![m]
         } else if carried {
@@ -1104,6 +1124,7 @@ pub fn find<'a>(
         // An infinitive's subject is the clause's subject unless a verb like "urge" made the
         // nearest actor its controller ("urging the Indian government to train ...").
         if !carried
+            && charged.is_none()
             && prev_word == "to"
             && let Some(&near) = roles.sources.first()
         {

@@ -913,3 +913,16 @@ fn a_question_a_request_for_comment_or_market_demand_is_no_request() {
     expect("The Palestinians will ask the International Criminal Court to open an inquiry.", EventType::Request, "PSE", Some("ORG:icc"));
     expect("Kenya asked Uganda for troops.", EventType::Request, "KEN", Some("UGA"));
 }
+
+#[test]
+fn an_infinitive_of_purpose_after_a_charge_is_the_accused_act() {
+    let text = "The Congolese government accused Rwanda of sending troops across the border to fight alongside the rebels.";
+    let evs = events(text);
+    assert!(
+        evs.iter().any(|e| e.kind == EventType::Cooperate
+            && e.source.as_ref().is_some_and(|s| s.actor == "RWA")
+            && e.status == sitrep_model::Status::Alleged),
+        "{evs:#?}"
+    );
+    assert!(!evs.iter().any(|e| e.kind == EventType::Cooperate && e.source.as_ref().is_some_and(|s| s.actor == "CODGOV")), "{evs:#?}");
+}
