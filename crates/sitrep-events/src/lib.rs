@@ -204,6 +204,13 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             if pat.mode.as_deref() == Some("investigate") && own_conduct(&words, trig.last) {
                 continue;
             }
+            // "The officials denied that civilians had been hit", "Kigali denied that it supports
+            // the M23": what is denied is no party to the denial; "Baku denied it": the charge is
+            // denied to whoever made it (below, with the other charges answered).
+            let denial = pat.kind == EventType::Reject && trig.first == trig.last && matches!(lemma, "deny" | "reject" | "dismiss");
+            if denial && matches!(words.lower.get(trig.last + 1).copied(), Some("that" | "it" | "this" | "them")) {
+                roles.targets.clear();
+            }
             // "Chad and Benin have promised troops and police", "agreed to stop all military
             // action": what is promised or agreed on is no party to it.
             if pat.kind == EventType::Agree {
@@ -1017,7 +1024,7 @@ fn same_side(sources: &[&Mention], m: &Mention) -> bool {
 }
 
 /// What a rejection answers when it answers a charge or a condition: "rejected the claim that",
-/// "denied the accusations" (object), "a charge the Taliban reject", "a condition Kyiv rejected"
+/// "denied the accusations", "denied it." (object), "a charge the Taliban reject", "a condition Kyiv rejected"
 /// (the noun before the subject): the kind of event that made it.
 fn denied_charge(words: &Words, first: usize, last: usize) -> Option<EventType> {
     let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
@@ -1035,6 +1042,11 @@ fn denied_charge(words: &Words, first: usize, last: usize) -> Option<EventType> 
         && let Some(k) = kind(w(i))
     {
         return Some(k);
+    }
+    // "Baku denied it, saying ...": a pronoun ending the clause stands for the charge ("denied
+    // it had settled" opens a clause instead: no charge named)
+    if matches!(w(last + 1), "it" | "this" | "them") && matches!(w(last + 2), "," | "." | ";" | "and" | "as" | "on" | "in" | "") {
+        return Some(EventType::Accuse);
     }
     // "a charge the Taliban reject": a noun, then a subject of at most four words, then the verb
     let mut k = first;

@@ -926,3 +926,12 @@ fn an_infinitive_of_purpose_after_a_charge_is_the_accused_act() {
     );
     assert!(!evs.iter().any(|e| e.kind == EventType::Cooperate && e.source.as_ref().is_some_and(|s| s.actor == "CODGOV")), "{evs:#?}");
 }
+
+#[test]
+fn what_is_denied_is_no_party_and_a_denied_it_answers_the_accuser() {
+    let evs = events("Pakistani officials denied that civilians had been hit.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Reject && e.target.as_ref().is_some_and(|t| t.actor == "CVL")), "{evs:#?}");
+    let text = "Armenian Prime Minister Nikol Pashinyan accused Azerbaijan of ethnic cleansing. \
+                The United Nations sent a team. Baku denied it, saying the Armenians were free to stay.";
+    expect(text, EventType::Reject, "AZE", Some("PER:nikol-pashinyan"));
+}
