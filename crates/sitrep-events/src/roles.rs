@@ -414,6 +414,13 @@ impl<'t, 'a> Ctx<'t, 'a> {
         // One plain modifier may stand there too ("backed by clan militias", "in northern Syria").
         let mut modifier = false;
         while i > 0 && steps < 3 {
+            // "critic of Afghanistan's Taliban rulers": the preposition governs the whole phrase,
+            // its possessive owner included
+            if let Some(owner) = self.mention_at_token(i - 1).filter(|o| o.end <= m.start && self.possessive(o)) {
+                i = self.tok_at(owner.start);
+                steps += 1;
+                continue;
+            }
             let w = self.word(i - 1);
             // after a modifier only an agent's or opponent's preposition: "in south Serbia" is
             // where the subject is, "to believe Pakistan" has a verb, no modifier

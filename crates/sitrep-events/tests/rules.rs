@@ -935,3 +935,11 @@ fn what_is_denied_is_no_party_and_a_denied_it_answers_the_accuser() {
                 The United Nations sent a team. Baku denied it, saying the Armenians were free to stay.";
     expect(text, EventType::Reject, "AZE", Some("PER:nikol-pashinyan"));
 }
+
+#[test]
+fn a_preposition_governs_a_possessive_and_its_head() {
+    let text = "Rahmon has been the most outspoken critic of Afghanistan's Taliban rulers and has called for a government in Kabul that includes Tajiks.";
+    expect(text, EventType::Request, "PER:emomali-rahmon", None);
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.kind == EventType::Request && e.source.as_ref().is_some_and(|s| s.actor == "GRP:taliban")), "{evs:#?}");
+}
