@@ -623,8 +623,9 @@ pub fn find<'a>(
         return Roles::default();
     }
     // Passive: a form of "be" just before a participle trigger.
+    // ("was seriously wounded": any adverb in "-ly" may stand between)
     let mut k = first;
-    while k > 0 && SKIPPABLE.contains(&ctx.word(k - 1)) {
+    while k > 0 && (SKIPPABLE.contains(&ctx.word(k - 1)) || adverb(ctx.word(k - 1))) {
         k -= 1;
     }
     let participle = first_word.ends_with("ed")

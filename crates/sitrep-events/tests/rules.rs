@@ -943,3 +943,10 @@ fn a_preposition_governs_a_possessive_and_its_head() {
     let evs = events(text);
     assert!(!evs.iter().any(|e| e.kind == EventType::Request && e.source.as_ref().is_some_and(|s| s.actor == "GRP:taliban")), "{evs:#?}");
 }
+
+#[test]
+fn an_adverb_may_stand_inside_a_passive() {
+    let text = "Missiles struck Israel overnight, and a young girl was seriously wounded by shrapnel, Israeli officials said.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.kind == EventType::Assault && e.source.as_ref().is_some_and(|s| s.actor == "ISR")), "{evs:#?}");
+}
