@@ -354,6 +354,35 @@ const LY_ADJECTIVES: &[&str] = &[
     "brotherly",
 ];
 
+/// A word of a date written before a noun: a month, a day or year number, an ordinal.
+fn date_word(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty()
+        || matches!(
+            w,
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "1st"
+                | "2nd"
+                | "3rd"
+                | "4th"
+                | "5th"
+                | "6th"
+                | "7th"
+                | "8th"
+                | "9th"
+        )
+}
+
 /// An adverb ("quickly", "repeatedly"), not an adjective in "-ly" ("deadly").
 fn adverb(w: &str) -> bool {
     w.ends_with("ly") && !LY_ADJECTIVES.contains(&w)
@@ -692,6 +721,15 @@ pub fn find<'a>(
                 && ctx.mention_at_token(first - 1).is_none()
                 && !adverb(ctx.word(first - 1))
                 && !AUXILIARIES.contains(&ctx.word(first - 1)))
+            // "an April 1 air strike on Iran's consulate", "the 2008 attacks": a date between a
+            // determiner and the noun
+            || {
+                let mut k = first;
+                while k > 0 && first - k < 3 && date_word(ctx.word(k - 1)) {
+                    k -= 1;
+                }
+                k < first && k > 0 && (before_is(k - 1, DETERMINERS) || before_is(k - 1, PREPOSITIONS))
+            }
             // "in the most serious assault on the city", "a more deadly attack": a degree word and
             // a modifier after a determiner or preposition
             || (first > 2

@@ -950,3 +950,10 @@ fn an_adverb_may_stand_inside_a_passive() {
     let evs = events(text);
     assert!(!evs.iter().any(|e| e.kind == EventType::Assault && e.source.as_ref().is_some_and(|s| s.actor == "ISR")), "{evs:#?}");
 }
+
+#[test]
+fn a_dated_event_noun_takes_no_clause_subject() {
+    let text = "The IRGC said the attack was retaliation for an April 1 air strike on Iran's consulate in Damascus.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.kind == EventType::Assault && e.source.as_ref().is_some_and(|s| s.actor == "ORG:irgc")), "{evs:#?}");
+}
