@@ -608,8 +608,11 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                         EventType::Sanction | EventType::Coerce | EventType::Assault | EventType::Mobilize | EventType::Protest
                     );
                     let conditioned = hostile && judged.conditional && judged.status == Status::Hypothetical;
-                    let intended =
-                        (judged.intent || conditioned) && !matches!(kind, EventType::Agree | EventType::Threaten | EventType::Reject);
+                    // "reserved the right to resume fighting": a hostile act claimed as a right
+                    // is announced, not done.
+                    let claimed_right = hostile && right_to(&words, trig.first);
+                    let intended = (judged.intent || conditioned || claimed_right)
+                        && !matches!(kind, EventType::Agree | EventType::Threaten | EventType::Reject);
                     // "said Israel would strike Hezbollah if ...", "his forces would fight on": a
                     // violent act only announced has not happened; the threat is the event.
                     let threat_only = intended
@@ -798,6 +801,13 @@ fn spoken_protest(words: &Words, source: &Mention, last: usize) -> bool {
     }
     let closing = toks.len() - last <= 5;
     i > 1 && w(i - 1) == "," && closing && !w(last + 1).starts_with("against")
+}
+
+/// "the right to resume fighting", "every right to strike back": a right to act claimed, with at
+/// most one verb ("resume") between "to" and the trigger.
+fn right_to(words: &Words, first: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    (first >= 2 && w(first - 1) == "to" && w(first - 2) == "right") || (first >= 3 && w(first - 2) == "to" && w(first - 3) == "right")
 }
 
 /// "prepared to", "poised to", "gearing up to" right before a trigger.

@@ -957,3 +957,14 @@ fn a_dated_event_noun_takes_no_clause_subject() {
     let evs = events(text);
     assert!(!evs.iter().any(|e| e.kind == EventType::Assault && e.source.as_ref().is_some_and(|s| s.actor == "ORG:irgc")), "{evs:#?}");
 }
+
+#[test]
+fn a_gap_does_not_reach_across_a_clause_and_a_right_to_strike_is_a_threat() {
+    let text = "Netanyahu said Israel reserved the right to resume fighting if negotiations on the second phase failed.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.kind == EventType::Consult), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Assault), "{evs:#?}");
+    expect(text, EventType::Threaten, "ISR", None);
+    let evs = events("Houthi rebels said they had taken the ship because it was linked to Israel.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Cooperate), "{evs:#?}");
+}
