@@ -95,6 +95,39 @@ const NO_HELP: &[&str] = &[
     "opportunity",
     "chance",
 ];
+/// What is withdrawn that is no force or presence: words and filings ("withdrew the claim").
+const WORDS_TAKEN_BACK: &[&str] = &[
+    "claim",
+    "claims",
+    "statement",
+    "statements",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "complaint",
+    "complaints",
+    "lawsuit",
+    "suit",
+    "bill",
+    "nomination",
+    "candidacy",
+    "application",
+    "name",
+    "report",
+    "allegation",
+    "allegations",
+    "accusation",
+    "offer",
+    "bid",
+];
+/// Verbs that name what something is ("called it sabotage", "termed the raid an invasion").
+const NAMING: &[&str] = &[
+    "call", "calls", "called", "calling", "term", "terms", "termed", "brand", "brands", "branded", "label", "labels", "labelled", "labeled",
+];
+/// Verbs whose "as" names what something is ("described the raid as a terrorist act").
+const DESCRIBING: &[&str] =
+    &["describe", "describes", "described", "describing", "characterised", "characterized", "denounced", "condemned", "dismissed"];
 /// Words that, as nouns, name a thing rather than the act of their verb ("a passenger train",
 /// "a legitimate target", "one shot on goal", "hit singles", "a phone box").
 const NOUN_SENSES: &[&str] = &["train", "trains", "target", "targets", "shot", "shots", "hit", "hits", "phone", "phones"];
@@ -170,6 +203,8 @@ pub fn is_act(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
         || (matches!(lemma, "ask" | "demand" | "request") && (question(words, first, last) || for_comment(words, last)))
         || (lemma == "demand" && market_demand(words, first))
         || (lemma == "release" && handed(INFORMATION))
+        || (lemma == "withdraw" && handed(WORDS_TAKEN_BACK))
+        || label(words, first)
         || (matches!(lemma, "provide" | "give") && handed(NO_HELP));
     !no_act
 }
@@ -268,6 +303,40 @@ fn modifies_attack(words: &Words, first: usize, last: usize) -> bool {
             words.lower.get(last + 1).copied(),
             Some("strike" | "strikes" | "attack" | "attacks" | "raid" | "raids" | "barrage" | "barrages" | "salvo" | "salvos")
         )
+}
+
+/// "called it deliberate sabotage", "described the raid as a terrorist attack": a noun that
+/// names what something else was is no act of its own (the naming is coded by its own pattern).
+fn label(words: &Words, first: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let from = first.saturating_sub(6);
+    if (from..first).any(|i| matches!(w(i), "," | ";" | "." | "and" | "but" | "that" | "which")) {
+        // only within the naming phrase itself
+        let stop = (from..first).rev().find(|&i| matches!(w(i), "," | ";" | "." | "and" | "but" | "that" | "which"));
+        return stop.is_some_and(|s| named(words, s + 1, first));
+    }
+    named(words, from, first)
+}
+
+/// A naming verb with an object, or "as" after a describing verb, between `from` and `first`.
+fn named(words: &Words, from: usize, first: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let determiner = |x: &str| matches!(x, "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "that");
+    (from..first).any(|i| {
+        // "called it sabotage"; "called the assault a declaration of war" (a second noun phrase:
+        // "called a meeting", "called a general strike" name nothing, they convene)
+        let naming = NAMING.contains(&w(i))
+            && i + 2 <= first
+            && (matches!(w(i + 1), "it" | "them" | "this" | "him" | "her")
+                || (determiner(w(i + 1)) && (i + 2..first).any(|j| determiner(w(j)))));
+        // "described the raid as a terrorist attack" (not "denounced as a crime Serbia's
+        // suppression of ...": the label ends before a possessive)
+        let described = w(i) == "as"
+            && (from..i).any(|j| DESCRIBING.contains(&w(j)))
+            && first <= i + 4
+            && !(i + 1..first).any(|j| w(j).ends_with("'s"));
+        naming || described
+    })
 }
 
 /// "degrading the group's ability to attack commercial shipping": what an actor is able to do.

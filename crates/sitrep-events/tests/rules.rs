@@ -968,3 +968,17 @@ fn a_gap_does_not_reach_across_a_clause_and_a_right_to_strike_is_a_threat() {
     let evs = events("Houthi rebels said they had taken the ship because it was linked to Israel.");
     assert!(!evs.iter().any(|e| e.kind == EventType::Cooperate), "{evs:#?}");
 }
+
+#[test]
+fn a_label_or_words_taken_back_are_no_act() {
+    for (text, word) in [
+        ("Ukrainian officials called it coordinated sabotage.", "sabotage"),
+        ("The Resistance Front claimed the attack in Kashmir, then withdrew the claim.", "withdrew"),
+    ] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.trigger == word), "{text:?}: {evs:#?}");
+    }
+    // the acts named so stay
+    expect("Albania denounced as a crime Serbia's suppression of Albanian protests.", EventType::Coerce, "SRB", Some("ALB"));
+    expect("Russia withdrew its troops from Syria.", EventType::Retreat, "RUS", None);
+}
