@@ -304,8 +304,18 @@ fn surname_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Ve
     }
 }
 
+/// A name inside a relative aside between commas ("al-Shabaab, which is linked to al-Qaeda,
+/// said"): it describes the antecedent and is not what "the group" later points back to.
+fn in_relative_aside(text: &str, m: &Mention) -> bool {
+    let before = &text[..m.start];
+    let Some(comma) = before.rfind(',') else { return false };
+    let opener = before[comma + 1..].trim_start().to_lowercase();
+    let relative = ["which ", "who ", "whose "].iter().any(|w| opener.starts_with(w)) && before.len() - comma < 80;
+    relative && text[m.end..].find(',').is_some_and(|c| c < 40 && !text[m.end..m.end + c].contains('.'))
+}
+
 /// "The group", "these groups", "the movement": the armed or political group named last,
-/// within the three sentences before.
+/// within the three sentences before, other than one named in a relative aside.
 fn group_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<Mention>) {
     let text = &article.text;
     let mut found = Vec::new();
@@ -321,7 +331,10 @@ fn group_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<
                 continue;
             }
             let window_start = article.sentences[si.saturating_sub(3)].start;
-            let Some(ante) = mentions.iter().rev().find(|m| m.kind == MentionKind::Group && m.end <= start && m.start >= window_start)
+            let Some(ante) = mentions
+                .iter()
+                .rev()
+                .find(|m| m.kind == MentionKind::Group && m.end <= start && m.start >= window_start && !in_relative_aside(text, m))
             else {
                 continue;
             };
@@ -354,7 +367,11 @@ fn group_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<
         }
         let Some(si) = article.sentence_at(start) else { continue };
         let window_start = article.sentences[si.saturating_sub(3)].start;
-        let Some(ante) = mentions.iter().rev().find(|x| x.kind == MentionKind::Group && x.end <= start && x.start >= window_start) else {
+        let Some(ante) = mentions
+            .iter()
+            .rev()
+            .find(|x| x.kind == MentionKind::Group && x.end <= start && x.start >= window_start && !in_relative_aside(text, x))
+        else {
             continue;
         };
         replaced.push((k, Mention { start, end, text: text[start..end].to_string(), how: "anaphor".into(), ..ante.clone() }));

@@ -982,3 +982,10 @@ fn a_label_or_words_taken_back_are_no_act() {
     expect("Albania denounced as a crime Serbia's suppression of Albanian protests.", EventType::Coerce, "SRB", Some("ALB"));
     expect("Russia withdrew its troops from Syria.", EventType::Retreat, "RUS", None);
 }
+
+#[test]
+fn the_group_is_not_a_name_from_a_relative_aside() {
+    let text = "The al-Shabaab militant group, which is linked to al-Qaeda, said it carried out the attack. \
+                The group warned civilians to stay away from government buildings.";
+    expect(text, EventType::Threaten, "GRP:al-shabaab", None);
+}
