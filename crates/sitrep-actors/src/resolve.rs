@@ -304,8 +304,18 @@ fn surname_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Ve
     }
 }
 
+/// A name inside a relative aside between commas ("al-Shabaab, which is linked to al-Qaeda,
+/// said"): it describes the antecedent and is not what "the group" later points back to.
+fn in_relative_aside(text: &str, m: &Mention) -> bool {
+    let before = &text[..m.start];
+    let Some(comma) = before.rfind(',') else { return false };
+    let opener = before[comma + 1..].trim_start().to_lowercase();
+    let relative = ["which ", "who ", "whose "].iter().any(|w| opener.starts_with(w)) && before.len() - comma < 80;
+    relative && text[m.end..].find(',').is_some_and(|c| c < 40 && !text[m.end..m.end + c].contains('.'))
+}
+
 /// "The group", "these groups", "the movement": the armed or political group named last,
-/// within the three sentences before.
+/// within the three sentences before, other than one named in a relative aside.
 fn group_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<Mention>) {
     let text = &article.text;
     let mut found = Vec::new();
@@ -321,7 +331,10 @@ fn group_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<
                 continue;
             }
             let window_start = article.sentences[si.saturating_sub(3)].start;
-            let Some(ante) = mentions.iter().rev().find(|m| m.kind == MentionKind::Group && m.end <= start && m.start >= window_start)
+            let Some(ante) = mentions
+                .iter()
+                .rev()
+                .find(|m| m.kind == MentionKind::Group && m.end <= start && m.start >= window_start && !in_relative_aside(text, m))
             else {
                 continue;
             };
@@ -354,7 +367,11 @@ fn group_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<
         }
         let Some(si) = article.sentence_at(start) else { continue };
         let window_start = article.sentences[si.saturating_sub(3)].start;
-        let Some(ante) = mentions.iter().rev().find(|x| x.kind == MentionKind::Group && x.end <= start && x.start >= window_start) else {
+        let Some(ante) = mentions
+            .iter()
+            .rev()
+            .find(|x| x.kind == MentionKind::Group && x.end <= start && x.start >= window_start && !in_relative_aside(text, x))
+        else {
             continue;
         };
         replaced.push((k, Mention { start, end, text: text[start..end].to_string(), how: "anaphor".into(), ..ante.clone() }));
@@ -530,6 +547,12 @@ const FUNCTION_WORDS: &[&str] =
 const PREPOSITIONS: &[&str] =
     &["at", "to", "of", "with", "against", "from", "in", "into", "toward", "towards", "near", "over", "between", "among", "about"];
 
+/// A plural name, or a name before a plural noun it modifies ("the Houthis", "Taliban factions").
+fn plural_name(text: &str, o: &Mention) -> bool {
+    let plural = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s") && !w.ends_with("’s");
+    plural(&o.text) || text[o.end..].split_whitespace().next().is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()) && plural(w))
+}
+
 /// "its fighters", "their forces": a sector word owned by a pronoun belongs to the group or
 /// state the pronoun stands for (see below), so in "JNIM said its fighters" they are JNIM's.
 fn owned_sectors(article: &Article, mentions: &mut [Mention]) {
@@ -567,11 +590,16 @@ fn owned_sectors(article: &Article, mentions: &mut [Mention]) {
         // A sector word agrees in number: "its" a singular one ("the army"), "their" a plural.
         let plural_pronoun = before[p].eq_ignore_ascii_case("their");
         let agrees = |o: &Mention| o.text.ends_with('s') == plural_pronoun;
-        let in_sentence = mentions[..i]
-            .iter()
-            .rev()
-            .take_while(|o| o.start >= sentence_start)
-            .find(|o| (owner_kind(o) || (o.kind == MentionKind::Agent && agrees(o))) && !after_preposition(o));
+        let candidates = || {
+            mentions[..i]
+                .iter()
+                .rev()
+                .take_while(|o| o.start >= sentence_start)
+                .filter(|o| (owner_kind(o) || (o.kind == MentionKind::Agent && agrees(o))) && !after_preposition(o))
+        };
+        // "some Taliban factions oppose helping Pakistan's efforts to fight the TTP, and ... didn't
+        // recognize their regime": "their" takes a plural name before a nearer singular one.
+        let in_sentence = candidates().find(|o| plural_pronoun && plural_name(text, o)).or_else(|| candidates().next());
         let owner = match in_sentence {
             Some(o) => Some(o.clone()),
             None if !mentions[..i]

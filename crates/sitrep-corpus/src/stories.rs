@@ -157,6 +157,8 @@ pub struct StoryState {
 struct Ranked {
     /// Term to its count and whether it is in the profile.
     counts: FxHashMap<String, (usize, bool)>,
+    /// The profile's terms by the count they were last ranked with (at most their count),
+    /// most frequent first.
     ranked: BTreeSet<(Reverse<usize>, String)>,
 }
 
@@ -181,17 +183,16 @@ impl Ranked {
                     (1, false)
                 }
             };
-            if held {
-                let old = (Reverse(count - 1), k.clone());
-                self.ranked.remove(&old);
-                self.ranked.insert((Reverse(count), old.1));
-            } else {
+            // A profile term's place in `ranked` is brought up to date only when it may be the
+            // last (see `settle_last`): counts only grow, so a stale place is never too high.
+            if !held {
                 newcomers.push((Reverse(count), k));
             }
         }
         let (mut entered, mut left): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
         for (count, k) in newcomers {
             if self.ranked.len() == n {
+                self.settle_last();
                 match self.ranked.last() {
                     Some((c, t)) if (count, k.as_str()) < (*c, t.as_str()) => {}
                     _ => continue,
@@ -224,6 +225,19 @@ impl Ranked {
             all.select_nth_unstable_by(2 * STORY_WORDS - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             let keep: FxHashSet<String> = all[..2 * STORY_WORDS].iter().map(|(k, _)| (*k).clone()).collect();
             self.counts.retain(|k, _| keep.contains(k));
+        }
+    }
+
+    /// Re-rank stale terms at the end of `ranked` until its last term is in its place: every
+    /// other term's count is at least the one it is ranked by, so none ranks below it.
+    fn settle_last(&mut self) {
+        while let Some((Reverse(ranked_by), t)) = self.ranked.last() {
+            let count = self.counts.get(t.as_str()).map_or(0, |&(c, _)| c);
+            if count == *ranked_by {
+                return;
+            }
+            let (_, t) = self.ranked.pop_last().expect("there is a last term");
+            self.ranked.insert((Reverse(count), t));
         }
     }
 

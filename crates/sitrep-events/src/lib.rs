@@ -7,6 +7,7 @@
 pub mod lexicon;
 pub mod qualify;
 pub mod roles;
+pub mod sense;
 pub mod status;
 pub mod triggers;
 
@@ -161,8 +162,21 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             if sm.iter().any(|m| m.start <= trig.start && trig.end <= m.end) {
                 continue;
             }
+            // "covers armed attacks", "the ability to attack", "a passenger train", "released a
+            // video": the words tell no act (see `sense`).
+            let lemma = match pat.words.first() {
+                Some(lexicon::PatternWord::Lemma(l)) => l.as_str(),
+                _ => "",
+            };
+            if !sense::is_act(&words, trig.first, trig.last, lemma) {
+                continue;
+            }
             let at = roles::At { first: trig.first, last: trig.last, reverse: pat.reverse };
             let mut roles = roles::find(&words, &sm, mentions, at, &prev_sources, last_source, parties);
+            // "Russia beat Croatia", "beat the Netherlands 2-1": a game won, not people beaten.
+            if lemma == "beat" && trig.first == trig.last && sense::contest(&words, &roles.targets) {
+                continue;
+            }
             // "Hemeti's forces", "the Arakan Army's fighters": the men of a person or group act for
             // and stand for their owner (a state's forces keep their sector code, "PAKMIL").
             for m in roles.sources.iter_mut().chain(roles.targets.iter_mut()) {
@@ -184,6 +198,18 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 if let Some(i) = infinitive {
                     roles.targets.retain(|t| t.start < toks[i].start);
                 }
+            }
+            // "The army said it was investigating why its forces had withdrawn": an inquiry into
+            // one's own people is no act towards anyone.
+            if pat.mode.as_deref() == Some("investigate") && own_conduct(&words, trig.last) {
+                continue;
+            }
+            // "The officials denied that civilians had been hit", "Kigali denied that it supports
+            // the M23": what is denied is no party to the denial; "Baku denied it": the charge is
+            // denied to whoever made it (below, with the other charges answered).
+            let denial = pat.kind == EventType::Reject && trig.first == trig.last && matches!(lemma, "deny" | "reject" | "dismiss");
+            if denial && matches!(words.lower.get(trig.last + 1).copied(), Some("that" | "it" | "this" | "them")) {
+                roles.targets.clear();
             }
             // "Chad and Benin have promised troops and police", "agreed to stop all military
             // action": what is promised or agreed on is no party to it.
@@ -295,6 +321,9 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 told.push(Told { start: trig.start, end: trig.end, kind: pat.kind, by: s, words: std::cell::OnceCell::new() });
             }
             let mut judged = status::judge(&words, trig.first, trig.last, &sm);
+            if roles.charged && judged.status == Status::Asserted {
+                judged.status = Status::Alleged;
+            }
             // "Mali's army said some suspects had been arrested", "a spokesman said the boat was
             // hit": who reports a passive with no agent is not what it acted on; an authority
             // (police, army, ministry, state) reporting arrests made them.
@@ -422,14 +451,18 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 Some(who) if !same_side(&roles.sources, who) => vec![Some(endpoint(who, actors))],
                 _ => roles.targets.iter().map(|m| Some(endpoint(m, actors))).collect(),
             };
-            // Its own forces are not what an actor acts on ("Israel will withdraw its forces").
+            // Its own forces are not what an actor acts on ("Israel will withdraw its forces"). A
+            // body of its own, such as a union or a rights commission, is no part of its state:
+            // "the teachers' union called off a strike after talks with the Nigerian government".
             targets.retain(|t| {
                 !t.as_ref().is_some_and(|t| {
                     // a sector of the same state ("ISRMIL"), never a group or person
                     !t.actor.contains(':')
                         && t.actor.len() > 3
                         && t.country.is_some()
-                        && roles.sources.iter().any(|s| s.country == t.country && s.kind != MentionKind::Agent)
+                        && roles.sources.iter().any(|s| {
+                            s.country == t.country && !matches!(s.kind, MentionKind::Agent | MentionKind::Organisation | MentionKind::Group)
+                        })
                 })
             });
             // "X spent years in a Pakistani jail", "Y died in Egyptian custody": a place of
@@ -523,6 +556,11 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 && !(roles.sources.len() >= 3
                     && pat.words.len() == 1
                     && matches!(pat.words.first(), Some(lexicon::PatternWord::Lemma(l)) if l == "negotiate"));
+            // "tools to help minimize alarms", "help grow the pipeline": help given to no one
+            // named is no aid between parties (nor is its refusal a rejection).
+            if targets.is_empty() && pat.kind == EventType::Aid && lemma == "help" && trig.first == trig.last {
+                continue;
+            }
             if targets.is_empty() {
                 targets.push(None);
             }
@@ -570,8 +608,11 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                         EventType::Sanction | EventType::Coerce | EventType::Assault | EventType::Mobilize | EventType::Protest
                     );
                     let conditioned = hostile && judged.conditional && judged.status == Status::Hypothetical;
-                    let intended =
-                        (judged.intent || conditioned) && !matches!(kind, EventType::Agree | EventType::Threaten | EventType::Reject);
+                    // "reserved the right to resume fighting": a hostile act claimed as a right
+                    // is announced, not done.
+                    let claimed_right = hostile && right_to(&words, trig.first);
+                    let intended = (judged.intent || conditioned || claimed_right)
+                        && !matches!(kind, EventType::Agree | EventType::Threaten | EventType::Reject);
                     // "said Israel would strike Hezbollah if ...", "his forces would fight on": a
                     // violent act only announced has not happened; the threat is the event.
                     let threat_only = intended
@@ -679,6 +720,14 @@ fn owner_of<'m>(text: &str, sm: &[&'m Mention], m: &Mention) -> Option<&'m Menti
     })
 }
 
+/// "investigating why its forces had withdrawn", "looking into how their soldiers ...": the
+/// question asked after the trigger is about the investigator's own people.
+fn own_conduct(words: &Words, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    matches!(w(last + 1), "why" | "how" | "whether" | "what" | "if" | "when")
+        && matches!(w(last + 2), "its" | "their" | "our" | "his" | "her")
+}
+
 /// A body that arrests people: police, army, security service, ministry or government, a state.
 fn authority(m: &Mention) -> bool {
     m.kind == MentionKind::Country
@@ -752,6 +801,13 @@ fn spoken_protest(words: &Words, source: &Mention, last: usize) -> bool {
     }
     let closing = toks.len() - last <= 5;
     i > 1 && w(i - 1) == "," && closing && !w(last + 1).starts_with("against")
+}
+
+/// "the right to resume fighting", "every right to strike back": a right to act claimed, with at
+/// most one verb ("resume") between "to" and the trigger.
+fn right_to(words: &Words, first: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    (first >= 2 && w(first - 1) == "to" && w(first - 2) == "right") || (first >= 3 && w(first - 2) == "to" && w(first - 3) == "right")
 }
 
 /// "prepared to", "poised to", "gearing up to" right before a trigger.
@@ -978,7 +1034,7 @@ fn same_side(sources: &[&Mention], m: &Mention) -> bool {
 }
 
 /// What a rejection answers when it answers a charge or a condition: "rejected the claim that",
-/// "denied the accusations" (object), "a charge the Taliban reject", "a condition Kyiv rejected"
+/// "denied the accusations", "denied it." (object), "a charge the Taliban reject", "a condition Kyiv rejected"
 /// (the noun before the subject): the kind of event that made it.
 fn denied_charge(words: &Words, first: usize, last: usize) -> Option<EventType> {
     let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
@@ -996,6 +1052,11 @@ fn denied_charge(words: &Words, first: usize, last: usize) -> Option<EventType> 
         && let Some(k) = kind(w(i))
     {
         return Some(k);
+    }
+    // "Baku denied it, saying ...": a pronoun ending the clause stands for the charge ("denied
+    // it had settled" opens a clause instead: no charge named)
+    if matches!(w(last + 1), "it" | "this" | "them") && matches!(w(last + 2), "," | "." | ";" | "and" | "as" | "on" | "in" | "") {
+        return Some(EventType::Accuse);
     }
     // "a charge the Taliban reject": a noun, then a subject of at most four words, then the verb
     let mut k = first;

@@ -354,6 +354,35 @@ const LY_ADJECTIVES: &[&str] = &[
     "brotherly",
 ];
 
+/// A word of a date written before a noun: a month, a day or year number, an ordinal.
+fn date_word(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty()
+        || matches!(
+            w,
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "1st"
+                | "2nd"
+                | "3rd"
+                | "4th"
+                | "5th"
+                | "6th"
+                | "7th"
+                | "8th"
+                | "9th"
+        )
+}
+
 /// An adverb ("quickly", "repeatedly"), not an adjective in "-ly" ("deadly").
 fn adverb(w: &str) -> bool {
     w.ends_with("ly") && !LY_ADJECTIVES.contains(&w)
@@ -370,6 +399,8 @@ pub struct Roles<'a> {
     /// The source is the clause's subject (not a possessive or "by" phrase): later verbs of the
     /// clause may share it.
     pub verbal: bool,
+    /// The act is part of a charge ("accused X of sending troops to fight ..."): alleged.
+    pub charged: bool,
 }
 
 /// Where a trigger sits in its sentence.
@@ -412,6 +443,13 @@ impl<'t, 'a> Ctx<'t, 'a> {
         // One plain modifier may stand there too ("backed by clan militias", "in northern Syria").
         let mut modifier = false;
         while i > 0 && steps < 3 {
+            // "critic of Afghanistan's Taliban rulers": the preposition governs the whole phrase,
+            // its possessive owner included
+            if let Some(owner) = self.mention_at_token(i - 1).filter(|o| o.end <= m.start && self.possessive(o)) {
+                i = self.tok_at(owner.start);
+                steps += 1;
+                continue;
+            }
             let w = self.word(i - 1);
             // after a modifier only an agent's or opponent's preposition: "in south Serbia" is
             // where the subject is, "to believe Pakistan" has a verb, no modifier
@@ -458,6 +496,51 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let comma_and = words.contains(&",") && words.iter().any(|w| *w == "and" || *w == "or");
         only_joiners && has_joiner && (allow_comma_and || !comma_and)
     }
+}
+
+/// The pronoun right before a verb and its auxiliaries ("it would respect"), if any.
+fn pronoun_subject<'t>(ctx: &Ctx<'t, '_>, first: usize) -> Option<&'t str> {
+    let mut k = first;
+    while k > 0 && AUXILIARIES.contains(&ctx.word(k - 1)) {
+        k -= 1;
+    }
+    k.checked_sub(1).map(|i| ctx.word(i)).filter(|w| matches!(*w, "it" | "he" | "she" | "they"))
+}
+
+/// A sector word in the plural ("officials", "rebels"): "it" does not stand for it.
+fn plural_sector(m: &Mention) -> bool {
+    m.kind == MentionKind::Agent && m.text.ends_with('s') && !m.text.ends_with("ss")
+}
+
+/// The quotation `at` sits in, if its paragraph has one open there: where it opened, and the
+/// person who says it when named just before it ("Koribko said- ‘For Pakistan ...").
+fn quotation<'a>(text: &str, doc_mentions: &'a [Mention], at: usize) -> Option<(usize, Option<&'a Mention>)> {
+    let para = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut open: Option<usize> = None;
+    let mut prev = ' ';
+    let mut chars = text[para..at].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        match c {
+            '“' => open = Some(para + i),
+            '”' => open = None,
+            // a single quote opens after a space or a dash, and closes before no letter ("’s")
+            '‘' if !prev.is_alphanumeric() => open = Some(para + i),
+            '’' if !next.is_alphanumeric() => open = None,
+            '"' => open = if open.is_some() { None } else { Some(para + i) },
+            _ => {}
+        }
+        prev = c;
+    }
+    let open = open?;
+    let speaker = doc_mentions.iter().rev().find(|m| {
+        m.kind == MentionKind::Person
+            && m.end <= open
+            && m.start >= para
+            && text[m.end..open].len() <= 40
+            && ["said", "says", "told", "added", "asked", "wrote", ":", "-"].iter().any(|w| text[m.end..open].contains(w))
+    });
+    Some((open, speaker))
 }
 
 /// A mention that can act: a named actor, a person or a sector ("officials").
@@ -569,8 +652,9 @@ pub fn find<'a>(
         return Roles::default();
     }
     // Passive: a form of "be" just before a participle trigger.
+    // ("was seriously wounded": any adverb in "-ly" may stand between)
     let mut k = first;
-    while k > 0 && SKIPPABLE.contains(&ctx.word(k - 1)) {
+    while k > 0 && (SKIPPABLE.contains(&ctx.word(k - 1)) || adverb(ctx.word(k - 1))) {
         k -= 1;
     }
     let participle = first_word.ends_with("ed")
@@ -636,6 +720,22 @@ pub fn find<'a>(
                 && ctx.word(first - 2) != "to"
                 && ctx.mention_at_token(first - 1).is_none()
                 && !adverb(ctx.word(first - 1))
+                && !AUXILIARIES.contains(&ctx.word(first - 1)))
+            // "an April 1 air strike on Iran's consulate", "the 2008 attacks": a date between a
+            // determiner and the noun
+            || {
+                let mut k = first;
+                while k > 0 && first - k < 3 && date_word(ctx.word(k - 1)) {
+                    k -= 1;
+                }
+                k < first && k > 0 && (before_is(k - 1, DETERMINERS) || before_is(k - 1, PREPOSITIONS))
+            }
+            // "in the most serious assault on the city", "a more deadly attack": a degree word and
+            // a modifier after a determiner or preposition
+            || (first > 2
+                && matches!(ctx.word(first - 2), "most" | "more" | "least" | "very")
+                && (before_is(first - 3, PREPOSITIONS) || before_is(first - 3, DETERMINERS))
+                && ctx.mention_at_token(first - 1).is_none()
                 && !AUXILIARIES.contains(&ctx.word(first - 1)))
             // "residents said shooting continued", "survivors said help had been slow": a word
             // right after a verb of saying opens what is said; it is a noun.
@@ -703,6 +803,20 @@ pub fn find<'a>(
             && matches!(ctx.word(ctx.tok_at(m.end)), "said" | "says" | "say" | "told" | "reported" | "added")
             && (ctx.tok_at(m.end)..first).all(|k| ctx.word(k) != "and")
     };
+    // "after a three-day assault that aid groups say killed hundreds": who says so inside a
+    // relative clause only reports it; the relative's antecedent acts.
+    let relative_sayer = |m: &Mention| {
+        let mut b = ctx.tok_at(m.start);
+        while b > 0 && matches!(ctx.word(b - 1), "the" | "a" | "an" | "some" | "many") {
+            b -= 1;
+        }
+        b > 0
+            && matches!(ctx.word(b - 1), "that" | "which" | "who")
+            && matches!(
+                ctx.word(ctx.tok_at(m.end)),
+                "say" | "says" | "said" | "claim" | "claims" | "claimed" | "allege" | "alleges" | "alleged" | "believe" | "believes"
+            )
+    };
     let subject = |list: &[&'a Mention]| -> Vec<&'a Mention> {
         let mut out = Vec::new();
         // ", which Kinshasa says is backed by Rwanda,": an aside between commas is not the subject.
@@ -735,6 +849,7 @@ pub fn find<'a>(
                 && !clause_between(m)
                 && !hazard_block(m)
                 && !sayer_aside(m)
+                && !relative_sayer(m)
         });
         if let Some(&s) = pick {
             out.push(s);
@@ -917,6 +1032,23 @@ pub fn find<'a>(
             })
         })
         .flatten();
+    // "accused Rwanda of sending its troops across the border to fight alongside the rebels": an
+    // infinitive of purpose after the charge is the accused's act too.
+    let charged = (prev_word == "to")
+        .then(|| {
+            let of =
+                (first.saturating_sub(12)..first.saturating_sub(1)).rfind(|&i| ctx.word(i) == "of" && ctx.word(i + 1).ends_with("ing"))?;
+            if (of..first).any(|i| matches!(ctx.word(i), "," | ";" | "and" | "but")) {
+                return None;
+            }
+            let accused = ctx.mention_at_token(of.checked_sub(1)?)?;
+            let k = ctx.tok_at(accused.start);
+            (k.saturating_sub(3)..k)
+                .any(|i| ["accus", "blam", "charg", "suspect", "convict"].iter().any(|v| ctx.word(i).starts_with(v)))
+                .then_some(accused)
+        })
+        .flatten();
+    let controlled = controlled.or(charged);
     let carried = !prev_source.is_empty()
         && controlled.is_none()
         && !across
@@ -1008,6 +1140,7 @@ pub fn find<'a>(
         }
     } else {
         roles.verbal = true;
+        roles.charged = charged.is_some();
         roles.sources = if let Some(m) = controlled {
             vec![m]
         } else if carried {
@@ -1037,6 +1170,7 @@ pub fn find<'a>(
         // An infinitive's subject is the clause's subject unless a verb like "urge" made the
         // nearest actor its controller ("urging the Indian government to train ...").
         if !carried
+            && charged.is_none()
             && prev_word == "to"
             && let Some(&near) = roles.sources.first()
         {
@@ -1167,6 +1301,37 @@ pub fn find<'a>(
             }
         }
     }
+    // "the Arakan Army, whose fighters have continued to attack army positions": the fighters
+    // are the antecedent's; a name between them is no subject.
+    if !passive
+        && !reverse
+        && let Some(w) = (first.saturating_sub(6)..first).rev().find(|&i| ctx.word(i) == "whose")
+        && !(w + 1..first).any(|i| matches!(ctx.word(i), "," | ";" | "—" | "–"))
+    {
+        let mut a = w;
+        while a > 0 && ctx.word(a - 1) == "," {
+            a -= 1;
+        }
+        if let Some(antecedent) = a.checked_sub(1).and_then(|i| ctx.mention_at_token(i)).filter(|m| !ctx.is_location(m)) {
+            roles.sources = vec![antecedent];
+            roles.targets.retain(|t| t.actor != antecedent.actor);
+        }
+    }
+    // "officials close to the group said it would respect the truce": "it" right before the verb
+    // is its subject, and no plural sector named before; it is the last group, body or state.
+    if !passive
+        && roles.sources.len() == 1
+        && roles.sources.iter().all(|m| plural_sector(m))
+        && pronoun_subject(&ctx, first) == Some("it")
+        && let Some(m) = doc_mentions.iter().rev().find(|m| {
+            m.end <= tstart
+                && m.actor.is_some()
+                && matches!(m.kind, MentionKind::Group | MentionKind::Organisation | MentionKind::Country)
+                && ctx.tok_at(m.start) < first
+        })
+    {
+        roles.sources = vec![m];
+    }
     // "He", "they", "it" as subject: the last actor who acted, else the last named.
     if roles.sources.is_empty() && !passive {
         let mut k = first;
@@ -1175,22 +1340,36 @@ pub fn find<'a>(
             k -= 1;
         }
         if k > 0 && matches!(ctx.word(k - 1), "he" | "she" | "they" | "it") {
-            let person = matches!(ctx.word(k - 1), "he" | "she");
-            if let Some(p) = prev_source.first().copied().or(last_source).filter(|p| (p.kind == MentionKind::Person) == person) {
+            let pronoun = ctx.word(k - 1);
+            let person = matches!(pronoun, "he" | "she");
+            // Inside a quotation "he" is never its speaker, who would say "I"; and a person
+            // named before the quotation opened is a guess, so only one named inside it stands.
+            let quote = person.then(|| quotation(text, doc_mentions, tstart)).flatten();
+            let fits = |p: &Mention| {
+                (p.kind == MentionKind::Person) == person
+                    && quote.is_none_or(|(open, speaker)| p.start > open && speaker.is_none_or(|sp| sp.actor != p.actor))
+            };
+            if let Some(p) = prev_source.first().copied().or(last_source).filter(|p| fits(p)) {
                 roles.sources = vec![p];
             } else if let Some(m) = doc_mentions.iter().rev().find(|m| {
-                m.end <= tstart
-                    && (m.kind == MentionKind::Person) == person
-                    && m.actor.is_some()
-                    && !matches!(m.kind, MentionKind::Place | MentionKind::Nationality)
+                m.end <= tstart && fits(m) && m.actor.is_some() && !matches!(m.kind, MentionKind::Place | MentionKind::Nationality)
             }) {
                 roles.sources = vec![m];
             }
         }
     }
-    // "their regime", "its forces": a sector word owned by a pronoun belongs to the last group or state.
+    // The actor stage may have given "he" its person already: inside a quotation that person is
+    // not its speaker either.
+    if roles.sources.iter().any(|m| m.kind == MentionKind::Person && matches!(m.text.to_lowercase().as_str(), "he" | "she"))
+        && let Some((_, Some(speaker))) = quotation(text, doc_mentions, tstart)
+    {
+        roles.sources.retain(|m| m.actor != speaker.actor);
+    }
+    // "their regime", "its forces": a sector word owned by a pronoun belongs to the last group or
+    // state, unless the actor stage found its owner already ("The army said ... its forces" are
+    // the army's: `how` is "owner").
     for t in roles.targets.iter_mut() {
-        if t.kind == MentionKind::Agent && t.country.is_none() {
+        if t.kind == MentionKind::Agent && t.country.is_none() && t.how != "owner" {
             let i = ctx.tok_at(t.start);
             if i > 0 && matches!(ctx.word(i - 1), "their" | "its") {
                 let src_ids: Vec<_> = roles.sources.iter().map(|m| m.actor.clone()).collect();

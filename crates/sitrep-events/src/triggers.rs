@@ -75,6 +75,26 @@ fn is_quantity(word: &str) -> bool {
         )
 }
 
+/// A word that opens a clause of its own: a gap does not reach across it ("reserved the right to
+/// resume fighting if negotiations failed" is no "resume * negotiation").
+fn opens_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "if" | "unless"
+            | "when"
+            | "whenever"
+            | "because"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+    )
+}
+
 /// Match pattern words `pw` (lemma ids, `None` a gap) from word `pos`; returns the index after
 /// the last matched word.
 fn match_from(w: &Words, pw: &[Option<u32>], pos: usize, first: bool) -> Option<usize> {
@@ -95,7 +115,7 @@ fn match_from(w: &Words, pw: &[Option<u32>], pos: usize, first: bool) -> Option<
                     return Some(end);
                 }
                 let k = pos + skip;
-                if k >= w.lower.len() || w.barrier_before[k] {
+                if k >= w.lower.len() || w.barrier_before[k] || opens_clause(w.lower[k]) {
                     return None;
                 }
                 if !is_quantity(w.lower[k]) {

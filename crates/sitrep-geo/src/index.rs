@@ -6,10 +6,11 @@ use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
+use serde::{Deserialize, Serialize};
 
 /// One key: where its text starts (it ends where the next key's starts) and its entries.
-#[derive(Clone, Copy, Debug)]
-struct Key {
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Key {
     text: u32,
     ids: u32,
     len: u32,
@@ -22,6 +23,14 @@ pub(crate) struct Index {
     keys: Vec<Key>,
     ids: Vec<u32>,
     table: HashTable<u32>,
+}
+
+/// An index without its hash table, as a snapshot keeps it.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct IndexParts {
+    text: String,
+    keys: Vec<Key>,
+    ids: Vec<u32>,
 }
 
 fn hash(s: &str) -> u64 {
@@ -85,6 +94,21 @@ impl Index {
 
     pub(crate) fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
+    }
+
+    /// The keys and entries, for a snapshot ([`crate::cache`]).
+    pub(crate) fn parts(&self) -> IndexParts {
+        IndexParts { text: self.text.clone(), keys: self.keys.clone(), ids: self.ids.clone() }
+    }
+
+    /// The index of a snapshot's keys and entries: only the hash table is built again.
+    pub(crate) fn from_parts(p: IndexParts) -> Index {
+        let IndexParts { text, keys, ids } = p;
+        let mut table = HashTable::with_capacity(keys.len());
+        for k in 0..keys.len() as u32 {
+            table.insert_unique(hash(Index::key_text(&text, &keys, k)), k, |&k| hash(Index::key_text(&text, &keys, k)));
+        }
+        Index { text, keys, ids, table }
     }
 
     /// Lets `f` drop entries from each key's (it sees them in a vector it may only shorten).

@@ -3,6 +3,7 @@
 //! GeoNames populated-places table `scripts/setup-gazetteer.sh` builds; toponym recognition and
 //! resolution with the article's context.
 
+mod cache;
 pub mod fold;
 mod index;
 pub mod places;

@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::fold::{fold, fold_append, folds_to};
-use crate::index::Index;
+use crate::index::{Index, IndexParts};
 
 /// What kind of place an entry is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Kind {
     Country,
     /// A country subdivision (a state, province, region).
@@ -60,7 +60,7 @@ pub struct Place<'a> {
 /// How an entry is kept: 64 bytes, its name in [`Places`]' arena (it ends where the next
 /// entry's starts), its codes and region name by number among the gazetteer's shared strings. A
 /// quarter of a million entries with a `String` a name and code took over twice the memory.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Entry {
     name: u32,
     country: u32,
@@ -152,6 +152,65 @@ pub struct Places {
     /// The populated-places table loaded, if any, and how long loading took.
     pub table: Option<PathBuf>,
     pub load_ms: f64,
+}
+
+/// Everything a loaded [`Places`] holds but its lookup tables' hashes: what [`crate::cache`]
+/// writes beside the table and reads back.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Snapshot {
+    entries: Vec<Entry>,
+    names: String,
+    strings: Vec<Box<str>>,
+    index: IndexParts,
+    demonyms: FxHashMap<String, u32>,
+    dotted: FxHashMap<String, u32>,
+    country: FxHashMap<String, u32>,
+    alpha2: Vec<(String, String)>,
+    region: FxHashMap<(u32, u32), u32>,
+    bounds: FxHashMap<u32, [f64; 4]>,
+    own_point: Vec<u32>,
+    max_words: usize,
+}
+
+impl Places {
+    pub(crate) fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            entries: self.entries.clone(),
+            names: self.names.clone(),
+            strings: self.strings.clone(),
+            index: self.index.parts(),
+            demonyms: self.demonyms.clone(),
+            dotted: self.dotted.clone(),
+            country: self.country.clone(),
+            alpha2: self.alpha2.iter().map(|(k, v)| (k.clone(), v.to_string())).collect(),
+            region: self.region.clone(),
+            bounds: self.bounds.clone(),
+            own_point: self.own_point.clone(),
+            max_words: self.max_words,
+        }
+    }
+
+    pub(crate) fn from_snapshot(s: Snapshot, table: &Path) -> Places {
+        let string_ids = s.strings.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
+        Places {
+            entries: s.entries,
+            names: s.names,
+            strings: s.strings,
+            string_ids,
+            index: Index::from_parts(s.index),
+            fold_buf: String::new(),
+            demonyms: s.demonyms,
+            dotted: s.dotted,
+            country: s.country,
+            alpha2: s.alpha2.into_iter().map(|(k, v)| (k, Arc::from(v))).collect(),
+            region: s.region,
+            bounds: s.bounds,
+            own_point: s.own_point,
+            max_words: s.max_words,
+            table: Some(table.to_path_buf()),
+            load_ms: 0.0,
+        }
+    }
 }
 
 impl Places {
@@ -328,16 +387,25 @@ impl Places {
     /// by the variable that cannot be read is an error).
     pub fn load() -> Result<Places, TableError> {
         let t = Instant::now();
-        let mut p = Places::builtin();
         let path = match std::env::var_os("SITREP_GAZETTEER") {
             Some(v) if !v.is_empty() => Some(PathBuf::from(v)),
             _ => [PathBuf::from(DEFAULT_TABLE), Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(DEFAULT_TABLE)]
                 .into_iter()
                 .find(|p| p.is_file()),
         };
-        if let Some(path) = path {
-            p.add_table(&path)?;
-        }
+        // The table as this binary loaded it before, when it has not changed since.
+        let cached = path.as_deref().and_then(crate::cache::read);
+        let mut p = match cached {
+            Some(p) => p,
+            None => {
+                let mut p = Places::builtin();
+                if let Some(path) = &path {
+                    p.add_table(path)?;
+                    crate::cache::write(path, &p);
+                }
+                p
+            }
+        };
         p.load_ms = t.elapsed().as_secs_f64() * 1000.0;
         Ok(p)
     }

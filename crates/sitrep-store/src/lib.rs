@@ -139,6 +139,72 @@ impl Prepared {
     }
 }
 
+/// A batch's rows, in whatever transaction `conn` is in.
+fn put_docs(conn: &Connection, docs: &[Prepared], analysis: &str) -> Result<Vec<Put>> {
+    let mut out = Vec::with_capacity(docs.len());
+    for d in docs {
+        let old: Option<(String, String)> = conn
+            .prepare_cached("SELECT hash, analysis FROM documents WHERE id = ?1")?
+            .query_row([&d.id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let put = match old {
+            Some((h, an)) if h == d.hash && an == analysis => {
+                out.push(Put::Unchanged);
+                continue;
+            }
+            Some(_) => Put::Replaced,
+            None => Put::New,
+        };
+        if put == Put::Replaced {
+            delete_document(conn, &d.id)?;
+        }
+        conn.prepare_cached(
+            "INSERT INTO documents (id, hash, analysis, origin, title, outlet, published, language, url, text, raw, article)
+             VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?
+        .execute(params![
+            d.id,
+            d.hash,
+            d.origin,
+            d.title,
+            d.outlet,
+            d.published,
+            d.language,
+            d.url,
+            d.text,
+            d.raw,
+            d.article,
+            analysis
+        ])?;
+        conn.prepare_cached("INSERT OR REPLACE INTO doc_features (doc, json, minhash) VALUES (?1, ?2, ?3)")?
+            .execute(params![d.id, d.features, d.minhash])?;
+        conn.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, json, mentions) VALUES (?1, ?2, ?3)")?
+            .execute(params![d.id, d.actors, d.mentions])?;
+        let mut st = conn.prepare_cached(
+            "INSERT OR REPLACE INTO events (id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        for (i, e) in d.events.iter().enumerate() {
+            st.execute(params![
+                e.id,
+                d.id,
+                i as i64,
+                e.kind,
+                e.status,
+                e.source,
+                e.target,
+                e.source_country,
+                e.target_country,
+                e.date,
+                e.goldstein,
+                e.json
+            ])?;
+        }
+        out.push(put);
+    }
+    Ok(out)
+}
+
 /// Remove a document and every row of its own (features, actors and mentions, events).
 fn delete_document(conn: &Connection, id: &str) -> Result<()> {
     for table in ["doc_features", "doc_actors", "events"] {
@@ -386,68 +452,13 @@ impl Store {
     /// The rows were serialised beforehand ([`Prepared::of`], on the analysis threads): SQLite
     /// writes on one thread, so that thread does nothing else.
     pub fn put_batch(&mut self, docs: &[Prepared], analysis: &str) -> Result<Vec<Put>> {
-        let tx = self.conn.transaction()?;
-        let mut out = Vec::with_capacity(docs.len());
-        for d in docs {
-            let old: Option<(String, String)> = tx
-                .prepare_cached("SELECT hash, analysis FROM documents WHERE id = ?1")?
-                .query_row([&d.id], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-            let put = match old {
-                Some((h, an)) if h == d.hash && an == analysis => {
-                    out.push(Put::Unchanged);
-                    continue;
-                }
-                Some(_) => Put::Replaced,
-                None => Put::New,
-            };
-            if put == Put::Replaced {
-                delete_document(&tx, &d.id)?;
-            }
-            tx.prepare_cached(
-                "INSERT INTO documents (id, hash, analysis, origin, title, outlet, published, language, url, text, raw, article)
-                 VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?
-            .execute(params![
-                d.id,
-                d.hash,
-                d.origin,
-                d.title,
-                d.outlet,
-                d.published,
-                d.language,
-                d.url,
-                d.text,
-                d.raw,
-                d.article,
-                analysis
-            ])?;
-            tx.prepare_cached("INSERT OR REPLACE INTO doc_features (doc, json, minhash) VALUES (?1, ?2, ?3)")?
-                .execute(params![d.id, d.features, d.minhash])?;
-            tx.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, json, mentions) VALUES (?1, ?2, ?3)")?
-                .execute(params![d.id, d.actors, d.mentions])?;
-            let mut st = tx.prepare_cached(
-                "INSERT OR REPLACE INTO events (id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?;
-            for (i, e) in d.events.iter().enumerate() {
-                st.execute(params![
-                    e.id,
-                    d.id,
-                    i as i64,
-                    e.kind,
-                    e.status,
-                    e.source,
-                    e.target,
-                    e.source_country,
-                    e.target_country,
-                    e.date,
-                    e.goldstein,
-                    e.json
-                ])?;
-            }
-            out.push(put);
+        // Inside the caller's transaction ([`Store::begin`]) when one is open: the writer of a
+        // long ingest commits every thousand documents or so, not every batch.
+        if !self.conn.is_autocommit() {
+            return put_docs(&self.conn, docs, analysis);
         }
+        let tx = self.conn.transaction()?;
+        let out = put_docs(&tx, docs, analysis)?;
         tx.commit()?;
         Ok(out)
     }
@@ -461,6 +472,11 @@ impl Store {
     pub fn commit(&self) -> Result<()> {
         self.conn.execute_batch("COMMIT")?;
         Ok(())
+    }
+
+    /// Whether a transaction is open ([`Store::begin`]).
+    pub fn in_transaction(&self) -> bool {
+        !self.conn.is_autocommit()
     }
 
     pub fn rollback(&self) -> Result<()> {

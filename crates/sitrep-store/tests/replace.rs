@@ -52,3 +52,22 @@ fn a_replaced_document_leaves_no_rows_behind() {
     );
     assert_eq!(store.counts().unwrap()[1], 1);
 }
+
+#[test]
+fn batches_written_inside_an_open_transaction_stand_or_fall_with_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("db");
+    let mut store = Store::open(&path).unwrap();
+    let put = |store: &mut Store, d: Doc| store.put_batch(&[Prepared::of(d, "raw".into()).unwrap()], "test").unwrap();
+    store.begin().unwrap();
+    assert!(store.in_transaction());
+    assert_eq!(put(&mut store, doc("h1", &[(0, "Pakistan")])), vec![Put::New]);
+    assert_eq!(put(&mut store, doc("h1", &[(0, "Pakistan")])), vec![Put::Unchanged], "its own writes are seen");
+    store.rollback().unwrap();
+    assert_eq!(store.counts().unwrap()[0], 0, "rolled back with the transaction");
+    store.begin().unwrap();
+    assert_eq!(put(&mut store, doc("h1", &[(0, "Pakistan")])), vec![Put::New]);
+    store.commit().unwrap();
+    assert!(!store.in_transaction());
+    assert_eq!(store.counts().unwrap()[0], 1);
+}

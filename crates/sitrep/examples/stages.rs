@@ -4,7 +4,9 @@
 //!
 //! Reads every document at the paths into memory, then times each stage over all of them:
 //! text, actors and events per document (on rayon's pool: `RAYON_NUM_THREADS=1` for one core),
-//! then corpus (actor merging and stories) and store (SQLite, batches of 64, one thread). The
+//! then corpus (actor merging and stories) and store (SQLite, batches of 64 committed every
+//! 1,024 documents as `sitrep ingest` does, one thread). Places are the gazetteer `sitrep`
+//! loads (the populated-places table when there is one). The
 //! floor is one pass of the actor dictionary's automaton over the folded text of the same
 //! documents (folding timed apart). Prints one tab-separated line per stage:
 //! `stage  seconds  MB/s  docs/s`, throughput over the input bytes.
@@ -40,7 +42,7 @@ fn main() {
     let n = raws.len();
     let dict = Dictionary::builtin().expect("dictionary");
     let lexicon = Lexicon::builtin().expect("lexicon");
-    let geo = Places::builtin();
+    let geo = Places::load().unwrap_or_else(|_| Places::builtin());
     eprintln!("stages: {n} documents, {bytes} bytes, {} threads", rayon::current_num_threads());
     println!("stage\tseconds\tMB/s\tdocs/s");
 
@@ -82,8 +84,12 @@ fn main() {
     let t = Instant::now();
     {
         let mut store = Store::open(&dir.join("stages.db")).expect("store");
-        for chunk in prepared.chunks(64) {
-            store.put_batch(chunk, "bench").expect("put");
+        for group in prepared.chunks(1024) {
+            store.begin().expect("begin");
+            for chunk in group.chunks(64) {
+                store.put_batch(chunk, "bench").expect("put");
+            }
+            store.commit().expect("commit");
         }
     }
     line("store", t.elapsed().as_secs_f64(), bytes, n);

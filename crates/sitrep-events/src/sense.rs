@@ -1,0 +1,460 @@
+//! Whether a matched pattern's words tell an act at all, in the sense the pattern codes.
+//!
+//! A pattern matches lemmas; English reuses them for things that are no act between parties:
+//! the scope of a treaty ("covers armed attacks"), an ability ("the group's ability to attack"),
+//! a noun ("a passenger train", "military targets", "restore order"), an idiom ("meeting little
+//! resistance", "hit another snag"), a game ("beat the Netherlands 2-1"), or something handed out
+//! that is only information ("released a video", "did not provide details").
+
+use sitrep_model::{Mention, MentionKind};
+
+use crate::Words;
+
+/// Verbs that state what a text or rule extends to ("the treaty covers armed attacks").
+const SCOPE_VERBS: &[&str] = &["cover", "covers", "covered", "covering"];
+/// Verbs that, with "to", state what a rule extends to ("applies to attacks on ships").
+const SCOPE_TO: &[&str] = &["apply", "applies", "applied", "extend", "extends", "extended", "relate", "relates"];
+/// Nouns whose "to" + verb names something one could do, not something done.
+const ABILITY: &[&str] = &["ability", "abilities", "capacity", "capability", "capabilities"];
+/// Modifiers that may stand between a scope word and the event noun ("covers armed attacks").
+const SCOPE_MODIFIERS: &[&str] = &[
+    "any",
+    "an",
+    "a",
+    "all",
+    "such",
+    "the",
+    "armed",
+    "future",
+    "possible",
+    "potential",
+    "military",
+    "foreign",
+    "external",
+    "hostile",
+    "further",
+    "new",
+    "nuclear",
+];
+/// Objects that are information, media or things, not people: releasing them ("released a
+/// video", "released a torrent of water") frees no one.
+const INFORMATION: &[&str] = &[
+    "video",
+    "videos",
+    "footage",
+    "statement",
+    "statements",
+    "report",
+    "reports",
+    "figures",
+    "data",
+    "details",
+    "detail",
+    "information",
+    "comment",
+    "comments",
+    "evidence",
+    "explanation",
+    "specifics",
+    "timeline",
+    "images",
+    "photos",
+    "photographs",
+    "pictures",
+    "recording",
+    "transcript",
+    "album",
+    "film",
+    "trailer",
+    "results",
+    "update",
+    "updates",
+    "answers",
+    "opportunity",
+    "chance",
+    "list",
+    "names",
+    "version",
+    "findings",
+    "torrent",
+    "water",
+];
+/// What is provided or given that is no help to anyone ("did not provide any other details",
+/// "would provide an opportunity"); a demand to "provide information" still asks something.
+const NO_HELP: &[&str] = &[
+    "details",
+    "detail",
+    "comment",
+    "comments",
+    "explanation",
+    "specifics",
+    "timeline",
+    "update",
+    "updates",
+    "answers",
+    "opportunity",
+    "chance",
+];
+/// What is withdrawn that is no force or presence: words and filings ("withdrew the claim").
+const WORDS_TAKEN_BACK: &[&str] = &[
+    "claim",
+    "claims",
+    "statement",
+    "statements",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "complaint",
+    "complaints",
+    "lawsuit",
+    "suit",
+    "bill",
+    "nomination",
+    "candidacy",
+    "application",
+    "name",
+    "report",
+    "allegation",
+    "allegations",
+    "accusation",
+    "offer",
+    "bid",
+];
+/// Verbs that name what something is ("called it sabotage", "termed the raid an invasion").
+const NAMING: &[&str] = &[
+    "call", "calls", "called", "calling", "term", "terms", "termed", "brand", "brands", "branded", "label", "labels", "labelled", "labeled",
+];
+/// Verbs whose "as" names what something is ("described the raid as a terrorist act").
+const DESCRIBING: &[&str] =
+    &["describe", "describes", "described", "describing", "characterised", "characterized", "denounced", "condemned", "dismissed"];
+/// Words that, as nouns, name a thing rather than the act of their verb ("a passenger train",
+/// "a legitimate target", "one shot on goal", "hit singles", "a phone box").
+const NOUN_SENSES: &[&str] = &["train", "trains", "target", "targets", "shot", "shots", "hit", "hits", "phone", "phones"];
+/// Nouns "hit" or "phone" modify ("hit singles", "a phone box").
+const COMPOUND_HEADS: &[&str] = &[
+    "single", "singles", "song", "songs", "show", "shows", "film", "movie", "album", "record", "box", "number", "line", "company", "maker",
+    "app",
+];
+/// Determiners and possessives right before a word that make it a noun ("the target", "a shot").
+const SOLE_OPENERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "every", "each", "another"];
+/// Words that never modify a noun: auxiliaries, pronouns, conjunctions, particles.
+const NOT_MODIFIERS: &[&str] = &[
+    "to", "not", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "did", "do", "had", "have", "and", "or",
+    "but", "that", "which", "who", "it", "he", "she", "they", "we", "i", "you", "also", "then", "never", "just", "again", "back", "be",
+    "been", "being", "was", "were", "is", "are", "am", "only", "even", "still",
+];
+/// Determiners, numbers and possessives that make the next word a noun.
+const NOUN_OPENERS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "no",
+    "every", "each", "another",
+];
+/// Objects of "hit" that make it a figure of speech ("hit another snag", "hit a record high").
+const HIT_FIGURES: &[&str] = &[
+    "snag",
+    "snags",
+    "record",
+    "records",
+    "high",
+    "highs",
+    "low",
+    "lows",
+    "headlines",
+    "shelves",
+    "milestone",
+    "jackpot",
+    "roadblock",
+    "pay",
+    "stride",
+    "note",
+    "button",
+    "peak",
+    "bottom",
+];
+/// Nouns "meet" takes in the sense of coming up against or satisfying something, no one met.
+const MEET_FIGURES: &[&str] = &[
+    "resistance",
+    "opposition",
+    "criticism",
+    "demand",
+    "demands",
+    "need",
+    "needs",
+    "target",
+    "targets",
+    "deadline",
+    "expectations",
+    "requirements",
+    "standards",
+    "fate",
+    "end",
+    "death",
+];
+
+/// Whether the trigger over tokens `first..=last`, matched by a pattern whose first lemma is
+/// `lemma`, tells an act: false for scope, ability, noun senses, idioms and information handed out.
+pub fn is_act(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
+    let handed = |list: &[&str]| object_head(words, last, 4).is_some_and(|o| list.contains(&o));
+    let no_act = scope(words, first)
+        || modifies_attack(words, first, last)
+        || ability(words, first)
+        || noun_sense(words, first, last)
+        || idiom(words, first, last, lemma)
+        || (matches!(lemma, "ask" | "demand" | "request") && (question(words, first, last) || for_comment(words, last)))
+        || (lemma == "demand" && market_demand(words, first))
+        || (lemma == "release" && handed(INFORMATION))
+        || (lemma == "withdraw" && handed(WORDS_TAKEN_BACK))
+        || label(words, first)
+        || (matches!(lemma, "provide" | "give") && handed(NO_HELP));
+    !no_act
+}
+
+/// "its treaty covers armed attacks on public vessels", "applies to any attack", "in case of an
+/// attack", "would respond to any attack": an act named as what a rule or a promise extends
+/// to has not happened.
+fn scope(words: &Words, first: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let mut k = first;
+    let mut any = false;
+    while k > 0 && first - k < 3 && SCOPE_MODIFIERS.contains(&w(k - 1)) {
+        any |= w(k - 1) == "any";
+        k -= 1;
+    }
+    let Some(before) = k.checked_sub(1) else { return false };
+    SCOPE_VERBS.contains(&w(before))
+        || (w(before) == "to" && before > 0 && SCOPE_TO.contains(&w(before - 1)))
+        || (w(before) == "of" && before > 1 && matches!(w(before - 1), "case" | "event") && matches!(w(before - 2), "in" | "the"))
+        || (any && matches!(w(before), "to" | "against"))
+}
+
+/// "Schiff asked.", "asked Morrison about concerns", "demanded how Andrew could be so sure",
+/// "asked not to be identified": a question put, or anonymity asked, is no request between
+/// parties.
+fn question(words: &Words, first: usize, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    // the verb of a quotation or question: "...?" Aderholt asked; Malaska asked, "Could it ..."
+    // (not an ellipsis: "we will ask... the court to open an inquiry")
+    let ellipsis = raw(last + 1).starts_with("..") || raw(last + 1) == "…" || (w(last + 1) == "." && w(last + 2) == ".");
+    if first == last
+        && !ellipsis
+        && (last + 1 >= words.lower.len() || matches!(w(last + 1), "." | "," | ":" | "?" | "\"" | "“" | "”" | "'"))
+    {
+        return true;
+    }
+    if w(last + 1) == "not" && w(last + 2) == "to" && matches!(w(last + 3), "be" | "identify" | "name") {
+        return true;
+    }
+    // a question word before any infinitive ("asked him about", "asked whether")
+    (last + 1..(last + 5).min(words.lower.len()))
+        .take_while(|&i| w(i) != "to" && !matches!(w(i), "," | ";"))
+        .any(|i| matches!(w(i), "about" | "whether" | "how" | "why" | "what" | "who" | "when" | "where" | "if") || raw(i) == "?")
+}
+
+/// "didn't respond to a request for comment", "asked for comment": the press asking.
+fn for_comment(words: &Words, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let k = if w(last + 1) == "for" { last + 2 } else { last + 1 };
+    matches!(w(k), "comment" | "comments" | "an" | "a")
+        && (w(k) != "an" || w(k + 1) == "interview")
+        && (w(k) != "a" || w(k + 1) == "comment")
+}
+
+/// "overwhelming demand", "a revival in demand", "supply and demand": what buyers want.
+fn market_demand(words: &Words, first: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let prev = if first > 0 { w(first - 1) } else { "" };
+    matches!(
+        prev,
+        "overwhelming"
+            | "strong"
+            | "weak"
+            | "weaker"
+            | "stronger"
+            | "global"
+            | "consumer"
+            | "domestic"
+            | "rising"
+            | "falling"
+            | "growing"
+            | "high"
+            | "higher"
+            | "low"
+            | "lower"
+            | "oil"
+            | "energy"
+            | "market"
+            | "customer"
+            | "in"
+            | "fuel"
+            | "export"
+            | "import"
+            | "seasonal"
+            | "peak"
+            | "travel"
+    ) || (prev == "and" && first >= 2 && w(first - 2) == "supply")
+}
+
+/// "launched missile strikes", "a drone attack": a pattern ending in a weapon that only
+/// modifies an attack noun after it; the attack is the event (coded by its own word).
+fn modifies_attack(words: &Words, first: usize, last: usize) -> bool {
+    first != last
+        && matches!(
+            words.lower.get(last + 1).copied(),
+            Some("strike" | "strikes" | "attack" | "attacks" | "raid" | "raids" | "barrage" | "barrages" | "salvo" | "salvos")
+        )
+}
+
+/// "called it deliberate sabotage", "described the raid as a terrorist attack": a noun that
+/// names what something else was is no act of its own (the naming is coded by its own pattern).
+fn label(words: &Words, first: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let from = first.saturating_sub(6);
+    if (from..first).any(|i| matches!(w(i), "," | ";" | "." | "and" | "but" | "that" | "which")) {
+        // only within the naming phrase itself
+        let stop = (from..first).rev().find(|&i| matches!(w(i), "," | ";" | "." | "and" | "but" | "that" | "which"));
+        return stop.is_some_and(|s| named(words, s + 1, first));
+    }
+    named(words, from, first)
+}
+
+/// A naming verb with an object, or "as" after a describing verb, between `from` and `first`.
+fn named(words: &Words, from: usize, first: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let determiner = |x: &str| matches!(x, "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "that");
+    (from..first).any(|i| {
+        // "called it sabotage"; "called the assault a declaration of war" (a second noun phrase:
+        // "called a meeting", "called a general strike" name nothing, they convene)
+        let naming = NAMING.contains(&w(i))
+            && i + 2 <= first
+            && (matches!(w(i + 1), "it" | "them" | "this" | "him" | "her")
+                || (determiner(w(i + 1)) && (i + 2..first).any(|j| determiner(w(j)))));
+        // "described the raid as a terrorist attack" (not "denounced as a crime Serbia's
+        // suppression of ...": the label ends before a possessive)
+        let described = w(i) == "as"
+            && (from..i).any(|j| DESCRIBING.contains(&w(j)))
+            && first <= i + 4
+            && !(i + 1..first).any(|j| w(j).ends_with("'s"));
+        naming || described
+    })
+}
+
+/// "degrading the group's ability to attack commercial shipping": what an actor is able to do.
+fn ability(words: &Words, first: usize) -> bool {
+    first >= 2 && words.lower[first - 1] == "to" && ABILITY.contains(&words.lower[first - 2])
+}
+
+/// "a passenger train", "military targets", "one shot on goal", "hit singles", "a phone box",
+/// "restore order", "in order to": the word is a noun naming a thing, not its verb's act.
+fn noun_sense(words: &Words, first: usize, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let word = w(first);
+    if word == "order" || word == "orders" {
+        let prev = if first > 0 { w(first - 1) } else { "" };
+        let law_and = first >= 2 && prev == "and" && w(first - 2) == "law";
+        let in_order_to = prev == "in" && w(first + 1) == "to";
+        return law_and
+            || in_order_to
+            || matches!(prev, "restore" | "restoring" | "restored" | "maintain" | "maintaining" | "keep" | "public");
+    }
+    if first != last || !NOUN_SENSES.contains(&word) || first == 0 {
+        return false;
+    }
+    // "hit singles", "a phone box": the word modifies a noun after it
+    if matches!(word, "hit" | "phone") && COMPOUND_HEADS.contains(&w(first + 1)) {
+        return true;
+    }
+    // what comes next is the verb's object: "the strikes hit an air base", "hit 41 aircraft"
+    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    let next = raw(first + 1);
+    if NOUN_OPENERS.contains(&w(first + 1))
+        || matches!(w(first + 1), "him" | "them" | "it" | "us" | "me")
+        || next.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+    {
+        return false;
+    }
+    // a determiner or possessive right before: "a legitimate target" is one word away, "the
+    // target", "its phone" none
+    let opener = |i: usize| SOLE_OPENERS.contains(&w(i)) || w(i).ends_with("'s");
+    if opener(first - 1) {
+        return true;
+    }
+    let prev = w(first - 1);
+    if !modifier(raw(first - 1), prev) {
+        return false;
+    }
+    // "a passenger train": an indefinite article or a number, then one modifier
+    let plural = word.ends_with('s');
+    if first >= 2 && (matches!(w(first - 2), "a" | "an" | "one") || raw(first - 2).starts_with(|c: char| c.is_ascii_digit())) {
+        return !plural;
+    }
+    // "hitting only military targets": a plural after a modifier that no determiner opens ("the
+    // group targets civilians" has its subject there)
+    plural && !(first >= 2 && (opener(first - 2) || NOUN_OPENERS.contains(&w(first - 2))))
+}
+
+/// A lower-case word that can modify a noun after it: no plural, no verb form or function word.
+fn modifier(raw: &str, w: &str) -> bool {
+    raw.starts_with(|c: char| c.is_ascii_lowercase())
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && (w.ends_with("ss") || !w.ends_with('s'))
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && !NOT_MODIFIERS.contains(&w)
+}
+
+/// "hit another snag", "hit a record high", "hit pay dirt", "meeting little resistance": a verb
+/// in a figure of speech whose object is no party.
+fn idiom(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
+    if first != last {
+        return false;
+    }
+    let figures = match lemma {
+        "hit" => HIT_FIGURES,
+        "meet" => MEET_FIGURES,
+        _ => return false,
+    };
+    object_head(words, last, 3).is_some_and(|o| figures.contains(&o))
+}
+
+/// The first word after `last`, within `reach` words, that is not a determiner, number or
+/// modifier-like word we can recognise: the object's head, as near as we can tell without tags.
+/// None when a preposition, punctuation or a capitalised word comes first.
+fn object_head<'t>(words: &Words<'t>, last: usize, reach: usize) -> Option<&'t str> {
+    let toks = words.toks;
+    for (t, &w) in toks.iter().zip(&words.lower).skip(last + 1).take(reach) {
+        let raw = t.text(words.text);
+        if !raw.starts_with(|c: char| c.is_ascii_lowercase()) && !raw.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        if INFORMATION.contains(&w) || NO_HELP.contains(&w) || HIT_FIGURES.contains(&w) || MEET_FIGURES.contains(&w) {
+            return Some(w);
+        }
+        let modifier = NOUN_OPENERS.contains(&w)
+            || raw.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(w, "any" | "other" | "more" | "further" | "new" | "little" | "no" | "some" | "all" | "few" | "several")
+            || w.ends_with("ly")
+            || w.ends_with("al")
+            || w.ends_with("ic")
+            || w.ends_with("ous")
+            || w.ends_with("ive")
+            || w.ends_with("ful");
+        if !modifier {
+            return Some(w);
+        }
+    }
+    None
+}
+
+/// "Russia beat Croatia", "Australia beat Colombia 2-1": one beats people; a state, a place or
+/// a team beaten, or a score in the sentence, is a game or a contest won.
+pub fn contest(words: &Words, targets: &[&Mention]) -> bool {
+    let score = words.toks.iter().any(|t| {
+        let s = t.text(words.text);
+        let mut parts = s.split(['-', '–']);
+        matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(b), None)
+            if !a.is_empty() && !b.is_empty() && a.len() <= 2 && b.len() <= 2
+                && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit()))
+    });
+    score || targets.iter().any(|t| matches!(t.kind, MentionKind::Country | MentionKind::Place | MentionKind::Organisation))
+}
