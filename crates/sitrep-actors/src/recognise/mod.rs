@@ -32,6 +32,7 @@ pub(crate) fn mentions_with(dict: &Dictionary, article: &Article, sents: &Senten
         people::find(&article.text, toks, &mut found);
         people::speakers(&article.text, toks, &mut found);
         found.sort_by_key(|m| m.start);
+        drop_sector_modifiers(&article.text, &mut found);
         join_sectors(dict, &article.text, toks, &mut found);
         demonym_people(&article.text, &mut found);
         allies(&article.text, &mut found);
@@ -370,6 +371,51 @@ fn locate_places(text: &str, found: &mut [Mention]) {
             found[i].country = country;
         }
     }
+}
+
+/// People who write or speak about a sector without being part of it ("military bloggers",
+/// "security analysts", "intelligence experts", "government critics").
+const COMMENTATORS: &[&str] = &[
+    "blogger",
+    "bloggers",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "commentator",
+    "commentators",
+    "historian",
+    "historians",
+    "watcher",
+    "watchers",
+    "correspondent",
+    "correspondents",
+    "journalist",
+    "journalists",
+    "reporter",
+    "reporters",
+    "critic",
+    "critics",
+    "scholar",
+    "scholars",
+    "researcher",
+    "researchers",
+    "pundit",
+    "pundits",
+];
+
+/// "Some Russian military bloggers called for ...": a sector word that only modifies a noun for
+/// commentators names no member of the sector, so it is no mention (the nationality before it
+/// stays, as for "Russian bloggers").
+fn drop_sector_modifiers(text: &str, found: &mut Vec<Mention>) {
+    found.retain(|m| {
+        if m.kind != MentionKind::Agent {
+            return true;
+        }
+        let Some(after) = text[m.end..].strip_prefix(' ') else { return true };
+        let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        !COMMENTATORS.contains(&word.as_str())
+    });
 }
 
 /// Sector words take the country or group right before them: "Pakistani troops" is one
