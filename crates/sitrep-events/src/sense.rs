@@ -191,6 +191,95 @@ const MEET_FIGURES: &[&str] = &[
     "death",
 ];
 
+/// Words after "host" that leave it without an object: it names the one who hosts ("thanked
+/// the Saudi hosts and said", "the hosts, who"), not the act of hosting.
+const AFTER_HOST_NOUN: &[&str] = &[
+    ",", ".", ";", ":", "and", "or", "who", "which", "that", "of", "for", "in", "at", "on", "to", "with", "from", "had", "has", "have",
+    "was", "were", "is", "are", "said", "say", "would", "will",
+];
+/// Nouns for what happens, not who acts: a warning that such a thing "would leave farms without
+/// irrigation" foretells harm, it threatens no one.
+const HAPPENINGS: &[&str] = &[
+    "loss",
+    "losses",
+    "closure",
+    "collapse",
+    "shortage",
+    "shortages",
+    "lack",
+    "destruction",
+    "damage",
+    "cuts",
+    "cut",
+    "decline",
+    "rise",
+    "drought",
+    "flooding",
+    "floods",
+    "flood",
+    "heat",
+    "spread",
+    "outbreak",
+    "disruption",
+    "delay",
+    "delays",
+    "shutdown",
+    "failure",
+    "crisis",
+    "situation",
+    "change",
+    "changes",
+    "increase",
+    "decrease",
+    "drop",
+    "fall",
+    "surge",
+    "price",
+    "prices",
+    "cost",
+    "costs",
+];
+/// Verbs of consequence after "would"/"could" in a warning ("the loss would leave ...").
+const CONSEQUENCES: &[&str] = &[
+    "leave",
+    "cause",
+    "lead",
+    "result",
+    "worsen",
+    "deepen",
+    "hurt",
+    "harm",
+    "damage",
+    "undermine",
+    "cut",
+    "deprive",
+    "push",
+    "plunge",
+    "mean",
+    "affect",
+    "disrupt",
+    "devastate",
+    "endanger",
+    "jeopardise",
+    "jeopardize",
+    "hamper",
+    "exacerbate",
+    "raise",
+    "increase",
+    "reduce",
+    "slow",
+    "weaken",
+    "threaten",
+    "put",
+    "force",
+    "drive",
+    "make",
+    "create",
+    "spread",
+];
+/// The verbs that say a claim was left open ("has not confirmed or denied").
+const CONFIRM: &[&str] = &["confirm", "confirms", "confirmed", "confirming"];
+
 /// Whether the trigger over tokens `first..=last`, matched by a pattern whose first lemma is
 /// `lemma`, tells an act: false for scope, ability, noun senses, idioms and information handed out.
 pub fn is_act(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
@@ -205,6 +294,9 @@ pub fn is_act(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
         || (lemma == "release" && handed(INFORMATION))
         || (lemma == "withdraw" && handed(WORDS_TAKEN_BACK))
         || label(words, first)
+        || (lemma == "host" && host_noun(words, first, last))
+        || (lemma == "warn" && foretold_harm(words, last))
+        || (lemma == "deny" && left_open(words, first))
         || (matches!(lemma, "provide" | "give") && handed(NO_HELP));
     !no_act
 }
@@ -337,6 +429,46 @@ fn named(words: &Words, from: usize, first: usize) -> bool {
             && !(i + 1..first).any(|j| w(j).ends_with("'s"));
         naming || described
     })
+}
+
+/// "thanked the Saudi hosts and said", "its hosts, who": a determiner or possessive (and at most
+/// one word between) before "host" with no object after it makes it a noun for who hosts.
+fn host_noun(words: &Words, first: usize, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    if first != last || first == 0 || !matches!(w(first), "host" | "hosts") {
+        return false;
+    }
+    let no_object = first + 1 >= words.lower.len() || AFTER_HOST_NOUN.contains(&w(first + 1));
+    let opener = |i: usize| SOLE_OPENERS.contains(&w(i)) || w(i).ends_with("'s") || w(i).ends_with("’s");
+    no_object && (opener(first - 1) || (first >= 2 && opener(first - 2) && !NOT_MODIFIERS.contains(&w(first - 1))))
+}
+
+/// "warned that the loss of the reservoir would leave farms without irrigation": a warning whose
+/// clause has a happening, not a party, doing harm foretells it; no one threatens anyone.
+fn foretold_harm(words: &Words, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    let mut k = last + 1;
+    if w(k) == "that" {
+        k += 1;
+    }
+    if !matches!(w(k), "the" | "a" | "an" | "any" | "its" | "their" | "this" | "such") || !HAPPENINGS.contains(&w(k + 1)) {
+        return false;
+    }
+    // the subject runs, in lower case (no party named in it), to the first modal
+    let Some(modal) = (k + 2..(k + 10).min(words.lower.len()))
+        .take_while(|&i| raw(i).starts_with(|c: char| c.is_ascii_lowercase()))
+        .find(|&i| matches!(w(i), "would" | "could" | "will" | "may" | "might" | "can"))
+    else {
+        return false;
+    };
+    CONSEQUENCES.contains(&w(modal + 1))
+}
+
+/// "has not confirmed or denied carrying out the strike", "neither confirmed nor denied": a claim
+/// left open is no denial.
+fn left_open(words: &Words, first: usize) -> bool {
+    first >= 2 && matches!(words.lower[first - 1], "or" | "nor") && CONFIRM.contains(&words.lower[first - 2])
 }
 
 /// "degrading the group's ability to attack commercial shipping": what an actor is able to do.

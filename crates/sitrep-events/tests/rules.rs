@@ -989,3 +989,35 @@ fn the_group_is_not_a_name_from_a_relative_aside() {
                 The group warned civilians to stay away from government buildings.";
     expect(text, EventType::Threaten, "GRP:al-shabaab", None);
 }
+
+#[test]
+fn a_host_named_as_a_noun_hosts_nothing() {
+    let text = "Zelensky later thanked the Saudi hosts and said it was up to the United States.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.trigger == "hosts"), "{evs:#?}");
+    // the verb with its object stays
+    expect("Egypt will host the summit next week.", EventType::Consult, "EGY", None);
+}
+
+#[test]
+fn a_warning_of_harm_from_a_happening_is_no_threat() {
+    let text = "Aid agencies warned that the loss of the reservoir would leave farms without irrigation.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.kind == EventType::Threaten), "{evs:#?}");
+    // a warning of what an attack would meet stays a threat
+    expect("Iran warned that any attack would be met with a crushing response.", EventType::Threaten, "IRN", None);
+}
+
+#[test]
+fn a_claim_neither_confirmed_nor_denied_is_left_open() {
+    let evs = events("Israel has not confirmed or denied carrying out the Damascus strike.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Reject), "{evs:#?}");
+    assert!(evs.iter().any(|e| e.kind == EventType::Assault && e.status == sitrep_model::Status::Unconfirmed), "{evs:#?}");
+}
+
+#[test]
+fn a_sector_word_before_commentators_names_no_sector() {
+    let evs = events("Some Russian military bloggers called for a harsh response.");
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.actor == "RUSMIL")), "{evs:#?}");
+    expect("Russian military officers called for a harsh response.", EventType::Request, "RUSMIL", None);
+}
