@@ -174,7 +174,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             let at = roles::At { first: trig.first, last: trig.last, reverse: pat.reverse };
             let mut roles = roles::find(&words, &sm, mentions, at, &prev_sources, last_source, parties);
             // "Russia beat Croatia", "beat the Netherlands 2-1": a game won, not people beaten.
-            if lemma == "beat" && trig.first == trig.last && sense::contest(&words, &roles.targets) {
+            if lemma == "beat" && trig.first == trig.last && sense::contest(&words, trig.last, &roles.targets) {
                 continue;
             }
             // "Hemeti's forces", "the Arakan Army's fighters": the men of a person or group act for

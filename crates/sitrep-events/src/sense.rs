@@ -78,6 +78,12 @@ const INFORMATION: &[&str] = &[
     "findings",
     "torrent",
     "water",
+    "letter",
+    "letters",
+    "document",
+    "documents",
+    "memo",
+    "emails",
 ];
 /// What is provided or given that is no help to anyone ("did not provide any other details",
 /// "would provide an opportunity"); a demand to "provide information" still asks something.
@@ -277,6 +283,44 @@ const CONSEQUENCES: &[&str] = &[
     "create",
     "spread",
 ];
+/// Objects of "beat" that make it outdoing, not beating anyone ("beat forecasts").
+const BEAT_FIGURES: &[&str] = &[
+    "forecast",
+    "forecasts",
+    "expectations",
+    "estimate",
+    "estimates",
+    "odds",
+    "record",
+    "records",
+    "deadline",
+    "clock",
+    "traffic",
+    "heat",
+];
+/// Modifiers that make "order" an arrangement of things, not a command ("the liberal
+/// international order", "a task order", "in chronological order").
+const ORDER_KINDS: &[&str] = &[
+    "international",
+    "world",
+    "global",
+    "liberal",
+    "social",
+    "political",
+    "economic",
+    "constitutional",
+    "task",
+    "purchase",
+    "batting",
+    "chronological",
+    "alphabetical",
+    "working",
+    "pecking",
+    "reverse",
+    "rules-based",
+];
+/// Words before "allow" that make a thing, not a party, the one allowing ("It allows users to").
+const THING_SUBJECTS: &[&str] = &["it", "this", "that", "which"];
 /// The verbs that say a claim was left open ("has not confirmed or denied").
 const CONFIRM: &[&str] = &["confirm", "confirms", "confirmed", "confirming"];
 
@@ -297,6 +341,8 @@ pub fn is_act(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
         || (lemma == "host" && host_noun(words, first, last))
         || (lemma == "warn" && foretold_harm(words, last))
         || (lemma == "deny" && left_open(words, first))
+        || (lemma == "decline" && first == last && figure_after(words, last))
+        || (lemma == "allow" && first == last && thing_allows(words, first))
         || (matches!(lemma, "provide" | "give") && handed(NO_HELP));
     !no_act
 }
@@ -471,6 +517,30 @@ fn left_open(words: &Words, first: usize) -> bool {
     first >= 2 && matches!(words.lower[first - 1], "or" | "nor") && CONFIRM.contains(&words.lower[first - 2])
 }
 
+/// "the Nikkei declined 0.3%", "declined by 2 percent", "declined to 4.1%": a figure after
+/// "declined" makes it a fall, not a refusal.
+fn figure_after(words: &Words, last: usize) -> bool {
+    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    let digit = |i: usize| raw(i).starts_with(|c: char| c.is_ascii_digit());
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    digit(last + 1) || (matches!(w(last + 1), "by" | "to" | "from" | "nearly" | "about" | "almost") && digit(last + 2))
+}
+
+/// "It allows users to share files", "That, Audi says, allows the car to ...", "which allows
+/// him to": a thing that makes something possible concedes nothing to anyone.
+fn thing_allows(words: &Words, first: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let mut k = first;
+    // step back over a speech aside between commas (", Audi says,")
+    if k >= 2 && w(k - 1) == "," {
+        if let Some(open) = (k.saturating_sub(6)..k - 1).rev().find(|&i| w(i) == ",") {
+            k = open;
+        }
+    }
+    // "it" and "that" only opening the sentence ("Egypt says it allows aid trucks" is Egypt)
+    k >= 1 && THING_SUBJECTS.contains(&w(k - 1)) && (k == 1 || matches!(w(k - 1), "this" | "which"))
+}
+
 /// "degrading the group's ability to attack commercial shipping": what an actor is able to do.
 fn ability(words: &Words, first: usize) -> bool {
     first >= 2 && words.lower[first - 1] == "to" && ABILITY.contains(&words.lower[first - 2])
@@ -487,6 +557,7 @@ fn noun_sense(words: &Words, first: usize, last: usize) -> bool {
         let in_order_to = prev == "in" && w(first + 1) == "to";
         return law_and
             || in_order_to
+            || ORDER_KINDS.contains(&prev)
             || matches!(prev, "restore" | "restoring" | "restored" | "maintain" | "maintaining" | "keep" | "public");
     }
     if first != last || !NOUN_SENSES.contains(&word) || first == 0 {
@@ -544,6 +615,7 @@ fn idiom(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
     let figures = match lemma {
         "hit" => HIT_FIGURES,
         "meet" => MEET_FIGURES,
+        "beat" => BEAT_FIGURES,
         _ => return false,
     };
     object_head(words, last, 3).is_some_and(|o| figures.contains(&o))
@@ -559,7 +631,12 @@ fn object_head<'t>(words: &Words<'t>, last: usize, reach: usize) -> Option<&'t s
         if !raw.starts_with(|c: char| c.is_ascii_lowercase()) && !raw.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        if INFORMATION.contains(&w) || NO_HELP.contains(&w) || HIT_FIGURES.contains(&w) || MEET_FIGURES.contains(&w) {
+        if INFORMATION.contains(&w)
+            || NO_HELP.contains(&w)
+            || HIT_FIGURES.contains(&w)
+            || MEET_FIGURES.contains(&w)
+            || BEAT_FIGURES.contains(&w)
+        {
             return Some(w);
         }
         let modifier = NOUN_OPENERS.contains(&w)
@@ -579,8 +656,13 @@ fn object_head<'t>(words: &Words<'t>, last: usize, reach: usize) -> Option<&'t s
 }
 
 /// "Russia beat Croatia", "Australia beat Colombia 2-1": one beats people; a state, a place or
-/// a team beaten, or a score in the sentence, is a game or a contest won.
-pub fn contest(words: &Words, targets: &[&Mention]) -> bool {
+/// a team beaten, or a score in the sentence, is a game or a contest won; so is a name beaten
+/// that is no actor at all ("Minnesota beat Buffalo", a team named by its city).
+pub fn contest(words: &Words, last: usize, targets: &[&Mention]) -> bool {
+    let raw = words.toks.get(last + 1).map_or("", |t| t.text(words.text));
+    if targets.is_empty() && raw.starts_with(|c: char| c.is_uppercase()) {
+        return true;
+    }
     let score = words.toks.iter().any(|t| {
         let s = t.text(words.text);
         let mut parts = s.split(['-', '–']);

@@ -1021,3 +1021,24 @@ fn a_sector_word_before_commentators_names_no_sector() {
     assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.actor == "RUSMIL")), "{evs:#?}");
     expect("Russian military officers called for a harsh response.", EventType::Request, "RUSMIL", None);
 }
+
+#[test]
+fn figures_games_things_and_texts_are_no_act() {
+    for (text, word) in [
+        ("Japan's Nikkei 225 declined 0.3% on Tuesday.", "declined"),
+        ("Norway's October oil production beat forecasts.", "beat"),
+        ("Minnesota beat Buffalo on Sunday.", "beat"),
+        ("It allows users to share files with Russia.", "allows"),
+        ("That, Audi says, allows the car to highlight markings.", "allows"),
+        ("China wants to usurp the liberal international order.", "order"),
+        ("Trump released a letter from his physician.", "released"),
+    ] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.trigger == word), "{text:?}: {evs:#?}");
+    }
+    // refusals, beatings, concessions and commands stay
+    expect("Iran declined to attend the talks.", EventType::Reject, "IRN", None);
+    expect("Russian police beat the protesters with batons.", EventType::Assault, "RUSCOP", None);
+    expect("Egypt says it allows aid trucks through the Rafah crossing.", EventType::Retreat, "EGY", None);
+    expect("Putin ordered the army to withdraw.", EventType::Request, "PER:vladimir-putin", None);
+}
