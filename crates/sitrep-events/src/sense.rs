@@ -532,10 +532,11 @@ fn thing_allows(words: &Words, first: usize) -> bool {
     let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
     let mut k = first;
     // step back over a speech aside between commas (", Audi says,")
-    if k >= 2 && w(k - 1) == "," {
-        if let Some(open) = (k.saturating_sub(6)..k - 1).rev().find(|&i| w(i) == ",") {
-            k = open;
-        }
+    if k >= 2
+        && w(k - 1) == ","
+        && let Some(open) = (k.saturating_sub(6)..k - 1).rev().find(|&i| w(i) == ",")
+    {
+        k = open;
     }
     // "it" and "that" only opening the sentence ("Egypt says it allows aid trucks" is Egypt)
     k >= 1 && THING_SUBJECTS.contains(&w(k - 1)) && (k == 1 || matches!(w(k - 1), "this" | "which"))
