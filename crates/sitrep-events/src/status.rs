@@ -287,7 +287,12 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
         }
         k >= 1 && OPPOSE.contains(&words[k - 1])
     };
-    let negated = has(NEGATION, near) || has(NEGATION, trigger_words) || opposed || no_subject(words, clause_start, first);
+    // "has refused to recognise": a refusal's own verb is what it asserts, no negation of it.
+    let own_refusal = usize::from(matches!(trigger_words[0], "refused" | "refuses" | "refuse" | "refusing"));
+    let negated = has(NEGATION, near)
+        || has_any(NEGATION, trigger_words.iter().skip(own_refusal))
+        || opposed
+        || no_subject(words, clause_start, first);
     // "would" states an intention in reported speech ("they said they would boycott").
     let reported_would = near.contains(&"would") && words[..first].iter().any(|w| is_speech(w));
     let status = if left_open(window) {

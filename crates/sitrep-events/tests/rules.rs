@@ -1042,3 +1042,13 @@ fn figures_games_things_and_texts_are_no_act() {
     expect("Egypt says it allows aid trucks through the Rafah crossing.", EventType::Retreat, "EGY", None);
     expect("Putin ordered the army to withdraw.", EventType::Request, "PER:vladimir-putin", None);
 }
+
+#[test]
+fn a_refusal_is_asserted_and_a_name_is_no_event_told_before() {
+    let text = "Islamabad accuses the Taliban of harbouring militants. \
+                Tajikistan has refused to recognise the Taliban government.";
+    let evs = events(text);
+    let refusal = evs.iter().find(|e| e.kind == EventType::Reject).expect("a REJECT");
+    assert_eq!(refusal.status, sitrep_model::Status::Asserted, "{evs:#?}");
+    assert!(has(&evs, EventType::Reject, "TJK", Some("GRP:taliban")), "{evs:#?}");
+}
