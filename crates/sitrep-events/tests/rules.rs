@@ -1052,3 +1052,12 @@ fn a_refusal_is_asserted_and_a_name_is_no_event_told_before() {
     assert_eq!(refusal.status, sitrep_model::Status::Asserted, "{evs:#?}");
     assert!(has(&evs, EventType::Reject, "TJK", Some("GRP:taliban")), "{evs:#?}");
 }
+
+#[test]
+fn a_meeting_called_is_convened_by_its_caller() {
+    expect("Sisi called a meeting with Hamas leaders in Cairo.", EventType::Consult, "PER:abdel-fattah-el-sisi", Some("GRP:hamas"));
+    // the owner's own council is no UN body
+    let evs = events("President Volodymyr Zelensky called an emergency meeting of his security council.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Consult), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.target.as_ref().is_some_and(|t| t.actor.contains("UNSC") || t.name.contains("UN "))), "{evs:#?}");
+}

@@ -33,6 +33,7 @@ pub(crate) fn mentions_with(dict: &Dictionary, article: &Article, sents: &Senten
         people::speakers(&article.text, toks, &mut found);
         found.sort_by_key(|m| m.start);
         drop_sector_modifiers(&article.text, &mut found);
+        drop_owned_bodies(&article.text, &mut found);
         join_sectors(dict, &article.text, toks, &mut found);
         demonym_people(&article.text, &mut found);
         allies(&article.text, &mut found);
@@ -415,6 +416,20 @@ fn drop_sector_modifiers(text: &str, found: &mut Vec<Mention>) {
         let Some(after) = text[m.end..].strip_prefix(' ') else { return true };
         let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
         !COMMENTATORS.contains(&word.as_str())
+    });
+}
+
+/// "Zelensky called an emergency meeting of his security council": an organisation's name
+/// written in lower case after a possessive pronoun is the owner's own body of that kind (a
+/// national security council), not the organisation the dictionary names (the UN's).
+fn drop_owned_bodies(text: &str, found: &mut Vec<Mention>) {
+    found.retain(|m| {
+        if m.kind != MentionKind::Organisation || m.text.chars().any(char::is_uppercase) {
+            return true;
+        }
+        let before = text[..m.start].trim_end();
+        let owner = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+        !matches!(owner, "his" | "her" | "its" | "their" | "our" | "my" | "your")
     });
 }
 
