@@ -174,7 +174,7 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             let at = roles::At { first: trig.first, last: trig.last, reverse: pat.reverse };
             let mut roles = roles::find(&words, &sm, mentions, at, &prev_sources, last_source, parties);
             // "Russia beat Croatia", "beat the Netherlands 2-1": a game won, not people beaten.
-            if lemma == "beat" && trig.first == trig.last && sense::contest(&words, &roles.targets) {
+            if lemma == "beat" && trig.first == trig.last && sense::contest(&words, trig.last, &roles.targets) {
                 continue;
             }
             // "Hemeti's forces", "the Arakan Army's fighters": the men of a person or group act for
@@ -955,8 +955,14 @@ fn referenced<'t, 'a>(lex: &Lexicon, words: &Words, after: usize, told: &'t [Tol
 /// The event told earlier that the noun at token `i` names: one whose trigger shares the noun's
 /// lemma, else for a generic noun ("the operation", "the deal") the last one of its kind.
 fn told_noun<'t, 'a>(lex: &Lexicon, words: &Words, i: usize, told: &'t [Told<'a>]) -> Option<&'t Told<'a>> {
+    // "refused to recognise the Taliban government": a capitalised word is a name, which names
+    // no event even when an earlier trigger's gap held it ("accuses the Taliban of")
+    let raw = words.toks.get(i)?.text(words.text);
+    if raw.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
     // the text's own apostrophes: lemmas are looked up as written
-    let noun = words.toks.get(i)?.text(words.text).to_lowercase();
+    let noun = raw.to_lowercase();
     let lemmas: Vec<&str> = lex.lemmas_of(&noun).collect();
     let same = told.iter().rev().find(|t| {
         t.words(lex, words.text).iter().any(|w| lemmas.iter().any(|l| l.len() >= 4 && (w.ends_with(l) || l.ends_with(w.as_str()))))

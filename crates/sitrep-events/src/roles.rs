@@ -688,7 +688,14 @@ pub fn find<'a>(
     let before_is = |i: usize, list: &[&str]| i < toks.len() && list.contains(&ctx.word(i));
     // "instigates a sweeping crackdown", "launched a major offensive": the noun is the verb's object.
     // (tested last: the cheaper tests settle most triggers)
-    let supported = || (first.saturating_sub(3)..first).any(|i| SUPPORT_VERBS.iter().any(|v| ctx.word(i).starts_with(v)));
+    // "called a meeting with", "called an emergency meeting": convening, with an indefinite
+    // article only ("called the strikes unacceptable" judges an act, it starts none).
+    let supported = || {
+        (first.saturating_sub(3)..first).any(|i| {
+            SUPPORT_VERBS.iter().any(|v| ctx.word(i).starts_with(v))
+                || (ctx.word(i).starts_with("call") && matches!(ctx.word(i + 1), "a" | "an"))
+        })
+    };
     // A verb in the past ("demanded") or a weekday or name right before ("on Tuesday demanded")
     // is a verb, not a noun.
     let past = first_word.ends_with("ed")

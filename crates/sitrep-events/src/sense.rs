@@ -78,6 +78,12 @@ const INFORMATION: &[&str] = &[
     "findings",
     "torrent",
     "water",
+    "letter",
+    "letters",
+    "document",
+    "documents",
+    "memo",
+    "emails",
 ];
 /// What is provided or given that is no help to anyone ("did not provide any other details",
 /// "would provide an opportunity"); a demand to "provide information" still asks something.
@@ -191,6 +197,133 @@ const MEET_FIGURES: &[&str] = &[
     "death",
 ];
 
+/// Words after "host" that leave it without an object: it names the one who hosts ("thanked
+/// the Saudi hosts and said", "the hosts, who"), not the act of hosting.
+const AFTER_HOST_NOUN: &[&str] = &[
+    ",", ".", ";", ":", "and", "or", "who", "which", "that", "of", "for", "in", "at", "on", "to", "with", "from", "had", "has", "have",
+    "was", "were", "is", "are", "said", "say", "would", "will",
+];
+/// Nouns for what happens, not who acts: a warning that such a thing "would leave farms without
+/// irrigation" foretells harm, it threatens no one.
+const HAPPENINGS: &[&str] = &[
+    "loss",
+    "losses",
+    "closure",
+    "collapse",
+    "shortage",
+    "shortages",
+    "lack",
+    "destruction",
+    "damage",
+    "cuts",
+    "cut",
+    "decline",
+    "rise",
+    "drought",
+    "flooding",
+    "floods",
+    "flood",
+    "heat",
+    "spread",
+    "outbreak",
+    "disruption",
+    "delay",
+    "delays",
+    "shutdown",
+    "failure",
+    "crisis",
+    "situation",
+    "change",
+    "changes",
+    "increase",
+    "decrease",
+    "drop",
+    "fall",
+    "surge",
+    "price",
+    "prices",
+    "cost",
+    "costs",
+];
+/// Verbs of consequence after "would"/"could" in a warning ("the loss would leave ...").
+const CONSEQUENCES: &[&str] = &[
+    "leave",
+    "cause",
+    "lead",
+    "result",
+    "worsen",
+    "deepen",
+    "hurt",
+    "harm",
+    "damage",
+    "undermine",
+    "cut",
+    "deprive",
+    "push",
+    "plunge",
+    "mean",
+    "affect",
+    "disrupt",
+    "devastate",
+    "endanger",
+    "jeopardise",
+    "jeopardize",
+    "hamper",
+    "exacerbate",
+    "raise",
+    "increase",
+    "reduce",
+    "slow",
+    "weaken",
+    "threaten",
+    "put",
+    "force",
+    "drive",
+    "make",
+    "create",
+    "spread",
+];
+/// Objects of "beat" that make it outdoing, not beating anyone ("beat forecasts").
+const BEAT_FIGURES: &[&str] = &[
+    "forecast",
+    "forecasts",
+    "expectations",
+    "estimate",
+    "estimates",
+    "odds",
+    "record",
+    "records",
+    "deadline",
+    "clock",
+    "traffic",
+    "heat",
+];
+/// Modifiers that make "order" an arrangement of things, not a command ("the liberal
+/// international order", "a task order", "in chronological order").
+const ORDER_KINDS: &[&str] = &[
+    "international",
+    "world",
+    "global",
+    "liberal",
+    "social",
+    "political",
+    "economic",
+    "constitutional",
+    "task",
+    "purchase",
+    "batting",
+    "chronological",
+    "alphabetical",
+    "working",
+    "pecking",
+    "reverse",
+    "rules-based",
+];
+/// Words before "allow" that make a thing, not a party, the one allowing ("It allows users to").
+const THING_SUBJECTS: &[&str] = &["it", "this", "that", "which"];
+/// The verbs that say a claim was left open ("has not confirmed or denied").
+const CONFIRM: &[&str] = &["confirm", "confirms", "confirmed", "confirming"];
+
 /// Whether the trigger over tokens `first..=last`, matched by a pattern whose first lemma is
 /// `lemma`, tells an act: false for scope, ability, noun senses, idioms and information handed out.
 pub fn is_act(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
@@ -205,6 +338,11 @@ pub fn is_act(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
         || (lemma == "release" && handed(INFORMATION))
         || (lemma == "withdraw" && handed(WORDS_TAKEN_BACK))
         || label(words, first)
+        || (lemma == "host" && host_noun(words, first, last))
+        || (lemma == "warn" && foretold_harm(words, last))
+        || (lemma == "deny" && left_open(words, first))
+        || (lemma == "decline" && first == last && figure_after(words, last))
+        || (lemma == "allow" && first == last && thing_allows(words, first))
         || (matches!(lemma, "provide" | "give") && handed(NO_HELP));
     !no_act
 }
@@ -339,6 +477,71 @@ fn named(words: &Words, from: usize, first: usize) -> bool {
     })
 }
 
+/// "thanked the Saudi hosts and said", "its hosts, who": a determiner or possessive (and at most
+/// one word between) before "host" with no object after it makes it a noun for who hosts.
+fn host_noun(words: &Words, first: usize, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    if first != last || first == 0 || !matches!(w(first), "host" | "hosts") {
+        return false;
+    }
+    let no_object = first + 1 >= words.lower.len() || AFTER_HOST_NOUN.contains(&w(first + 1));
+    let opener = |i: usize| SOLE_OPENERS.contains(&w(i)) || w(i).ends_with("'s") || w(i).ends_with("’s");
+    no_object && (opener(first - 1) || (first >= 2 && opener(first - 2) && !NOT_MODIFIERS.contains(&w(first - 1))))
+}
+
+/// "warned that the loss of the reservoir would leave farms without irrigation": a warning whose
+/// clause has a happening, not a party, doing harm foretells it; no one threatens anyone.
+fn foretold_harm(words: &Words, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    let mut k = last + 1;
+    if w(k) == "that" {
+        k += 1;
+    }
+    if !matches!(w(k), "the" | "a" | "an" | "any" | "its" | "their" | "this" | "such") || !HAPPENINGS.contains(&w(k + 1)) {
+        return false;
+    }
+    // the subject runs, in lower case (no party named in it), to the first modal
+    let Some(modal) = (k + 2..(k + 10).min(words.lower.len()))
+        .take_while(|&i| raw(i).starts_with(|c: char| c.is_ascii_lowercase()))
+        .find(|&i| matches!(w(i), "would" | "could" | "will" | "may" | "might" | "can"))
+    else {
+        return false;
+    };
+    CONSEQUENCES.contains(&w(modal + 1))
+}
+
+/// "has not confirmed or denied carrying out the strike", "neither confirmed nor denied": a claim
+/// left open is no denial.
+fn left_open(words: &Words, first: usize) -> bool {
+    first >= 2 && matches!(words.lower[first - 1], "or" | "nor") && CONFIRM.contains(&words.lower[first - 2])
+}
+
+/// "the Nikkei declined 0.3%", "declined by 2 percent", "declined to 4.1%": a figure after
+/// "declined" makes it a fall, not a refusal.
+fn figure_after(words: &Words, last: usize) -> bool {
+    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    let digit = |i: usize| raw(i).starts_with(|c: char| c.is_ascii_digit());
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    digit(last + 1) || (matches!(w(last + 1), "by" | "to" | "from" | "nearly" | "about" | "almost") && digit(last + 2))
+}
+
+/// "It allows users to share files", "That, Audi says, allows the car to ...", "which allows
+/// him to": a thing that makes something possible concedes nothing to anyone.
+fn thing_allows(words: &Words, first: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let mut k = first;
+    // step back over a speech aside between commas (", Audi says,")
+    if k >= 2
+        && w(k - 1) == ","
+        && let Some(open) = (k.saturating_sub(6)..k - 1).rev().find(|&i| w(i) == ",")
+    {
+        k = open;
+    }
+    // "it" and "that" only opening the sentence ("Egypt says it allows aid trucks" is Egypt)
+    k >= 1 && THING_SUBJECTS.contains(&w(k - 1)) && (k == 1 || matches!(w(k - 1), "this" | "which"))
+}
+
 /// "degrading the group's ability to attack commercial shipping": what an actor is able to do.
 fn ability(words: &Words, first: usize) -> bool {
     first >= 2 && words.lower[first - 1] == "to" && ABILITY.contains(&words.lower[first - 2])
@@ -355,6 +558,7 @@ fn noun_sense(words: &Words, first: usize, last: usize) -> bool {
         let in_order_to = prev == "in" && w(first + 1) == "to";
         return law_and
             || in_order_to
+            || ORDER_KINDS.contains(&prev)
             || matches!(prev, "restore" | "restoring" | "restored" | "maintain" | "maintaining" | "keep" | "public");
     }
     if first != last || !NOUN_SENSES.contains(&word) || first == 0 {
@@ -412,6 +616,7 @@ fn idiom(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
     let figures = match lemma {
         "hit" => HIT_FIGURES,
         "meet" => MEET_FIGURES,
+        "beat" => BEAT_FIGURES,
         _ => return false,
     };
     object_head(words, last, 3).is_some_and(|o| figures.contains(&o))
@@ -427,7 +632,12 @@ fn object_head<'t>(words: &Words<'t>, last: usize, reach: usize) -> Option<&'t s
         if !raw.starts_with(|c: char| c.is_ascii_lowercase()) && !raw.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        if INFORMATION.contains(&w) || NO_HELP.contains(&w) || HIT_FIGURES.contains(&w) || MEET_FIGURES.contains(&w) {
+        if INFORMATION.contains(&w)
+            || NO_HELP.contains(&w)
+            || HIT_FIGURES.contains(&w)
+            || MEET_FIGURES.contains(&w)
+            || BEAT_FIGURES.contains(&w)
+        {
             return Some(w);
         }
         let modifier = NOUN_OPENERS.contains(&w)
@@ -447,8 +657,13 @@ fn object_head<'t>(words: &Words<'t>, last: usize, reach: usize) -> Option<&'t s
 }
 
 /// "Russia beat Croatia", "Australia beat Colombia 2-1": one beats people; a state, a place or
-/// a team beaten, or a score in the sentence, is a game or a contest won.
-pub fn contest(words: &Words, targets: &[&Mention]) -> bool {
+/// a team beaten, or a score in the sentence, is a game or a contest won; so is a name beaten
+/// that is no actor at all ("Minnesota beat Buffalo", a team named by its city).
+pub fn contest(words: &Words, last: usize, targets: &[&Mention]) -> bool {
+    let raw = words.toks.get(last + 1).map_or("", |t| t.text(words.text));
+    if targets.is_empty() && raw.starts_with(|c: char| c.is_uppercase()) {
+        return true;
+    }
     let score = words.toks.iter().any(|t| {
         let s = t.text(words.text);
         let mut parts = s.split(['-', '–']);

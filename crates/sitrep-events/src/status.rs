@@ -244,6 +244,12 @@ fn no_subject(words: &[&str], clause_start: usize, first: usize) -> bool {
         .any(|i| matches!(words[i], "no" | "none"))
 }
 
+/// "has not confirmed or denied carrying out the strike", "neither confirmed nor denied that":
+/// the act is left open, neither asserted nor denied.
+fn left_open(window: &[&str]) -> bool {
+    window.windows(3).any(|t| t[0].starts_with("confirm") && matches!(t[1], "or" | "nor") && t[2].starts_with("den"))
+}
+
 /// Auxiliaries that may stand between a subject and its verb.
 const AUX_CHAIN: &[&str] =
     &["had", "has", "have", "been", "be", "was", "were", "is", "are", "being", "will", "would", "yet", "ever", "so", "far"];
@@ -281,10 +287,17 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
         }
         k >= 1 && OPPOSE.contains(&words[k - 1])
     };
-    let negated = has(NEGATION, near) || has(NEGATION, trigger_words) || opposed || no_subject(words, clause_start, first);
+    // "has refused to recognise": a refusal's own verb is what it asserts, no negation of it.
+    let own_refusal = usize::from(matches!(trigger_words[0], "refused" | "refuses" | "refuse" | "refusing"));
+    let negated = has(NEGATION, near)
+        || has_any(NEGATION, trigger_words.iter().skip(own_refusal))
+        || opposed
+        || no_subject(words, clause_start, first);
     // "would" states an intention in reported speech ("they said they would boycott").
     let reported_would = near.contains(&"would") && words[..first].iter().any(|w| is_speech(w));
-    let status = if negated || (that_before && has(DENIAL, window)) {
+    let status = if left_open(window) {
+        Status::Unconfirmed
+    } else if negated || (that_before && has(DENIAL, window)) {
         if window.contains(&"no") && has(UNCONFIRMED, window) { Status::Unconfirmed } else { Status::Denied }
     } else if has(UNCONFIRMED, window) && window.iter().any(|w| matches!(*w, "no" | "not" | "unconfirmed" | "unverified")) {
         Status::Unconfirmed

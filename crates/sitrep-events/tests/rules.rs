@@ -989,3 +989,75 @@ fn the_group_is_not_a_name_from_a_relative_aside() {
                 The group warned civilians to stay away from government buildings.";
     expect(text, EventType::Threaten, "GRP:al-shabaab", None);
 }
+
+#[test]
+fn a_host_named_as_a_noun_hosts_nothing() {
+    let text = "Zelensky later thanked the Saudi hosts and said it was up to the United States.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.trigger == "hosts"), "{evs:#?}");
+    // the verb with its object stays
+    expect("Egypt will host the summit next week.", EventType::Consult, "EGY", None);
+}
+
+#[test]
+fn a_warning_of_harm_from_a_happening_is_no_threat() {
+    let text = "Aid agencies warned that the loss of the reservoir would leave farms without irrigation.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.kind == EventType::Threaten), "{evs:#?}");
+    // a warning of what an attack would meet stays a threat
+    expect("Iran warned that any attack would be met with a crushing response.", EventType::Threaten, "IRN", None);
+}
+
+#[test]
+fn a_claim_neither_confirmed_nor_denied_is_left_open() {
+    let evs = events("Israel has not confirmed or denied carrying out the Damascus strike.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Reject), "{evs:#?}");
+    assert!(evs.iter().any(|e| e.kind == EventType::Assault && e.status == sitrep_model::Status::Unconfirmed), "{evs:#?}");
+}
+
+#[test]
+fn a_sector_word_before_commentators_names_no_sector() {
+    let evs = events("Some Russian military bloggers called for a harsh response.");
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.actor == "RUSMIL")), "{evs:#?}");
+    expect("Russian military officers called for a harsh response.", EventType::Request, "RUSMIL", None);
+}
+
+#[test]
+fn figures_games_things_and_texts_are_no_act() {
+    for (text, word) in [
+        ("Japan's Nikkei 225 declined 0.3% on Tuesday.", "declined"),
+        ("Norway's October oil production beat forecasts.", "beat"),
+        ("Minnesota beat Buffalo on Sunday.", "beat"),
+        ("It allows users to share files with Russia.", "allows"),
+        ("That, Audi says, allows the car to highlight markings.", "allows"),
+        ("China wants to usurp the liberal international order.", "order"),
+        ("Trump released a letter from his physician.", "released"),
+    ] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.trigger == word), "{text:?}: {evs:#?}");
+    }
+    // refusals, beatings, concessions and commands stay
+    expect("Iran declined to attend the talks.", EventType::Reject, "IRN", None);
+    expect("Russian police beat the protesters with batons.", EventType::Assault, "RUSCOP", None);
+    expect("Egypt says it allows aid trucks through the Rafah crossing.", EventType::Retreat, "EGY", None);
+    expect("Putin ordered the army to withdraw.", EventType::Request, "PER:vladimir-putin", None);
+}
+
+#[test]
+fn a_refusal_is_asserted_and_a_name_is_no_event_told_before() {
+    let text = "Islamabad accuses the Taliban of harbouring militants. \
+                Tajikistan has refused to recognise the Taliban government.";
+    let evs = events(text);
+    let refusal = evs.iter().find(|e| e.kind == EventType::Reject).expect("a REJECT");
+    assert_eq!(refusal.status, sitrep_model::Status::Asserted, "{evs:#?}");
+    assert!(has(&evs, EventType::Reject, "TJK", Some("GRP:taliban")), "{evs:#?}");
+}
+
+#[test]
+fn a_meeting_called_is_convened_by_its_caller() {
+    expect("Sisi called a meeting with Hamas leaders in Cairo.", EventType::Consult, "PER:abdel-fattah-el-sisi", Some("GRP:hamas"));
+    // the owner's own council is no UN body
+    let evs = events("President Volodymyr Zelensky called an emergency meeting of his security council.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Consult), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.target.as_ref().is_some_and(|t| t.actor.contains("UNSC") || t.name.contains("UN "))), "{evs:#?}");
+}

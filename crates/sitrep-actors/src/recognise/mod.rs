@@ -32,6 +32,8 @@ pub(crate) fn mentions_with(dict: &Dictionary, article: &Article, sents: &Senten
         people::find(&article.text, toks, &mut found);
         people::speakers(&article.text, toks, &mut found);
         found.sort_by_key(|m| m.start);
+        drop_sector_modifiers(&article.text, &mut found);
+        drop_owned_bodies(&article.text, &mut found);
         join_sectors(dict, &article.text, toks, &mut found);
         demonym_people(&article.text, &mut found);
         allies(&article.text, &mut found);
@@ -370,6 +372,65 @@ fn locate_places(text: &str, found: &mut [Mention]) {
             found[i].country = country;
         }
     }
+}
+
+/// People who write or speak about a sector without being part of it ("military bloggers",
+/// "security analysts", "intelligence experts", "government critics").
+const COMMENTATORS: &[&str] = &[
+    "blogger",
+    "bloggers",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "commentator",
+    "commentators",
+    "historian",
+    "historians",
+    "watcher",
+    "watchers",
+    "correspondent",
+    "correspondents",
+    "journalist",
+    "journalists",
+    "reporter",
+    "reporters",
+    "critic",
+    "critics",
+    "scholar",
+    "scholars",
+    "researcher",
+    "researchers",
+    "pundit",
+    "pundits",
+];
+
+/// "Some Russian military bloggers called for ...": a sector word that only modifies a noun for
+/// commentators names no member of the sector, so it is no mention (the nationality before it
+/// stays, as for "Russian bloggers").
+fn drop_sector_modifiers(text: &str, found: &mut Vec<Mention>) {
+    found.retain(|m| {
+        if m.kind != MentionKind::Agent {
+            return true;
+        }
+        let Some(after) = text[m.end..].strip_prefix(' ') else { return true };
+        let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        !COMMENTATORS.contains(&word.as_str())
+    });
+}
+
+/// "Zelensky called an emergency meeting of his security council": an organisation's name
+/// written in lower case after a possessive pronoun is the owner's own body of that kind (a
+/// national security council), not the organisation the dictionary names (the UN's).
+fn drop_owned_bodies(text: &str, found: &mut Vec<Mention>) {
+    found.retain(|m| {
+        if m.kind != MentionKind::Organisation || m.text.chars().any(char::is_uppercase) {
+            return true;
+        }
+        let before = text[..m.start].trim_end();
+        let owner = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+        !matches!(owner, "his" | "her" | "its" | "their" | "our" | "my" | "your")
+    });
 }
 
 /// Sector words take the country or group right before them: "Pakistani troops" is one
