@@ -10,7 +10,7 @@ use sitrep_model::{Actor, Article, Corroboration, Doc, Event, Story};
 
 pub use query::EventFilter;
 
-const SCHEMA_VERSION: i64 = 6;
+const SCHEMA_VERSION: i64 = 7;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -20,6 +20,8 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
     #[error("store: bad stored JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("store: bad stored row: {0}")]
+    Binary(#[from] postcard::Error),
     #[error("store {path} has schema version {found}, newer than this sitrep ({SCHEMA_VERSION}): upgrade sitrep")]
     TooNew { path: String, found: i64 },
 }
@@ -67,10 +69,11 @@ pub struct Prepared {
     article: String,
     /// The document's mentions, one JSON array in text order.
     mentions: String,
-    features: String,
+    /// Its features (see [`features_blob`]).
+    features: Vec<u8>,
     minhash: Vec<u8>,
-    /// The document's actors, one JSON array.
-    actors: String,
+    /// The document's actors (see [`actors_blob`]).
+    actors: Vec<u8>,
     events: Vec<EventRow>,
 }
 
@@ -131,9 +134,9 @@ impl Prepared {
             text,
             raw,
             mentions: serde_json::to_string(&mentions)?,
-            features: serde_json::to_string(&features)?,
+            features: features_blob(&features)?,
             minhash,
-            actors: serde_json::to_string(&actors)?,
+            actors: actors_blob(&actors)?,
             events,
         })
     }
@@ -176,9 +179,9 @@ fn put_docs(conn: &Connection, docs: &[Prepared], analysis: &str) -> Result<Vec<
             d.article,
             analysis
         ])?;
-        conn.prepare_cached("INSERT OR REPLACE INTO doc_features (doc, json, minhash) VALUES (?1, ?2, ?3)")?
+        conn.prepare_cached("INSERT OR REPLACE INTO doc_features (doc, data, minhash) VALUES (?1, ?2, ?3)")?
             .execute(params![d.id, d.features, d.minhash])?;
-        conn.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, json, mentions) VALUES (?1, ?2, ?3)")?
+        conn.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, actors, mentions) VALUES (?1, ?2, ?3)")?
             .execute(params![d.id, d.actors, d.mentions])?;
         let mut st = conn.prepare_cached(
             "INSERT OR REPLACE INTO events (id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json)
@@ -232,6 +235,39 @@ fn sig_blob(sig: &[u32]) -> Vec<u8> {
 
 fn blob_sig(blob: &[u8]) -> Vec<u32> {
     blob.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+}
+
+/// Features as stored: postcard of (actors, words, names), each list in set order. Only the
+/// corpus stage reads them, every document on every replay, so they are stored compactly; as
+/// JSON, writing and reading them back was a tenth of an ingest's instructions.
+fn features_blob(f: &sitrep_corpus::Features) -> Result<Vec<u8>> {
+    Ok(postcard::to_stdvec(&(&f.actors, &f.words, &f.names))?)
+}
+
+fn blob_features(blob: &[u8]) -> Result<sitrep_corpus::Features> {
+    let (actors, words, names): (Vec<String>, Vec<String>, Vec<String>) = postcard::from_bytes(blob)?;
+    // Written in order, so each set is built in one pass.
+    Ok(sitrep_corpus::Features {
+        actors: actors.into_iter().collect(),
+        words: words.into_iter().collect(),
+        names: names.into_iter().collect(),
+        minhash: Vec::new(),
+    })
+}
+
+/// A document's own actors as stored: postcard of the list, by id. The actor merge reads every
+/// document's list on each corpus update; the merged actors keep their JSON (`actors`).
+fn actors_blob(actors: &[Actor]) -> Result<Vec<u8>> {
+    Ok(postcard::to_stdvec(actors)?)
+}
+
+/// A row's BLOB column, borrowed (not copied out).
+fn blob_at<'a>(r: &'a rusqlite::Row, i: usize) -> rusqlite::Result<&'a [u8]> {
+    r.get_ref(i)?.as_blob().map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Blob, Box::new(e)))
+}
+
+fn blob_actors(blob: &[u8]) -> Result<Vec<Actor>> {
+    Ok(postcard::from_bytes(blob)?)
 }
 
 /// Whether an older store has this table (migrations look before they change).
@@ -340,6 +376,37 @@ fn migrate_mentions(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Schema v7: a document's features and own actors are postcard instead of JSON.
+fn migrate_binary_rows(conn: &Connection) -> Result<()> {
+    if table_exists(conn, "doc_features")? && column_exists(conn, "doc_features", "json")? {
+        conn.execute_batch("ALTER TABLE doc_features ADD COLUMN data BLOB NOT NULL DEFAULT x''")?;
+        let rows: Vec<(String, String)> = conn
+            .prepare("SELECT doc, json FROM doc_features")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut st = conn.prepare("UPDATE doc_features SET data = ?2 WHERE doc = ?1")?;
+        for (doc, json) in rows {
+            let features: sitrep_corpus::Features = serde_json::from_str(&json)?;
+            st.execute(params![doc, features_blob(&features)?])?;
+        }
+        conn.execute_batch("ALTER TABLE doc_features DROP COLUMN json")?;
+    }
+    if table_exists(conn, "doc_actors")? && column_exists(conn, "doc_actors", "json")? {
+        conn.execute_batch("ALTER TABLE doc_actors ADD COLUMN actors BLOB NOT NULL DEFAULT x''")?;
+        let rows: Vec<(String, String)> = conn
+            .prepare("SELECT doc, json FROM doc_actors")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut st = conn.prepare("UPDATE doc_actors SET actors = ?2 WHERE doc = ?1")?;
+        for (doc, json) in rows {
+            let actors: Vec<Actor> = serde_json::from_str(&json)?;
+            st.execute(params![doc, actors_blob(&actors)?])?;
+        }
+        conn.execute_batch("ALTER TABLE doc_actors DROP COLUMN json")?;
+    }
+    Ok(())
+}
+
 /// A story's members (document id and date), in clustering order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Members {
@@ -409,6 +476,10 @@ impl Store {
             // v6: a document's mentions in one row beside its actors, not a row (and two index
             // entries) each.
             migrate_mentions(&conn)?;
+        }
+        if (1..7).contains(&version) {
+            // v7: features and a document's own actors in postcard: only sitrep reads them.
+            migrate_binary_rows(&conn)?;
         }
         conn.execute_batch(include_str!("schema.sql"))?;
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -511,10 +582,10 @@ impl Store {
     }
 
     pub fn for_each_doc_actors(&self, mut f: impl FnMut(&[Actor])) -> Result<()> {
-        let mut st = self.conn.prepare("SELECT json FROM doc_actors ORDER BY doc")?;
+        let mut st = self.conn.prepare("SELECT actors FROM doc_actors ORDER BY doc")?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
-            let list: Vec<Actor> = serde_json::from_str(&r.get::<_, String>(0)?)?;
+            let list = blob_actors(blob_at(r, 0)?)?;
             if !list.is_empty() {
                 f(&list);
             }
@@ -576,9 +647,9 @@ impl Store {
 
     /// One document's stored features.
     pub fn features_of(&self, id: &str) -> Result<Option<sitrep_corpus::Features>> {
-        let json: Option<String> =
-            self.conn.prepare_cached("SELECT json FROM doc_features WHERE doc = ?1")?.query_row([id], |r| r.get(0)).optional()?;
-        Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
+        let blob: Option<Vec<u8>> =
+            self.conn.prepare_cached("SELECT data FROM doc_features WHERE doc = ?1")?.query_row([id], |r| r.get(0)).optional()?;
+        blob.map(|b| blob_features(&b)).transpose()
     }
 
     /// Every document from a clustering key on (date, then id; undated first), in that order,
@@ -593,7 +664,7 @@ impl Store {
         let mut st = self
             .conn
             .prepare(
-                "SELECT d.id, d.published, f.json FROM documents d JOIN doc_features f ON f.doc = d.id
+                "SELECT d.id, d.published, f.data FROM documents d JOIN doc_features f ON f.doc = d.id
              WHERE ?3 = 0
                 OR (?1 IS NULL AND (d.published IS NOT NULL OR d.id >= ?2))
                 OR (?1 IS NOT NULL AND (d.published > ?1 OR (d.published = ?1 AND d.id >= ?2)))
@@ -602,7 +673,7 @@ impl Store {
             .map_err(StoreError::from)?;
         let mut rows = st.query(params![p, id, from.is_some()]).map_err(StoreError::from)?;
         while let Some(r) = rows.next().map_err(StoreError::from)? {
-            let features = serde_json::from_str(&r.get::<_, String>(2).map_err(StoreError::from)?).map_err(StoreError::from)?;
+            let features = blob_features(blob_at(r, 2).map_err(StoreError::from)?)?;
             f(r.get(0).map_err(StoreError::from)?, r.get(1).map_err(StoreError::from)?, features)?;
         }
         Ok(())

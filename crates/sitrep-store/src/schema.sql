@@ -1,4 +1,4 @@
--- sitrep store, schema version 6 (migrations in lib.rs).
+-- sitrep store, schema version 7 (migrations in lib.rs).
 CREATE TABLE IF NOT EXISTS documents (
     id          TEXT PRIMARY KEY,
     hash        TEXT NOT NULL,
@@ -17,18 +17,20 @@ CREATE TABLE IF NOT EXISTS documents (
 -- in this order, and without the index SQLite sorted every row with its features in memory (a
 -- gigabyte at half a million documents).
 CREATE INDEX IF NOT EXISTS documents_order ON documents(published IS NOT NULL, published, id);
--- What the corpus stage needs of a document (actor ids, top words): small and bounded.
+-- What the corpus stage needs of a document (actor ids, top words): small and bounded, and
+-- binary (schema v7): only sitrep reads it, on every replay.
 CREATE TABLE IF NOT EXISTS doc_features (
     doc     TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    json    TEXT NOT NULL,            -- sitrep_corpus::Features without the signature
+    data    BLOB NOT NULL,            -- postcard: (actors, words, names), each in order
     minhash BLOB                      -- MinHash signature: 128 u32, little-endian
 );
--- A document's own actors (before merging across documents): one JSON array, by id; and its
--- mentions (spans of the clean text naming them), one JSON array in text order. A row per
--- mention, with its indexes, was half of the store stage's time (schema v6 moved them here).
+-- A document's own actors (before merging across documents): one list, by id, in postcard
+-- (schema v7: the actor merge reads them all); and its mentions (spans of the clean text
+-- naming them), one JSON array in text order. A row per mention, with its indexes, was half of
+-- the store stage's time (schema v6 moved them here).
 CREATE TABLE IF NOT EXISTS doc_actors (
     doc      TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    json     TEXT NOT NULL,
+    actors   BLOB NOT NULL,
     mentions TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE IF NOT EXISTS events (

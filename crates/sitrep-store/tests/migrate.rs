@@ -14,7 +14,8 @@ fn a_version_3_store_keeps_its_signatures_and_actors() {
     {
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
-            "ALTER TABLE doc_features DROP COLUMN minhash;
+            "DROP TABLE doc_features;
+             CREATE TABLE doc_features (doc TEXT PRIMARY KEY, json TEXT NOT NULL);
              CREATE TABLE doc_bands (band INTEGER NOT NULL, doc TEXT NOT NULL);
              INSERT INTO documents (id, hash, origin, published, text, raw, article)
                  VALUES ('a', 'h', 'a.txt', '2024-05-01', 'text', 'text', '{}');
@@ -50,7 +51,7 @@ fn a_version_3_store_keeps_its_signatures_and_actors() {
     let support: String = conn.query_row("SELECT support FROM event_stories WHERE event = 'e1'", [], |r| r.get(0)).unwrap();
     assert_eq!(support, r#"{"documents":2}"#, "corroboration kept beside the story");
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!(version, 6);
+    assert_eq!(version, 7);
 }
 
 #[test]
@@ -62,7 +63,8 @@ fn a_version_5_store_keeps_its_mentions_in_text_order() {
     {
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
-            "ALTER TABLE doc_actors DROP COLUMN mentions;
+            "DROP TABLE doc_actors;
+             CREATE TABLE doc_actors (doc TEXT PRIMARY KEY, json TEXT NOT NULL);
              CREATE TABLE mentions (
                  doc TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
                  kind TEXT NOT NULL, actor TEXT, country TEXT, agent TEXT, org TEXT, how TEXT NOT NULL,
@@ -91,5 +93,58 @@ fn a_version_5_store_keeps_its_mentions_in_text_order() {
     let table: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'mentions'", [], |r| r.get(0)).unwrap();
     assert_eq!(table, 0, "the row-per-mention table is gone");
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!(version, 6);
+    assert_eq!(version, 7);
+}
+
+#[test]
+fn a_version_6_store_keeps_its_features_and_actors_in_binary_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("v6.db");
+    drop(Store::open(&path).unwrap());
+    // What version 6 wrote: features and a document's own actors as JSON.
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "DROP TABLE doc_features;
+             CREATE TABLE doc_features (doc TEXT PRIMARY KEY, json TEXT NOT NULL, minhash BLOB);
+             DROP TABLE doc_actors;
+             CREATE TABLE doc_actors (doc TEXT PRIMARY KEY, json TEXT NOT NULL, mentions TEXT NOT NULL DEFAULT '[]');
+             INSERT INTO documents (id, hash, origin, published, text, raw, article)
+                 VALUES ('a', 'h', 'a.txt', '2024-05-01', 'text', 'text', '{}');
+             PRAGMA user_version = 6;",
+        )
+        .unwrap();
+        let json = serde_json::json!({"actors": ["AFG", "PAK"], "words": ["border", "crossing"], "names": ["torkham"]}).to_string();
+        conn.execute("INSERT INTO doc_features (doc, json) VALUES ('a', ?1)", [json]).unwrap();
+        let actors = serde_json::json!([
+            {"id": "AFG", "name": "Afghanistan", "kind": "country", "country": "AFG", "agent": null, "aliases": ["Afghan"], "roles": [], "mentions": 2, "documents": 1},
+            {"id": "PER:x", "name": "Asad Tour", "kind": "person", "country": "PAK", "agent": "GOV",
+             "aliases": ["Asad Tour"], "roles": [{"title": "envoy", "org": null, "country": "PAK", "former": true, "from": null, "to": "2024"}], "mentions": 1, "documents": 1}
+        ]);
+        conn.execute("INSERT INTO doc_actors (doc, json) VALUES ('a', ?1)", [actors.to_string()]).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let features = store.features_of("a").unwrap().unwrap();
+    assert_eq!(features.actors.iter().collect::<Vec<_>>(), ["AFG", "PAK"]);
+    assert_eq!(features.words.iter().collect::<Vec<_>>(), ["border", "crossing"]);
+    assert_eq!(features.names.iter().collect::<Vec<_>>(), ["torkham"]);
+    let mut lists = Vec::new();
+    store.for_each_doc_actors(|list| lists.push(list.to_vec())).unwrap();
+    assert_eq!(lists.len(), 1);
+    let (afg, person) = (&lists[0][0], &lists[0][1]);
+    assert_eq!((afg.id.as_str(), afg.mentions, afg.aliases.as_slice()), ("AFG", 2, ["Afghan".to_string()].as_slice()));
+    assert_eq!((person.agent.as_deref(), person.roles[0].former, person.roles[0].to.as_deref()), (Some("GOV"), true, Some("2024")));
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let json_columns: i64 = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM pragma_table_info('doc_features') WHERE name = 'json')
+                  + (SELECT count(*) FROM pragma_table_info('doc_actors') WHERE name = 'json')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(json_columns, 0, "the JSON columns are gone");
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, 7);
 }
