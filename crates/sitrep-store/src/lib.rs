@@ -376,6 +376,15 @@ fn migrate_mentions(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// One query plan per statement, whatever values are bound. Otherwise SQLite (built with
+/// STAT4) re-prepared some cached statements at every new binding (the corpus stage's reading
+/// of a document's events: once per document), hoping for a better plan that our tables, which
+/// carry no statistics, never give.
+fn stable_plans(conn: &Connection) -> Result<()> {
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    Ok(())
+}
+
 /// Schema v7: a document's features and own actors are postcard instead of JSON.
 fn migrate_binary_rows(conn: &Connection) -> Result<()> {
     if table_exists(conn, "doc_features")? && column_exists(conn, "doc_features", "json")? {
@@ -429,6 +438,7 @@ impl Store {
         let conn =
             Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX)
                 .map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
+        stable_plans(&conn)?;
         Ok(Some(Store { conn }))
     }
 
@@ -448,6 +458,7 @@ impl Store {
         // enforcement off the store stage ran 2-2.5x faster. `put_batch` deletes a replaced
         // document's rows itself (`delete_document`), the one place a document goes.
         conn.pragma_update(None, "foreign_keys", "OFF")?;
+        stable_plans(&conn)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew { path: path.display().to_string(), found: version });
@@ -489,6 +500,7 @@ impl Store {
     /// An in-memory store, for tests and `sitrep extract`-like one-offs.
     pub fn memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
+        stable_plans(&conn)?;
         conn.execute_batch(include_str!("schema.sql"))?;
         Ok(Store { conn })
     }
