@@ -385,7 +385,9 @@ fn stable_plans(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Schema v7: a document's features and own actors are postcard instead of JSON.
+/// Schema v7: a document's features and own actors are postcard instead of JSON, and an
+/// event's story is read through its document (`event_stories` gives way to `corroboration`,
+/// rows only for events told by more than themselves).
 fn migrate_binary_rows(conn: &Connection) -> Result<()> {
     if table_exists(conn, "doc_features")? && column_exists(conn, "doc_features", "json")? {
         conn.execute_batch("ALTER TABLE doc_features ADD COLUMN data BLOB NOT NULL DEFAULT x''")?;
@@ -399,6 +401,15 @@ fn migrate_binary_rows(conn: &Connection) -> Result<()> {
             st.execute(params![doc, features_blob(&features)?])?;
         }
         conn.execute_batch("ALTER TABLE doc_features DROP COLUMN json")?;
+    }
+    if table_exists(conn, "event_stories")? {
+        // An event's story is now its document's; only corroboration keeps rows.
+        conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS corroboration (event TEXT PRIMARY KEY, story TEXT NOT NULL, support TEXT NOT NULL);
+             INSERT OR REPLACE INTO corroboration (event, story, support)
+                 SELECT event, story, support FROM event_stories WHERE support IS NOT NULL;
+             DROP TABLE event_stories;",
+        )?;
     }
     if table_exists(conn, "doc_actors")? && column_exists(conn, "doc_actors", "json")? {
         conn.execute_batch("ALTER TABLE doc_actors ADD COLUMN actors BLOB NOT NULL DEFAULT x''")?;
@@ -489,7 +500,8 @@ impl Store {
             migrate_mentions(&conn)?;
         }
         if (1..7).contains(&version) {
-            // v7: features and a document's own actors in postcard: only sitrep reads them.
+            // v7: features and a document's own actors in postcard (only sitrep reads them);
+            // corroboration only for events told by more than themselves.
             migrate_binary_rows(&conn)?;
         }
         conn.execute_batch(include_str!("schema.sql"))?;
@@ -733,7 +745,7 @@ impl Store {
         let id: Option<String> =
             self.conn.prepare_cached("SELECT id FROM stories WHERE anchor = ?1")?.query_row([anchor], |r| r.get(0)).optional()?;
         if let Some(id) = id {
-            self.conn.prepare_cached("DELETE FROM event_stories WHERE story = ?1")?.execute([&id])?;
+            self.conn.prepare_cached("DELETE FROM corroboration WHERE story = ?1")?.execute([&id])?;
         }
         self.conn.prepare_cached("DELETE FROM stories WHERE anchor = ?1")?.execute([anchor])?;
         self.conn.prepare_cached("DELETE FROM story_members WHERE story = ?1")?.execute([anchor])?;
@@ -763,10 +775,13 @@ impl Store {
         for d in &story.docs {
             st.execute(params![d, anchor])?;
         }
-        let mut se = self.conn.prepare_cached("INSERT OR REPLACE INTO event_stories (event, story, support) VALUES (?1, ?2, ?3)")?;
+        // Its events are its documents' (read through story_members); only corroboration beyond
+        // the event itself needs a row.
+        let mut se = self.conn.prepare_cached("INSERT OR REPLACE INTO corroboration (event, story, support) VALUES (?1, ?2, ?3)")?;
         for e in &story.events {
-            let c = support.get(e).filter(|c| **c != Corroboration::alone(e)).map(serde_json::to_string).transpose()?;
-            se.execute(params![e, story.id, c])?;
+            if let Some(c) = support.get(e).filter(|c| **c != Corroboration::alone(e)) {
+                se.execute(params![e, story.id, serde_json::to_string(c)?])?;
+            }
         }
         Ok(())
     }
@@ -793,7 +808,7 @@ impl Store {
     /// Anchors of the stories with an event whose source or target is this in-document id.
     pub fn stories_with_actor(&self, actor: &str) -> Result<Vec<String>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT DISTINCT s.anchor FROM events e JOIN event_stories es ON es.event = e.id JOIN stories s ON s.id = es.story
+            "SELECT DISTINCT s.anchor FROM events e JOIN story_members m ON m.doc = e.doc JOIN stories s ON s.anchor = m.story
              WHERE e.source = ?1 OR e.target = ?1",
         )?;
         let rows = st.query_map([actor], |r| r.get::<_, String>(0))?;

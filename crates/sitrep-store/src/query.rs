@@ -34,7 +34,12 @@ fn involves(e: &Event, who: &str, source: bool, target: bool) -> bool {
 impl Store {
     /// Events matching the filter, in document order, with merged actor ids and their story.
     pub fn events(&self, f: &EventFilter) -> Result<Vec<Event>> {
-        let mut sql = String::from("SELECT e.json, s.story, s.support FROM events e LEFT JOIN event_stories s ON s.event = e.id WHERE 1=1");
+        // An event's story is its document's; corroboration has a row only when others tell it too.
+        let mut sql = String::from(
+            "SELECT e.json, s.id, c.support FROM events e
+             LEFT JOIN story_members m ON m.doc = e.doc LEFT JOIN stories s ON s.anchor = m.story
+             LEFT JOIN corroboration c ON c.event = e.id WHERE 1=1",
+        );
         let mut args: Vec<Value> = Vec::new();
         if !f.kinds.is_empty() {
             sql += &format!(" AND e.type IN ({})", vec!["?"; f.kinds.len()].join(","));

@@ -91,14 +91,15 @@ CREATE TABLE IF NOT EXISTS copies (
     similarity REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS copies_original ON copies(original);
--- Each event's story and corroboration (JSON); NULL support: told by this event alone (one
--- document, one outlet), which is most events and not worth a row of JSON each.
-CREATE TABLE IF NOT EXISTS event_stories (
+-- An event's story is its document's (story_members). Corroboration (JSON) is kept only for
+-- events told by more than themselves: most events are told once, by one document of one
+-- outlet, and a row each for them was a tenth of the store (schema v7).
+CREATE TABLE IF NOT EXISTS corroboration (
     event   TEXT PRIMARY KEY,
-    story   TEXT NOT NULL,
-    support TEXT
+    story   TEXT NOT NULL,              -- the story's id
+    support TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS event_stories_story ON event_stories(story);
+CREATE INDEX IF NOT EXISTS corroboration_story ON corroboration(story);
 
 -- Lines an outlet prints on page after page, learnt across ingests (see sitrep-text's
 -- clean::outlet); they are dropped from that outlet's later documents.

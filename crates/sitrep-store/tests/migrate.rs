@@ -22,7 +22,7 @@ fn a_version_3_store_keeps_its_signatures_and_actors() {
              INSERT INTO doc_bands (band, doc) VALUES (1, 'a');
              DROP TABLE doc_actors;
              CREATE TABLE doc_actors (doc TEXT NOT NULL, actor TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (doc, actor));
-             DROP TABLE event_stories;
+             DROP TABLE corroboration;
              CREATE TABLE event_stories (event TEXT PRIMARY KEY, story TEXT NOT NULL);
              CREATE TABLE event_support (event TEXT PRIMARY KEY, json TEXT NOT NULL);
              INSERT INTO event_stories (event, story) VALUES ('e1', 's1');
@@ -48,8 +48,9 @@ fn a_version_3_store_keeps_its_signatures_and_actors() {
     let conn = Connection::open(&path).unwrap();
     let bands: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'doc_bands'", [], |r| r.get(0)).unwrap();
     assert_eq!(bands, 0);
-    let support: String = conn.query_row("SELECT support FROM event_stories WHERE event = 'e1'", [], |r| r.get(0)).unwrap();
-    assert_eq!(support, r#"{"documents":2}"#, "corroboration kept beside the story");
+    let support: (String, String) =
+        conn.query_row("SELECT story, support FROM corroboration WHERE event = 'e1'", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    assert_eq!(support, ("s1".to_string(), r#"{"documents":2}"#.to_string()), "corroboration kept with its story");
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, 7);
 }
