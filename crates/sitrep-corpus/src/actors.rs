@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use sitrep_model::{Actor, ActorKind};
+use serde::{Deserialize, Serialize};
+use sitrep_model::{Actor, ActorKind, Role};
 
 use crate::DocSummary;
 
@@ -45,50 +46,134 @@ pub fn merge_actors(docs: &[DocSummary], never: &dyn Fn(&str, &str) -> bool) -> 
     pool.merge(never)
 }
 
-/// [`merge_actors`] fed one document at a time (a store streams them): memory follows the
-/// distinct actors, not the documents.
+/// Everything the documents say about one actor id, as counts: a document's part can be added
+/// and taken away again in any order, so a store keeps the pool up to date as documents come
+/// and go instead of re-reading every document's actors. The pooled actor takes each field's
+/// most frequent value (ties: the first in order), its aliases and roles most frequent first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tally {
+    names: BTreeMap<String, usize>,
+    kinds: BTreeMap<ActorKind, usize>,
+    countries: BTreeMap<String, usize>,
+    agents: BTreeMap<String, usize>,
+    aliases: BTreeMap<String, usize>,
+    roles: Vec<(Role, usize)>,
+    mentions: usize,
+    documents: usize,
+}
+
+/// Count one more (or one fewer) of `key`; a count that reaches zero goes.
+fn bump<K: Ord>(counts: &mut BTreeMap<K, usize>, key: K, add: bool) {
+    if add {
+        *counts.entry(key).or_default() += 1;
+    } else if let Some(c) = counts.get_mut(&key) {
+        *c -= 1;
+        if *c == 0 {
+            counts.remove(&key);
+        }
+    }
+}
+
+/// The most frequent key (ties: the first in key order).
+fn most<K: Clone>(counts: &BTreeMap<K, usize>) -> Option<K> {
+    let mut best: Option<(&K, usize)> = None;
+    for (k, &c) in counts {
+        if best.is_none_or(|(_, b)| c > b) {
+            best = Some((k, c));
+        }
+    }
+    best.map(|(k, _)| k.clone())
+}
+
+/// A role as a sort key: roles have no order of their own.
+fn role_key(r: &Role) -> (&str, Option<&str>, Option<&str>, bool, Option<&str>, Option<&str>) {
+    (&r.title, r.org.as_deref(), r.country.as_deref(), r.former, r.from.as_deref(), r.to.as_deref())
+}
+
+impl Tally {
+    /// One document's record of the actor, added or taken away again.
+    pub fn count(&mut self, a: &Actor, add: bool) {
+        bump(&mut self.names, a.name.clone(), add);
+        bump(&mut self.kinds, a.kind, add);
+        if let Some(c) = &a.country {
+            bump(&mut self.countries, c.clone(), add);
+        }
+        if let Some(g) = &a.agent {
+            bump(&mut self.agents, g.clone(), add);
+        }
+        for al in &a.aliases {
+            bump(&mut self.aliases, al.clone(), add);
+        }
+        for r in &a.roles {
+            match self.roles.iter().position(|(x, _)| x == r) {
+                Some(i) if add => self.roles[i].1 += 1,
+                Some(i) => {
+                    self.roles[i].1 -= 1;
+                    if self.roles[i].1 == 0 {
+                        self.roles.remove(i);
+                    }
+                }
+                None if add => self.roles.push((r.clone(), 1)),
+                None => {}
+            }
+        }
+        if add {
+            self.mentions += a.mentions;
+            self.documents += 1;
+        } else {
+            self.mentions = self.mentions.saturating_sub(a.mentions);
+            self.documents = self.documents.saturating_sub(1);
+        }
+    }
+
+    /// Whether no document names the actor any more.
+    pub fn is_empty(&self) -> bool {
+        self.documents == 0
+    }
+
+    /// The pooled actor.
+    pub fn actor(&self, id: &str) -> Actor {
+        let mut aliases: Vec<(&String, usize)> = self.aliases.iter().map(|(a, &c)| (a, c)).collect();
+        aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let mut roles: Vec<&(Role, usize)> = self.roles.iter().collect();
+        roles.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| role_key(&a.0).cmp(&role_key(&b.0))));
+        Actor {
+            id: id.to_string(),
+            name: most(&self.names).unwrap_or_else(|| id.to_string()),
+            kind: most(&self.kinds).unwrap_or(ActorKind::Sector),
+            country: most(&self.countries),
+            agent: most(&self.agents),
+            aliases: aliases.into_iter().map(|(a, _)| a.clone()).collect(),
+            roles: roles.into_iter().map(|(r, _)| r.clone()).collect(),
+            mentions: self.mentions,
+            documents: self.documents,
+        }
+    }
+}
+
+/// Every document's actors pooled by id ([`Tally`]), then merged across ids ([`ActorPool::merge`]).
 #[derive(Default)]
 pub struct ActorPool {
-    pooled: BTreeMap<String, Actor>,
+    tallies: BTreeMap<String, Tally>,
 }
 
 impl ActorPool {
     /// Pool one document's actors.
     pub fn add(&mut self, actors: &[Actor]) {
-        let pooled = &mut self.pooled;
         for a in actors {
-            match pooled.get_mut(&a.id) {
-                Some(p) => {
-                    for al in &a.aliases {
-                        if !p.aliases.contains(al) {
-                            p.aliases.push(al.clone());
-                        }
-                    }
-                    for r in &a.roles {
-                        if !p.roles.contains(r) {
-                            p.roles.push(r.clone());
-                        }
-                    }
-                    p.mentions += a.mentions;
-                    p.documents += 1;
-                    if p.country.is_none() {
-                        p.country = a.country.clone();
-                    }
-                    if p.agent.is_none() {
-                        p.agent = a.agent.clone();
-                    }
-                }
-                None => {
-                    pooled.insert(a.id.clone(), Actor { documents: 1, ..a.clone() });
-                }
-            }
+            self.tallies.entry(a.id.clone()).or_default().count(a, true);
         }
+    }
+
+    /// A pool kept elsewhere (a store's), by actor id.
+    pub fn from_tallies(tallies: impl IntoIterator<Item = (String, Tally)>) -> ActorPool {
+        ActorPool { tallies: tallies.into_iter().filter(|(_, t)| !t.is_empty()).collect() }
     }
 
     /// Merge the pooled actors: people whose names are variants and whose countries agree, then
     /// a lone surname ("Mr. Tour") into the one person of the corpus whose name ends with it.
     pub fn merge(self, never: &dyn Fn(&str, &str) -> bool) -> (Vec<Actor>, Vec<Merge>) {
-        let mut pooled = self.pooled;
+        let mut pooled: BTreeMap<String, Actor> = self.tallies.iter().map(|(id, t)| (id.clone(), t.actor(id))).collect();
         let agree = |a: &Actor, b: &Actor| a.country.is_none() || b.country.is_none() || a.country == b.country;
         // People across documents: spelling variants with agreeing context. A variant has the
         // same number of words and the same initials, so only people who share that shape are
@@ -240,6 +325,34 @@ mod tests {
         let toll = actors.iter().find(|a| a.id == "PER:asad-toll").unwrap();
         assert_eq!(toll.aliases, ["Asad Toll", "Asad Tour", "Tour"]);
         assert_eq!(toll.mentions, 3);
+    }
+
+    #[test]
+    fn a_tally_is_the_same_whatever_the_order_documents_come_and_go_in() {
+        let mut a = person("PER:x", "Asad Tour", Some("PAK"));
+        a.aliases.push("Mr. Tour".into());
+        let b = person("PER:x", "Asad Tour", None);
+        let mut c = person("PER:x", "Asad Toor", Some("AFG"));
+        c.roles.push(Role { title: "envoy".into(), ..Default::default() });
+        let mut forwards = Tally::default();
+        for d in [&a, &b, &c] {
+            forwards.count(d, true);
+        }
+        // Another order, with a document counted, taken away and counted again.
+        let mut shuffled = Tally::default();
+        for (d, add) in [(&c, true), (&a, true), (&a, false), (&b, true), (&a, true)] {
+            shuffled.count(d, add);
+        }
+        assert_eq!(forwards.actor("PER:x"), shuffled.actor("PER:x"));
+        let x = forwards.actor("PER:x");
+        assert_eq!((x.name.as_str(), x.documents, x.mentions), ("Asad Tour", 3, 3), "the name most documents give");
+        assert_eq!(x.aliases, ["Asad Tour", "Asad Toor", "Mr. Tour"], "most frequent first, then in order");
+        assert_eq!(x.country.as_deref(), Some("AFG"), "a tie between countries goes to the first in order");
+        // Taking every document away leaves nothing.
+        for d in [&a, &b, &c] {
+            forwards.count(d, false);
+        }
+        assert!(forwards.is_empty() && forwards == Tally::default(), "{forwards:?}");
     }
 
     #[test]

@@ -2,10 +2,11 @@
 
 mod query;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, params};
+use sitrep_corpus::actors::{ActorPool, Tally};
 use sitrep_model::{Actor, Article, Corroboration, Doc, Event, Story};
 
 pub use query::EventFilter;
@@ -72,8 +73,9 @@ pub struct Prepared {
     /// Its features (see [`features_blob`]).
     features: Vec<u8>,
     minhash: Vec<u8>,
-    /// The document's actors (see [`actors_blob`]).
+    /// The document's actors (see [`actors_blob`]), and as they are, for the actor pool.
     actors: Vec<u8>,
+    actor_list: Vec<Actor>,
     events: Vec<EventRow>,
 }
 
@@ -137,6 +139,7 @@ impl Prepared {
             features: features_blob(&features)?,
             minhash,
             actors: actors_blob(&actors)?,
+            actor_list: actors,
             events,
         })
     }
@@ -145,6 +148,7 @@ impl Prepared {
 /// A batch's rows, in whatever transaction `conn` is in.
 fn put_docs(conn: &Connection, docs: &[Prepared], analysis: &str) -> Result<Vec<Put>> {
     let mut out = Vec::with_capacity(docs.len());
+    let mut pool = PoolChanges::new(conn);
     for d in docs {
         let old: Option<(String, String)> = conn
             .prepare_cached("SELECT hash, analysis FROM documents WHERE id = ?1")?
@@ -159,8 +163,14 @@ fn put_docs(conn: &Connection, docs: &[Prepared], analysis: &str) -> Result<Vec<
             None => Put::New,
         };
         if put == Put::Replaced {
+            let old: Option<Vec<u8>> =
+                conn.prepare_cached("SELECT actors FROM doc_actors WHERE doc = ?1")?.query_row([&d.id], |r| r.get(0)).optional()?;
+            if let Some(b) = old {
+                pool.count(&blob_actors(&b)?, false)?;
+            }
             delete_document(conn, &d.id)?;
         }
+        pool.count(&d.actor_list, true)?;
         conn.prepare_cached(
             "INSERT INTO documents (id, hash, analysis, origin, title, outlet, published, language, url, text, raw, article)
              VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -205,7 +215,67 @@ fn put_docs(conn: &Connection, docs: &[Prepared], analysis: &str) -> Result<Vec<
         }
         out.push(put);
     }
+    pool.write()?;
     Ok(out)
+}
+
+/// The stored actor pool's tallies (see `sitrep_corpus::actors::Tally`) that a batch changes:
+/// each read once, counted in memory, written back at the end. The corpus stage reads the pool
+/// instead of every document's actors, so its actor merge follows the distinct actors, not the
+/// documents.
+struct PoolChanges<'c> {
+    conn: &'c Connection,
+    tallies: BTreeMap<String, Tally>,
+}
+
+impl<'c> PoolChanges<'c> {
+    fn new(conn: &'c Connection) -> PoolChanges<'c> {
+        PoolChanges { conn, tallies: BTreeMap::new() }
+    }
+
+    /// Add (or take away) one document's actors.
+    fn count(&mut self, actors: &[Actor], add: bool) -> Result<()> {
+        for a in actors {
+            if !self.tallies.contains_key(&a.id) {
+                let stored: Option<Vec<u8>> = self
+                    .conn
+                    .prepare_cached("SELECT tally FROM actor_pool WHERE actor = ?1")?
+                    .query_row([&a.id], |r| r.get(0))
+                    .optional()?;
+                let tally = stored.map(|b| postcard::from_bytes(&b)).transpose()?.unwrap_or_default();
+                self.tallies.insert(a.id.clone(), tally);
+            }
+            self.tallies.get_mut(&a.id).expect("just read").count(a, add);
+        }
+        Ok(())
+    }
+
+    fn write(self) -> Result<()> {
+        for (id, t) in &self.tallies {
+            if t.is_empty() {
+                self.conn.prepare_cached("DELETE FROM actor_pool WHERE actor = ?1")?.execute([id])?;
+            } else {
+                self.conn
+                    .prepare_cached("INSERT OR REPLACE INTO actor_pool (actor, tally) VALUES (?1, ?2)")?
+                    .execute(params![id, postcard::to_stdvec(t)?])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The actor pool counted again from every document's actors (a store from before the pool).
+fn rebuild_actor_pool(conn: &Connection) -> Result<()> {
+    conn.execute_batch("DELETE FROM actor_pool")?;
+    let mut pool = PoolChanges::new(conn);
+    let mut st = conn.prepare("SELECT actors FROM doc_actors")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        for a in blob_actors(blob_at(r, 0)?)? {
+            pool.tallies.entry(a.id.clone()).or_default().count(&a, true);
+        }
+    }
+    pool.write()
 }
 
 /// Remove a document and every row of its own (features, actors and mentions, events).
@@ -505,6 +575,10 @@ impl Store {
             migrate_binary_rows(&conn)?;
         }
         conn.execute_batch(include_str!("schema.sql"))?;
+        if (1..7).contains(&version) {
+            // v7: the actor pool is kept as documents come and go.
+            rebuild_actor_pool(&conn)?;
+        }
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         Ok(Store { conn })
     }
@@ -603,6 +677,17 @@ impl Store {
             Some(j) => serde_json::from_str(&j)?,
             None => Vec::new(),
         })
+    }
+
+    /// The actor pool: every stored document's actors, counted by id.
+    pub fn actor_pool(&self) -> Result<ActorPool> {
+        let mut st = self.conn.prepare("SELECT actor, tally FROM actor_pool ORDER BY actor")?;
+        let mut rows = st.query([])?;
+        let mut tallies = Vec::new();
+        while let Some(r) = rows.next()? {
+            tallies.push((r.get::<_, String>(0)?, postcard::from_bytes::<Tally>(blob_at(r, 1)?)?));
+        }
+        Ok(ActorPool::from_tallies(tallies))
     }
 
     pub fn for_each_doc_actors(&self, mut f: impl FnMut(&[Actor])) -> Result<()> {

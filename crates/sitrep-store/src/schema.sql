@@ -52,6 +52,13 @@ CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE INDEX IF NOT EXISTS events_source ON events(source);
 CREATE INDEX IF NOT EXISTS events_target ON events(target);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
+-- Every document's actors counted by id (sitrep_corpus::actors::Tally, postcard), kept up to
+-- date as documents are stored, replaced or removed: the corpus stage's actor merge reads this,
+-- not every document's actors (schema v7).
+CREATE TABLE IF NOT EXISTS actor_pool (
+    actor TEXT PRIMARY KEY,
+    tally BLOB NOT NULL
+);
 -- Written by the corpus stage across documents.
 CREATE TABLE IF NOT EXISTS actors (
     id   TEXT PRIMARY KEY,

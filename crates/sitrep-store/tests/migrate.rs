@@ -135,6 +135,8 @@ fn a_version_6_store_keeps_its_features_and_actors_in_binary_rows() {
     let (afg, person) = (&lists[0][0], &lists[0][1]);
     assert_eq!((afg.id.as_str(), afg.mentions, afg.aliases.as_slice()), ("AFG", 2, ["Afghan".to_string()].as_slice()));
     assert_eq!((person.agent.as_deref(), person.roles[0].former, person.roles[0].to.as_deref()), (Some("GOV"), true, Some("2024")));
+    let (pooled, _) = store.actor_pool().unwrap().merge(&|_, _| false);
+    assert_eq!(pooled.iter().map(|a| (a.id.as_str(), a.mentions)).collect::<Vec<_>>(), [("AFG", 2), ("PER:x", 1)], "the pool counted once");
     drop(store);
     let conn = Connection::open(&path).unwrap();
     let json_columns: i64 = conn

@@ -71,3 +71,39 @@ fn batches_written_inside_an_open_transaction_stand_or_fall_with_it() {
     assert!(!store.in_transaction());
     assert_eq!(store.counts().unwrap()[0], 1);
 }
+
+fn actor(id: &str, name: &str, alias: &str, mentions: usize) -> sitrep_model::Actor {
+    sitrep_model::Actor {
+        id: id.into(),
+        name: name.into(),
+        kind: sitrep_model::ActorKind::Country,
+        country: Some(id.into()),
+        agent: None,
+        aliases: vec![alias.into()],
+        roles: Vec::new(),
+        mentions,
+        documents: 1,
+    }
+}
+
+#[test]
+fn the_actor_pool_follows_documents_stored_and_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&tmp.path().join("db")).unwrap();
+    let with = |id: &str, hash: &str, actors: Vec<sitrep_model::Actor>| {
+        let mut d = doc(hash, &[]);
+        d.article.id = id.into();
+        d.actors = actors;
+        Prepared::of(d, "raw".into()).unwrap()
+    };
+    let a1 = with("a", "h1", vec![actor("AFG", "Afghanistan", "Afghan", 2), actor("PAK", "Pakistan", "Pakistani", 1)]);
+    let b = with("b", "h1", vec![actor("PAK", "Pakistan", "Islamabad", 3)]);
+    store.put_batch(&[a1, b], "test").unwrap();
+    // `a` again, now naming Afghanistan only: its old part of Pakistan's tally is taken away.
+    let a2 = with("a", "h2", vec![actor("AFG", "Afghanistan", "Kabul", 1)]);
+    assert_eq!(store.put_batch(&[a2], "test").unwrap(), vec![Put::Replaced]);
+    let (actors, _) = store.actor_pool().unwrap().merge(&|_, _| false);
+    let got: Vec<(&str, usize, usize, Vec<&str>)> =
+        actors.iter().map(|a| (a.id.as_str(), a.mentions, a.documents, a.aliases.iter().map(String::as_str).collect())).collect();
+    assert_eq!(got, [("AFG", 1, 1, vec!["Kabul"]), ("PAK", 3, 1, vec!["Islamabad"])]);
+}

@@ -375,8 +375,8 @@ pub struct CorpusUpdate {
 /// alone; open ones are rebuilt from their earlier members, then the later documents are
 /// clustered again in order. So the result is the one a full recompute over the same store
 /// gives, whatever order documents arrived in; documents that arrive in date order cost only
-/// themselves and the stories of the last weeks. Actor merging still passes over every
-/// document's actor list (memory follows the distinct actors).
+/// themselves and the stories of the last weeks. Actor merging reads the store's actor pool,
+/// kept up to date as documents are stored (work and memory follow the distinct actors).
 pub fn update_corpus(engine: &Engine, store: &mut Store) -> Result<CorpusUpdate> {
     store.begin()?;
     match update_corpus_in(engine, store) {
@@ -398,9 +398,7 @@ fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
     // Actors: merged over the whole corpus; what changed decides which stories to relabel.
     let old_links = store.actor_links()?;
     let old_names: HashMap<String, String> = store.actors()?.into_iter().map(|a| (a.id, a.name)).collect();
-    let mut pool = sitrep_corpus::actors::ActorPool::default();
-    store.for_each_doc_actors(|a| pool.add(a))?;
-    let (actors, merges) = pool.merge(&|a, b| engine.dict.never_merge(a, b));
+    let (actors, merges) = store.actor_pool()?.merge(&|a, b| engine.dict.never_merge(a, b));
     let links: Vec<(String, String, String)> = merges.iter().map(|m| (m.from.clone(), m.into.clone(), m.why.clone())).collect();
     let link_map: HashMap<String, String> = links.iter().map(|(a, b, _)| (a.clone(), b.clone())).collect();
     let names: HashMap<String, String> = actors.iter().map(|a| (a.id.clone(), a.name.clone())).collect();
