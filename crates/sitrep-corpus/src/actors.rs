@@ -85,8 +85,11 @@ fn most<K: Clone>(counts: &BTreeMap<K, usize>) -> Option<K> {
     best.map(|(k, _)| k.clone())
 }
 
+/// A role's fields in order: title, org, country, former, from, to.
+type RoleKey<'a> = (&'a str, Option<&'a str>, Option<&'a str>, bool, Option<&'a str>, Option<&'a str>);
+
 /// A role as a sort key: roles have no order of their own.
-fn role_key(r: &Role) -> (&str, Option<&str>, Option<&str>, bool, Option<&str>, Option<&str>) {
+fn role_key(r: &Role) -> RoleKey<'_> {
     (&r.title, r.org.as_deref(), r.country.as_deref(), r.former, r.from.as_deref(), r.to.as_deref())
 }
 
