@@ -91,9 +91,9 @@ def vary(p, rng):
     return p
 
 
-def article(i, heads, paras, rng):
+def article(i, heads, paras, rng, years):
     head = vary(rng.choice(heads), rng)
-    year = rng.choice([2023, 2024, 2025, 2026])
+    year = rng.choice(years)
     date = f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {year}"
     body = [vary(rng.choice(paras), rng) for _ in range(rng.randint(4, 12))]
     return f"{head}\n{rng.choice(OUTLETS)} / {date}\n\n" + "\n\n".join(body) + f"\n\n(Report {i})\n"
@@ -106,10 +106,13 @@ def main():
     ap.add_argument("--articles", type=int, help="write exactly this many articles")
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--per-dir", type=int, default=1000, help="articles per subfolder")
+    ap.add_argument("--prefix", default="a", help="file names (document ids) start with this")
+    ap.add_argument("--years", default="2023,2024,2025,2026", help="datelines fall in these years")
     a = ap.parse_args()
     if not a.mb and not a.articles:
         ap.error("give --mb or --articles")
     rng = random.Random(a.seed)
+    years = [int(y) for y in a.years.split(",")]
     heads, paras = read_sources()
     total, n = 0, 0
     limit = a.mb * 1e6 if a.mb else float("inf")
@@ -117,8 +120,8 @@ def main():
         d = os.path.join(a.out, f"{n // a.per_dir:05d}")
         if n % a.per_dir == 0:
             os.makedirs(d, exist_ok=True)
-        text = article(n, heads, paras, rng).encode("utf-8")
-        with open(os.path.join(d, f"a{n:07d}.txt"), "wb") as f:
+        text = article(n, heads, paras, rng, years).encode("utf-8")
+        with open(os.path.join(d, f"{a.prefix}{n:07d}.txt"), "wb") as f:
             f.write(text)
         total += len(text)
         n += 1
