@@ -1,5 +1,6 @@
 //! Merging the documents' actors into corpus actors.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -62,15 +63,21 @@ pub struct Tally {
     documents: usize,
 }
 
-/// Count one more (or one fewer) of `key`; a count that reaches zero goes.
-fn bump<K: Ord>(counts: &mut BTreeMap<K, usize>, key: K, add: bool) {
-    if add {
-        *counts.entry(key).or_default() += 1;
-    } else if let Some(c) = counts.get_mut(&key) {
-        *c -= 1;
-        if *c == 0 {
-            counts.remove(&key);
+/// Count one more (or one fewer) of `key`; a count that reaches zero goes. The key is copied
+/// only when it is new.
+fn bump<K: Ord + Borrow<Q>, Q: Ord + ToOwned<Owned = K> + ?Sized>(counts: &mut BTreeMap<K, usize>, key: &Q, add: bool) {
+    match counts.get_mut(key) {
+        Some(c) if add => *c += 1,
+        Some(c) => {
+            *c -= 1;
+            if *c == 0 {
+                counts.remove(key);
+            }
         }
+        None if add => {
+            counts.insert(key.to_owned(), 1);
+        }
+        None => {}
     }
 }
 
@@ -96,16 +103,16 @@ fn role_key(r: &Role) -> RoleKey<'_> {
 impl Tally {
     /// One document's record of the actor, added or taken away again.
     pub fn count(&mut self, a: &Actor, add: bool) {
-        bump(&mut self.names, a.name.clone(), add);
-        bump(&mut self.kinds, a.kind, add);
+        bump(&mut self.names, a.name.as_str(), add);
+        bump(&mut self.kinds, &a.kind, add);
         if let Some(c) = &a.country {
-            bump(&mut self.countries, c.clone(), add);
+            bump(&mut self.countries, c.as_str(), add);
         }
         if let Some(g) = &a.agent {
-            bump(&mut self.agents, g.clone(), add);
+            bump(&mut self.agents, g.as_str(), add);
         }
         for al in &a.aliases {
-            bump(&mut self.aliases, al.clone(), add);
+            bump(&mut self.aliases, al.as_str(), add);
         }
         for r in &a.roles {
             match self.roles.iter().position(|(x, _)| x == r) {
