@@ -171,6 +171,9 @@ impl Ranked {
     /// these, found by letting each newcomer displace the profile's last term if it ranks above
     /// it. Profile terms are moved up first so that a newcomer is weighed against their counts.
     fn add(&mut self, items: &BTreeSet<String>, profile: &mut BTreeSet<String>, n: usize, part: usize, changes: &mut Vec<Change>) {
+        if self.counts.is_empty() && profile.is_empty() {
+            return self.first(items, profile, n, part, changes);
+        }
         let mut newcomers = Vec::new();
         for k in items {
             let (count, held) = match self.counts.get_mut(k.as_str()) {
@@ -218,8 +221,23 @@ impl Ranked {
         profile.extend(entered.iter().cloned());
         changes.extend(left.into_iter().map(|t| (part, t, false)));
         changes.extend(entered.into_iter().map(|t| (part, t, true)));
-        // Bound the counters too: drop the rarest once they grow large (the profile, at most
-        // `STORY_WORDS` terms, is inside what is kept).
+        self.bound();
+    }
+
+    /// [`Ranked::add`] for a story's first member: every count is one, so the profile is the
+    /// first `n` terms in order, and the sets are built in one go (most stories have one member,
+    /// and inserting their terms one at a time was most of the clustering's work).
+    fn first(&mut self, items: &BTreeSet<String>, profile: &mut BTreeSet<String>, n: usize, part: usize, changes: &mut Vec<Change>) {
+        self.counts = items.iter().enumerate().map(|(i, k)| (k.clone(), (1, i < n))).collect();
+        self.ranked = items.iter().take(n).map(|k| (Reverse(1), k.clone())).collect();
+        *profile = items.iter().take(n).cloned().collect();
+        changes.extend(items.iter().take(n).map(|t| (part, t.clone(), true)));
+        self.bound();
+    }
+
+    /// Bound the counters too: drop the rarest once they grow large (the profile, at most
+    /// `STORY_WORDS` terms, is inside what is kept).
+    fn bound(&mut self) {
         if self.counts.len() > 4 * STORY_WORDS {
             let mut all: Vec<(&String, usize)> = self.counts.iter().map(|(k, &(c, _))| (k, c)).collect();
             all.select_nth_unstable_by(2 * STORY_WORDS - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
