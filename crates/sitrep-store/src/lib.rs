@@ -66,10 +66,11 @@ pub struct Prepared {
     url: Option<String>,
     text: String,
     raw: String,
-    /// The article as JSON, without its text (which has its own column).
-    article: String,
-    /// The document's mentions, one JSON array in text order.
-    mentions: String,
+    /// The article in postcard, without its text (which has its own column).
+    article: Vec<u8>,
+    /// The document's mentions in text order, in postcard, and how many.
+    mentions: Vec<u8>,
+    mention_count: usize,
     /// Its features (see [`features_blob`]).
     features: Vec<u8>,
     minhash: Vec<u8>,
@@ -124,7 +125,7 @@ impl Prepared {
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Prepared {
-            article: serde_json::to_string(&article)?,
+            article: postcard::to_stdvec(&article)?,
             id: article.id,
             hash: article.hash,
             origin: article.origin,
@@ -135,7 +136,8 @@ impl Prepared {
             url: article.url,
             text,
             raw,
-            mentions: serde_json::to_string(&mentions)?,
+            mentions: postcard::to_stdvec(&mentions)?,
+            mention_count: mentions.len(),
             features: features_blob(&features)?,
             minhash,
             actors: actors_blob(&actors)?,
@@ -191,8 +193,8 @@ fn put_docs(conn: &Connection, docs: &[Prepared], analysis: &str) -> Result<Vec<
         ])?;
         conn.prepare_cached("INSERT OR REPLACE INTO doc_features (doc, data, minhash) VALUES (?1, ?2, ?3)")?
             .execute(params![d.id, d.features, d.minhash])?;
-        conn.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, actors, mentions) VALUES (?1, ?2, ?3)")?
-            .execute(params![d.id, d.actors, d.mentions])?;
+        conn.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, actors, mentions, mention_count) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![d.id, d.actors, d.mentions, d.mention_count as i64])?;
         let mut st = conn.prepare_cached(
             "INSERT OR REPLACE INTO events (id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -455,9 +457,9 @@ fn stable_plans(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Schema v7: a document's features and own actors are postcard instead of JSON, and an
-/// event's story is read through its document (`event_stories` gives way to `corroboration`,
-/// rows only for events told by more than themselves).
+/// Schema v7: a document's features, own actors, mentions and article are postcard instead of
+/// JSON, and an event's story is read through its document (`event_stories` gives way to
+/// `corroboration`, rows only for events told by more than themselves).
 fn migrate_binary_rows(conn: &Connection) -> Result<()> {
     if table_exists(conn, "doc_features")? && column_exists(conn, "doc_features", "json")? {
         conn.execute_batch("ALTER TABLE doc_features ADD COLUMN data BLOB NOT NULL DEFAULT x''")?;
@@ -471,6 +473,34 @@ fn migrate_binary_rows(conn: &Connection) -> Result<()> {
             st.execute(params![doc, features_blob(&features)?])?;
         }
         conn.execute_batch("ALTER TABLE doc_features DROP COLUMN json")?;
+    }
+    if table_exists(conn, "doc_actors")? && !column_exists(conn, "doc_actors", "mention_count")? {
+        if !column_exists(conn, "doc_actors", "mentions")? {
+            // A store from before mentions were kept with the actors (and had no table of them).
+            conn.execute_batch("ALTER TABLE doc_actors ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]'")?;
+        }
+        conn.execute_batch("ALTER TABLE doc_actors ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0")?;
+        let rows: Vec<(String, String)> = conn
+            .prepare("SELECT doc, mentions FROM doc_actors")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut st = conn.prepare("UPDATE doc_actors SET mentions = ?2, mention_count = ?3 WHERE doc = ?1")?;
+        for (doc, json) in rows {
+            let list: Vec<sitrep_model::Mention> = serde_json::from_str(&json)?;
+            st.execute(params![doc, postcard::to_stdvec(&list)?, list.len() as i64])?;
+        }
+    }
+    if table_exists(conn, "documents")? {
+        // Articles stored as JSON text become postcard (a BLOB in the same column).
+        let rows: Vec<(String, String)> = conn
+            .prepare("SELECT id, article FROM documents WHERE typeof(article) = 'text'")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut st = conn.prepare("UPDATE documents SET article = ?2 WHERE id = ?1")?;
+        for (id, json) in rows {
+            let article: Article = serde_json::from_str(&json)?;
+            st.execute(params![id, postcard::to_stdvec(&article)?])?;
+        }
     }
     if table_exists(conn, "event_stories")? {
         // An event's story is now its document's; only corroboration keeps rows.
@@ -671,10 +701,10 @@ impl Store {
     /// Each document's in-document actors, one document at a time (in id order).
     /// A stored document's mentions, in text order (empty for a document not stored).
     pub fn mentions_of(&self, doc: &str) -> Result<Vec<sitrep_model::Mention>> {
-        let json: Option<String> =
+        let blob: Option<Vec<u8>> =
             self.conn.prepare_cached("SELECT mentions FROM doc_actors WHERE doc = ?1")?.query_row([doc], |r| r.get(0)).optional()?;
-        Ok(match json {
-            Some(j) => serde_json::from_str(&j)?,
+        Ok(match blob {
+            Some(b) => postcard::from_bytes(&b)?,
             None => Vec::new(),
         })
     }
@@ -999,20 +1029,19 @@ impl Store {
     /// Counts of documents, mentions, events, actors, stories.
     pub fn counts(&self) -> Result<[i64; 5]> {
         let c = |t: &str| self.conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get::<_, i64>(0));
-        let mentions =
-            self.conn.query_row("SELECT coalesce(sum(json_array_length(mentions)), 0) FROM doc_actors", [], |r| r.get::<_, i64>(0))?;
+        let mentions = self.conn.query_row("SELECT coalesce(sum(mention_count), 0) FROM doc_actors", [], |r| r.get::<_, i64>(0))?;
         Ok([c("documents")?, mentions, c("events")?, c("actors")?, c("stories")?])
     }
 
     /// One stored article and its raw text.
     pub fn article(&self, id: &str) -> Result<Option<(Article, String)>> {
-        let row: Option<(String, String, String)> = self
+        let row: Option<(Vec<u8>, String, String)> = self
             .conn
             .query_row("SELECT article, raw, text FROM documents WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
         match row {
             Some((a, raw, text)) => {
-                let mut article: Article = serde_json::from_str(&a)?;
+                let mut article: Article = postcard::from_bytes(&a)?;
                 article.text = text;
                 Ok(Some((article, raw)))
             }

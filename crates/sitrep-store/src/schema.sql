@@ -11,7 +11,7 @@ CREATE TABLE IF NOT EXISTS documents (
     url         TEXT,
     text        TEXT NOT NULL,
     raw         TEXT NOT NULL,
-    article     TEXT NOT NULL  -- the Article as JSON (paragraphs, sentences, dates, removed, alignment)
+    article     BLOB NOT NULL  -- the Article without its text, postcard (paragraphs, sentences, dates, removed, alignment)
 );
 -- Documents in clustering order (date, undated first, then id): the corpus stage streams them
 -- in this order, and without the index SQLite sorted every row with its features in memory (a
@@ -24,14 +24,15 @@ CREATE TABLE IF NOT EXISTS doc_features (
     data    BLOB NOT NULL,            -- postcard: (actors, words, names), each in order
     minhash BLOB                      -- MinHash signature: 128 u32, little-endian
 );
--- A document's own actors (before merging across documents): one list, by id, in postcard
--- (schema v7: the actor merge reads them all); and its mentions (spans of the clean text
--- naming them), one JSON array in text order. A row per mention, with its indexes, was half of
--- the store stage's time (schema v6 moved them here).
+-- A document's own actors (before merging across documents), one list by id, and its mentions
+-- (spans of the clean text naming them) in text order, both postcard: only sitrep reads them,
+-- the actor merge and `sitrep show` (schema v7; JSON, they were a fifth of the store). A row
+-- per mention, with its indexes, was half of the store stage's time (schema v6 moved them here).
 CREATE TABLE IF NOT EXISTS doc_actors (
-    doc      TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    actors   BLOB NOT NULL,
-    mentions TEXT NOT NULL DEFAULT '[]'
+    doc           TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    actors        BLOB NOT NULL,
+    mentions      BLOB NOT NULL,
+    mention_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS events (
     id             TEXT PRIMARY KEY,

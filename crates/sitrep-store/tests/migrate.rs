@@ -3,6 +3,12 @@
 use rusqlite::Connection;
 use sitrep_store::Store;
 
+/// An article as stores before version 7 kept it: JSON text.
+fn old_article() -> String {
+    let article = sitrep_model::Article { id: "a".into(), title: Some("Border talks".into()), ..Default::default() };
+    serde_json::to_string(&article).unwrap()
+}
+
 #[test]
 fn a_version_3_store_keeps_its_signatures_and_actors() {
     let tmp = tempfile::tempdir().unwrap();
@@ -30,6 +36,7 @@ fn a_version_3_store_keeps_its_signatures_and_actors() {
              PRAGMA user_version = 3;",
         )
         .unwrap();
+        conn.execute("UPDATE documents SET article = ?1", [old_article()]).unwrap();
         let json = serde_json::json!({"actors": ["PAK"], "words": ["border"], "names": [], "minhash": sig}).to_string();
         conn.execute("INSERT INTO doc_features (doc, json) VALUES ('a', ?1)", [json]).unwrap();
         for (id, name) in [("PAK", "Pakistan"), ("AFG", "Afghanistan")] {
@@ -81,6 +88,7 @@ fn a_version_5_store_keeps_its_mentions_in_text_order() {
              PRAGMA user_version = 5;",
         )
         .unwrap();
+        conn.execute("UPDATE documents SET article = ?1", [old_article()]).unwrap();
     }
     let store = Store::open(&path).unwrap();
     let a = store.mentions_of("a").unwrap();
@@ -115,6 +123,7 @@ fn a_version_6_store_keeps_its_features_and_actors_in_binary_rows() {
              PRAGMA user_version = 6;",
         )
         .unwrap();
+        conn.execute("UPDATE documents SET article = ?1", [old_article()]).unwrap();
         let json = serde_json::json!({"actors": ["AFG", "PAK"], "words": ["border", "crossing"], "names": ["torkham"]}).to_string();
         conn.execute("INSERT INTO doc_features (doc, json) VALUES ('a', ?1)", [json]).unwrap();
         let actors = serde_json::json!([
@@ -122,7 +131,11 @@ fn a_version_6_store_keeps_its_features_and_actors_in_binary_rows() {
             {"id": "PER:x", "name": "Asad Tour", "kind": "person", "country": "PAK", "agent": "GOV",
              "aliases": ["Asad Tour"], "roles": [{"title": "envoy", "org": null, "country": "PAK", "former": true, "from": null, "to": "2024"}], "mentions": 1, "documents": 1}
         ]);
-        conn.execute("INSERT INTO doc_actors (doc, json) VALUES ('a', ?1)", [actors.to_string()]).unwrap();
+        let mentions = serde_json::json!([
+            {"start": 0, "end": 11, "text": "Afghanistan", "kind": "country", "actor": "AFG", "country": "AFG", "agent": null, "org": null, "how": "dictionary"}
+        ]);
+        conn.execute("INSERT INTO doc_actors (doc, json, mentions) VALUES ('a', ?1, ?2)", [actors.to_string(), mentions.to_string()])
+            .unwrap();
     }
     let store = Store::open(&path).unwrap();
     let features = store.features_of("a").unwrap().unwrap();
@@ -135,6 +148,14 @@ fn a_version_6_store_keeps_its_features_and_actors_in_binary_rows() {
     let (afg, person) = (&lists[0][0], &lists[0][1]);
     assert_eq!((afg.id.as_str(), afg.mentions, afg.aliases.as_slice()), ("AFG", 2, ["Afghan".to_string()].as_slice()));
     assert_eq!((person.agent.as_deref(), person.roles[0].former, person.roles[0].to.as_deref()), (Some("GOV"), true, Some("2024")));
+    let mentions = store.mentions_of("a").unwrap();
+    assert_eq!(
+        mentions.iter().map(|m| (m.start, m.text.as_str(), m.actor.as_deref())).collect::<Vec<_>>(),
+        [(0, "Afghanistan", Some("AFG"))]
+    );
+    assert_eq!(store.counts().unwrap()[1], 1, "mentions counted");
+    let (article, _) = store.article("a").unwrap().unwrap();
+    assert_eq!((article.title.as_deref(), article.text.as_str()), (Some("Border talks"), "text"), "the article read back, with its text");
     let (pooled, _) = store.actor_pool().unwrap().merge(&|_, _| false);
     assert_eq!(pooled.iter().map(|a| (a.id.as_str(), a.mentions)).collect::<Vec<_>>(), [("AFG", 2), ("PER:x", 1)], "the pool counted once");
     drop(store);
