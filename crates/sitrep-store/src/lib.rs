@@ -196,7 +196,7 @@ fn put_docs(conn: &Connection, docs: &[Prepared], analysis: &str) -> Result<Vec<
         conn.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, actors, mentions, mention_count) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![d.id, d.actors, d.mentions, d.mention_count as i64])?;
         let mut st = conn.prepare_cached(
-            "INSERT OR REPLACE INTO events (id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json)
+            "INSERT INTO events (id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )?;
         for (i, e) in d.events.iter().enumerate() {
@@ -527,6 +527,20 @@ fn migrate_binary_rows(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Schema v7: an events table keyed by its id is renamed `events_v6`, and its indexes dropped,
+/// for the schema to create the new table beside it. Whether there was one.
+fn set_aside_events(conn: &Connection) -> Result<bool> {
+    let keyed: bool = conn.prepare("SELECT 1 FROM pragma_table_info('events') WHERE name = 'id' AND pk = 1")?.exists([])?;
+    if keyed {
+        conn.execute_batch(
+            "ALTER TABLE events RENAME TO events_v6;
+             DROP INDEX IF EXISTS events_doc; DROP INDEX IF EXISTS events_type; DROP INDEX IF EXISTS events_source;
+             DROP INDEX IF EXISTS events_target; DROP INDEX IF EXISTS events_date;",
+        )?;
+    }
+    Ok(keyed)
+}
+
 /// A story's members (document id and date), in clustering order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Members {
@@ -604,7 +618,17 @@ impl Store {
             // corroboration only for events told by more than themselves.
             migrate_binary_rows(&conn)?;
         }
+        let old_events = (1..7).contains(&version) && set_aside_events(&conn)?;
         conn.execute_batch(include_str!("schema.sql"))?;
+        if old_events {
+            // v7: events without an index on their id (copied into the new table).
+            conn.execute_batch(
+                "INSERT INTO events (id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json)
+                     SELECT id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json
+                     FROM events_v6 ORDER BY doc, seq;
+                 DROP TABLE events_v6;",
+            )?;
+        }
         if (1..7).contains(&version) {
             // v7: the actor pool is kept as documents come and go.
             rebuild_actor_pool(&conn)?;

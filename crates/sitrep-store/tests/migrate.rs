@@ -120,6 +120,12 @@ fn a_version_6_store_keeps_its_features_and_actors_in_binary_rows() {
              CREATE TABLE doc_actors (doc TEXT PRIMARY KEY, json TEXT NOT NULL, mentions TEXT NOT NULL DEFAULT '[]');
              INSERT INTO documents (id, hash, origin, published, text, raw, article)
                  VALUES ('a', 'h', 'a.txt', '2024-05-01', 'text', 'text', '{}');
+             DROP TABLE events;
+             CREATE TABLE events (id TEXT PRIMARY KEY, doc TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL,
+                 status TEXT NOT NULL, source TEXT, target TEXT, source_country TEXT, target_country TEXT, date TEXT,
+                 goldstein REAL NOT NULL, json TEXT NOT NULL);
+             CREATE INDEX events_doc ON events(doc, seq);
+             INSERT INTO events VALUES ('e1', 'a', 0, 'ASSAULT', 'reported', 'PAK', 'AFG', 'PAK', 'AFG', '2024-05-01', -9.0, '{}');
              PRAGMA user_version = 6;",
         )
         .unwrap();
@@ -169,6 +175,16 @@ fn a_version_6_store_keeps_its_features_and_actors_in_binary_rows() {
         )
         .unwrap();
     assert_eq!(json_columns, 0, "the JSON columns are gone");
+    let events: Vec<(String, String, i64)> = conn
+        .prepare("SELECT id, doc, seq FROM events")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(events, [("e1".to_string(), "a".to_string(), 0)], "events carried into the new table");
+    let keyed: i64 = conn.query_row("SELECT count(*) FROM pragma_table_info('events') WHERE pk = 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(keyed, 0, "no key on the event id");
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, 7);
 }
