@@ -31,4 +31,10 @@ failed=$(grep -Eo '[0-9]+ failed' /tmp/sitrep-test.log | awk '{s+=$1} END {print
 echo "== evaluation on the seeds (skipped when ../shared is absent)"
 SITREP_PROFILE=debug bash eval/seeds.sh || true
 SITREP_PROFILE=debug bash eval/examples.sh || true
+# The throughput benchmark's quick mode as a smoke test: it builds in release mode, ingests a
+# generated 5 MB corpus and prints the table; nothing is asserted on time. spaCy and trafilatura
+# (a PyPI venv) are left out here; `bash bench/run.sh --quick` alone runs them too.
+echo "== benchmark smoke run (bench/run.sh --quick)"
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; } >/dev/null 2>&1 || true
+BENCH_NO_PYTHON=1 bash bench/run.sh --quick
 echo "tests: ${passed} passed, ${failed} failed"
