@@ -461,17 +461,13 @@ fn stable_plans(conn: &Connection) -> Result<()> {
 /// JSON, and an event's story is read through its document (`event_stories` gives way to
 /// `corroboration`, rows only for events told by more than themselves).
 fn migrate_binary_rows(conn: &Connection) -> Result<()> {
+    use rusqlite::types::Value;
+    let blob = |b: Vec<u8>| Value::Blob(b);
     if table_exists(conn, "doc_features")? && column_exists(conn, "doc_features", "json")? {
         conn.execute_batch("ALTER TABLE doc_features ADD COLUMN data BLOB NOT NULL DEFAULT x''")?;
-        let rows: Vec<(String, String)> = conn
-            .prepare("SELECT doc, json FROM doc_features")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut st = conn.prepare("UPDATE doc_features SET data = ?2 WHERE doc = ?1")?;
-        for (doc, json) in rows {
-            let features: sitrep_corpus::Features = serde_json::from_str(&json)?;
-            st.execute(params![doc, features_blob(&features)?])?;
-        }
+        rewrite_rows(conn, "SELECT doc, json FROM doc_features", "UPDATE doc_features SET data = ?2 WHERE doc = ?1", |json| {
+            Ok(vec![blob(features_blob(&serde_json::from_str(json)?)?)])
+        })?;
         conn.execute_batch("ALTER TABLE doc_features DROP COLUMN json")?;
     }
     if table_exists(conn, "doc_actors")? && !column_exists(conn, "doc_actors", "mention_count")? {
@@ -480,27 +476,18 @@ fn migrate_binary_rows(conn: &Connection) -> Result<()> {
             conn.execute_batch("ALTER TABLE doc_actors ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]'")?;
         }
         conn.execute_batch("ALTER TABLE doc_actors ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0")?;
-        let rows: Vec<(String, String)> = conn
-            .prepare("SELECT doc, mentions FROM doc_actors")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut st = conn.prepare("UPDATE doc_actors SET mentions = ?2, mention_count = ?3 WHERE doc = ?1")?;
-        for (doc, json) in rows {
-            let list: Vec<sitrep_model::Mention> = serde_json::from_str(&json)?;
-            st.execute(params![doc, postcard::to_stdvec(&list)?, list.len() as i64])?;
-        }
+        let update = "UPDATE doc_actors SET mentions = ?2, mention_count = ?3 WHERE doc = ?1";
+        rewrite_rows(conn, "SELECT doc, mentions FROM doc_actors", update, |json| {
+            let list: Vec<sitrep_model::Mention> = serde_json::from_str(json)?;
+            Ok(vec![blob(postcard::to_stdvec(&list)?), Value::Integer(list.len() as i64)])
+        })?;
     }
     if table_exists(conn, "documents")? {
         // Articles stored as JSON text become postcard (a BLOB in the same column).
-        let rows: Vec<(String, String)> = conn
-            .prepare("SELECT id, article FROM documents WHERE typeof(article) = 'text'")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut st = conn.prepare("UPDATE documents SET article = ?2 WHERE id = ?1")?;
-        for (id, json) in rows {
-            let article: Article = serde_json::from_str(&json)?;
-            st.execute(params![id, postcard::to_stdvec(&article)?])?;
-        }
+        let select = "SELECT id, article FROM documents WHERE typeof(article) = 'text'";
+        rewrite_rows(conn, select, "UPDATE documents SET article = ?2 WHERE id = ?1", |json| {
+            Ok(vec![blob(postcard::to_stdvec(&serde_json::from_str::<Article>(json)?)?)])
+        })?;
     }
     if table_exists(conn, "event_stories")? {
         // An event's story is now its document's; only corroboration keeps rows.
@@ -513,16 +500,29 @@ fn migrate_binary_rows(conn: &Connection) -> Result<()> {
     }
     if table_exists(conn, "doc_actors")? && column_exists(conn, "doc_actors", "json")? {
         conn.execute_batch("ALTER TABLE doc_actors ADD COLUMN actors BLOB NOT NULL DEFAULT x''")?;
-        let rows: Vec<(String, String)> = conn
-            .prepare("SELECT doc, json FROM doc_actors")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut st = conn.prepare("UPDATE doc_actors SET actors = ?2 WHERE doc = ?1")?;
-        for (doc, json) in rows {
-            let actors: Vec<Actor> = serde_json::from_str(&json)?;
-            st.execute(params![doc, actors_blob(&actors)?])?;
-        }
+        rewrite_rows(conn, "SELECT doc, json FROM doc_actors", "UPDATE doc_actors SET actors = ?2 WHERE doc = ?1", |json| {
+            Ok(vec![blob(actors_blob(&serde_json::from_str::<Vec<Actor>>(json)?)?)])
+        })?;
         conn.execute_batch("ALTER TABLE doc_actors DROP COLUMN json")?;
+    }
+    Ok(())
+}
+
+/// Rewrite a JSON column row by row: `select` reads (key, JSON); `update` binds the key, then
+/// what `convert` makes of the JSON.
+fn rewrite_rows(
+    conn: &Connection,
+    select: &str,
+    update: &str,
+    convert: impl Fn(&str) -> Result<Vec<rusqlite::types::Value>>,
+) -> Result<()> {
+    let rows: Vec<(String, String)> =
+        conn.prepare(select)?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut st = conn.prepare(update)?;
+    for (key, json) in rows {
+        let mut values = vec![rusqlite::types::Value::Text(key)];
+        values.extend(convert(&json)?);
+        st.execute(rusqlite::params_from_iter(values))?;
     }
     Ok(())
 }
