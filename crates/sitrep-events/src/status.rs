@@ -337,7 +337,7 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
                 .collect::<Vec<_>>()
                 .join(" "),
         );
-    } else if let Some(k) = (0..first).rev().find(|&k| is_speech(words[k])) {
+    } else if let Some(k) = (0..first).rev().find(|&k| is_speech(words[k]) && !unsaid(words, k)) {
         // "Pakistani media said the ISI chief met ...": the speaker is the mention before the verb.
         let verb_start = toks[k].start;
         let sentence_start = toks.first().map_or(0, |t| t.start);
@@ -384,6 +384,16 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
     let status = if obligation && matches!(status, Status::Asserted | Status::Reported) { Status::Planned } else { status };
     let refused = words[first.saturating_sub(4)..first].iter().any(|w| REFUSAL.contains(w));
     Judgement { status, by, by_text, negated: negated && status == Status::Denied, intent, obligation, conditional, ultimatum, refused }
+}
+
+/// "Israel has not confirmed or denied carrying out the strike", "did not say", "neither confirmed
+/// nor denied": a speech verb negated, or left open, says nothing; its subject is no source of
+/// what follows (an earlier speaker may be: "officials said Israel has not confirmed ...").
+fn unsaid(words: &[&str], k: usize) -> bool {
+    let before = &words[k.saturating_sub(3)..k];
+    before.iter().any(|w| matches!(*w, "not" | "never" | "neither" | "nor" | "no") || w.ends_with("n't"))
+        || matches!(words.get(k + 1).copied(), Some("or" | "nor"))
+        || (k >= 1 && matches!(words[k - 1], "or" | "nor"))
 }
 
 /// Nouns that carry a statement ("issued a reminder to Iraq that it must ...").

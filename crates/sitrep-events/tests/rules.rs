@@ -1061,3 +1061,82 @@ fn a_meeting_called_is_convened_by_its_caller() {
     assert!(evs.iter().any(|e| e.kind == EventType::Consult), "{evs:#?}");
     assert!(!evs.iter().any(|e| e.target.as_ref().is_some_and(|t| t.actor.contains("UNSC") || t.name.contains("UN "))), "{evs:#?}");
 }
+
+#[test]
+fn they_after_a_sentence_opened_by_a_subject_is_that_subject() {
+    let text = "Fighters of the M23 movement entered Uvira on Monday after army units withdrew, witnesses said. \
+                The rebels took the port on Tuesday. Uvira is the third town they have seized this year.";
+    let evs = events(text);
+    let seize = evs.iter().find(|e| e.trigger == "seized").expect("a seizure");
+    assert_eq!(seize.source.as_ref().map(|s| s.actor.as_str()), Some("GRP:m23"), "{evs:#?}");
+}
+
+#[test]
+fn who_neither_confirms_nor_denies_is_no_source_of_the_claim() {
+    let evs = events("Turkey has not confirmed or denied carrying out the drone strike near Qamishli.");
+    let strike = evs.iter().find(|e| e.kind == EventType::Assault).expect("a strike");
+    assert_eq!(strike.status, sitrep_model::Status::Unconfirmed, "{evs:#?}");
+    assert!(strike.attributed_to.is_none(), "{evs:#?}");
+    // an earlier speaker still is
+    let evs = events("Officials in Damascus said Turkey had not denied carrying out the drone strike.");
+    assert!(evs.iter().any(|e| e.attributed_to.is_some()), "{evs:#?}");
+}
+
+#[test]
+fn a_run_of_headlines_between_bars_codes_nothing() {
+    let evs = events("Mayors call for more funds | Governors hit back at the budget office | Texas town hit by storm.");
+    assert!(evs.is_empty(), "{evs:#?}");
+    expect("Governors hit back at the budget office.", EventType::Assault, "GOV", None);
+}
+
+#[test]
+fn an_offer_of_goods_or_prices_is_no_offer_between_parties() {
+    for text in [
+        "The carmaker offers almost all its models in Jakarta.",
+        "A Nairobi retailer is offering the new phone for $499.",
+        "Her return offers a reminder of the party's divisions.",
+    ] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.kind == EventType::Agree), "{text:?}: {evs:#?}");
+    }
+    expect("Egypt offered to host the next round.", EventType::Agree, "EGY", None);
+    expect("Qatar offered Sudan emergency loans.", EventType::Agree, "QAT", Some("SDN"));
+    expect("Obama offered the Russians a bargain.", EventType::Agree, "USA", Some("RUS"));
+}
+
+#[test]
+fn a_concert_tour_is_no_visit_and_a_tour_of_a_region_is() {
+    for text in ["The band will reunite for a European tour next summer.", "The two singers will tour together in May."] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.kind == EventType::Consult), "{text:?}: {evs:#?}");
+    }
+    expect("President Ruto toured the flooded districts of Kisumu.", EventType::Consult, "PER:william-ruto", None);
+    let evs = events("The Indian prime minister began a tour of West Africa.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Consult), "{evs:#?}");
+}
+
+#[test]
+fn a_warning_after_a_criticism_is_made_to_its_target() {
+    let text = "Egypt's foreign minister criticised the Israeli decision, warning of grave consequences for the region.";
+    expect(text, EventType::Threaten, "EGY", Some("ISR"));
+}
+
+#[test]
+fn who_was_released_some_time_ago_is_no_release_now() {
+    let text = "The charity helps people recently released from prison in Lagos to find work, its director said.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.kind == EventType::Retreat), "{evs:#?}");
+    expect("Ethiopia released 200 prisoners from Kality prison on Monday.", EventType::Retreat, "ETH", None);
+}
+
+#[test]
+fn strikes_called_something_are_no_strike_called() {
+    let text = "Russian drones hit a power station in Odesa on Monday. Ukraine called the strikes a war crime.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.kind == EventType::Protest), "{evs:#?}");
+    let text = "Iranian missiles hit a base in Syria. Jordan called the strikes unacceptable.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.kind == EventType::Protest), "{evs:#?}");
+    expect("Kenyan opposition parties called a general strike for Monday.", EventType::Protest, "KENOPP", None);
+    expect("The opposition in Kenya called the strike for Monday.", EventType::Protest, "KENOPP", None);
+}
