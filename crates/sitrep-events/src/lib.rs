@@ -409,6 +409,11 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 (kind, cameo, mode) = (EventType::Accuse, "111".into(), Some("disapprove".into()));
                 spoken = true;
             }
+            // "Johnson and Corbyn attacked each other's policies", "attacked the minister's record":
+            // an attack on words, plans or conduct is criticism (PLOVER ACCUSE), not violence.
+            if kind == EventType::Assault && lemma == "attack" && trig.first == trig.last && sense::verbal_object(&words, trig.last) {
+                (kind, cameo, mode) = (EventType::Accuse, "111".into(), Some("disapprove".into()));
+            }
             // Troops that arrive somewhere are deployed there, not visiting: peacekeepers are aid
             // (PLOVER AID, peacekeeping), other forces a mobilisation.
             if kind == EventType::Consult

@@ -346,7 +346,11 @@ pub fn is_act(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
         || (matches!(lemma, "provide" | "give") && handed(NO_HELP))
         || (lemma == "call" && first != last && strikes_named(words, first, last))
         || (lemma == "tour" && first == last && !tour_of_places(words, first, last))
-        || (matches!(lemma, "release" | "free") && first == last && background_release(words, first, last));
+        || (matches!(lemma, "release" | "free") && first == last && background_release(words, first, last))
+        || (matches!(lemma, "recognize" | "recognise") && first == last && words.lower.get(last + 1) == Some(&"that"))
+        || (lemma == "investigate" && first == last && nothing_after(words, last))
+        || (matches!(lemma, "fight" | "battle") && first == last && struggle(words, last))
+        || (lemma == "hit" && first == last && hit_by_hardship(words, last));
     !no_act
 }
 
@@ -520,6 +524,172 @@ fn tour_of_places(words: &Words, first: usize, last: usize) -> bool {
         || (matches!(next, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "several" | "two" | "three")
             && !(first > 0 && NOUN_OPENERS.contains(&w(first - 1))))
         || raw(last + 1).starts_with(|c: char| c.is_uppercase())
+}
+
+/// "Capitol Police, who worked with the FBI to investigate.": an inquiry with nothing after it,
+/// not even a thing looked into, names no one and nothing investigated.
+fn nothing_after(words: &Words, last: usize) -> bool {
+    matches!(words.lower.get(last + 1).copied(), None | Some("." | "," | ";" | ":" | "!" | "?" | "\"" | "”"))
+}
+
+/// What one fights or battles that is no party and no force: illness, disaster, the law, the
+/// weather, the air ("is battling extradition", "fighting dirty air", "battling wildfires").
+const STRUGGLES: &[&str] = &[
+    "extradition",
+    "deportation",
+    "charges",
+    "charge",
+    "lawsuit",
+    "lawsuits",
+    "case",
+    "conviction",
+    "ruling",
+    "cancer",
+    "illness",
+    "disease",
+    "diseases",
+    "virus",
+    "infection",
+    "addiction",
+    "depression",
+    "fire",
+    "fires",
+    "wildfire",
+    "wildfires",
+    "blaze",
+    "blazes",
+    "flames",
+    "flood",
+    "floods",
+    "flooding",
+    "drought",
+    "air",
+    "pollution",
+    "smog",
+    "inflation",
+    "poverty",
+    "hunger",
+    "obesity",
+    "injury",
+    "injuries",
+    "odds",
+    "clock",
+    "traffic",
+    "weather",
+    "heat",
+    "cold",
+    "snow",
+    "storm",
+];
+
+/// "battle to win the election", "fighting to save the plant", "is battling extradition",
+/// "fighting dirty air": a struggle to do something, or against a hardship, is no violence.
+fn struggle(words: &Words, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    if w(last + 1) == "to" && raw(last + 2).starts_with(|c: char| c.is_ascii_lowercase()) && !NOUN_OPENERS.contains(&w(last + 2)) {
+        return true;
+    }
+    (last + 1..(last + 4).min(words.lower.len()))
+        .take_while(|&i| raw(i).starts_with(|c: char| c.is_ascii_lowercase()) && !matches!(w(i), "with" | "against" | "for" | "over"))
+        .any(|i| STRUGGLES.contains(&w(i)))
+}
+
+/// Hardships that "hit" people without anyone striking them: prices, tariffs, weather, disease.
+const HARDSHIPS: &[&str] = &[
+    "tariffs",
+    "tariff",
+    "sanctions",
+    "taxes",
+    "tax",
+    "duties",
+    "inflation",
+    "prices",
+    "costs",
+    "recession",
+    "slump",
+    "downturn",
+    "layoffs",
+    "cuts",
+    "shortages",
+    "losses",
+    "drought",
+    "storm",
+    "storms",
+    "floods",
+    "flooding",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "earthquake",
+    "quake",
+    "pandemic",
+    "virus",
+    "outbreak",
+    "heatwave",
+    "snowstorm",
+    "blizzard",
+    "wildfires",
+];
+
+/// "farmers hit by retaliatory Chinese tariffs", "towns hit by the storm": hit by a hardship, no
+/// one attacked ("hit by a drone", "hit by a ransomware attack" stay).
+fn hit_by_hardship(words: &Words, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    w(last + 1) == "by"
+        && (last + 2..(last + 6).min(words.lower.len()))
+            .take_while(|&i| !matches!(w(i), "," | "." | ";" | "and" | "in" | "on" | "at" | "from" | "that" | "which"))
+            .any(|i| HARDSHIPS.contains(&w(i)))
+}
+
+/// What one attacks in words: plans, records, statements, conduct.
+const VERBAL_TARGETS: &[&str] = &[
+    "policy",
+    "policies",
+    "record",
+    "records",
+    "plan",
+    "plans",
+    "proposal",
+    "proposals",
+    "comments",
+    "remarks",
+    "statement",
+    "statements",
+    "decision",
+    "decisions",
+    "stance",
+    "views",
+    "bill",
+    "budget",
+    "handling",
+    "approach",
+    "strategy",
+    "agenda",
+    "rhetoric",
+    "claims",
+    "credibility",
+    "character",
+    "reforms",
+    "ideas",
+    "performance",
+    "report",
+    "ruling",
+    "legislation",
+    "deal",
+    "speech",
+    "tweet",
+    "tweets",
+];
+
+/// "attacked each other's policies on Brexit", "attacked the government's handling of the crisis":
+/// an object within four words (past determiners, possessives and modifiers) that is words, plans
+/// or conduct.
+pub fn verbal_object(words: &Words, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    (last + 1..(last + 5).min(words.lower.len()))
+        .take_while(|&i| !matches!(w(i), "," | "." | ";" | "and" | "in" | "on" | "at" | "with" | "by" | "near" | "killing" | "that"))
+        .any(|i| VERBAL_TARGETS.contains(&w(i)))
 }
 
 /// "people recently released from prison", "those newly freed from jail": a participle after a
@@ -755,6 +925,10 @@ fn noun_sense(words: &Words, first: usize, last: usize) -> bool {
     if first != last || !NOUN_SENSES.contains(&word) || first == 0 {
         return false;
     }
+    // "one shot on goal", "two shots on target": a try at a goal
+    if matches!(word, "shot" | "shots") && w(first + 1) == "on" && matches!(w(first + 2), "goal" | "target") {
+        return true;
+    }
     // "hit singles", "a phone box": the word modifies a noun after it
     if matches!(word, "hit" | "phone") && COMPOUND_HEADS.contains(&w(first + 1)) {
         return true;
@@ -851,7 +1025,9 @@ fn object_head<'t>(words: &Words<'t>, last: usize, reach: usize) -> Option<&'t s
 /// a team beaten, or a score in the sentence, is a game or a contest won; so is a name beaten
 /// that is no actor at all ("Minnesota beat Buffalo", a team named by its city).
 pub fn contest(words: &Words, last: usize, targets: &[&Mention]) -> bool {
-    let raw = words.toks.get(last + 1).map_or("", |t| t.text(words.text));
+    // "beat the Devils": a name after "the" too
+    let next = if words.lower.get(last + 1) == Some(&"the") { last + 2 } else { last + 1 };
+    let raw = words.toks.get(next).map_or("", |t| t.text(words.text));
     if targets.is_empty() && raw.starts_with(|c: char| c.is_uppercase()) {
         return true;
     }

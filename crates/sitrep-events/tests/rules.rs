@@ -1140,3 +1140,43 @@ fn strikes_called_something_are_no_strike_called() {
     expect("Kenyan opposition parties called a general strike for Monday.", EventType::Protest, "KENOPP", None);
     expect("The opposition in Kenya called the strike for Monday.", EventType::Protest, "KENOPP", None);
 }
+
+#[test]
+fn acknowledging_a_fact_is_no_recognition() {
+    let evs = events("Successive governments in Vienna have recognized that Austrians took part in the crimes.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Support), "{evs:#?}");
+    expect("Sweden recognised Palestine as a state.", EventType::Support, "SWE", Some("PSE"));
+}
+
+#[test]
+fn an_inquiry_with_nothing_after_it_investigates_nothing() {
+    let evs = events("The embassy referred the threat to Kenyan police, who worked with Interpol to investigate.");
+    assert!(!evs.iter().any(|e| e.mode.as_deref() == Some("investigate")), "{evs:#?}");
+    expect("Uganda opened an inquiry into the killings.", EventType::Accuse, "UGA", None);
+}
+
+#[test]
+fn struggles_hardships_and_games_are_no_violence() {
+    for (text, word) in [
+        ("Delhi has been fighting dirty air for decades.", "fighting"),
+        ("The parties battle to win the March election in Nepal.", "battle"),
+        ("The Australian is battling extradition to the United States.", "battling"),
+        ("Payments went to farmers hit by retaliatory Chinese tariffs.", "hit"),
+        ("Ghana allowed only one shot on goal.", "shot"),
+        ("The Bruins beat the Devils for the eighth time.", "beat"),
+    ] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.trigger == word && matches!(e.kind, EventType::Assault | EventType::Coerce)), "{text:?}: {evs:#?}");
+    }
+    // fighting and hitting people stay
+    expect("Sudanese troops are fighting the RSF in Omdurman.", EventType::Assault, "SDNMIL", None);
+    expect("Chinese drones hit a Philippine supply boat.", EventType::Assault, "CHN", None);
+}
+
+#[test]
+fn an_attack_on_policies_is_criticism() {
+    let evs = events("In a televised debate, Modi attacked the opposition's economic policies.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Accuse), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Assault), "{evs:#?}");
+    expect("Arakan Army fighters attacked army positions in Rakhine.", EventType::Assault, "GRP:arakan-army", None);
+}
