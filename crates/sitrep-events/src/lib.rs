@@ -250,7 +250,9 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             // "Ethiopian and Eritrean delegations met in Nairobi": where two parties meet is no
             // party to their meeting (one party "meeting in Cairo" meets its hosts: PLOVER codes
             // that place's state as the target).
-            if pat.kind == EventType::Consult && roles.sources.len() >= 2 {
+            // The same for two parties agreeing or working together: "Israel and Hamas agreed to
+            // extend their truce in Gaza" is an agreement between them, not with Gaza.
+            if matches!(pat.kind, EventType::Consult | EventType::Agree | EventType::Cooperate) && roles.sources.len() >= 2 {
                 roles.targets.retain(|t| {
                     let i = toks.partition_point(|k| k.end <= t.start);
                     !(matches!(t.kind, MentionKind::Place | MentionKind::Country) && i > 0 && matches!(words.lower[i - 1], "in" | "at"))
@@ -413,6 +415,15 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             // an attack on words, plans or conduct is criticism (PLOVER ACCUSE), not violence.
             if kind == EventType::Assault && lemma == "attack" && trig.first == trig.last && sense::verbal_object(&words, trig.last) {
                 (kind, cameo, mode) = (EventType::Accuse, "111".into(), Some("disapprove".into()));
+            }
+            // "said it had captured Goma", "captured two villages": a place captured is territory
+            // seized (CAMEO 192), not people arrested.
+            if kind == EventType::Coerce
+                && mode.as_deref() == Some("arrest")
+                && lemma == "capture"
+                && place_taken(&words, &sm, &places, trig.last)
+            {
+                (kind, cameo, mode) = (EventType::Coerce, "192".into(), Some("seize".into()));
             }
             // Troops that arrive somewhere are deployed there, not visiting: peacekeepers are aid
             // (PLOVER AID, peacekeeping), other forces a mobilisation.
@@ -770,6 +781,93 @@ fn opening_subject<'m>(words: &Words, sm: &[&'m Mention], mentions: &'m [Mention
         return Some(group);
     }
     Some(m)
+}
+
+/// Nouns for places and things held, not people: what is captured of them is seized.
+const PLACES_TAKEN: &[&str] = &[
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "village",
+    "villages",
+    "territory",
+    "territories",
+    "airport",
+    "base",
+    "bases",
+    "district",
+    "districts",
+    "province",
+    "capital",
+    "region",
+    "hill",
+    "hills",
+    "port",
+    "crossing",
+    "positions",
+    "position",
+    "area",
+    "areas",
+    "settlement",
+    "stronghold",
+    "strongholds",
+    "outpost",
+    "outposts",
+    "ship",
+    "vessel",
+    "tanker",
+    "island",
+    "bridge",
+    "dam",
+    "post",
+    "posts",
+    "checkpoint",
+    "checkpoints",
+    "garrison",
+];
+
+/// What "captured" takes, right after it (past a determiner or a number): a place or state named
+/// ("captured Goma", a name no actor stands for) or a noun for a place or thing held ("captured
+/// two villages", "captured the town of").
+fn place_taken(words: &Words, sm: &[&Mention], places: &[sitrep_geo::Resolved], last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let mut k = last + 1;
+    while k < words.lower.len()
+        && k <= last + 4
+        && (matches!(
+            w(k),
+            "the"
+                | "a"
+                | "an"
+                | "most"
+                | "of"
+                | "much"
+                | "several"
+                | "two"
+                | "three"
+                | "more"
+                | "than"
+                | "over"
+                | "at"
+                | "least"
+                | "key"
+                | "strategic"
+                | "military"
+                | "army"
+                | "border"
+        ) || w(k).starts_with(|c: char| c.is_ascii_digit()))
+    {
+        k += 1;
+    }
+    let Some(t) = words.toks.get(k) else { return false };
+    sm.iter().any(|m| m.start == t.start && matches!(m.kind, MentionKind::Place | MentionKind::Country))
+        || places.iter().any(|p| p.start == t.start)
+        // a capitalised name no actor stands for ("captured Goma"): people captured are named
+        // as persons or by what they are ("captured two soldiers")
+        || (t.text(words.text).starts_with(|c: char| c.is_uppercase()) && !sm.iter().any(|m| m.start <= t.start && t.start < m.end))
+        || PLACES_TAKEN.contains(&w(k))
+        || PLACES_TAKEN.contains(&w(k + 1))
 }
 
 /// Two or more vertical bars between words, or one closing the sentence: a run of headlines or

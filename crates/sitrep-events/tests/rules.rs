@@ -1180,3 +1180,22 @@ fn an_attack_on_policies_is_criticism() {
     assert!(!evs.iter().any(|e| e.kind == EventType::Assault), "{evs:#?}");
     expect("Arakan Army fighters attacked army positions in Rakhine.", EventType::Assault, "GRP:arakan-army", None);
 }
+
+#[test]
+fn a_place_captured_is_seized_and_people_captured_are_held() {
+    let evs = events("The rebels said on Monday they had captured Kalehe, a town on the lake.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Coerce && e.mode.as_deref() == Some("seize")), "{evs:#?}");
+    let evs = events("Ethnic armed groups have captured more than 50 military posts in Shan state.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Coerce && e.mode.as_deref() == Some("seize")), "{evs:#?}");
+    let evs = events("Ukrainian forces captured two Russian soldiers near Kupiansk.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Coerce && e.mode.as_deref() == Some("arrest")), "{evs:#?}");
+}
+
+#[test]
+fn where_two_parties_agree_is_no_party_to_it() {
+    let text = "Egypt and Jordan agreed on Tuesday to reopen the crossing in Gaza.";
+    expect(text, EventType::Agree, "EGY", Some("JOR"));
+    expect(text, EventType::Agree, "JOR", Some("EGY"));
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.target.as_ref().is_some_and(|t| t.actor == "PSE")), "{evs:#?}");
+}
