@@ -350,7 +350,8 @@ pub fn is_act(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
         || (matches!(lemma, "recognize" | "recognise") && first == last && words.lower.get(last + 1) == Some(&"that"))
         || (lemma == "investigate" && first == last && nothing_after(words, last))
         || (matches!(lemma, "fight" | "battle") && first == last && struggle(words, last))
-        || (lemma == "hit" && first == last && hit_by_hardship(words, last));
+        || (lemma == "hit" && first == last && hit_by_hardship(words, last))
+        || (matches!(lemma, "decline" | "refuse") && first == last && no_comment(words, last));
     !no_act
 }
 
@@ -593,6 +594,30 @@ fn struggle(words: &Words, last: usize) -> bool {
     (last + 1..(last + 4).min(words.lower.len()))
         .take_while(|&i| raw(i).starts_with(|c: char| c.is_ascii_lowercase()) && !matches!(w(i), "with" | "against" | "for" | "over"))
         .any(|i| STRUGGLES.contains(&w(i)))
+}
+
+/// "declined to comment", "refused to confirm the operation", "declined to say when": saying
+/// nothing to the press rejects no one (CAMEO's "decline comment" is no REJECT in PLOVER); "refused
+/// to respond to a demand" does reject it.
+fn no_comment(words: &Words, last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    w(last + 1) == "to"
+        && (matches!(
+            w(last + 2),
+            "comment"
+                | "confirm"
+                | "say"
+                | "discuss"
+                | "elaborate"
+                | "specify"
+                | "disclose"
+                | "reveal"
+                | "speculate"
+                | "detail"
+                | "identify"
+                | "name"
+                | "explain"
+        ) || (w(last + 2) == "be" && matches!(w(last + 3), "named" | "identified" | "quoted")))
 }
 
 /// Hardships that "hit" people without anyone striking them: prices, tariffs, weather, disease.

@@ -1199,3 +1199,17 @@ fn where_two_parties_agree_is_no_party_to_it() {
     let evs = events(text);
     assert!(!evs.iter().any(|e| e.target.as_ref().is_some_and(|t| t.actor == "PSE")), "{evs:#?}");
 }
+
+#[test]
+fn declining_to_comment_rejects_no_one() {
+    for text in [
+        "Kenya's interior ministry declined to confirm the raid.",
+        "A spokesman for the Chadian army declined to comment.",
+        "The minister declined to say when the troops would leave.",
+    ] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.kind == EventType::Reject), "{text:?}: {evs:#?}");
+    }
+    expect("Iran declined to attend the talks in Geneva.", EventType::Reject, "IRN", None);
+    expect("Hamas refused to respond to a demand from Egypt.", EventType::Reject, "GRP:hamas", None);
+}
