@@ -86,8 +86,12 @@ const INFORMATION: &[&str] = &[
     "emails",
 ];
 /// What is provided or given that is no help to anyone ("did not provide any other details",
-/// "would provide an opportunity"); a demand to "provide information" still asks something.
+/// "would provide an opportunity", "provided the names of the hostages"); a demand to "provide
+/// information" still asks something.
 const NO_HELP: &[&str] = &[
+    "names",
+    "list",
+    "proof",
     "details",
     "detail",
     "comment",

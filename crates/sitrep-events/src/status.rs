@@ -352,8 +352,11 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
         if by.is_none() {
             by_text = Some(toks[..k].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "));
         }
-    } else if let Some(k) =
-        (last + 1..words.len()).find(|&k| is_speech(words[k]) && k > 0 && (words[k - 1] == "," || toks[k - 1].kind == TokenKind::Word))
+    } else if let Some(k) = (last + 1..words.len())
+        .find(|&k| is_speech(words[k]) && k > 0 && (words[k - 1] == "," || toks[k - 1].kind == TokenKind::Word))
+        // "condemned the attack and said the army would ...": a second verb of the same subject
+        // reports that subject's words, not who told of the first act
+        .filter(|&k| !matches!(words[k - 1], "and" | "but" | "then" | "also"))
     {
         // "..., said Farid Mamundzay" / "..., people familiar with the matter said."
         let after_start = toks[k].end;

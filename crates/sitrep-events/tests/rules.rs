@@ -1213,3 +1213,22 @@ fn declining_to_comment_rejects_no_one() {
     expect("Iran declined to attend the talks in Geneva.", EventType::Reject, "IRN", None);
     expect("Hamas refused to respond to a demand from Egypt.", EventType::Reject, "GRP:hamas", None);
 }
+
+#[test]
+fn a_second_verb_of_the_same_subject_attributes_nothing() {
+    let text = "Colonel Doumbouya condemned the ambush in Conakry and said the army would hunt down its authors.";
+    let evs = events(text);
+    let condemned = evs.iter().find(|e| e.trigger == "condemned").expect("a condemnation");
+    assert!(condemned.attributed_to.is_none(), "{evs:#?}");
+    assert_eq!(condemned.status, sitrep_model::Status::Asserted, "{evs:#?}");
+    // a speaker after a comma still is the source
+    let evs = events("Chadian troops shelled the town of Abeche, the rebels said.");
+    assert!(evs.iter().any(|e| e.attributed_to.is_some()), "{evs:#?}");
+}
+
+#[test]
+fn names_handed_over_are_no_aid() {
+    let evs = events("The exchange was delayed until Hamas provided the names of the prisoners to Egypt.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Aid), "{evs:#?}");
+    expect("Egypt provided food and medicine to Gaza.", EventType::Aid, "EGY", None);
+}
