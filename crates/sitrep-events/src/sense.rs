@@ -355,7 +355,8 @@ pub fn is_act(words: &Words, first: usize, last: usize, lemma: &str) -> bool {
         || (lemma == "investigate" && first == last && nothing_after(words, last))
         || (matches!(lemma, "fight" | "battle") && first == last && struggle(words, last))
         || (lemma == "hit" && first == last && hit_by_hardship(words, last))
-        || (matches!(lemma, "decline" | "refuse") && first == last && no_comment(words, last));
+        || (matches!(lemma, "decline" | "refuse") && first == last && no_comment(words, last))
+        || (lemma == "support" && first == last && feature_support(words, first));
     !no_act
 }
 
@@ -622,6 +623,42 @@ fn no_comment(words: &Words, last: usize) -> bool {
                 | "name"
                 | "explain"
         ) || (w(last + 2) == "be" && matches!(w(last + 3), "named" | "identified" | "quoted")))
+}
+
+/// "integrated Alexa support", "technical support", "customer support", "support for USB-C": a
+/// feature or a service of a product, no backing of anyone.
+fn feature_support(words: &Words, first: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    // back over a product's name ("integrated Amazon Alexa support")
+    let at = first;
+    let mut first = first;
+    while first > 1 && at - first < 3 && raw(first - 1).starts_with(|c: char| c.is_uppercase()) {
+        first -= 1;
+    }
+    first > 0
+        && matches!(
+            w(first - 1),
+            "integrated"
+                | "technical"
+                | "tech"
+                | "customer"
+                | "native"
+                | "software"
+                | "hardware"
+                | "product"
+                | "device"
+                | "app"
+                | "browser"
+                | "built-in"
+                | "controller"
+                | "keyboard"
+                | "wireless"
+                | "bluetooth"
+                | "usb"
+                | "lumbar"
+        )
+        && !(first >= 2 && matches!(w(first - 2), "will" | "would" | "to" | "not" | "they" | "we" | "can"))
 }
 
 /// Hardships that "hit" people without anyone striking them: prices, tariffs, weather, disease.

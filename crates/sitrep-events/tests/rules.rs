@@ -1232,3 +1232,12 @@ fn names_handed_over_are_no_aid() {
     assert!(!evs.iter().any(|e| e.kind == EventType::Aid), "{evs:#?}");
     expect("Egypt provided food and medicine to Gaza.", EventType::Aid, "EGY", None);
 }
+
+#[test]
+fn support_as_a_product_feature_backs_no_one() {
+    for text in ["The new speaker comes with integrated Google Assistant support.", "Samsung offers customer support in Lagos."] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.kind == EventType::Support), "{text:?}: {evs:#?}");
+    }
+    expect("Belarus said it would support Russia.", EventType::Support, "BLR", Some("RUS"));
+}
