@@ -357,6 +357,12 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
         // "condemned the attack and said the army would ...": a second verb of the same subject
         // reports that subject's words, not who told of the first act
         .filter(|&k| !matches!(words[k - 1], "and" | "but" | "then" | "also"))
+        // "launched a missile, in a test that South Korea and Japan said set a record": a speech
+        // verb inside a relative clause speaks of that clause's noun, not of the trigger's act
+        .filter(|&k| {
+            let from = (last + 1..k).rev().find(|&j| words[j] == ",").map_or(last + 1, |c| c + 1);
+            !words[from..k].iter().any(|w| matches!(*w, "that" | "which" | "who" | "whom" | "whose"))
+        })
     {
         // "..., said Farid Mamundzay" / "..., people familiar with the matter said."
         let after_start = toks[k].end;

@@ -1241,3 +1241,11 @@ fn support_as_a_product_feature_backs_no_one() {
     }
     expect("Belarus said it would support Russia.", EventType::Support, "BLR", Some("RUS"));
 }
+
+#[test]
+fn a_speaker_inside_a_relative_clause_is_no_source_of_the_act() {
+    let text = "Russian forces shelled Kharkiv overnight, in an attack that Ukraine said damaged a school.";
+    let evs = events(text);
+    let launch = evs.iter().find(|e| e.trigger == "shelled").expect("a shelling");
+    assert!(launch.attributed_to.is_none(), "{evs:#?}");
+}
