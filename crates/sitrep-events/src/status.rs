@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
-use sitrep_model::{Mention, Status};
+use sitrep_model::{Mention, MentionKind, Status};
 use sitrep_text::{Token, TokenKind};
 
 const NEGATION: &[&str] = &[
@@ -348,7 +348,21 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
             let i = toks.partition_point(|t| t.end <= m.start);
             i > 0 && matches!(words[i - 1], "in" | "at" | "near" | "from" | "inside" | "across")
         };
-        by = candidates.iter().rev().find(|m| !located(m)).or(candidates.last()).copied();
+        let coordinated = k > 0 && matches!(words[k - 1], "and" | "but");
+        // "X condemned the raid and said ...": a speech verb coordinated with an earlier verb has
+        // the sentence's subject as its speaker: the first named actor of the sentence, not one
+        // after "by" or "of" ("an act by Kyiv", "the rulers of Niger"), nor the last name before it
+        let agent = |m: &Mention| {
+            let i = toks.partition_point(|t| t.end <= m.start);
+            i > 0 && matches!(words[i - 1], "by" | "of")
+        };
+        let named =
+            |m: &Mention| matches!(m.kind, MentionKind::Person | MentionKind::Country | MentionKind::Organisation | MentionKind::Group);
+        by = candidates
+            .iter()
+            .copied()
+            .find(|m| coordinated && named(m) && !located(m) && !agent(m))
+            .or_else(|| candidates.iter().rev().find(|m| !located(m)).or(candidates.last()).copied());
         if by.is_none() {
             by_text = Some(toks[..k].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "));
         }

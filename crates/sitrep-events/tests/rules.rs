@@ -1249,3 +1249,11 @@ fn a_speaker_inside_a_relative_clause_is_no_source_of_the_act() {
     let launch = evs.iter().find(|e| e.trigger == "shelled").expect("a shelling");
     assert!(launch.attributed_to.is_none(), "{evs:#?}");
 }
+
+#[test]
+fn a_coordinated_speech_verb_has_the_sentence_subject_as_speaker() {
+    let text = "Iran condemned the raid by Israel and said Hezbollah would attack Haifa.";
+    let evs = events(text);
+    let threat = evs.iter().find(|e| e.kind == EventType::Threaten).expect("a threat");
+    assert_eq!(threat.attributed_to.as_ref().map(|a| a.actor.as_str()), Some("IRN"), "{evs:#?}");
+}
