@@ -91,6 +91,8 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
     let mut events: Vec<Event> = Vec::new();
     // The last actor who acted, for "he", "they" in later sentences.
     let mut last_source: Option<&Mention> = None;
+    // The subject opening the sentence before, when no event of that sentence had a source.
+    let mut prev_opening: Option<&Mention> = None;
     // The parties of the article's first event between two sides, for "the two sides".
     let mut parties: Option<[&Mention; 2]> = None;
     // Events told so far: their trigger's words and who did it, for "condemned the strikes".
@@ -111,8 +113,21 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         let words = Words::new(text, toks, &mut buf);
         let trigs = triggers::find(lex, &words, &names);
         let said = sentence.of(text);
+        // "Senators call for a new coordinator | Louisiana hit by ransomware | ...": headlines
+        // run together by vertical bars are links to other stories, not this article's prose.
+        if headline_run(said) {
+            continue;
+        }
         let modal = said.contains("must") || said.contains("should");
+        // "The rebels took the airport. It is the second city they have seized": the subject
+        // opening a sentence acted, though its verb codes no event; "they" after it is that
+        // subject, not the last actor of an event told before it.
+        // Only for the next sentence, and only for "they" or "it": a person named since is "he".
+        let opening = opening_subject(&words, &sm, mentions).filter(|m| m.kind != MentionKind::Person);
+        let acted_before = last_source.map(|m| m as *const Mention);
+        let subject_before = std::mem::take(&mut prev_opening).filter(|_| words.lower.iter().any(|w| matches!(*w, "they" | "it")));
         if trigs.is_empty() && !modal {
+            prev_opening = opening;
             continue;
         }
         for trig in trigs {
@@ -172,7 +187,23 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 continue;
             }
             let at = roles::At { first: trig.first, last: trig.last, reverse: pat.reverse };
-            let mut roles = roles::find(&words, &sm, mentions, at, &prev_sources, last_source, parties);
+            let mut roles = roles::find(&words, &sm, mentions, at, &prev_sources, subject_before.or(last_source), parties);
+            // "offers almost all its models", "is offering the tablet for $799": an offer of no act,
+            // help, talks or terms (`sense::offer_between_parties`) is commerce, unless it is made
+            // to a state named right after the verb ("offered the Russians a deal").
+            if lemma == "offer" && trig.first == trig.last && !sense::offer_between_parties(&words, trig.last) {
+                let k = trig.last + 1 + usize::from(words.lower.get(trig.last + 1) == Some(&"the"));
+                let to_state = toks.get(k).is_some_and(|t| {
+                    roles.targets.iter().any(|m| {
+                        m.start == t.start
+                            && (matches!(m.kind, MentionKind::Country | MentionKind::Nationality)
+                                || (m.kind == MentionKind::Agent && m.country.is_some()))
+                    })
+                });
+                if !to_state {
+                    continue;
+                }
+            }
             // "Russia beat Croatia", "beat the Netherlands 2-1": a game won, not people beaten.
             if lemma == "beat" && trig.first == trig.last && sense::contest(&words, trig.last, &roles.targets) {
                 continue;
@@ -219,7 +250,9 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             // "Ethiopian and Eritrean delegations met in Nairobi": where two parties meet is no
             // party to their meeting (one party "meeting in Cairo" meets its hosts: PLOVER codes
             // that place's state as the target).
-            if pat.kind == EventType::Consult && roles.sources.len() >= 2 {
+            // The same for two parties agreeing or working together: "Israel and Hamas agreed to
+            // extend their truce in Gaza" is an agreement between them, not with Gaza.
+            if matches!(pat.kind, EventType::Consult | EventType::Agree | EventType::Cooperate) && roles.sources.len() >= 2 {
                 roles.targets.retain(|t| {
                     let i = toks.partition_point(|k| k.end <= t.start);
                     !(matches!(t.kind, MentionKind::Place | MentionKind::Country) && i > 0 && matches!(words.lower[i - 1], "in" | "at"))
@@ -248,6 +281,20 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 {
                     roles.targets = prev_tgts.clone();
                 }
+            }
+            // "criticised the US decision, warning of dangerous consequences", "condemned the raid,
+            // with its minister warning of a response": a warning in a participle clause after a
+            // comma is made to whom the clause before acted on.
+            if pat.kind == EventType::Threaten
+                && lemma == "warn"
+                && roles.targets.is_empty()
+                && word.ends_with("ing")
+                && let Some((prev_end, _, prev_tgts)) = &prev_trigger
+                && *prev_end <= trig.start
+                && text[*prev_end..trig.start].contains(',')
+            {
+                roles.targets =
+                    prev_tgts.iter().copied().filter(|t| !roles.sources.iter().any(|s| s.actor.is_some() && s.actor == t.actor)).collect();
             }
             // The victims of the violent act before this one in the sentence do not commit this
             // one: "killing at least 100 people and wounding about 300", "26 civilians were
@@ -363,6 +410,20 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
             {
                 (kind, cameo, mode) = (EventType::Accuse, "111".into(), Some("disapprove".into()));
                 spoken = true;
+            }
+            // "Johnson and Corbyn attacked each other's policies", "attacked the minister's record":
+            // an attack on words, plans or conduct is criticism (PLOVER ACCUSE), not violence.
+            if kind == EventType::Assault && lemma == "attack" && trig.first == trig.last && sense::verbal_object(&words, trig.last) {
+                (kind, cameo, mode) = (EventType::Accuse, "111".into(), Some("disapprove".into()));
+            }
+            // "said it had captured Goma", "captured two villages": a place captured is territory
+            // seized (CAMEO 192), not people arrested.
+            if kind == EventType::Coerce
+                && mode.as_deref() == Some("arrest")
+                && lemma == "capture"
+                && place_taken(&words, &sm, &places, trig.last)
+            {
+                (kind, cameo, mode) = (EventType::Coerce, "192".into(), Some("seize".into()));
             }
             // Troops that arrive somewhere are deployed there, not visiting: peacekeepers are aid
             // (PLOVER AID, peacekeeping), other forces a mobilisation.
@@ -655,6 +716,9 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
                 }
             }
         }
+        if last_source.map(|m| m as *const Mention) == acted_before {
+            prev_opening = opening;
+        }
         // "X said Y must ...": a demand, whether or not the act demanded is an event we know.
         let actorish: Vec<&Mention> = if modal { sm.iter().copied().filter(|m| roles::actor_like(m)).collect() } else { Vec::new() };
         for (by, who, modal) in if modal { status::obligations(&words, &actorish) } else { Vec::new() } {
@@ -690,6 +754,126 @@ pub fn code(lex: &Lexicon, geo: &dyn Gazetteer, article: &Article, mentions: &[M
         (None, _) => true,
     });
     events
+}
+
+/// The actor named first in a sentence as its subject ("The rebels took ...", "Kenyan police
+/// said ..."), followed by a verb-like word; a bare sector word ("the rebels") stands for the
+/// group of that sector named before it in the article ("the M23 ... The rebels").
+fn opening_subject<'m>(words: &Words, sm: &[&'m Mention], mentions: &'m [Mention]) -> Option<&'m Mention> {
+    let k = usize::from(matches!(words.lower.first().copied(), Some("the")));
+    let start = words.toks.get(k)?.start;
+    let m = *sm.iter().find(|m| m.start == start)?;
+    if !roles::actor_like(m) || matches!(m.kind, MentionKind::Place | MentionKind::Nationality) {
+        return None;
+    }
+    let after = words.toks.partition_point(|t| t.start < m.end);
+    let next = words.toks.get(after)?.text(words.text);
+    if !next.starts_with(|c: char| c.is_ascii_lowercase())
+        || matches!(words.lower[after], "of" | "and" | "or" | "in" | "at" | "on" | "from" | "with" | "'s" | "s")
+    {
+        return None;
+    }
+    if m.kind == MentionKind::Agent
+        && m.country.is_none()
+        && m.agent.is_some()
+        && let Some(group) = mentions.iter().rev().find(|g| g.end <= m.start && g.kind == MentionKind::Group && g.agent == m.agent)
+    {
+        return Some(group);
+    }
+    Some(m)
+}
+
+/// Nouns for places and things held, not people: what is captured of them is seized.
+const PLACES_TAKEN: &[&str] = &[
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "village",
+    "villages",
+    "territory",
+    "territories",
+    "airport",
+    "base",
+    "bases",
+    "district",
+    "districts",
+    "province",
+    "capital",
+    "region",
+    "hill",
+    "hills",
+    "port",
+    "crossing",
+    "positions",
+    "position",
+    "area",
+    "areas",
+    "settlement",
+    "stronghold",
+    "strongholds",
+    "outpost",
+    "outposts",
+    "ship",
+    "vessel",
+    "tanker",
+    "island",
+    "bridge",
+    "dam",
+    "post",
+    "posts",
+    "checkpoint",
+    "checkpoints",
+    "garrison",
+];
+
+/// What "captured" takes, right after it (past a determiner or a number): a place or state named
+/// ("captured Goma", a name no actor stands for) or a noun for a place or thing held ("captured
+/// two villages", "captured the town of").
+fn place_taken(words: &Words, sm: &[&Mention], places: &[sitrep_geo::Resolved], last: usize) -> bool {
+    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let mut k = last + 1;
+    while k < words.lower.len()
+        && k <= last + 4
+        && (matches!(
+            w(k),
+            "the"
+                | "a"
+                | "an"
+                | "most"
+                | "of"
+                | "much"
+                | "several"
+                | "two"
+                | "three"
+                | "more"
+                | "than"
+                | "over"
+                | "at"
+                | "least"
+                | "key"
+                | "strategic"
+                | "military"
+                | "army"
+                | "border"
+        ) || w(k).starts_with(|c: char| c.is_ascii_digit()))
+    {
+        k += 1;
+    }
+    let Some(t) = words.toks.get(k) else { return false };
+    sm.iter().any(|m| m.start == t.start && matches!(m.kind, MentionKind::Place | MentionKind::Country))
+        || places.iter().any(|p| p.start == t.start)
+        // a capitalised name no actor stands for ("captured Goma"): people captured are named
+        // as persons or by what they are ("captured two soldiers")
+        || (t.text(words.text).starts_with(|c: char| c.is_uppercase()) && !sm.iter().any(|m| m.start <= t.start && t.start < m.end))
+        || PLACES_TAKEN.contains(&w(k))
+        || PLACES_TAKEN.contains(&w(k + 1))
+}
+
+/// Two or more vertical bars between words, or one closing the sentence: a run of headlines or
+/// menu items ("A | B | C", "China furious at Macron [INSIGHT]|").
+fn headline_run(sentence: &str) -> bool {
+    sentence.matches(" | ").count() >= 2 || sentence.trim_end().ends_with('|')
 }
 
 /// Sectors outside the state and armed politics (see `dictionaries/agents.yaml`).

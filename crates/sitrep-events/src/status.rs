@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
-use sitrep_model::{Mention, Status};
+use sitrep_model::{Mention, MentionKind, Status};
 use sitrep_text::{Token, TokenKind};
 
 const NEGATION: &[&str] = &[
@@ -337,7 +337,7 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
                 .collect::<Vec<_>>()
                 .join(" "),
         );
-    } else if let Some(k) = (0..first).rev().find(|&k| is_speech(words[k])) {
+    } else if let Some(k) = (0..first).rev().find(|&k| is_speech(words[k]) && !unsaid(words, k)) {
         // "Pakistani media said the ISI chief met ...": the speaker is the mention before the verb.
         let verb_start = toks[k].start;
         let sentence_start = toks.first().map_or(0, |t| t.start);
@@ -348,12 +348,35 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
             let i = toks.partition_point(|t| t.end <= m.start);
             i > 0 && matches!(words[i - 1], "in" | "at" | "near" | "from" | "inside" | "across")
         };
-        by = candidates.iter().rev().find(|m| !located(m)).or(candidates.last()).copied();
+        let coordinated = k > 0 && matches!(words[k - 1], "and" | "but");
+        // "X condemned the raid and said ...": a speech verb coordinated with an earlier verb has
+        // the sentence's subject as its speaker: the first named actor of the sentence, not one
+        // after "by" or "of" ("an act by Kyiv", "the rulers of Niger"), nor the last name before it
+        let agent = |m: &Mention| {
+            let i = toks.partition_point(|t| t.end <= m.start);
+            i > 0 && matches!(words[i - 1], "by" | "of")
+        };
+        let named =
+            |m: &Mention| matches!(m.kind, MentionKind::Person | MentionKind::Country | MentionKind::Organisation | MentionKind::Group);
+        by = candidates
+            .iter()
+            .copied()
+            .find(|m| coordinated && named(m) && !located(m) && !agent(m))
+            .or_else(|| candidates.iter().rev().find(|m| !located(m)).or(candidates.last()).copied());
         if by.is_none() {
             by_text = Some(toks[..k].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "));
         }
-    } else if let Some(k) =
-        (last + 1..words.len()).find(|&k| is_speech(words[k]) && k > 0 && (words[k - 1] == "," || toks[k - 1].kind == TokenKind::Word))
+    } else if let Some(k) = (last + 1..words.len())
+        .find(|&k| is_speech(words[k]) && k > 0 && (words[k - 1] == "," || toks[k - 1].kind == TokenKind::Word))
+        // "condemned the attack and said the army would ...": a second verb of the same subject
+        // reports that subject's words, not who told of the first act
+        .filter(|&k| !matches!(words[k - 1], "and" | "but" | "then" | "also"))
+        // "launched a missile, in a test that South Korea and Japan said set a record": a speech
+        // verb inside a relative clause speaks of that clause's noun, not of the trigger's act
+        .filter(|&k| {
+            let from = (last + 1..k).rev().find(|&j| words[j] == ",").map_or(last + 1, |c| c + 1);
+            !words[from..k].iter().any(|w| matches!(*w, "that" | "which" | "who" | "whom" | "whose"))
+        })
     {
         // "..., said Farid Mamundzay" / "..., people familiar with the matter said."
         let after_start = toks[k].end;
@@ -384,6 +407,16 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
     let status = if obligation && matches!(status, Status::Asserted | Status::Reported) { Status::Planned } else { status };
     let refused = words[first.saturating_sub(4)..first].iter().any(|w| REFUSAL.contains(w));
     Judgement { status, by, by_text, negated: negated && status == Status::Denied, intent, obligation, conditional, ultimatum, refused }
+}
+
+/// "Israel has not confirmed or denied carrying out the strike", "did not say", "neither confirmed
+/// nor denied": a speech verb negated, or left open, says nothing; its subject is no source of
+/// what follows (an earlier speaker may be: "officials said Israel has not confirmed ...").
+fn unsaid(words: &[&str], k: usize) -> bool {
+    let before = &words[k.saturating_sub(3)..k];
+    before.iter().any(|w| matches!(*w, "not" | "never" | "neither" | "nor" | "no") || w.ends_with("n't"))
+        || matches!(words.get(k + 1).copied(), Some("or" | "nor"))
+        || (k >= 1 && matches!(words[k - 1], "or" | "nor"))
 }
 
 /// Nouns that carry a statement ("issued a reminder to Iraq that it must ...").

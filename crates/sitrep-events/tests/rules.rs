@@ -1061,3 +1061,199 @@ fn a_meeting_called_is_convened_by_its_caller() {
     assert!(evs.iter().any(|e| e.kind == EventType::Consult), "{evs:#?}");
     assert!(!evs.iter().any(|e| e.target.as_ref().is_some_and(|t| t.actor.contains("UNSC") || t.name.contains("UN "))), "{evs:#?}");
 }
+
+#[test]
+fn they_after_a_sentence_opened_by_a_subject_is_that_subject() {
+    let text = "Fighters of the M23 movement entered Uvira on Monday after army units withdrew, witnesses said. \
+                The rebels took the port on Tuesday. Uvira is the third town they have seized this year.";
+    let evs = events(text);
+    let seize = evs.iter().find(|e| e.trigger == "seized").expect("a seizure");
+    assert_eq!(seize.source.as_ref().map(|s| s.actor.as_str()), Some("GRP:m23"), "{evs:#?}");
+}
+
+#[test]
+fn who_neither_confirms_nor_denies_is_no_source_of_the_claim() {
+    let evs = events("Turkey has not confirmed or denied carrying out the drone strike near Qamishli.");
+    let strike = evs.iter().find(|e| e.kind == EventType::Assault).expect("a strike");
+    assert_eq!(strike.status, sitrep_model::Status::Unconfirmed, "{evs:#?}");
+    assert!(strike.attributed_to.is_none(), "{evs:#?}");
+    // an earlier speaker still is
+    let evs = events("Officials in Damascus said Turkey had not denied carrying out the drone strike.");
+    assert!(evs.iter().any(|e| e.attributed_to.is_some()), "{evs:#?}");
+}
+
+#[test]
+fn a_run_of_headlines_between_bars_codes_nothing() {
+    let evs = events("Mayors call for more funds | Governors hit back at the budget office | Texas town hit by storm.");
+    assert!(evs.is_empty(), "{evs:#?}");
+    expect("Governors hit back at the budget office.", EventType::Assault, "GOV", None);
+}
+
+#[test]
+fn an_offer_of_goods_or_prices_is_no_offer_between_parties() {
+    for text in [
+        "The carmaker offers almost all its models in Jakarta.",
+        "A Nairobi retailer is offering the new phone for $499.",
+        "Her return offers a reminder of the party's divisions.",
+    ] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.kind == EventType::Agree), "{text:?}: {evs:#?}");
+    }
+    expect("Egypt offered to host the next round.", EventType::Agree, "EGY", None);
+    expect("Qatar offered Sudan emergency loans.", EventType::Agree, "QAT", Some("SDN"));
+    expect("Obama offered the Russians a bargain.", EventType::Agree, "USA", Some("RUS"));
+}
+
+#[test]
+fn a_concert_tour_is_no_visit_and_a_tour_of_a_region_is() {
+    for text in ["The band will reunite for a European tour next summer.", "The two singers will tour together in May."] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.kind == EventType::Consult), "{text:?}: {evs:#?}");
+    }
+    expect("President Ruto toured the flooded districts of Kisumu.", EventType::Consult, "PER:william-ruto", None);
+    let evs = events("The Indian prime minister began a tour of West Africa.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Consult), "{evs:#?}");
+}
+
+#[test]
+fn a_warning_after_a_criticism_is_made_to_its_target() {
+    let text = "Egypt's foreign minister criticised the Israeli decision, warning of grave consequences for the region.";
+    expect(text, EventType::Threaten, "EGY", Some("ISR"));
+}
+
+#[test]
+fn who_was_released_some_time_ago_is_no_release_now() {
+    let text = "The charity helps people recently released from prison in Lagos to find work, its director said.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.kind == EventType::Retreat), "{evs:#?}");
+    expect("Ethiopia released 200 prisoners from Kality prison on Monday.", EventType::Retreat, "ETH", None);
+}
+
+#[test]
+fn strikes_called_something_are_no_strike_called() {
+    let text = "Russian drones hit a power station in Odesa on Monday. Ukraine called the strikes a war crime.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.kind == EventType::Protest), "{evs:#?}");
+    let text = "Iranian missiles hit a base in Syria. Jordan called the strikes unacceptable.";
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.kind == EventType::Protest), "{evs:#?}");
+    expect("Kenyan opposition parties called a general strike for Monday.", EventType::Protest, "KENOPP", None);
+    expect("The opposition in Kenya called the strike for Monday.", EventType::Protest, "KENOPP", None);
+}
+
+#[test]
+fn acknowledging_a_fact_is_no_recognition() {
+    let evs = events("Successive governments in Vienna have recognized that Austrians took part in the crimes.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Support), "{evs:#?}");
+    expect("Sweden recognised Palestine as a state.", EventType::Support, "SWE", Some("PSE"));
+}
+
+#[test]
+fn an_inquiry_with_nothing_after_it_investigates_nothing() {
+    let evs = events("The embassy referred the threat to Kenyan police, who worked with Interpol to investigate.");
+    assert!(!evs.iter().any(|e| e.mode.as_deref() == Some("investigate")), "{evs:#?}");
+    expect("Uganda opened an inquiry into the killings.", EventType::Accuse, "UGA", None);
+}
+
+#[test]
+fn struggles_hardships_and_games_are_no_violence() {
+    for (text, word) in [
+        ("Delhi has been fighting dirty air for decades.", "fighting"),
+        ("The parties battle to win the March election in Nepal.", "battle"),
+        ("The Australian is battling extradition to the United States.", "battling"),
+        ("Payments went to farmers hit by retaliatory Chinese tariffs.", "hit"),
+        ("Ghana allowed only one shot on goal.", "shot"),
+        ("The Bruins beat the Devils for the eighth time.", "beat"),
+    ] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.trigger == word && matches!(e.kind, EventType::Assault | EventType::Coerce)), "{text:?}: {evs:#?}");
+    }
+    // fighting and hitting people stay
+    expect("Sudanese troops are fighting the RSF in Omdurman.", EventType::Assault, "SDNMIL", None);
+    expect("Chinese drones hit a Philippine supply boat.", EventType::Assault, "CHN", None);
+}
+
+#[test]
+fn an_attack_on_policies_is_criticism() {
+    let evs = events("In a televised debate, Modi attacked the opposition's economic policies.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Accuse), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Assault), "{evs:#?}");
+    expect("Arakan Army fighters attacked army positions in Rakhine.", EventType::Assault, "GRP:arakan-army", None);
+}
+
+#[test]
+fn a_place_captured_is_seized_and_people_captured_are_held() {
+    let evs = events("The rebels said on Monday they had captured Kalehe, a town on the lake.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Coerce && e.mode.as_deref() == Some("seize")), "{evs:#?}");
+    let evs = events("Ethnic armed groups have captured more than 50 military posts in Shan state.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Coerce && e.mode.as_deref() == Some("seize")), "{evs:#?}");
+    let evs = events("Ukrainian forces captured two Russian soldiers near Kupiansk.");
+    assert!(evs.iter().any(|e| e.kind == EventType::Coerce && e.mode.as_deref() == Some("arrest")), "{evs:#?}");
+}
+
+#[test]
+fn where_two_parties_agree_is_no_party_to_it() {
+    let text = "Egypt and Jordan agreed on Tuesday to reopen the crossing in Gaza.";
+    expect(text, EventType::Agree, "EGY", Some("JOR"));
+    expect(text, EventType::Agree, "JOR", Some("EGY"));
+    let evs = events(text);
+    assert!(!evs.iter().any(|e| e.target.as_ref().is_some_and(|t| t.actor == "PSE")), "{evs:#?}");
+}
+
+#[test]
+fn declining_to_comment_rejects_no_one() {
+    for text in [
+        "Kenya's interior ministry declined to confirm the raid.",
+        "A spokesman for the Chadian army declined to comment.",
+        "The minister declined to say when the troops would leave.",
+    ] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.kind == EventType::Reject), "{text:?}: {evs:#?}");
+    }
+    expect("Iran declined to attend the talks in Geneva.", EventType::Reject, "IRN", None);
+    expect("Hamas refused to respond to a demand from Egypt.", EventType::Reject, "GRP:hamas", None);
+}
+
+#[test]
+fn a_second_verb_of_the_same_subject_attributes_nothing() {
+    let text = "Colonel Doumbouya condemned the ambush in Conakry and said the army would hunt down its authors.";
+    let evs = events(text);
+    let condemned = evs.iter().find(|e| e.trigger == "condemned").expect("a condemnation");
+    assert!(condemned.attributed_to.is_none(), "{evs:#?}");
+    assert_eq!(condemned.status, sitrep_model::Status::Asserted, "{evs:#?}");
+    // a speaker after a comma still is the source
+    let evs = events("Chadian troops shelled the town of Abeche, the rebels said.");
+    assert!(evs.iter().any(|e| e.attributed_to.is_some()), "{evs:#?}");
+}
+
+#[test]
+fn names_handed_over_are_no_aid() {
+    let evs = events("The exchange was delayed until Hamas provided the names of the prisoners to Egypt.");
+    assert!(!evs.iter().any(|e| e.kind == EventType::Aid), "{evs:#?}");
+    expect("Egypt provided food and medicine to Gaza.", EventType::Aid, "EGY", None);
+}
+
+#[test]
+fn support_as_a_product_feature_backs_no_one() {
+    for text in ["The new speaker comes with integrated Google Assistant support.", "Samsung offers customer support in Lagos."] {
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.kind == EventType::Support), "{text:?}: {evs:#?}");
+    }
+    expect("Belarus said it would support Russia.", EventType::Support, "BLR", Some("RUS"));
+}
+
+#[test]
+fn a_speaker_inside_a_relative_clause_is_no_source_of_the_act() {
+    let text = "Russian forces shelled Kharkiv overnight, in an attack that Ukraine said damaged a school.";
+    let evs = events(text);
+    let launch = evs.iter().find(|e| e.trigger == "shelled").expect("a shelling");
+    assert!(launch.attributed_to.is_none(), "{evs:#?}");
+}
+
+#[test]
+fn a_coordinated_speech_verb_has_the_sentence_subject_as_speaker() {
+    let text = "Iran condemned the raid by Israel and said Hezbollah would attack Haifa.";
+    let evs = events(text);
+    let threat = evs.iter().find(|e| e.kind == EventType::Threaten).expect("a threat");
+    assert_eq!(threat.attributed_to.as_ref().map(|a| a.actor.as_str()), Some("IRN"), "{evs:#?}");
+}
