@@ -33,13 +33,20 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 /// Whether `w.to_lowercase()` is one of `words` (lower-case words), without allocating for ASCII.
+///
+/// Inline, so each call site's short constant list unrolls into a few length and byte compares:
+/// resolution asks this of every token. A word equal to a lower-case word but for ASCII case
+/// lower-cases to it; only a word outside ASCII needs `to_lowercase` (a non-ASCII letter may
+/// lower-case to an ASCII one, as the Kelvin sign does to "k").
+#[inline]
 pub(crate) fn is_one_of(w: &str, words: &[&str]) -> bool {
-    if w.is_ascii() {
-        words.iter().any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
-    } else {
-        let l = w.to_lowercase();
-        words.contains(&l.as_str())
-    }
+    words.iter().any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w)) || (!w.is_ascii() && is_one_of_wide(w, words))
+}
+
+#[cold]
+fn is_one_of_wide(w: &str, words: &[&str]) -> bool {
+    let l = w.to_lowercase();
+    words.contains(&l.as_str())
 }
 
 /// FNV-1a: short words hash in a few instructions (the default hasher is built for untrusted keys;
@@ -110,6 +117,7 @@ mod tests {
         }
         assert!(is_one_of("The", &["a", "the"]) && is_one_of("THE", &["the"]) && !is_one_of("then", &["the"]));
         assert!(is_one_of("ΣΑΣ", &["σας"]) && !is_one_of("Über", &["uber"]));
+        assert!(is_one_of("\u{212a}", &["k"]) && is_one_of("ÜBER", &["über"]) && is_one_of("üBER", &["über"]));
         let long = "A".repeat(40);
         assert_eq!(with_lower(&long, str::to_string), long.to_lowercase());
         assert_eq!(with_lower("KaBuL", str::to_string), "kabul");
