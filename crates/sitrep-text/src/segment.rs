@@ -261,7 +261,15 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
             continue;
         }
         let mut numeric = c.is_ascii_digit();
-        while let Some(d) = at(i) {
+        loop {
+            // ASCII letters and digits, most of a word, a byte at a time without decoding.
+            while let Some(&b) = s.as_bytes().get(i)
+                && b.is_ascii_alphanumeric()
+            {
+                numeric &= b.is_ascii_digit();
+                i += 1;
+            }
+            let Some(d) = at(i) else { break };
             if d.is_alphanumeric() {
                 numeric &= d.is_ascii_digit();
             } else if matches!(d, '\'' | '’' | '.' | ',') {
