@@ -11,7 +11,7 @@ use sitrep_text::{Token, TokenKind};
 
 use crate::SentenceTokens;
 use crate::dictionary::Dictionary;
-use crate::lower::{is_one_of, lower};
+use crate::lower::{is_one_of, is_one_of_short, lower};
 use crate::recognise::words::SPEECH_VERBS;
 
 /// Role nouns, longest first so "deputy prime minister" wins over "minister".
@@ -321,8 +321,9 @@ fn group_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<
     let mut found = Vec::new();
     for (si, toks) in sents.0.iter().enumerate() {
         for w in toks.windows(2) {
-            if !is_one_of(w[1].text(text), &["group", "groups", "movement", "outfit"])
-                || !is_one_of(w[0].text(text), &["the", "these", "this", "such"])
+            // The determiner first: most words are too long for one.
+            if !is_one_of_short::<5>(w[0].text(text), &["the", "these", "this", "such"])
+                || !is_one_of(w[1].text(text), &["group", "groups", "movement", "outfit"])
             {
                 continue;
             }
@@ -861,7 +862,7 @@ pub(crate) fn resolve_with(
     let mut displaced: Vec<usize> = Vec::new();
     for stoks in &sents.0 {
         for i in 0..stoks.len().saturating_sub(1) {
-            if !is_one_of(stoks[i].text(text), &["the", "a"]) {
+            if !is_one_of_short::<3>(stoks[i].text(text), &["the", "a"]) {
                 continue;
             }
             // A role is at most ROLE_WORDS words: only those after the article are lower-cased.
@@ -1061,7 +1062,8 @@ fn pronoun_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Ve
                 })
             };
             let w = t.text(text);
-            let pronoun = is_one_of(w, &["he", "she", "him"]) || (is_one_of(w, &["her"]) && object_her());
+            // One look at each token for all four; "her" asks more.
+            let pronoun = is_one_of_short::<3>(w, &["he", "she", "him", "her"]) && (!is_one_of(w, &["her"]) || object_her());
             if !pronoun || mentions.iter().any(|m| m.start < t.end && t.start < m.end) {
                 continue;
             }
