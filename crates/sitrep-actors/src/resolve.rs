@@ -1102,10 +1102,13 @@ fn pronoun_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Ve
 }
 
 fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person], person_ids: &[String]) -> Vec<Actor> {
-    let mut by_id: BTreeMap<String, Actor> = BTreeMap::new();
+    // Actors in order of first mention, found by id through an ordered index (an actor is a
+    // large value: the index holds only its number), and returned in the order of their ids.
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
     for m in mentions {
         let Some(id) = m.actor.as_ref() else { continue };
-        if !by_id.contains_key(id) {
+        if !by_id.contains_key(id.as_str()) {
             let person = person_ids.iter().position(|p| p == id).map(|i| &people[i]);
             let (name, kind) = if let Some(p) = person {
                 (p.canonical().to_string(), ActorKind::Person)
@@ -1132,9 +1135,10 @@ fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person], pers
                 mentions: 0,
                 documents: 1,
             };
-            by_id.insert(id.clone(), actor);
+            by_id.insert(id, actors.len());
+            actors.push(actor);
         }
-        let entry = by_id.get_mut(id).expect("inserted above");
+        let entry = &mut actors[by_id[id.as_str()]];
         entry.mentions += 1;
         // "the group" is how the text points back, not a name of the group.
         if m.how != "anaphor" && !entry.aliases.contains(&m.text) {
@@ -1144,7 +1148,8 @@ fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person], pers
             entry.country = m.country.clone();
         }
     }
-    by_id.into_values().collect()
+    let mut actors: Vec<Option<Actor>> = actors.into_iter().map(Some).collect();
+    by_id.into_values().map(|k| actors[k].take().expect("each actor once")).collect()
 }
 
 #[cfg(test)]
