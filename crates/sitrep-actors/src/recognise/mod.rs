@@ -215,9 +215,11 @@ fn lower_tail(s: &str, chars: usize) -> String {
 
 /// "anti-Taliban", "pro-Russian": the name is part of an adjective about it, not a mention of it.
 fn negated_prefix(text: &str, start: usize) -> bool {
-    // Every prefix ends in a hyphen or a space, which only themselves lower-case to: without
-    // one right before, no prefix (asked of every dictionary hit).
-    if !text[..start].ends_with(['-', ' ', '‐']) {
+    // Every prefix ends in a hyphen or a space after "i", "o" or "n", which only themselves and
+    // their capitals lower-case to: without them right before, no prefix (asked of every
+    // dictionary hit, most of them after a space).
+    let mut last = text[..start].chars().rev();
+    if !(matches!(last.next(), Some('-' | ' ' | '‐')) && matches!(last.next(), Some('i' | 'I' | 'o' | 'O' | 'n' | 'N'))) {
         return false;
     }
     let before = lower_tail(&text[..start], 8);
