@@ -11,7 +11,7 @@ use sitrep_text::{Token, TokenKind};
 
 use crate::SentenceTokens;
 use crate::dictionary::Dictionary;
-use crate::lower::{is_one_of, is_one_of_short, lower};
+use crate::lower::{is_one_of, is_one_of_short, lower, with_lower};
 use crate::recognise::words::SPEECH_VERBS;
 
 /// Role nouns, longest first so "deputy prime minister" wins over "minister".
@@ -90,19 +90,26 @@ fn lower_words<'t>(text: &'t str, toks: &[Token]) -> Vec<Cow<'t, str>> {
     toks.iter().map(|t| lower(t.text(text))).collect()
 }
 
+/// [`ROLES`] split into words and grouped by their first, in list order: [`role_at`] runs for
+/// every word of every window, so it looks up rather than walks the list.
+type ByFirst = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
+static BY_FIRST: LazyLock<ByFirst> = LazyLock::new(|| {
+    let mut map = ByFirst::new();
+    for r in ROLES {
+        let parts: Vec<&'static str> = r.split(' ').collect();
+        map.entry(parts[0]).or_default().push((parts, r));
+    }
+    map
+});
+
+/// Whether a role noun can start at word `w` (as it is written): [`role_at`] finds none
+/// anywhere else.
+fn may_open_role(w: &str) -> bool {
+    with_lower(w, |l| BY_FIRST.contains_key(strip_possessive(l)))
+}
+
 /// The longest role noun ending at or starting at word `i` of `words`.
 fn role_at(words: &[Cow<'_, str>], i: usize) -> Option<(usize, usize, &'static str)> {
-    // [`ROLES`] split into words and grouped by their first, in list order: this runs for
-    // every word of every window, so it looks up rather than walks the list.
-    type ByFirst = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
-    static BY_FIRST: LazyLock<ByFirst> = LazyLock::new(|| {
-        let mut map = ByFirst::new();
-        for r in ROLES {
-            let parts: Vec<&'static str> = r.split(' ').collect();
-            map.entry(parts[0]).or_default().push((parts, r));
-        }
-        map
-    });
     let candidates = BY_FIRST.get(strip_possessive(words.get(i)?))?;
     for (parts, r) in candidates {
         if i + parts.len() <= words.len() && parts.iter().enumerate().all(|(k, p)| strip_possessive(&words[i + k]) == *p) {
@@ -865,7 +872,11 @@ pub(crate) fn resolve_with(
             if !is_one_of_short::<3>(stoks[i].text(text), &["the", "a"]) {
                 continue;
             }
-            // A role is at most ROLE_WORDS words: only those after the article are lower-cased.
+            // A role is at most ROLE_WORDS words: only those after the article are lower-cased,
+            // and only when the first can open one.
+            if !may_open_role(stoks[i + 1].text(text)) {
+                continue;
+            }
             let words = lower_words(text, &stoks[i + 1..stoks.len().min(i + 1 + ROLE_WORDS)]);
             let Some((_, re, title)) = role_at(&words, 0) else { continue };
             let re = i + 1 + re;
