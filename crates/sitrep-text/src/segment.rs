@@ -114,6 +114,11 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut start = para.start;
     let mut i = para.start;
     while i < para.end {
+        // Only a mark or an ellipsis's first byte can end a sentence: straight to the next.
+        match bytes[i..para.end].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = bytes[i];
         let ellipsis = c == 0xE2 && text.is_char_boundary(i) && text[i..].starts_with('…');
         if !matches!(c, b'.' | b'!' | b'?') && !ellipsis {
