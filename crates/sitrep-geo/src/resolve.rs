@@ -450,6 +450,13 @@ fn words(text: &str) -> Vec<Tok> {
     let mut start = None;
     let mut i = 0;
     while i < text.len() {
+        // Inside a word its ASCII letters and digits change nothing: skipped in one go.
+        if start.is_some() {
+            i += text.as_bytes()[i..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(text.len() - i);
+            if i == text.len() {
+                break;
+            }
+        }
         // ASCII (most of any text) a byte at a time, without decoding it (`char_indices` was
         // most of the cost).
         let c = match text.as_bytes()[i] {
