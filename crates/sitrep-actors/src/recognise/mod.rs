@@ -73,6 +73,15 @@ fn shared_names(out: &mut [Mention]) {
     }
 }
 
+/// Whether the text from the first token to the last holds `s`: a pass that needs it in a token
+/// can skip a sentence without it.
+pub(crate) fn sentence_has(text: &str, toks: &[Token], s: &str) -> bool {
+    match (toks.first(), toks.last()) {
+        (Some(first), Some(last)) => text[first.start..last.end].contains(s),
+        _ => false,
+    }
+}
+
 fn kind_of(e: EntryKind) -> MentionKind {
     match e {
         EntryKind::Organisation => MentionKind::Organisation,
