@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use sitrep_model::{Actor, ActorKind, Article, Mention, MentionKind, Role, slug};
@@ -11,7 +12,7 @@ use sitrep_text::{Token, TokenKind};
 
 use crate::SentenceTokens;
 use crate::dictionary::Dictionary;
-use crate::lower::{is_one_of, is_one_of_short, lower, with_lower};
+use crate::lower::{Fnv, is_one_of, is_one_of_short, lower, with_lower};
 use crate::recognise::words::SPEECH_VERBS;
 
 /// Role nouns, longest first so "deputy prime minister" wins over "minister".
@@ -91,10 +92,11 @@ fn lower_words<'t>(text: &'t str, toks: &[Token]) -> Vec<Cow<'t, str>> {
 }
 
 /// [`ROLES`] split into words and grouped by their first, in list order: [`role_at`] runs for
-/// every word of every window, so it looks up rather than walks the list.
-type ByFirst = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
+/// every word of every window, so it looks up rather than walks the list (hashing the short
+/// words with FNV: the default hasher was most of a lookup).
+type ByFirst = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>, BuildHasherDefault<Fnv>>;
 static BY_FIRST: LazyLock<ByFirst> = LazyLock::new(|| {
-    let mut map = ByFirst::new();
+    let mut map = ByFirst::default();
     for r in ROLES {
         let parts: Vec<&'static str> = r.split(' ').collect();
         map.entry(parts[0]).or_default().push((parts, r));
