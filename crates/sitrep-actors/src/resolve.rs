@@ -820,9 +820,15 @@ pub(crate) fn resolve_with(
             continue;
         }
         let stoks = sents.at(article, m.start);
-        let after: Vec<Token> = stoks.iter().copied().filter(|t| t.start >= m.end).take(4).collect();
-        let words = lower_words(text, &after);
-        let skip = usize::from(words.first().is_some_and(|w| w == "'s" || w == "’s"));
+        // The four tokens after the mention (tokens are in order), lower-cased only when a role
+        // can open at the first word past a possessive.
+        let after = &stoks[stoks.partition_point(|t| t.start < m.end)..];
+        let after = &after[..after.len().min(4)];
+        let skip = usize::from(after.first().is_some_and(|t| matches!(&*lower(t.text(text)), "'s" | "’s")));
+        if !after.get(skip).is_some_and(|t| may_open_role(t.text(text))) {
+            continue;
+        }
+        let words = lower_words(text, after);
         let Some((_, re, title)) = role_at(&words, skip) else { continue };
         // Not when a name follows: then the name itself is the mention ("U.N. Secretary-General
         // Kofi Annan": the rest of the title may stand between).
