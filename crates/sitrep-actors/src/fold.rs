@@ -9,7 +9,10 @@
 pub struct Folded {
     pub text: String,
     starts: Vec<usize>,
-    ends: Vec<usize>,
+    /// The ends of the ranges that are not a byte's own (`start + 1`, an ASCII letter or digit)
+    /// or empty (a space): the bytes transliterated from a character outside ASCII, in order.
+    /// Every sentence is folded, nearly all of it ASCII: one list written per byte, not two.
+    wide_ends: Vec<(usize, usize)>,
 }
 
 fn separator(c: char) -> bool {
@@ -18,10 +21,12 @@ fn separator(c: char) -> bool {
 
 /// Write one folded byte and the original span it stands for (a space stands for none: `s..s`).
 #[inline]
-fn emit(out: &mut Vec<u8>, starts: &mut Vec<usize>, ends: &mut Vec<usize>, b: u8, s: usize, e: usize) {
+fn emit(out: &mut Vec<u8>, starts: &mut Vec<usize>, wide_ends: &mut Vec<(usize, usize)>, b: u8, s: usize, e: usize) {
     out.push(b);
     starts.push(s);
-    ends.push(e);
+    if e != s + usize::from(b != b' ') {
+        wide_ends.push((out.len() - 1, e));
+    }
 }
 
 impl Folded {
@@ -30,7 +35,7 @@ impl Folded {
         let n = text.len();
         let mut out: Vec<u8> = Vec::with_capacity(n);
         let mut starts = Vec::with_capacity(n);
-        let mut ends = Vec::with_capacity(n);
+        let mut wide_ends = Vec::new();
         let mut pending_space = false;
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -46,9 +51,9 @@ impl Folded {
                     continue;
                 }
                 if std::mem::take(&mut pending_space) {
-                    emit(&mut out, &mut starts, &mut ends, b' ', s, s);
+                    emit(&mut out, &mut starts, &mut wide_ends, b' ', s, s);
                 }
-                emit(&mut out, &mut starts, &mut ends, b.to_ascii_lowercase(), s, s + 1);
+                emit(&mut out, &mut starts, &mut wide_ends, b.to_ascii_lowercase(), s, s + 1);
                 continue;
             }
             let c = text[i..].chars().next().expect("a character starts here");
@@ -68,20 +73,25 @@ impl Folded {
                 continue;
             }
             if std::mem::take(&mut pending_space) {
-                emit(&mut out, &mut starts, &mut ends, b' ', s, s);
+                emit(&mut out, &mut starts, &mut wide_ends, b' ', s, s);
             }
             for ch in piece.bytes() {
-                emit(&mut out, &mut starts, &mut ends, ch, s, e);
+                emit(&mut out, &mut starts, &mut wide_ends, ch, s, e);
             }
         }
         // Only ASCII letters, digits and spaces were written.
         let text = String::from_utf8(out).expect("folded text is ASCII");
-        Folded { text, starts, ends }
+        Folded { text, starts, wide_ends }
     }
 
     /// Original byte range of folded range `[start, end)`.
     pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
-        (self.starts[start], self.ends[end - 1])
+        let last = end - 1;
+        let e = match self.wide_ends.binary_search_by_key(&last, |&(k, _)| k) {
+            Ok(w) => self.wide_ends[w].1,
+            Err(_) => self.starts[last] + usize::from(self.text.as_bytes()[last] != b' '),
+        };
+        (self.starts[start], e)
     }
 
     /// Whether `[start, end)` starts and ends at word boundaries of the folded text.
@@ -116,5 +126,18 @@ mod tests {
         let at = f.text.find("turkiye").unwrap();
         let (s, e) = f.original(at, at + 7);
         assert_eq!(&t[s - 10..e - 10], "Türkiye");
+        // Every folded byte maps back to the one character it came from (a space to none).
+        let t = "Ça—c'est «Straße» 北京 ü. A-1";
+        let f = Folded::new(t, 3);
+        for (k, b) in f.text.bytes().enumerate() {
+            let (s, e) = f.original(k, k + 1);
+            let c = &t[s - 3..e - 3];
+            if b == b' ' {
+                assert_eq!(s, e, "{k}");
+            } else {
+                assert_eq!(c.chars().count(), 1, "{k}: {c:?}");
+                assert!(key(c).contains(char::from(b)), "{k}: {c:?}");
+            }
+        }
     }
 }

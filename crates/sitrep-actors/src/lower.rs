@@ -33,13 +33,30 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 /// Whether `w.to_lowercase()` is one of `words` (lower-case words), without allocating for ASCII.
+///
+/// Inline, so each call site's short constant list unrolls into a few length and byte compares:
+/// resolution asks this of every token. A word equal to a lower-case word but for ASCII case
+/// lower-cases to it; only a word outside ASCII needs `to_lowercase` (a non-ASCII letter may
+/// lower-case to an ASCII one, as the Kelvin sign does to "k").
+#[inline]
 pub(crate) fn is_one_of(w: &str, words: &[&str]) -> bool {
-    if w.is_ascii() {
-        words.iter().any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
-    } else {
-        let l = w.to_lowercase();
-        words.contains(&l.as_str())
-    }
+    words.iter().any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w)) || (!w.is_ascii() && is_one_of_wide(w, words))
+}
+
+/// [`is_one_of`] for a list of ASCII words of at most `MAX` bytes without a "k" (articles,
+/// pronouns): only an ASCII word as short lower-cases to one of them (the one character outside
+/// ASCII that lower-cases into it is the Kelvin sign, to "k"), so longer words, most of a text,
+/// are turned away by their length alone.
+#[inline]
+pub(crate) fn is_one_of_short<const MAX: usize>(w: &str, words: &[&str]) -> bool {
+    debug_assert!(words.iter().all(|x| x.len() <= MAX && x.is_ascii() && !x.contains('k')));
+    w.len() <= MAX && is_one_of(w, words)
+}
+
+#[cold]
+fn is_one_of_wide(w: &str, words: &[&str]) -> bool {
+    let l = w.to_lowercase();
+    words.contains(&l.as_str())
 }
 
 /// FNV-1a: short words hash in a few instructions (the default hasher is built for untrusted keys;
@@ -110,6 +127,10 @@ mod tests {
         }
         assert!(is_one_of("The", &["a", "the"]) && is_one_of("THE", &["the"]) && !is_one_of("then", &["the"]));
         assert!(is_one_of("ΣΑΣ", &["σας"]) && !is_one_of("Über", &["uber"]));
+        for w in ["", "a", "A", "the", "THE", "then", "\u{212a}", "Ä", "ǅ", "HİM", "him", "hers"] {
+            assert_eq!(is_one_of_short::<3>(w, &["the", "a", "him"]), is_one_of(w, &["the", "a", "him"]), "{w}");
+        }
+        assert!(is_one_of("\u{212a}", &["k"]) && is_one_of("ÜBER", &["über"]) && is_one_of("üBER", &["über"]));
         let long = "A".repeat(40);
         assert_eq!(with_lower(&long, str::to_string), long.to_lowercase());
         assert_eq!(with_lower("KaBuL", str::to_string), "kabul");

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use sitrep_model::{Actor, ActorKind, Article, Mention, MentionKind, Role, slug};
@@ -11,7 +12,7 @@ use sitrep_text::{Token, TokenKind};
 
 use crate::SentenceTokens;
 use crate::dictionary::Dictionary;
-use crate::lower::{is_one_of, lower};
+use crate::lower::{Fnv, is_one_of, is_one_of_short, lower, with_lower};
 use crate::recognise::words::SPEECH_VERBS;
 
 /// Role nouns, longest first so "deputy prime minister" wins over "minister".
@@ -90,19 +91,27 @@ fn lower_words<'t>(text: &'t str, toks: &[Token]) -> Vec<Cow<'t, str>> {
     toks.iter().map(|t| lower(t.text(text))).collect()
 }
 
+/// [`ROLES`] split into words and grouped by their first, in list order: [`role_at`] runs for
+/// every word of every window, so it looks up rather than walks the list (hashing the short
+/// words with FNV: the default hasher was most of a lookup).
+type ByFirst = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>, BuildHasherDefault<Fnv>>;
+static BY_FIRST: LazyLock<ByFirst> = LazyLock::new(|| {
+    let mut map = ByFirst::default();
+    for r in ROLES {
+        let parts: Vec<&'static str> = r.split(' ').collect();
+        map.entry(parts[0]).or_default().push((parts, r));
+    }
+    map
+});
+
+/// Whether a role noun can start at word `w` (as it is written): [`role_at`] finds none
+/// anywhere else.
+fn may_open_role(w: &str) -> bool {
+    with_lower(w, |l| BY_FIRST.contains_key(strip_possessive(l)))
+}
+
 /// The longest role noun ending at or starting at word `i` of `words`.
 fn role_at(words: &[Cow<'_, str>], i: usize) -> Option<(usize, usize, &'static str)> {
-    // [`ROLES`] split into words and grouped by their first, in list order: this runs for
-    // every word of every window, so it looks up rather than walks the list.
-    type ByFirst = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
-    static BY_FIRST: LazyLock<ByFirst> = LazyLock::new(|| {
-        let mut map = ByFirst::new();
-        for r in ROLES {
-            let parts: Vec<&'static str> = r.split(' ').collect();
-            map.entry(parts[0]).or_default().push((parts, r));
-        }
-        map
-    });
     let candidates = BY_FIRST.get(strip_possessive(words.get(i)?))?;
     for (parts, r) in candidates {
         if i + parts.len() <= words.len() && parts.iter().enumerate().all(|(k, p)| strip_possessive(&words[i + k]) == *p) {
@@ -321,8 +330,9 @@ fn group_anaphora(article: &Article, sents: &SentenceTokens, mentions: &mut Vec<
     let mut found = Vec::new();
     for (si, toks) in sents.0.iter().enumerate() {
         for w in toks.windows(2) {
-            if !is_one_of(w[1].text(text), &["group", "groups", "movement", "outfit"])
-                || !is_one_of(w[0].text(text), &["the", "these", "this", "such"])
+            // The determiner first: most words are too long for one.
+            if !is_one_of_short::<5>(w[0].text(text), &["the", "these", "this", "such"])
+                || !is_one_of(w[1].text(text), &["group", "groups", "movement", "outfit"])
             {
                 continue;
             }
@@ -810,9 +820,15 @@ pub(crate) fn resolve_with(
             continue;
         }
         let stoks = sents.at(article, m.start);
-        let after: Vec<Token> = stoks.iter().copied().filter(|t| t.start >= m.end).take(4).collect();
-        let words = lower_words(text, &after);
-        let skip = usize::from(words.first().is_some_and(|w| w == "'s" || w == "’s"));
+        // The four tokens after the mention (tokens are in order), lower-cased only when a role
+        // can open at the first word past a possessive.
+        let after = &stoks[stoks.partition_point(|t| t.start < m.end)..];
+        let after = &after[..after.len().min(4)];
+        let skip = usize::from(after.first().is_some_and(|t| matches!(&*lower(t.text(text)), "'s" | "’s")));
+        if !after.get(skip).is_some_and(|t| may_open_role(t.text(text))) {
+            continue;
+        }
+        let words = lower_words(text, after);
         let Some((_, re, title)) = role_at(&words, skip) else { continue };
         // Not when a name follows: then the name itself is the mention ("U.N. Secretary-General
         // Kofi Annan": the rest of the title may stand between).
@@ -861,10 +877,14 @@ pub(crate) fn resolve_with(
     let mut displaced: Vec<usize> = Vec::new();
     for stoks in &sents.0 {
         for i in 0..stoks.len().saturating_sub(1) {
-            if !is_one_of(stoks[i].text(text), &["the", "a"]) {
+            if !is_one_of_short::<3>(stoks[i].text(text), &["the", "a"]) {
                 continue;
             }
-            // A role is at most ROLE_WORDS words: only those after the article are lower-cased.
+            // A role is at most ROLE_WORDS words: only those after the article are lower-cased,
+            // and only when the first can open one.
+            if !may_open_role(stoks[i + 1].text(text)) {
+                continue;
+            }
             let words = lower_words(text, &stoks[i + 1..stoks.len().min(i + 1 + ROLE_WORDS)]);
             let Some((_, re, title)) = role_at(&words, 0) else { continue };
             let re = i + 1 + re;
@@ -1061,7 +1081,8 @@ fn pronoun_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Ve
                 })
             };
             let w = t.text(text);
-            let pronoun = is_one_of(w, &["he", "she", "him"]) || (is_one_of(w, &["her"]) && object_her());
+            // One look at each token for all four; "her" asks more.
+            let pronoun = is_one_of_short::<3>(w, &["he", "she", "him", "her"]) && (!is_one_of(w, &["her"]) || object_her());
             if !pronoun || mentions.iter().any(|m| m.start < t.end && t.start < m.end) {
                 continue;
             }
@@ -1100,10 +1121,13 @@ fn pronoun_mentions(article: &Article, sents: &SentenceTokens, mentions: &mut Ve
 }
 
 fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person], person_ids: &[String]) -> Vec<Actor> {
-    let mut by_id: BTreeMap<String, Actor> = BTreeMap::new();
+    // Actors in order of first mention, found by id through an ordered index (an actor is a
+    // large value: the index holds only its number), and returned in the order of their ids.
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
     for m in mentions {
         let Some(id) = m.actor.as_ref() else { continue };
-        if !by_id.contains_key(id) {
+        if !by_id.contains_key(id.as_str()) {
             let person = person_ids.iter().position(|p| p == id).map(|i| &people[i]);
             let (name, kind) = if let Some(p) = person {
                 (p.canonical().to_string(), ActorKind::Person)
@@ -1130,9 +1154,10 @@ fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person], pers
                 mentions: 0,
                 documents: 1,
             };
-            by_id.insert(id.clone(), actor);
+            by_id.insert(id, actors.len());
+            actors.push(actor);
         }
-        let entry = by_id.get_mut(id).expect("inserted above");
+        let entry = &mut actors[by_id[id.as_str()]];
         entry.mentions += 1;
         // "the group" is how the text points back, not a name of the group.
         if m.how != "anaphor" && !entry.aliases.contains(&m.text) {
@@ -1142,7 +1167,8 @@ fn build_actors(dict: &Dictionary, mentions: &[Mention], people: &[Person], pers
             entry.country = m.country.clone();
         }
     }
-    by_id.into_values().collect()
+    let mut actors: Vec<Option<Actor>> = actors.into_iter().map(Some).collect();
+    by_id.into_values().map(|k| actors[k].take().expect("each actor once")).collect()
 }
 
 #[cfg(test)]

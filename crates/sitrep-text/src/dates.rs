@@ -50,6 +50,13 @@ enum Form {
     Weekday,
 }
 
+impl Form {
+    /// Whether [`resolve`] needs the publication date for the form (it gives nothing without).
+    fn relative(self) -> bool {
+        matches!(self, Form::MonthDay | Form::DayMonth | Form::RelativeMonth | Form::RelativeUnit | Form::RelativeDay | Form::Weekday)
+    }
+}
+
 /// The patterns of the forms, in the order they are tried.
 fn patterns() -> Vec<(Form, String)> {
     let m = MONTHS;
@@ -281,6 +288,10 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
     let screen = SCREEN.matches(text);
     for (form, re) in FORMS.iter() {
+        // A relative form resolves only against a publication date: without one, no search.
+        if anchor.is_none() && form.relative() {
+            continue;
+        }
         // A screened form that matches nowhere in the text: no search.
         if SCREENED.iter().position(|f| f == form).is_some_and(|k| !screen.matched(k)) {
             continue;

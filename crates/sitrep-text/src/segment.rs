@@ -114,6 +114,11 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut start = para.start;
     let mut i = para.start;
     while i < para.end {
+        // Only a mark or an ellipsis's first byte can end a sentence: straight to the next.
+        match bytes[i..para.end].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = bytes[i];
         let ellipsis = c == 0xE2 && text.is_char_boundary(i) && text[i..].starts_with('…');
         if !matches!(c, b'.' | b'!' | b'?') && !ellipsis {
@@ -232,6 +237,8 @@ pub struct Token {
 }
 
 impl Token {
+    /// Inline: the other stages call this for nearly every token, from other crates.
+    #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
@@ -259,7 +266,15 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
             continue;
         }
         let mut numeric = c.is_ascii_digit();
-        while let Some(d) = at(i) {
+        loop {
+            // ASCII letters and digits, most of a word, a byte at a time without decoding.
+            while let Some(&b) = s.as_bytes().get(i)
+                && b.is_ascii_alphanumeric()
+            {
+                numeric &= b.is_ascii_digit();
+                i += 1;
+            }
+            let Some(d) = at(i) else { break };
             if d.is_alphanumeric() {
                 numeric &= d.is_ascii_digit();
             } else if matches!(d, '\'' | '’' | '.' | ',') {

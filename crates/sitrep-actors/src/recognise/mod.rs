@@ -15,6 +15,7 @@ use sitrep_text::{Token, TokenKind};
 use crate::SentenceTokens;
 use crate::dictionary::{Dictionary, EntryKind, Hit};
 use crate::fold::Folded;
+use crate::lower::is_one_of;
 
 /// All mentions in the article, sorted by start, not overlapping.
 pub fn mentions(dict: &Dictionary, article: &Article) -> Vec<Mention> {
@@ -69,6 +70,15 @@ fn shared_names(out: &mut [Mention]) {
                 a.replace_range(..default.len(), other);
             }
         }
+    }
+}
+
+/// Whether the text from the first token to the last holds `s`: a pass that needs it in a token
+/// can skip a sentence without it.
+pub(crate) fn sentence_has(text: &str, toks: &[Token], s: &str) -> bool {
+    match (toks.first(), toks.last()) {
+        (Some(first), Some(last)) => text[first.start..last.end].contains(s),
+        _ => false,
     }
 }
 
@@ -158,8 +168,12 @@ fn dictionary_mentions(dict: &Dictionary, text: &str, sentence: Span, toks: &[To
 /// "U.S." folds to "u s" and its match ends before the last dot; the dot belongs to the
 /// abbreviation, so "U.S. forces" reads as a name and a sector word with nothing between.
 fn abbreviation_end(text: &str, start: usize, end: usize) -> usize {
+    // The dot after the match first: most matches have none, and that is a byte to look at.
+    if !text[end..].starts_with('.') {
+        return end;
+    }
     let last_word = text[start..end].rsplit(' ').next().unwrap_or("");
-    if last_word.contains('.') && last_word.ends_with(|c: char| c.is_alphabetic()) && text[end..].starts_with('.') { end + 1 } else { end }
+    if last_word.contains('.') && last_word.ends_with(|c: char| c.is_alphabetic()) { end + 1 } else { end }
 }
 
 /// Capitalised words on both sides, the one before not opening the sentence.
@@ -210,6 +224,13 @@ fn lower_tail(s: &str, chars: usize) -> String {
 
 /// "anti-Taliban", "pro-Russian": the name is part of an adjective about it, not a mention of it.
 fn negated_prefix(text: &str, start: usize) -> bool {
+    // Every prefix ends in a hyphen or a space after "i", "o" or "n", which only themselves and
+    // their capitals lower-case to: without them right before, no prefix (asked of every
+    // dictionary hit, most of them after a space).
+    let mut last = text[..start].chars().rev();
+    if !(matches!(last.next(), Some('-' | ' ' | '‐')) && matches!(last.next(), Some('i' | 'I' | 'o' | 'O' | 'n' | 'N'))) {
+        return false;
+    }
     let before = lower_tail(&text[..start], 8);
     ["anti-", "pro-", "non-", "anti ", "anti‐", "pro‐"].iter().any(|p| before.ends_with(p))
 }
@@ -227,6 +248,10 @@ fn absorb_stance(text: &str, found: &mut [Mention]) {
         let window_start = start.saturating_sub(40).max(floor);
         let window_start = (window_start..=start).find(|&k| text.is_char_boundary(k)).unwrap_or(start);
         let window = &text[window_start..start];
+        // Both stances hold a hyphen, which only a hyphen lower-cases to.
+        if !window.contains('-') {
+            continue;
+        }
         let lower = window.to_lowercase();
         let Some(at) = ["anti-", "pro-"].iter().filter_map(|p| lower.rfind(p)).max() else { continue };
         let between = &window[at..];
@@ -414,8 +439,8 @@ fn drop_sector_modifiers(text: &str, found: &mut Vec<Mention>) {
             return true;
         }
         let Some(after) = text[m.end..].strip_prefix(' ') else { return true };
-        let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-        !COMMENTATORS.contains(&word.as_str())
+        let word = after.find(|c: char| !c.is_alphabetic()).map_or(after, |n| &after[..n]);
+        !is_one_of(word, COMMENTATORS)
     });
 }
 

@@ -344,6 +344,10 @@ pub fn find(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
 /// "the Coalition", "Coalition aircraft": capitalised alone, the word names the coalition the
 /// article is about (resolution finds which); "the ruling coalition" in lower case is left.
 pub fn coalition(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
+    // One search of the sentence rather than a look at each of its tokens.
+    if !super::sentence_has(text, toks, "Coalition") {
+        return;
+    }
     for t in toks {
         let w = t.text(text);
         if bare(w) != "Coalition" || found.iter().any(|m| m.start < t.end && t.start < m.end) {

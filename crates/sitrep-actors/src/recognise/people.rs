@@ -9,6 +9,7 @@
 use sitrep_model::{Mention, MentionKind, slug};
 use sitrep_text::{Token, TokenKind};
 
+use super::sentence_has;
 use super::words::*;
 use crate::lower::lower;
 
@@ -327,6 +328,10 @@ fn office_before(text: &str, toks: &[Token], first: usize) -> bool {
 /// "SECRETARY KERRY:", "MR KIRBY:": a speaker's label in a transcript, a title and a name in
 /// capitals before a colon at the start of a line.
 pub fn speakers(text: &str, toks: &[Token], found: &mut Vec<Mention>) {
+    // A speaker's name ends at a colon: a sentence without one (nearly all) has none.
+    if !sentence_has(text, toks, ":") {
+        return;
+    }
     let caps =
         |t: &Token| t.kind == TokenKind::Word && t.text(text).chars().all(char::is_uppercase) && t.text(text).chars().nth(1).is_some();
     for k in 0..toks.len().saturating_sub(2) {
