@@ -173,6 +173,7 @@ fn put_docs(conn: &Connection, docs: &[Prepared], analysis: &str) -> Result<Vec<
             delete_document(conn, &d.id)?;
         }
         pool.count(&d.actor_list, true)?;
+        conn.prepare_cached("INSERT OR IGNORE INTO pending (doc) VALUES (?1)")?.execute([&d.id])?;
         conn.prepare_cached(
             "INSERT INTO documents (id, hash, analysis, origin, title, outlet, published, language, url, text, raw, article)
              VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -280,8 +281,10 @@ fn rebuild_actor_pool(conn: &Connection) -> Result<()> {
     pool.write()
 }
 
-/// Remove a document and every row of its own (features, actors and mentions, events).
+/// Remove a document and every row of its own (features, actors and mentions, events); the
+/// corpus stage is to place it again (or take it out of its story).
 fn delete_document(conn: &Connection, id: &str) -> Result<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO pending (doc) VALUES (?1)")?.execute([id])?;
     for table in ["doc_features", "doc_actors", "events"] {
         conn.prepare_cached(&format!("DELETE FROM {table} WHERE doc = ?1"))?.execute([id])?;
     }
@@ -630,8 +633,16 @@ impl Store {
             )?;
         }
         if (1..7).contains(&version) {
-            // v7: the actor pool is kept as documents come and go.
+            // v7: the actor pool is kept as documents come and go, and so is the queue of
+            // documents the corpus stage has yet to place (found once here the old way).
             rebuild_actor_pool(&conn)?;
+            conn.execute_batch(
+                "INSERT OR IGNORE INTO pending (doc)
+                     SELECT d.id FROM documents d LEFT JOIN story_members m ON m.doc = d.id
+                     WHERE m.doc IS NULL OR m.version != d.hash || ':' || d.analysis;
+                 INSERT OR IGNORE INTO pending (doc)
+                     SELECT m.doc FROM story_members m LEFT JOIN documents d ON d.id = m.doc WHERE d.id IS NULL;",
+            )?;
         }
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         Ok(Store { conn })
@@ -761,7 +772,8 @@ impl Store {
     pub fn pending(&self) -> Result<Vec<Pending>> {
         let mut out = Vec::new();
         let mut st = self.conn.prepare(
-            "SELECT d.id, d.published, m.doc IS NOT NULL, m.published FROM documents d LEFT JOIN story_members m ON m.doc = d.id
+            "SELECT d.id, d.published, m.doc IS NOT NULL, m.published FROM pending p JOIN documents d ON d.id = p.doc
+             LEFT JOIN story_members m ON m.doc = d.id
              WHERE m.doc IS NULL OR m.version != d.hash || ':' || d.analysis",
         )?;
         let rows = st.query_map([], |r| {
@@ -771,8 +783,10 @@ impl Store {
         for row in rows {
             out.push(row?);
         }
-        let mut st =
-            self.conn.prepare("SELECT m.doc, m.published FROM story_members m LEFT JOIN documents d ON d.id = m.doc WHERE d.id IS NULL")?;
+        let mut st = self.conn.prepare(
+            "SELECT m.doc, m.published FROM pending p JOIN story_members m ON m.doc = p.doc
+             LEFT JOIN documents d ON d.id = m.doc WHERE d.id IS NULL",
+        )?;
         let rows = st.query_map([], |r| Ok(Pending { id: r.get(0)?, published: None, exists: false, clustered: Some(r.get(1)?) }))?;
         for row in rows {
             out.push(row?);
@@ -780,14 +794,23 @@ impl Store {
         Ok(out)
     }
 
+    /// The corpus stage has placed every pending document (in its transaction).
+    pub fn clear_pending(&self) -> Result<()> {
+        self.conn.execute_batch("DELETE FROM pending")?;
+        Ok(())
+    }
+
     /// Stories that reports from day `since` on could join (latest report on or after it, or
     /// undated), each with its members in clustering order; every story when `since` is None.
     pub fn stories_open_since(&self, since: Option<i64>) -> Result<Vec<Members>> {
-        let mut st = self.conn.prepare(
-            "SELECT s.anchor, m.doc, m.published FROM stories s JOIN story_members m ON m.story = s.anchor
-             WHERE ?1 IS NULL OR s.last_day IS NULL OR s.last_day >= ?1
-             ORDER BY s.anchor_published IS NOT NULL, s.anchor_published, s.anchor, m.published IS NOT NULL, m.published, m.doc",
-        )?;
+        // Two statements, not `?1 IS NULL OR ...`: with that term SQLite read every story
+        // member in the store and sorted them; without it, it walks the stories and reads the
+        // members of the open ones only.
+        let filter = if since.is_some() { "WHERE s.last_day IS NULL OR s.last_day >= ?1" } else { "WHERE ?1 IS NULL" };
+        let mut st = self.conn.prepare(&format!(
+            "SELECT s.anchor, m.doc, m.published FROM stories s JOIN story_members m ON m.story = s.anchor {filter}
+             ORDER BY s.anchor_published IS NOT NULL, s.anchor_published, s.anchor, m.published IS NOT NULL, m.published, m.doc"
+        ))?;
         let rows = st.query_map([since], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)))?;
         let mut out: Vec<Members> = Vec::new();
         for row in rows {

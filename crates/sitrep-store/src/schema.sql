@@ -113,6 +113,13 @@ CREATE TABLE IF NOT EXISTS corroboration (
 );
 CREATE INDEX IF NOT EXISTS corroboration_story ON corroboration(story);
 
+-- Documents stored, replaced or removed since the corpus stage last ran: what it must place
+-- again. Finding them by comparing every document with its story membership read the whole
+-- documents table on every ingest (schema v7).
+CREATE TABLE IF NOT EXISTS pending (
+    doc TEXT PRIMARY KEY
+) WITHOUT ROWID;
+
 -- Lines an outlet prints on page after page, learnt across ingests (see sitrep-text's
 -- clean::outlet); they are dropped from that outlet's later documents.
 CREATE TABLE IF NOT EXISTS outlet_boilerplate (

@@ -162,6 +162,7 @@ fn a_version_6_store_keeps_its_features_and_actors_in_binary_rows() {
     assert_eq!(store.counts().unwrap()[1], 1, "mentions counted");
     let (article, _) = store.article("a").unwrap().unwrap();
     assert_eq!((article.title.as_deref(), article.text.as_str()), (Some("Border talks"), "text"), "the article read back, with its text");
+    assert_eq!(store.pending().unwrap().len(), 1, "the document no story holds yet is queued for the corpus stage");
     let (pooled, _) = store.actor_pool().unwrap().merge(&|_, _| false);
     assert_eq!(pooled.iter().map(|a| (a.id.as_str(), a.mentions)).collect::<Vec<_>>(), [("AFG", 2), ("PER:x", 1)], "the pool counted once");
     drop(store);

@@ -107,3 +107,19 @@ fn the_actor_pool_follows_documents_stored_and_replaced() {
         actors.iter().map(|a| (a.id.as_str(), a.mentions, a.documents, a.aliases.iter().map(String::as_str).collect())).collect();
     assert_eq!(got, [("AFG", 1, 1, vec!["Kabul"]), ("PAK", 3, 1, vec!["Islamabad"])]);
 }
+
+#[test]
+fn only_documents_stored_or_replaced_since_the_corpus_stage_are_pending() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&tmp.path().join("db")).unwrap();
+    let put = |store: &mut Store, d: Doc| store.put_batch(&[Prepared::of(d, "raw".into()).unwrap()], "test").unwrap();
+    let ids = |store: &Store| store.pending().unwrap().into_iter().map(|p| (p.id, p.exists)).collect::<Vec<_>>();
+    put(&mut store, doc("h1", &[(0, "Pakistan")]));
+    assert_eq!(ids(&store), [("a".to_string(), true)]);
+    store.clear_pending().unwrap();
+    assert!(ids(&store).is_empty(), "placed by the corpus stage");
+    put(&mut store, doc("h1", &[(0, "Pakistan")]));
+    assert!(ids(&store).is_empty(), "the same content again is nothing new");
+    put(&mut store, doc("h2", &[(13, "Afghanistan")]));
+    assert_eq!(ids(&store), [("a".to_string(), true)], "a replaced document is placed again");
+}

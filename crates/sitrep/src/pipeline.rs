@@ -423,6 +423,10 @@ fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
 
     let pending = store.pending()?;
     update.pending = pending.len();
+    // A stored document's story is written again even when its members stay the same: a
+    // replaced report brings other events.
+    let stored: Vec<String> = pending.iter().filter(|p| p.exists).map(|p| p.id.clone()).collect();
+    touched.extend(store.stories_of_docs(&stored)?);
 
     // Everything from the earliest pending key (clustering order: date, then id) on is decided
     // again; what lies before it cannot depend on what changed.
@@ -551,5 +555,6 @@ fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
         }
     }
     store.put_actors(&actors, &links)?;
+    store.clear_pending()?;
     Ok(update)
 }
