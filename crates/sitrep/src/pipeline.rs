@@ -22,7 +22,8 @@ const BATCH: usize = 64;
 
 /// The loaded knowledge every document is analysed with.
 pub struct Engine {
-    /// Which analysis this is: sitrep's version and its dictionaries' fingerprints.
+    /// Which analysis this is: sitrep's version, a fingerprint of the analysing crates' code
+    /// (`build.rs`) and its dictionaries' fingerprints.
     pub analysis: String,
     pub dict: Dictionary,
     pub lexicon: Lexicon,
@@ -54,8 +55,9 @@ impl Engine {
             }
         };
         let analysis = format!(
-            "{}+{}+{}+{}+features{}",
+            "{}+code{}+{}+{}+{}+features{}",
             env!("CARGO_PKG_VERSION"),
+            env!("SITREP_ANALYSIS_CODE"),
             dict.fingerprint,
             lexicon.fingerprint,
             if full { "places" } else { "regions" },
