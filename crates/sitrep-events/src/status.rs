@@ -341,12 +341,13 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
         // "Pakistani media said the ISI chief met ...": the speaker is the mention before the verb.
         let verb_start = toks[k].start;
         let sentence_start = toks.first().map_or(0, |t| t.start);
-        // "the Red Cross operating in Iraq said": a place after a preposition is not the speaker
-        // when a name before it can be.
+        // "the Red Cross operating in Iraq said", "Iran's mission to the United Nations said": a
+        // place or body after a preposition is not the speaker when a name before it can be.
         let candidates: Vec<&Mention> = mentions.iter().copied().filter(|m| m.end <= verb_start && m.start >= sentence_start).collect();
         let located = |m: &Mention| {
             let i = toks.partition_point(|t| t.end <= m.start);
-            i > 0 && matches!(words[i - 1], "in" | "at" | "near" | "from" | "inside" | "across")
+            let j = if i > 1 && words[i - 1] == "the" { i - 2 } else { i.wrapping_sub(1) };
+            i > 0 && matches!(words[j], "in" | "at" | "near" | "from" | "inside" | "across" | "to")
         };
         let coordinated = k > 0 && matches!(words[k - 1], "and" | "but");
         // "X condemned the raid and said ...": a speech verb coordinated with an earlier verb has

@@ -235,6 +235,13 @@ fn a_pronoun_after_which_is_the_subject_and_the_antecedent_the_object() {
 }
 
 #[test]
+fn the_body_a_mission_is_sent_to_is_not_the_speaker() {
+    let evs = events("Egypt's delegation to the United Nations said Israel had struck a convoy near Rafah.");
+    let e = evs.iter().find(|e| e.kind == EventType::Assault).expect("the strike");
+    assert_eq!(e.attributed_to.as_ref().map(|a| a.actor.as_str()), Some("EGY"), "{evs:#?}");
+}
+
+#[test]
 fn a_place_after_a_preposition_is_not_the_speaker() {
     let evs = events("The Red Cross operating in Yemen said the Houthis had released the prisoners.");
     let e = evs.iter().find(|e| e.kind == EventType::Retreat).expect("the release");
