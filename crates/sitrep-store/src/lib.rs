@@ -720,15 +720,40 @@ impl Store {
 
     /// Replace the merged actors and their links.
     pub fn put_actors(&self, actors: &[Actor], links: &[(String, String, String)]) -> Result<()> {
-        self.conn.execute("DELETE FROM actors", [])?;
-        self.conn.execute("DELETE FROM actor_links", [])?;
-        let mut st = self.conn.prepare("INSERT INTO actors (id, json) VALUES (?1, ?2)")?;
+        // Rewritten after every corpus update, when most actors are as they were: only rows that
+        // changed are written (deleting and inserting every actor wrote the whole table again).
+        let stored: HashMap<String, String> = self
+            .conn
+            .prepare("SELECT id, json FROM actors")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut put = self.conn.prepare_cached("INSERT OR REPLACE INTO actors (id, json) VALUES (?1, ?2)")?;
         for a in actors {
-            st.execute(params![a.id, serde_json::to_string(a)?])?;
+            let json = serde_json::to_string(a)?;
+            if stored.get(&a.id) != Some(&json) {
+                put.execute(params![a.id, json])?;
+            }
         }
-        let mut st = self.conn.prepare("INSERT OR REPLACE INTO actor_links (alias, actor, why) VALUES (?1, ?2, ?3)")?;
+        let now: std::collections::HashSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+        let mut gone = self.conn.prepare_cached("DELETE FROM actors WHERE id = ?1")?;
+        for id in stored.keys().filter(|id| !now.contains(id.as_str())) {
+            gone.execute([id])?;
+        }
+        let stored: HashMap<String, (String, String)> = self
+            .conn
+            .prepare("SELECT alias, actor, why FROM actor_links")?
+            .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut put = self.conn.prepare_cached("INSERT OR REPLACE INTO actor_links (alias, actor, why) VALUES (?1, ?2, ?3)")?;
         for (alias, actor, why) in links {
-            st.execute(params![alias, actor, why])?;
+            if stored.get(alias) != Some(&(actor.clone(), why.clone())) {
+                put.execute(params![alias, actor, why])?;
+            }
+        }
+        let now: std::collections::HashSet<&str> = links.iter().map(|(alias, _, _)| alias.as_str()).collect();
+        let mut gone = self.conn.prepare_cached("DELETE FROM actor_links WHERE alias = ?1")?;
+        for alias in stored.keys().filter(|a| !now.contains(a.as_str())) {
+            gone.execute([alias])?;
         }
         Ok(())
     }
@@ -1045,7 +1070,7 @@ impl Store {
 
     /// Merged actors, most mentioned first.
     pub fn actors(&self) -> Result<Vec<Actor>> {
-        let mut st = self.conn.prepare("SELECT json FROM actors")?;
+        let mut st = self.conn.prepare("SELECT json FROM actors ORDER BY id")?;
         let mut out: Vec<Actor> =
             st.query_map([], |r| r.get::<_, String>(0))?.map(|j| Ok(serde_json::from_str(&j?)?)).collect::<Result<_>>()?;
         out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));

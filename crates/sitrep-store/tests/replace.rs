@@ -123,3 +123,17 @@ fn only_documents_stored_or_replaced_since_the_corpus_stage_are_pending() {
     put(&mut store, doc("h2", &[(13, "Afghanistan")]));
     assert_eq!(ids(&store), [("a".to_string(), true)], "a replaced document is placed again");
 }
+
+#[test]
+fn merged_actors_written_again_keep_only_what_the_merge_gives() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(&tmp.path().join("db")).unwrap();
+    let link = |a: &str, b: &str| (a.to_string(), b.to_string(), "spelling".to_string());
+    store
+        .put_actors(&[actor("PAK", "Pakistan", "Pakistani", 2), actor("AFG", "Afghanistan", "Afghan", 1)], &[link("PER:x", "PER:y")])
+        .unwrap();
+    store.put_actors(&[actor("PAK", "Pakistan", "Islamabad", 3)], &[]).unwrap();
+    let got: Vec<(String, Vec<String>)> = store.actors().unwrap().into_iter().map(|a| (a.id, a.aliases)).collect();
+    assert_eq!(got, [("PAK".to_string(), vec!["Islamabad".to_string()])], "changed rows rewritten, gone ones removed");
+    assert!(store.actor_links().unwrap().is_empty());
+}
