@@ -165,12 +165,7 @@ fn put_docs(conn: &Connection, docs: &[Prepared], analysis: &str) -> Result<Vec<
             None => Put::New,
         };
         if put == Put::Replaced {
-            let old: Option<Vec<u8>> =
-                conn.prepare_cached("SELECT actors FROM doc_actors WHERE doc = ?1")?.query_row([&d.id], |r| r.get(0)).optional()?;
-            if let Some(b) = old {
-                pool.count(&blob_actors(&b)?, false)?;
-            }
-            delete_document(conn, &d.id)?;
+            delete_document(conn, &mut pool, &d.id)?;
         }
         pool.count(&d.actor_list, true)?;
         conn.prepare_cached("INSERT OR IGNORE INTO pending (doc) VALUES (?1)")?.execute([&d.id])?;
@@ -281,9 +276,14 @@ fn rebuild_actor_pool(conn: &Connection) -> Result<()> {
     pool.write()
 }
 
-/// Remove a document and every row of its own (features, actors and mentions, events); the
-/// corpus stage is to place it again (or take it out of its story).
-fn delete_document(conn: &Connection, id: &str) -> Result<()> {
+/// Remove a document and every row of its own (features, actors and mentions, events), and its
+/// actors from the pool; the corpus stage is to place it again (or take it out of its story).
+fn delete_document(conn: &Connection, pool: &mut PoolChanges, id: &str) -> Result<()> {
+    let actors: Option<Vec<u8>> =
+        conn.prepare_cached("SELECT actors FROM doc_actors WHERE doc = ?1")?.query_row([id], |r| r.get(0)).optional()?;
+    if let Some(b) = actors {
+        pool.count(&blob_actors(&b)?, false)?;
+    }
     conn.prepare_cached("INSERT OR IGNORE INTO pending (doc) VALUES (?1)")?.execute([id])?;
     for table in ["doc_features", "doc_actors", "events"] {
         conn.prepare_cached(&format!("DELETE FROM {table} WHERE doc = ?1"))?.execute([id])?;
@@ -511,6 +511,33 @@ fn migrate_binary_rows(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Make a table of text columns, keyed by its first, hold exactly `rows` (each the key, then
+/// the other columns): only rows that differ from what is stored are written, and rows no
+/// longer given are deleted. The merged actors are rewritten after every corpus update, when
+/// most are as they were; deleting and inserting them all wrote the whole table each time.
+fn sync_table(conn: &Connection, table: &str, columns: &[&str], rows: Vec<Vec<String>>) -> Result<()> {
+    let (key, list) = (columns[0], columns.join(", "));
+    let stored: HashMap<String, Vec<String>> = conn
+        .prepare(&format!("SELECT {list} FROM {table}"))?
+        .query_map([], |r| (0..columns.len()).map(|i| r.get(i)).collect::<rusqlite::Result<Vec<String>>>())?
+        .map(|row| row.map(|row| (row[0].clone(), row)))
+        .collect::<rusqlite::Result<_>>()?;
+    let marks = vec!["?"; columns.len()].join(", ");
+    let mut put = conn.prepare_cached(&format!("INSERT OR REPLACE INTO {table} ({list}) VALUES ({marks})"))?;
+    let mut given = std::collections::HashSet::new();
+    for row in &rows {
+        if stored.get(&row[0]) != Some(row) {
+            put.execute(rusqlite::params_from_iter(row))?;
+        }
+        given.insert(row[0].as_str());
+    }
+    let mut gone = conn.prepare_cached(&format!("DELETE FROM {table} WHERE {key} = ?1"))?;
+    for k in stored.keys().filter(|k| !given.contains(k.as_str())) {
+        gone.execute([k])?;
+    }
+    Ok(())
+}
+
 /// Rewrite a JSON column row by row: `select` reads (key, JSON); `update` binds the key, then
 /// what `convert` makes of the JSON.
 fn rewrite_rows(
@@ -720,45 +747,12 @@ impl Store {
 
     /// Replace the merged actors and their links.
     pub fn put_actors(&self, actors: &[Actor], links: &[(String, String, String)]) -> Result<()> {
-        // Rewritten after every corpus update, when most actors are as they were: only rows that
-        // changed are written (deleting and inserting every actor wrote the whole table again).
-        let stored: HashMap<String, String> = self
-            .conn
-            .prepare("SELECT id, json FROM actors")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut put = self.conn.prepare_cached("INSERT OR REPLACE INTO actors (id, json) VALUES (?1, ?2)")?;
-        for a in actors {
-            let json = serde_json::to_string(a)?;
-            if stored.get(&a.id) != Some(&json) {
-                put.execute(params![a.id, json])?;
-            }
-        }
-        let now: std::collections::HashSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
-        let mut gone = self.conn.prepare_cached("DELETE FROM actors WHERE id = ?1")?;
-        for id in stored.keys().filter(|id| !now.contains(id.as_str())) {
-            gone.execute([id])?;
-        }
-        let stored: HashMap<String, (String, String)> = self
-            .conn
-            .prepare("SELECT alias, actor, why FROM actor_links")?
-            .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut put = self.conn.prepare_cached("INSERT OR REPLACE INTO actor_links (alias, actor, why) VALUES (?1, ?2, ?3)")?;
-        for (alias, actor, why) in links {
-            if stored.get(alias) != Some(&(actor.clone(), why.clone())) {
-                put.execute(params![alias, actor, why])?;
-            }
-        }
-        let now: std::collections::HashSet<&str> = links.iter().map(|(alias, _, _)| alias.as_str()).collect();
-        let mut gone = self.conn.prepare_cached("DELETE FROM actor_links WHERE alias = ?1")?;
-        for alias in stored.keys().filter(|a| !now.contains(a.as_str())) {
-            gone.execute([alias])?;
-        }
-        Ok(())
+        let actors = actors.iter().map(|a| Ok(vec![a.id.clone(), serde_json::to_string(a)?])).collect::<Result<_>>()?;
+        sync_table(&self.conn, "actors", &["id", "json"], actors)?;
+        let links = links.iter().map(|(alias, actor, why)| vec![alias.clone(), actor.clone(), why.clone()]).collect();
+        sync_table(&self.conn, "actor_links", &["alias", "actor", "why"], links)
     }
 
-    /// Each document's in-document actors, one document at a time (in id order).
     /// A stored document's mentions, in text order (empty for a document not stored).
     pub fn mentions_of(&self, doc: &str) -> Result<Vec<sitrep_model::Mention>> {
         let blob: Option<Vec<u8>> =
@@ -780,6 +774,7 @@ impl Store {
         Ok(ActorPool::from_tallies(tallies))
     }
 
+    /// Each document's in-document actors, one document at a time (in id order).
     pub fn for_each_doc_actors(&self, mut f: impl FnMut(&[Actor])) -> Result<()> {
         let mut st = self.conn.prepare("SELECT actors FROM doc_actors ORDER BY doc")?;
         let mut rows = st.query([])?;
