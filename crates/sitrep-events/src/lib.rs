@@ -32,6 +32,16 @@ pub struct Words<'t> {
 }
 
 impl<'t> Words<'t> {
+    /// The lower-case word at `i`; empty past the sentence's end, so rules look ahead freely.
+    pub fn at(&self, i: usize) -> &'t str {
+        self.lower.get(i).copied().unwrap_or_default()
+    }
+
+    /// The word at `i` as written; empty past the end.
+    pub fn raw(&self, i: usize) -> &'t str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
     /// `buf` holds the forms that differ from the text; most words are lower-case already and
     /// borrow it, so a sentence costs no allocation per word.
     pub fn new(text: &'t str, toks: &'t [sitrep_text::Token], buf: &'t mut String) -> Self {
@@ -831,7 +841,7 @@ const PLACES_TAKEN: &[&str] = &[
 /// ("captured Goma", a name no actor stands for) or a noun for a place or thing held ("captured
 /// two villages", "captured the town of").
 fn place_taken(words: &Words, sm: &[&Mention], places: &[sitrep_geo::Resolved], last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     let mut k = last + 1;
     while k < words.lower.len()
         && k <= last + 4
@@ -907,7 +917,7 @@ fn owner_of<'m>(text: &str, sm: &[&'m Mention], m: &Mention) -> Option<&'m Menti
 /// "investigating why its forces had withdrawn", "looking into how their soldiers ...": the
 /// question asked after the trigger is about the investigator's own people.
 fn own_conduct(words: &Words, last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     matches!(w(last + 1), "why" | "how" | "whether" | "what" | "if" | "when")
         && matches!(w(last + 2), "its" | "their" | "our" | "his" | "her")
 }
@@ -975,7 +985,7 @@ fn casualties_coordinated(between: &str) -> bool {
 /// attribution (", a rights group protested on Monday.").
 fn spoken_protest(words: &Words, source: &Mention, last: usize) -> bool {
     let toks = words.toks;
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     if w(last + 1) == "that" {
         return true;
     }
@@ -990,7 +1000,7 @@ fn spoken_protest(words: &Words, source: &Mention, last: usize) -> bool {
 /// "the right to resume fighting", "every right to strike back": a right to act claimed, with at
 /// most one verb ("resume") between "to" and the trigger.
 fn right_to(words: &Words, first: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     (first >= 2 && w(first - 1) == "to" && w(first - 2) == "right") || (first >= 3 && w(first - 2) == "to" && w(first - 3) == "right")
 }
 
@@ -1168,7 +1178,7 @@ fn told_noun<'t, 'a>(lex: &Lexicon, words: &Words, i: usize, told: &'t [Told<'a>
 /// The subject noun of a verb trigger when it is a determined common noun ("the raids had hit",
 /// "the agreement was mediated", "the operation, named X, hit"): its token.
 fn subject_noun(words: &Words, first: usize) -> Option<usize> {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     let mut k = first;
     while k > 0
         && matches!(
@@ -1227,7 +1237,7 @@ fn same_side(sources: &[&Mention], m: &Mention) -> bool {
 /// "denied the accusations", "denied it." (object), "a charge the Taliban reject", "a condition Kyiv rejected"
 /// (the noun before the subject): the kind of event that made it.
 fn denied_charge(words: &Words, first: usize, last: usize) -> Option<EventType> {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     let kind = |n: &str| match n {
         "charge" | "charges" | "claim" | "claims" | "accusation" | "accusations" | "allegation" | "allegations" => Some(EventType::Accuse),
         "condition" | "conditions" | "demand" | "demands" => Some(EventType::Request),

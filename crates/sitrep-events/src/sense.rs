@@ -367,7 +367,7 @@ const DEFINITE: &[&str] = &["the", "these", "those", "this", "that", "its", "the
 /// definite object names strikes told before; it calls no strike ("called a general strike",
 /// "the union called the strike for Monday" stay).
 fn strikes_named(words: &Words, first: usize, last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     matches!(w(last), "strike" | "strikes")
         && (DEFINITE.contains(&w(first + 1)) || w(first + 1).ends_with("'s"))
         && !matches!(w(last + 1), "for" | "against" | "on" | "in" | "at" | "to" | "over" | "off")
@@ -459,8 +459,8 @@ const OFFERED: &[&str] = &[
 /// no party anything. (An offer made to a state named right after the verb, "offered the Russians
 /// a deal", is one too: see `code`.)
 pub fn offer_between_parties(words: &Words, last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
-    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    let w = |i: usize| words.at(i);
+    let raw = |i: usize| words.raw(i);
     if w(last + 1) == "to" && raw(last + 2).starts_with(|c: char| c.is_ascii_lowercase()) && !DEFINITE.contains(&w(last + 2)) {
         return true;
     }
@@ -516,8 +516,8 @@ const TOUR_KINDS: &[&str] = &[
 /// tour of somewhere; "a North American tour next year", "will tour together", "a world tour of
 /// Europe" are shows on the road.
 fn tour_of_places(words: &Words, first: usize, last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
-    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    let w = |i: usize| words.at(i);
+    let raw = |i: usize| words.raw(i);
     if first > 0 && TOUR_KINDS.contains(&w(first - 1)) {
         return false;
     }
@@ -591,8 +591,8 @@ const STRUGGLES: &[&str] = &[
 /// "battle to win the election", "fighting to save the plant", "is battling extradition",
 /// "fighting dirty air": a struggle to do something, or against a hardship, is no violence.
 fn struggle(words: &Words, last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
-    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    let w = |i: usize| words.at(i);
+    let raw = |i: usize| words.raw(i);
     if w(last + 1) == "to" && raw(last + 2).starts_with(|c: char| c.is_ascii_lowercase()) && !NOUN_OPENERS.contains(&w(last + 2)) {
         return true;
     }
@@ -605,7 +605,7 @@ fn struggle(words: &Words, last: usize) -> bool {
 /// nothing to the press rejects no one (CAMEO's "decline comment" is no REJECT in PLOVER); "refused
 /// to respond to a demand" does reject it.
 fn no_comment(words: &Words, last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     w(last + 1) == "to"
         && (matches!(
             w(last + 2),
@@ -628,8 +628,8 @@ fn no_comment(words: &Words, last: usize) -> bool {
 /// "integrated Alexa support", "technical support", "customer support", "support for USB-C": a
 /// feature or a service of a product, no backing of anyone.
 fn feature_support(words: &Words, first: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
-    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    let w = |i: usize| words.at(i);
+    let raw = |i: usize| words.raw(i);
     // back over a product's name ("integrated Amazon Alexa support")
     let at = first;
     let mut first = first;
@@ -701,7 +701,7 @@ const HARDSHIPS: &[&str] = &[
 /// "farmers hit by retaliatory Chinese tariffs", "towns hit by the storm": hit by a hardship, no
 /// one attacked ("hit by a drone", "hit by a ransomware attack" stay).
 fn hit_by_hardship(words: &Words, last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     w(last + 1) == "by"
         && (last + 2..(last + 6).min(words.lower.len()))
             .take_while(|&i| !matches!(w(i), "," | "." | ";" | "and" | "in" | "on" | "at" | "from" | "that" | "which"))
@@ -752,7 +752,7 @@ const VERBAL_TARGETS: &[&str] = &[
 /// an object within four words (past determiners, possessives and modifiers) that is words, plans
 /// or conduct.
 pub fn verbal_object(words: &Words, last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     (last + 1..(last + 5).min(words.lower.len()))
         .take_while(|&i| !matches!(w(i), "," | "." | ";" | "and" | "in" | "on" | "at" | "with" | "by" | "near" | "killing" | "that"))
         .any(|i| VERBAL_TARGETS.contains(&w(i)))
@@ -762,7 +762,7 @@ pub fn verbal_object(words: &Words, last: usize) -> bool {
 /// time adverb or a noun for such people, with "from" after it, describes who they are; it
 /// reports no release ("Israel released 90 prisoners", "39 were released from jails" stay).
 fn background_release(words: &Words, first: usize, last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     if !matches!(w(first), "released" | "freed") || w(last + 1) != "from" || first == 0 {
         return false;
     }
@@ -778,7 +778,7 @@ fn background_release(words: &Words, first: usize, last: usize) -> bool {
 /// attack", "would respond to any attack": an act named as what a rule or a promise extends
 /// to has not happened.
 fn scope(words: &Words, first: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     let mut k = first;
     let mut any = false;
     while k > 0 && first - k < 3 && SCOPE_MODIFIERS.contains(&w(k - 1)) {
@@ -796,8 +796,8 @@ fn scope(words: &Words, first: usize) -> bool {
 /// "asked not to be identified": a question put, or anonymity asked, is no request between
 /// parties.
 fn question(words: &Words, first: usize, last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
-    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    let w = |i: usize| words.at(i);
+    let raw = |i: usize| words.raw(i);
     // the verb of a quotation or question: "...?" Aderholt asked; Malaska asked, "Could it ..."
     // (not an ellipsis: "we will ask... the court to open an inquiry")
     let ellipsis = raw(last + 1).starts_with("..") || raw(last + 1) == "…" || (w(last + 1) == "." && w(last + 2) == ".");
@@ -818,7 +818,7 @@ fn question(words: &Words, first: usize, last: usize) -> bool {
 
 /// "didn't respond to a request for comment", "asked for comment": the press asking.
 fn for_comment(words: &Words, last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     let k = if w(last + 1) == "for" { last + 2 } else { last + 1 };
     matches!(w(k), "comment" | "comments" | "an" | "a")
         && (w(k) != "an" || w(k + 1) == "interview")
@@ -827,7 +827,7 @@ fn for_comment(words: &Words, last: usize) -> bool {
 
 /// "overwhelming demand", "a revival in demand", "supply and demand": what buyers want.
 fn market_demand(words: &Words, first: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     let prev = if first > 0 { w(first - 1) } else { "" };
     matches!(
         prev,
@@ -873,7 +873,7 @@ fn modifies_attack(words: &Words, first: usize, last: usize) -> bool {
 /// "called it deliberate sabotage", "described the raid as a terrorist attack": a noun that
 /// names what something else was is no act of its own (the naming is coded by its own pattern).
 fn label(words: &Words, first: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     let from = first.saturating_sub(6);
     if (from..first).any(|i| matches!(w(i), "," | ";" | "." | "and" | "but" | "that" | "which")) {
         // only within the naming phrase itself
@@ -885,7 +885,7 @@ fn label(words: &Words, first: usize) -> bool {
 
 /// A naming verb with an object, or "as" after a describing verb, between `from` and `first`.
 fn named(words: &Words, from: usize, first: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     let determiner = |x: &str| matches!(x, "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "that");
     (from..first).any(|i| {
         // "called it sabotage"; "called the assault a declaration of war" (a second noun phrase:
@@ -907,7 +907,7 @@ fn named(words: &Words, from: usize, first: usize) -> bool {
 /// "thanked the Saudi hosts and said", "its hosts, who": a determiner or possessive (and at most
 /// one word between) before "host" with no object after it makes it a noun for who hosts.
 fn host_noun(words: &Words, first: usize, last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     if first != last || first == 0 || !matches!(w(first), "host" | "hosts") {
         return false;
     }
@@ -919,8 +919,8 @@ fn host_noun(words: &Words, first: usize, last: usize) -> bool {
 /// "warned that the loss of the reservoir would leave farms without irrigation": a warning whose
 /// clause has a happening, not a party, doing harm foretells it; no one threatens anyone.
 fn foretold_harm(words: &Words, last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
-    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    let w = |i: usize| words.at(i);
+    let raw = |i: usize| words.raw(i);
     let mut k = last + 1;
     if w(k) == "that" {
         k += 1;
@@ -947,16 +947,16 @@ fn left_open(words: &Words, first: usize) -> bool {
 /// "the Nikkei declined 0.3%", "declined by 2 percent", "declined to 4.1%": a figure after
 /// "declined" makes it a fall, not a refusal.
 fn figure_after(words: &Words, last: usize) -> bool {
-    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    let raw = |i: usize| words.raw(i);
     let digit = |i: usize| raw(i).starts_with(|c: char| c.is_ascii_digit());
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     digit(last + 1) || (matches!(w(last + 1), "by" | "to" | "from" | "nearly" | "about" | "almost") && digit(last + 2))
 }
 
 /// "It allows users to share files", "That, Audi says, allows the car to ...", "which allows
 /// him to": a thing that makes something possible concedes nothing to anyone.
 fn thing_allows(words: &Words, first: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     let mut k = first;
     // step back over a speech aside between commas (", Audi says,")
     if k >= 2
@@ -977,7 +977,7 @@ fn ability(words: &Words, first: usize) -> bool {
 /// "a passenger train", "military targets", "one shot on goal", "hit singles", "a phone box",
 /// "restore order", "in order to": the word is a noun naming a thing, not its verb's act.
 fn noun_sense(words: &Words, first: usize, last: usize) -> bool {
-    let w = |i: usize| words.lower.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.at(i);
     let word = w(first);
     if word == "order" || word == "orders" {
         let prev = if first > 0 { w(first - 1) } else { "" };
@@ -1000,7 +1000,7 @@ fn noun_sense(words: &Words, first: usize, last: usize) -> bool {
         return true;
     }
     // what comes next is the verb's object: "the strikes hit an air base", "hit 41 aircraft"
-    let raw = |i: usize| words.toks.get(i).map_or("", |t| t.text(words.text));
+    let raw = |i: usize| words.raw(i);
     let next = raw(first + 1);
     if NOUN_OPENERS.contains(&w(first + 1))
         || matches!(w(first + 1), "him" | "them" | "it" | "us" | "me")
