@@ -21,6 +21,23 @@ fn binary(bytes: &[u8]) -> Option<String> {
     None
 }
 
+/// Why bytes that are not UTF-8 and declare no charset are not Western text either, if they
+/// are not. Windows-1252 text is mostly ASCII letters with an accented one here and there; more
+/// bytes above 0x7F than ASCII letters is binary data without NULs, or text in a legacy encoding
+/// (Cyrillic, Greek, Japanese) that reading as Windows-1252 would turn into gibberish.
+fn not_western(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(8192)];
+    let high = head.iter().filter(|&&b| b >= 0x80).count();
+    let letters = head.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    (high > letters).then(|| {
+        format!(
+            "not text: not UTF-8, and {high} of the first {} bytes are not ASCII (binary data, or text in a legacy encoding that \
+             is not declared: declare its charset or convert it to UTF-8)",
+            head.len()
+        )
+    })
+}
+
 /// The charset an HTML page declares in its first bytes (`<meta charset=...>` or the
 /// `http-equiv` form), if encoding_rs knows it.
 pub fn html_charset(bytes: &[u8]) -> Option<&'static Encoding> {
@@ -63,7 +80,12 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>, html: bool) -> 
         Some(e) if e == UTF_8 && std::str::from_utf8(bytes).is_err() => WINDOWS_1252,
         Some(e) => e,
         None if std::str::from_utf8(bytes).is_ok() => UTF_8,
-        None => WINDOWS_1252,
+        None => {
+            if let Some(why) = not_western(bytes) {
+                return Err(why);
+            }
+            WINDOWS_1252
+        }
     };
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     let text = text.into_owned();
@@ -97,6 +119,20 @@ mod tests {
         assert_eq!(text("café".as_bytes()).unwrap(), "café");
         // Windows-1252: curly quotes and an e acute, not valid UTF-8.
         assert_eq!(text(b"\x93caf\xe9\x94 \x96 ok").unwrap(), "\u{201c}caf\u{e9}\u{201d} \u{2013} ok");
+    }
+
+    #[test]
+    fn undeclared_bytes_that_are_neither_utf8_nor_western_are_refused() {
+        // High bytes only, no NUL: what a compressed or image file can look like at its start.
+        let noise: Vec<u8> = (0..2000u32).map(|i| 0x80 | (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+        assert!(text(&noise).unwrap_err().contains("not UTF-8"));
+        // Russian in Windows-1251 without a declaration: refused rather than read as gibberish.
+        assert!(text(b"\xcc\xee\xf1\xea\xe2\xe0 \xe8 \xca\xe8\xe5\xe2").unwrap_err().contains("legacy encoding"));
+        // The same bytes declared are read.
+        let page = b"<meta charset=windows-1251><p>\xcc\xee\xf1\xea\xe2\xe0</p>";
+        assert!(decode(page, None, true).unwrap().0.contains("\u{41c}\u{43e}\u{441}\u{43a}\u{432}\u{430}"));
+        // French in Windows-1252: a few accented letters among many ASCII ones.
+        assert_eq!(text(b"L'arm\xe9e a \xe9t\xe9 d\xe9ploy\xe9e").unwrap(), "L'arm\u{e9}e a \u{e9}t\u{e9} d\u{e9}ploy\u{e9}e");
     }
 
     #[test]
