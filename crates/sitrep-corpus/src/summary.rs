@@ -191,7 +191,9 @@ impl Features {
             .filter(|m| !matches!(m.kind, MentionKind::Agent | MentionKind::Nationality))
             .filter_map(|m| m.actor.clone())
             .collect();
-        let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+        // Keys borrow from the text where the word is already lower case (most are): a string
+        // is made only for the few words kept.
+        let mut counts: FxHashMap<Cow<'_, str>, usize> = FxHashMap::default();
         let title = doc.article.title.as_deref().unwrap_or("");
         // The title counts twice: it says what the report is about.
         for w in [title, title, doc.article.text.as_str()].into_iter().flat_map(|t| t.split(|c: char| !c.is_alphanumeric())) {
@@ -200,13 +202,8 @@ impl Features {
                 continue;
             }
             let w = lower(w);
-            if w.chars().count() > 3 && !is_stop(&w) && !w.chars().all(|c| c.is_ascii_digit()) {
-                match counts.get_mut(w.as_ref()) {
-                    Some(c) => *c += 1,
-                    None => {
-                        counts.insert(w.into_owned(), 1);
-                    }
-                }
+            if (w.is_ascii() || w.chars().count() > 3) && !is_stop(&w) && !w.bytes().all(|b| b.is_ascii_digit()) {
+                *counts.entry(w).or_insert(0) += 1;
             }
         }
         let words = top(counts, WORDS_PER_DOC);
@@ -226,13 +223,13 @@ fn is_stop(w: &str) -> bool {
 }
 
 /// The `n` most frequent keys (ties by key).
-fn top(counts: impl IntoIterator<Item = (String, usize)>, n: usize) -> BTreeSet<String> {
-    let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
+fn top<'a>(counts: impl IntoIterator<Item = (Cow<'a, str>, usize)>, n: usize) -> BTreeSet<String> {
+    let mut ranked: Vec<(Cow<'a, str>, usize)> = counts.into_iter().collect();
     if ranked.len() > n && n > 0 {
         // Which keys are the first `n` needs no full sort; the set orders them.
         ranked.select_nth_unstable_by(n - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     }
-    ranked.into_iter().take(n).map(|(w, _)| w).collect()
+    ranked.into_iter().take(n).map(|(w, _)| w.into_owned()).collect()
 }
 
 /// Whether a lower-case word is in [`NOT_NAMES`].
@@ -247,8 +244,8 @@ fn names(article: &sitrep_model::Article) -> BTreeSet<String> {
     let text = article.text.as_str();
     let mut starts: Vec<usize> = article.sentences.iter().map(|s| s.start).chain(article.paragraphs.iter().map(|p| p.start)).collect();
     starts.sort_unstable();
-    let mut inside: FxHashMap<String, usize> = FxHashMap::default();
-    let mut opening: BTreeSet<String> = BTreeSet::new();
+    let mut inside: FxHashMap<Cow<'_, str>, usize> = FxHashMap::default();
+    let mut opening: Vec<Cow<'_, str>> = Vec::new();
     // Words come in text order: the last sentence start at or before a word only moves on.
     let mut start = 0;
     let mut pos = 0;
@@ -268,16 +265,14 @@ fn names(article: &sitrep_model::Article) -> BTreeSet<String> {
         // Opening a sentence: only quotation marks and spaces between its start and the word.
         let first = start > 0 && text[starts[start - 1]..at].chars().all(|c| !c.is_alphanumeric());
         if first {
-            opening.insert(lower.into_owned());
+            opening.push(lower);
         } else {
-            match inside.get_mut(lower.as_ref()) {
-                Some(c) => *c += 1,
-                None => {
-                    inside.insert(lower.into_owned(), 1);
-                }
-            }
+            *inside.entry(lower).or_insert(0) += 1;
         }
     }
+    // A word opening several sentences counts once.
+    opening.sort_unstable();
+    opening.dedup();
     for w in opening {
         if let Some(c) = inside.get_mut(&w) {
             *c += 1;
