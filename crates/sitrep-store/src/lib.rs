@@ -597,6 +597,18 @@ impl Store {
         Ok(Some(Store { conn }))
     }
 
+    /// A connection of its own that copies the write-ahead log into the store file while this
+    /// one goes on writing (None for an in-memory store). Run after a bulk write, it moves the
+    /// copy that closing the store would make off the critical path (see [`Checkpointer::run`]).
+    pub fn checkpointer(&self) -> Result<Option<Checkpointer>> {
+        let Some(path) = self.path() else { return Ok(None) };
+        let conn =
+            Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Ok(Some(Checkpointer { conn }))
+    }
+
     pub fn open(path: &Path) -> Result<Store> {
         let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
         let conn = Connection::open(path).map_err(open_err)?;
@@ -1118,6 +1130,21 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+}
+
+/// Copies committed pages from the write-ahead log into the store file, on a thread of its own.
+pub struct Checkpointer {
+    conn: Connection,
+}
+
+impl Checkpointer {
+    /// A passive checkpoint: it copies what is committed and waits for no one, so a writer on
+    /// the store's own connection goes on meanwhile; what that writer adds later is left for
+    /// the next checkpoint (at the latest, the one SQLite makes when the store is closed).
+    pub fn run(self) -> Result<()> {
+        self.conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
     }
 }
 

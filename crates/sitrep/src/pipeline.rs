@@ -20,6 +20,11 @@ use crate::cli::SourceArgs;
 /// Documents handed to the parallel stages and written in one transaction.
 const BATCH: usize = 64;
 
+/// Text analysed after which a run builds the dictionary's faster automaton: about where the
+/// slower one's extra search time (some 40 instructions a byte) has cost as much as the build
+/// (a quarter of a billion), so no run pays more than twice the better choice made in hindsight.
+const DFA_AFTER_BYTES: usize = 6_000_000;
+
 /// The loaded knowledge every document is analysed with.
 pub struct Engine {
     /// Which analysis this is: sitrep's version, a fingerprint of the analysing crates' code
@@ -194,6 +199,7 @@ pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result
             Ok(out)
         });
         let mut batch: Vec<RawDoc> = Vec::with_capacity(BATCH);
+        let mut text_bytes = 0;
         let mut analysed = Ok(());
         loop {
             let item = stream.next();
@@ -216,6 +222,10 @@ pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result
                     Some(r) => unchanged(engine, r, std::mem::take(&mut batch), &mut report)?,
                     None => std::mem::take(&mut batch),
                 };
+                text_bytes += todo.iter().map(|r| r.text.len()).sum::<usize>();
+                if text_bytes >= DFA_AFTER_BYTES {
+                    engine.dict.speed_up();
+                }
                 match analyse_batch(engine, todo, &mut outlets, &mut learnt, &mut report, &|o, r, rep| reject(rep, o, r, &bar)) {
                     // A closed channel means the writer stopped on an error, which joining tells.
                     Ok(docs) => {
@@ -253,7 +263,19 @@ pub fn ingest(engine: &Engine, store: &mut Store, source: &SourceArgs) -> Result
     store.put_outlet_boilerplate(&learnt)?;
     report.seconds.documents = round_ms(started.elapsed().as_secs_f64());
     let started = std::time::Instant::now();
-    report.corpus = update_corpus(engine, store)?;
+    // The log holds every page the documents' batches wrote; copying it into the store file is
+    // a fifth of the corpus stage's time, and needs no result of it: it runs beside it.
+    let checkpointer = store.checkpointer()?;
+    report.corpus = std::thread::scope(|s| {
+        let copying = checkpointer.map(|c| s.spawn(move || c.run()));
+        let update = update_corpus(engine, store);
+        // A checkpoint that could not run (the log busy) leaves the copy to closing the store:
+        // nothing is lost, so its error is not the ingest's.
+        if let Some(h) = copying {
+            let _ = h.join().expect("a checkpoint does not panic");
+        }
+        update
+    })?;
     report.seconds.corpus = round_ms(started.elapsed().as_secs_f64());
     Ok(report)
 }
