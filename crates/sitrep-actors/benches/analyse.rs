@@ -25,7 +25,11 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("analyse", |b| b.iter(|| articles.iter().map(|a| sitrep_actors::analyse(&dict, a).0.len()).sum::<usize>()));
     let folded: Vec<_> = articles.iter().map(|a| sitrep_actors::fold::Folded::new(&a.text, 0)).collect();
+    // The NFA a run starts with, then the DFA a long run switches to (`Dictionary::speed_up`).
+    g.bench_function("automaton_nfa", |b| b.iter(|| folded.iter().map(|f| dict.hits(f).len()).sum::<usize>()));
+    dict.speed_up();
     g.bench_function("automaton", |b| b.iter(|| folded.iter().map(|f| dict.hits(f).len()).sum::<usize>()));
+    g.bench_function("analyse_dfa", |b| b.iter(|| articles.iter().map(|a| sitrep_actors::analyse(&dict, a).0.len()).sum::<usize>()));
     g.finish();
 }
 

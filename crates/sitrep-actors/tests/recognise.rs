@@ -273,3 +273,16 @@ fn the_group_with_a_patron_modifier_is_the_group_named_before_not_the_patron() {
     assert_eq!(m.actor.as_deref(), Some("GRP:hezbollah"), "{m:#?}");
     assert!(!ms.iter().any(|x| x.text == "Iran"), "Iran is only a modifier of the anaphor: {ms:#?}");
 }
+
+#[test]
+fn the_faster_automaton_finds_the_same_hits() {
+    let dict = Dictionary::builtin().expect("dictionary");
+    let text = "Pakistan's ISI chief met Tehreek-e-Taliban Pakistan envoys in Kabul; the TTP, the Afghan Taliban and \
+                Russia's foreign ministry, the United Nations and Hezbollah all spoke. Pakistani troops moved.";
+    let folded = sitrep_actors::fold::Folded::new(text, 0);
+    let spans = |d: &Dictionary| d.hits(&folded).iter().map(|h| (h.start, h.end, h.entry.actor.clone())).collect::<Vec<_>>();
+    let before = spans(&dict);
+    assert!(before.len() >= 8, "{before:?}");
+    dict.speed_up();
+    assert_eq!(spans(&dict), before);
+}
