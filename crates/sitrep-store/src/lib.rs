@@ -11,7 +11,7 @@ use sitrep_model::{Actor, Article, Corroboration, Doc, Event, Story};
 
 pub use query::EventFilter;
 
-const SCHEMA_VERSION: i64 = 7;
+const SCHEMA_VERSION: i64 = 8;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -91,7 +91,8 @@ struct EventRow {
     target_country: Option<String>,
     date: Option<String>,
     goldstein: f64,
-    json: String,
+    /// The whole event (see [`event_blob`]).
+    data: Vec<u8>,
 }
 
 impl Prepared {
@@ -119,7 +120,7 @@ impl Prepared {
                     target_country: e.target.as_ref().and_then(|s| s.country.clone()),
                     date: e.date.clone(),
                     goldstein: e.goldstein,
-                    json: serde_json::to_string(&e)?,
+                    data: event_blob(&e)?,
                     id: e.id,
                 })
             })
@@ -192,7 +193,7 @@ fn put_docs(conn: &Connection, docs: &[Prepared], analysis: &str) -> Result<Vec<
         conn.prepare_cached("INSERT OR REPLACE INTO doc_actors (doc, actors, mentions, mention_count) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![d.id, d.actors, d.mentions, d.mention_count as i64])?;
         let mut st = conn.prepare_cached(
-            "INSERT INTO events (id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json)
+            "INSERT INTO events (id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, data)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )?;
         for (i, e) in d.events.iter().enumerate() {
@@ -208,7 +209,7 @@ fn put_docs(conn: &Connection, docs: &[Prepared], analysis: &str) -> Result<Vec<
                 e.target_country,
                 e.date,
                 e.goldstein,
-                e.json
+                e.data
             ])?;
         }
         out.push(put);
@@ -334,6 +335,17 @@ fn blob_features(blob: &[u8]) -> Result<sitrep_corpus::Features> {
 /// document's list on each corpus update; the merged actors keep their JSON (`actors`).
 fn actors_blob(actors: &[Actor]) -> Result<Vec<u8>> {
     Ok(postcard::to_stdvec(actors)?)
+}
+
+/// An event as stored: postcard of the whole [`Event`] (its evidence without text). Only sitrep
+/// reads it back, and as JSON it was a third of the store (22 of 64 MB at 2,000 documents).
+/// Postcard has no field names: a change to `Event` or its parts needs a migration.
+fn event_blob(e: &Event) -> Result<Vec<u8>> {
+    Ok(postcard::to_stdvec(e)?)
+}
+
+fn blob_event(blob: &[u8]) -> Result<Event> {
+    Ok(postcard::from_bytes(blob)?)
 }
 
 /// A row's BLOB column, borrowed (not copied out).
@@ -557,18 +569,50 @@ fn rewrite_rows(
     Ok(())
 }
 
-/// Schema v7: an events table keyed by its id is renamed `events_v6`, and its indexes dropped,
-/// for the schema to create the new table beside it. Whether there was one.
+/// Schema v7 and v8: an older events table (keyed by its id before v7, its events in JSON before
+/// v8) is renamed `events_old`, and its indexes dropped, for the schema to create the new table
+/// beside it ([`copy_old_events`] fills it). Whether there was one.
 fn set_aside_events(conn: &Connection) -> Result<bool> {
-    let keyed: bool = conn.prepare("SELECT 1 FROM pragma_table_info('events') WHERE name = 'id' AND pk = 1")?.exists([])?;
-    if keyed {
+    let old = table_exists(conn, "events")? && column_exists(conn, "events", "json")?;
+    if old {
         conn.execute_batch(
-            "ALTER TABLE events RENAME TO events_v6;
+            "ALTER TABLE events RENAME TO events_old;
              DROP INDEX IF EXISTS events_doc; DROP INDEX IF EXISTS events_type; DROP INDEX IF EXISTS events_source;
              DROP INDEX IF EXISTS events_target; DROP INDEX IF EXISTS events_date;",
         )?;
     }
-    Ok(keyed)
+    Ok(old)
+}
+
+/// Schema v8: the set-aside events copied into the new table, each event's JSON made postcard
+/// ([`event_blob`]) on the way, in one transaction; then the old table goes. Converting the
+/// column in place instead (add `data`, fill it, drop `json`) left the events' pages two thirds
+/// empty: a 2,000-document store grew from 64 to 74 MB. Copied, the old table's pages go to the
+/// free list for later rows. Rows are read in the order they were written, as SQLite keeps them:
+/// sorting them by document would hold them all in memory.
+fn copy_old_events(conn: &Connection) -> Result<()> {
+    use rusqlite::types::Value;
+    let tx = conn.unchecked_transaction()?;
+    {
+        let columns = "id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein";
+        let mut read = tx.prepare(&format!("SELECT {columns}, json FROM events_old"))?;
+        let mut write =
+            tx.prepare(&format!("INSERT INTO events ({columns}, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"))?;
+        let mut rows = read.query([])?;
+        while let Some(r) = rows.next()? {
+            let json = r
+                .get_ref(11)?
+                .as_str()
+                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(11, rusqlite::types::Type::Text, Box::new(e)))?;
+            let data = event_blob(&serde_json::from_str(json)?)?;
+            let mut values = (0..11).map(|i| r.get(i)).collect::<rusqlite::Result<Vec<Value>>>()?;
+            values.push(Value::Blob(data));
+            write.execute(rusqlite::params_from_iter(values))?;
+        }
+    }
+    tx.execute_batch("DROP TABLE events_old")?;
+    tx.commit()?;
+    Ok(())
 }
 
 /// A story's members (document id and date), in clustering order.
@@ -660,16 +704,11 @@ impl Store {
             // corroboration only for events told by more than themselves.
             migrate_binary_rows(&conn)?;
         }
-        let old_events = (1..7).contains(&version) && set_aside_events(&conn)?;
+        let old_events = (1..8).contains(&version) && set_aside_events(&conn)?;
         conn.execute_batch(include_str!("schema.sql"))?;
         if old_events {
-            // v7: events without an index on their id (copied into the new table).
-            conn.execute_batch(
-                "INSERT INTO events (id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json)
-                     SELECT id, doc, seq, type, status, source, target, source_country, target_country, date, goldstein, json
-                     FROM events_v6 ORDER BY doc, seq;
-                 DROP TABLE events_v6;",
-            )?;
+            // v7: events without an index on their id; v8: each event in postcard, not JSON.
+            copy_old_events(&conn)?;
         }
         if (1..7).contains(&version) {
             // v7: the actor pool is kept as documents come and go, and so is the queue of

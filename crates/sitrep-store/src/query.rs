@@ -4,7 +4,7 @@ use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 use sitrep_model::{Event, EventType, Status};
 
-use crate::{Result, Store, relink};
+use crate::{Result, Store, blob_event, relink};
 
 /// Filters of `sitrep events`. Actor filters match ids, names, surface text and countries.
 #[derive(Clone, Debug, Default)]
@@ -36,7 +36,7 @@ impl Store {
     pub fn events(&self, f: &EventFilter) -> Result<Vec<Event>> {
         // An event's story is its document's; corroboration has a row only when others tell it too.
         let mut sql = String::from(
-            "SELECT e.json, s.id, c.support FROM events e
+            "SELECT e.data, s.id, c.support FROM events e
              LEFT JOIN story_members m ON m.doc = e.doc LEFT JOIN stories s ON s.anchor = m.story
              LEFT JOIN corroboration c ON c.event = e.id WHERE 1=1",
         );
@@ -65,15 +65,15 @@ impl Store {
         let links = self.actor_links()?;
         let mut st = self.conn().prepare(&sql)?;
         let rows = st.query_map(rusqlite::params_from_iter(args), |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
         })?;
         let mut out = Vec::new();
         // Rows come in document order: each document's text is read once, for its evidence.
         let mut text_of = self.conn().prepare("SELECT text FROM documents WHERE id = ?1")?;
         let mut doc_text: (String, String) = (String::new(), String::new());
         for row in rows {
-            let (json, story, support) = row?;
-            let mut e: Event = serde_json::from_str(&json)?;
+            let (data, story, support) = row?;
+            let mut e = blob_event(&data)?;
             for ev in &mut e.evidence {
                 if ev.text.is_empty() {
                     if doc_text.0 != ev.doc {

@@ -1,12 +1,65 @@
 //! Stores written by an older sitrep open in this one, their data carried over.
 
 use rusqlite::Connection;
-use sitrep_store::Store;
+use sitrep_model::{Endpoint, Event, EventType, Evidence, Location, Status};
+use sitrep_store::{EventFilter, Store};
 
 /// An article as stores before version 7 kept it: JSON text.
 fn old_article() -> String {
     let article = sitrep_model::Article { id: "a".into(), title: Some("Border talks".into()), ..Default::default() };
     serde_json::to_string(&article).unwrap()
+}
+
+/// An event as stores keep it: its evidence (a span of document `doc`) without text, and no story
+/// or corroboration (both are read from other tables).
+fn stored_event(id: &str, doc: &str, span: (usize, usize)) -> Event {
+    let endpoint = |actor: &str, name: &str, text: &str| Endpoint {
+        actor: actor.into(),
+        name: name.into(),
+        text: text.into(),
+        country: Some(actor[..3].into()),
+        agent: actor.get(3..).filter(|a| !a.is_empty()).map(Into::into),
+        org: None,
+    };
+    Event {
+        id: id.into(),
+        doc: doc.into(),
+        kind: EventType::Assault,
+        mode: Some("shelling".into()),
+        cameo: "195".into(),
+        goldstein: -10.0,
+        quad_class: 4,
+        source: Some(endpoint("PAKMIL", "Pakistan military", "Pakistani troops")),
+        target: Some(endpoint("AFG", "Afghanistan", "Afghan")),
+        status: Status::Reported,
+        attributed_to: Some(endpoint("AFGGOV", "Afghan government", "officials")),
+        date: Some("2024-05-01".into()),
+        date_precision: None,
+        location: Some(Location {
+            name: "Torkham".into(),
+            country: Some("AFG".into()),
+            lat: Some(34.1),
+            lon: Some(71.09),
+            how: "sentence".into(),
+            admin1: None,
+            geonames_id: Some(1123004),
+            confidence: Some(0.8),
+        }),
+        evidence: vec![Evidence { doc: doc.into(), start: span.0, end: span.1, text: String::new() }],
+        story: None,
+        trigger: "shelled".into(),
+        corroboration: None,
+    }
+}
+
+/// The events `sitrep events` gives, with their evidence text cut from `text`.
+fn with_evidence(mut events: Vec<Event>, text: &str) -> Vec<Event> {
+    for e in &mut events {
+        for ev in &mut e.evidence {
+            ev.text = text[ev.start..ev.end].to_string();
+        }
+    }
+    events
 }
 
 #[test]
@@ -59,7 +112,7 @@ fn a_version_3_store_keeps_its_signatures_and_actors() {
         conn.query_row("SELECT story, support FROM corroboration WHERE event = 'e1'", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
     assert_eq!(support, ("s1".to_string(), r#"{"documents":2}"#.to_string()), "corroboration kept with its story");
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!(version, 7);
+    assert_eq!(version, 8);
 }
 
 #[test]
@@ -102,7 +155,7 @@ fn a_version_5_store_keeps_its_mentions_in_text_order() {
     let table: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'mentions'", [], |r| r.get(0)).unwrap();
     assert_eq!(table, 0, "the row-per-mention table is gone");
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!(version, 7);
+    assert_eq!(version, 8);
 }
 
 #[test]
@@ -125,8 +178,13 @@ fn a_version_6_store_keeps_its_features_and_actors_in_binary_rows() {
                  status TEXT NOT NULL, source TEXT, target TEXT, source_country TEXT, target_country TEXT, date TEXT,
                  goldstein REAL NOT NULL, json TEXT NOT NULL);
              CREATE INDEX events_doc ON events(doc, seq);
-             INSERT INTO events VALUES ('e1', 'a', 0, 'ASSAULT', 'reported', 'PAK', 'AFG', 'PAK', 'AFG', '2024-05-01', -9.0, '{}');
              PRAGMA user_version = 6;",
+        )
+        .unwrap();
+        let event = serde_json::to_string(&stored_event("e1", "a", (0, 4))).unwrap();
+        conn.execute(
+            "INSERT INTO events VALUES ('e1', 'a', 0, 'ASSAULT', 'reported', 'PAKMIL', 'AFG', 'PAK', 'AFG', '2024-05-01', -10.0, ?1)",
+            [event],
         )
         .unwrap();
         conn.execute("UPDATE documents SET article = ?1", [old_article()]).unwrap();
@@ -163,6 +221,7 @@ fn a_version_6_store_keeps_its_features_and_actors_in_binary_rows() {
     let (article, _) = store.article("a").unwrap().unwrap();
     assert_eq!((article.title.as_deref(), article.text.as_str()), (Some("Border talks"), "text"), "the article read back, with its text");
     assert_eq!(store.pending().unwrap().len(), 1, "the document no story holds yet is queued for the corpus stage");
+    assert_eq!(store.events(&EventFilter::default()).unwrap(), with_evidence(vec![stored_event("e1", "a", (0, 4))], "text"));
     let (pooled, _) = store.actor_pool().unwrap().merge(&|_, _| false);
     assert_eq!(pooled.iter().map(|a| (a.id.as_str(), a.mentions)).collect::<Vec<_>>(), [("AFG", 2), ("PER:x", 1)], "the pool counted once");
     drop(store);
@@ -187,5 +246,67 @@ fn a_version_6_store_keeps_its_features_and_actors_in_binary_rows() {
     let keyed: i64 = conn.query_row("SELECT count(*) FROM pragma_table_info('events') WHERE pk = 1", [], |r| r.get(0)).unwrap();
     assert_eq!(keyed, 0, "no key on the event id");
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!(version, 7);
+    assert_eq!(version, 8);
+}
+
+#[test]
+fn a_version_7_store_keeps_its_events_in_binary_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("v7.db");
+    drop(Store::open(&path).unwrap());
+    let text = "Pakistani troops shelled Afghan posts, officials said. Afghan forces fired back.";
+    let events = [stored_event("e1", "a", (0, 54)), stored_event("e2", "a", (55, 80)), stored_event("e3", "b", (0, 16))];
+    // What version 7 wrote: each event whole as JSON, beside its queryable columns.
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "DROP TABLE events;
+             CREATE TABLE events (id TEXT NOT NULL, doc TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL,
+                 status TEXT NOT NULL, source TEXT, target TEXT, source_country TEXT, target_country TEXT, date TEXT,
+                 goldstein REAL NOT NULL, json TEXT NOT NULL);
+             CREATE UNIQUE INDEX events_doc ON events(doc, seq);
+             CREATE INDEX events_type ON events(type);
+             PRAGMA user_version = 7;",
+        )
+        .unwrap();
+        for doc in ["a", "b"] {
+            conn.execute(
+                "INSERT INTO documents (id, hash, origin, text, raw, article) VALUES (?1, 'h', 'x.txt', ?2, '', x'')",
+                [doc, text],
+            )
+            .unwrap();
+        }
+        let mut seq = 0;
+        for e in &events {
+            conn.execute(
+                "INSERT INTO events VALUES (?1, ?2, ?3, 'ASSAULT', 'reported', 'PAKMIL', 'AFG', 'PAK', 'AFG', '2024-05-01', -10.0, ?4)",
+                rusqlite::params![e.id, e.doc, seq, serde_json::to_string(e).unwrap()],
+            )
+            .unwrap();
+            seq += 1;
+        }
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.events(&EventFilter::default()).unwrap(), with_evidence(events.to_vec(), text), "the same events, in order");
+    let only_b = EventFilter { doc: Some("b".into()), ..Default::default() };
+    assert_eq!(store.events(&only_b).unwrap(), with_evidence(vec![events[2].clone()], text), "the columns still filter");
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let columns: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info('events')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(!columns.contains(&"json".to_string()) && columns.last().map(String::as_str) == Some("data"), "{columns:?}");
+    let blobs: i64 = conn.query_row("SELECT count(*) FROM events WHERE typeof(data) = 'blob'", [], |r| r.get(0)).unwrap();
+    assert_eq!(blobs, 3);
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'events_old'", [], |r| r.get(0)).unwrap();
+    assert_eq!(tables, 0, "the old table is gone");
+    let indexes: i64 =
+        conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'", [], |r| r.get(0)).unwrap();
+    assert_eq!(indexes, 5, "the new table has its indexes");
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, 8);
 }
