@@ -559,12 +559,50 @@ fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
             }
             Ok(())
         };
-        store.for_each_doc_from(Some(key), |id, published, f| {
-            clusterer.add(&id, published.as_deref().and_then(stories::day_number), &f);
-            update.replayed += 1;
-            flush(clusterer.take_closed(), &mut written, &mut update)
-        })?;
-        flush(clusterer.finish(), &mut written, &mut update)?;
+        // The replay (reading features, clustering) and the writing of the stories it closes
+        // take about the same time: the replay reads through a connection of its own, on a
+        // thread of its own, and hands closed stories over in order. It reads only documents
+        // and their features, which this stage does not write. An in-memory store (one
+        // connection) replays first and writes after.
+        let replay = |reader: &Store, mut closed: Box<dyn FnMut(Vec<StoryState>) -> Result<()> + '_>| -> Result<usize> {
+            let mut replayed = 0;
+            reader.for_each_doc_from(Some(key), |id, published, f| {
+                clusterer.add(&id, published.as_deref().and_then(stories::day_number), &f);
+                replayed += 1;
+                closed(clusterer.take_closed())
+            })?;
+            closed(clusterer.finish())?;
+            Ok(replayed)
+        };
+        match store.reader()? {
+            Some(reader) => std::thread::scope(|s| -> Result<()> {
+                let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<StoryState>>(256);
+                let replaying = s.spawn(move || replay(&reader, Box::new(move |states| Ok(tx.send(states)?))));
+                let mut wrote = Ok(());
+                for states in rx.iter() {
+                    wrote = flush(states, &mut written, &mut update);
+                    if wrote.is_err() {
+                        break; // dropping the receiver stops the replay
+                    }
+                }
+                drop(rx);
+                let replayed = replaying.join().expect("the replay does not panic");
+                wrote?;
+                update.replayed += replayed?;
+                Ok(())
+            })?,
+            None => {
+                let mut all = Vec::new();
+                update.replayed += replay(
+                    store,
+                    Box::new(|states| {
+                        all.extend(states);
+                        Ok(())
+                    }),
+                )?;
+                flush(all, &mut written, &mut update)?;
+            }
+        }
         for anchor in old.keys().filter(|a| !written.contains(*a)) {
             store.delete_story(anchor)?;
             update.stories_removed += 1;
