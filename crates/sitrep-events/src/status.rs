@@ -3,11 +3,8 @@
 //! Cues are read in the trigger's clause (negation, modality, hedges) and in its sentence
 //! (attribution: "according to X", "X said", "said X", "it is reported that").
 
-use std::sync::LazyLock;
-
 // The word lists are `matches!` tests, not slices searched with `contains`: see `roles`.
 
-use rustc_hash::FxHashSet;
 use sitrep_model::{Mention, MentionKind, Status};
 use sitrep_text::{Token, TokenKind};
 
@@ -151,55 +148,51 @@ const OBJECT_CONTROL: &[&str] = &[
 fn reported(w: &str) -> bool {
     matches!(w, "reportedly" | "reported" | "reports" | "report")
 }
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "stated",
-    "noted",
-    "revealed",
-    "announced",
-    "confirmed",
-    "reported",
-    "suggest",
-    "suggests",
-    "suggested",
-    "believe",
-    "believes",
-    "wrote",
-    "argued",
-    "insisted",
-    "reminded",
-    "explained",
-    "quoted",
-    "cited",
-    "tweeted",
-    "declared",
-    "concluded",
-    "reiterated",
-    "stressed",
-    "asserted",
-    "maintained",
-    "demanded",
-    "demanding",
-    "insisted",
-    "warned",
-    "charged",
-    "announced",
-    "saying",
-    "stating",
-    "claiming",
-    "adding",
-    "insisting",
-];
-
-/// Whether a word is in `SPEECH`: looked for across whole sentences for every trigger, so hashed.
+/// Verbs of saying: looked for across whole sentences for every trigger.
 fn is_speech(w: &str) -> bool {
-    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| SPEECH.iter().copied().collect());
-    SET.contains(w)
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "stated"
+            | "noted"
+            | "revealed"
+            | "announced"
+            | "confirmed"
+            | "reported"
+            | "suggest"
+            | "suggests"
+            | "suggested"
+            | "believe"
+            | "believes"
+            | "wrote"
+            | "argued"
+            | "insisted"
+            | "reminded"
+            | "explained"
+            | "quoted"
+            | "cited"
+            | "tweeted"
+            | "declared"
+            | "concluded"
+            | "reiterated"
+            | "stressed"
+            | "asserted"
+            | "maintained"
+            | "demanded"
+            | "demanding"
+            | "warned"
+            | "charged"
+            | "saying"
+            | "stating"
+            | "claiming"
+            | "adding"
+            | "insisting"
+    )
 }
 
 /// Words that open a new clause: cues before them do not reach the trigger.
@@ -508,7 +501,7 @@ fn statement_noun(w: &str) -> bool {
             | "resolution"
     )
 }
-/// Speech verbs that report a demand (besides `SPEECH`).
+/// Speech verbs that report a demand (besides `is_speech`).
 fn demand_speech(w: &str) -> bool {
     matches!(
         w,
