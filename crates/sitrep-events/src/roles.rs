@@ -1153,8 +1153,10 @@ pub fn find<'a>(
         roles.sources = vec![p];
         roles.targets = object(&after, last + 1);
     } else if !past
-        && !supported()
         && let Some(b) = (last..(last + 3).min(toks.len())).find(|&i| ctx.word(i) == "between")
+        // (after the look for "between": few triggers have it, and each `supported` reads words
+        // against every support verb)
+        && !supported()
         && let Some(&a1) = after.iter().find(|m| ctx.tok_at(m.start) > b && ctx.tok_at(m.start) <= b + 3)
         && let Some(&a2) =
             after.iter().find(|m| m.start > a1.end && ctx.tok_at(m.start) <= ctx.tok_at(a1.end) + 3 && ctx.coordinated(a1, m, true))
