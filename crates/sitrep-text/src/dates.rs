@@ -285,7 +285,9 @@ pub(crate) fn find_absolute(text: &str) -> Vec<DateMention> {
 /// Every date expression in `text`, resolved against `published` (`YYYY-MM-DD`) where needed.
 pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
     let anchor = published.and_then(parse_anchor);
-    let mut found: Vec<DateMention> = Vec::new();
+    // Matches as spans and days: many overlap a longer one and are dropped, so their strings
+    // are made only for those kept.
+    let mut found: Vec<(usize, usize, Day, Day, Precision)> = Vec::new();
     let screen = SCREEN.matches(text);
     for (form, re) in FORMS.iter() {
         // A relative form resolves only against a publication date: without one, no search.
@@ -304,25 +306,18 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
         for caps in re.captures_iter(text) {
             let m = caps.get(0).unwrap();
             if let Some((from, to, precision)) = resolve(*form, &caps, anchor) {
-                found.push(DateMention {
-                    start: m.start(),
-                    end: m.end(),
-                    text: m.as_str().to_string(),
-                    from: fmt(from),
-                    to: fmt(to),
-                    precision,
-                });
+                found.push((m.start(), m.end(), from, to, precision));
             }
         }
     }
     // Longest first at each position, then drop anything overlapping a kept match.
-    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut out: Vec<DateMention> = Vec::new();
-    for d in found {
-        if out.iter().any(|k| k.start < d.end && d.start < k.end) {
+    for (start, end, from, to, precision) in found {
+        if out.iter().any(|k| k.start < end && start < k.end) {
             continue;
         }
-        out.push(d);
+        out.push(DateMention { start, end, text: text[start..end].to_string(), from: fmt(from), to: fmt(to), precision });
     }
     out.sort_by_key(|d| d.start);
     if screen.matched(SCREENED.len()) {
