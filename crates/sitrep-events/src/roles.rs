@@ -15,241 +15,296 @@
 use sitrep_model::{Mention, MentionKind};
 use sitrep_text::Token;
 
-/// Verbs that open an infinitive of purpose ("backing to combat the Taliban", "funds to fight").
-const PURPOSE: &[&str] = &["combat", "fight", "counter", "confront", "defeat", "battle", "resist", "oppose", "tackle", "crush"];
+// The word lists below are `matches!` tests rather than slices searched with `contains`: a match
+// on strings compiles to a test of the length and a few fixed-size compares, where `contains`
+// calls memcmp for every entry of the word's length, and the rules look words up thousands of
+// times an article.
 
-const PREPOSITIONS: &[&str] = &[
-    "of",
-    "in",
-    "at",
-    "near",
-    "from",
-    "on",
-    "to",
-    "with",
-    "against",
-    "for",
-    "into",
-    "through",
-    "over",
-    "across",
-    "about",
-    "toward",
-    "towards",
-    "between",
-    "among",
-    "including",
-    "via",
-    "under",
-    "inside",
-    "outside",
-    "within",
-    "by",
-    "like",
-    "than",
-    "after",
-    "before",
-    "during",
-    "since",
-    "amid",
-    "around",
-    "following",
-    "despite",
-    "beyond",
-];
+/// Whether `w` begins with one of `stems` ("launched" with "launch"). The first letters are
+/// compared first: most stems differ there, and each full compare is a call to memcmp.
+pub(crate) fn starts_with_any(w: &str, stems: &[&str]) -> bool {
+    let Some(&b) = w.as_bytes().first() else { return false };
+    stems.iter().any(|s| s.as_bytes().first() == Some(&b) && w.starts_with(s))
+}
+
+/// Verbs that open an infinitive of purpose ("backing to combat the Taliban", "funds to fight").
+fn purpose_verb(w: &str) -> bool {
+    matches!(w, "combat" | "fight" | "counter" | "confront" | "defeat" | "battle" | "resist" | "oppose" | "tackle" | "crush")
+}
+
+fn preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in"
+            | "at"
+            | "near"
+            | "from"
+            | "on"
+            | "to"
+            | "with"
+            | "against"
+            | "for"
+            | "into"
+            | "through"
+            | "over"
+            | "across"
+            | "about"
+            | "toward"
+            | "towards"
+            | "between"
+            | "among"
+            | "including"
+            | "via"
+            | "under"
+            | "inside"
+            | "outside"
+            | "within"
+            | "by"
+            | "like"
+            | "than"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "amid"
+            | "around"
+            | "following"
+            | "despite"
+            | "beyond"
+    )
+}
 /// Subjects that are no actor: natural hazards and blasts.
-const HAZARDS: &[&str] = &[
-    "earthquake",
-    "earthquakes",
-    "quake",
-    "tremor",
-    "aftershock",
-    "aftershocks",
-    "flood",
-    "floods",
-    "flooding",
-    "storm",
-    "cyclone",
-    "hurricane",
-    "typhoon",
-    "tornado",
-    "tsunami",
-    "landslide",
-    "landslides",
-    "mudslide",
-    "wildfire",
-    "wildfires",
-    "blaze",
-    "avalanche",
-    "eruption",
-    "explosion",
-    "explosions",
-    "blast",
-    "blasts",
-    "exploded",
-    "crash",
-    "crashed",
-    "collapsed",
-];
+fn hazard_word(w: &str) -> bool {
+    matches!(
+        w,
+        "earthquake"
+            | "earthquakes"
+            | "quake"
+            | "tremor"
+            | "aftershock"
+            | "aftershocks"
+            | "flood"
+            | "floods"
+            | "flooding"
+            | "storm"
+            | "cyclone"
+            | "hurricane"
+            | "typhoon"
+            | "tornado"
+            | "tsunami"
+            | "landslide"
+            | "landslides"
+            | "mudslide"
+            | "wildfire"
+            | "wildfires"
+            | "blaze"
+            | "avalanche"
+            | "eruption"
+            | "explosion"
+            | "explosions"
+            | "blast"
+            | "blasts"
+            | "exploded"
+            | "crash"
+            | "crashed"
+            | "collapsed"
+    )
+}
 /// Prepositions whose object is a place, not a participant.
-const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "across", "outside", "around", "throughout", "within"];
+fn locative(w: &str) -> bool {
+    matches!(w, "in" | "at" | "near" | "inside" | "across" | "outside" | "around" | "throughout" | "within")
+}
 /// Prepositions whose object is never the target of the trigger before them.
-const NOT_TARGET: &[&str] = &[
-    "for",
-    "from",
-    "in",
-    "at",
-    "near",
-    "inside",
-    "during",
-    "since",
-    "after",
-    "before",
-    "amid",
-    "about",
-    "over",
-    "through",
-    "via",
-    "under",
-    "between",
-    "among",
-    "including",
-    "like",
-    "than",
-    "by",
-    "across",
-    "around",
-    "following",
-    "despite",
-    "outside",
-    "within",
-];
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "such", "any", "no"];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
-const SKIPPABLE: &[&str] =
-    &["reportedly", "allegedly", "also", "recently", "later", "reported", "repeatedly", "then", "not", "never", "already", "being", "been"];
-const AUXILIARIES: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "also",
-    "then",
-    "later",
-    "reportedly",
-    "allegedly",
-    "subsequently",
-    "quickly",
-    "has",
-    "been",
-    "did",
-    "does",
-    "do",
-    "may",
-    "might",
-    "can",
-];
+fn not_target(w: &str) -> bool {
+    matches!(
+        w,
+        "for"
+            | "from"
+            | "in"
+            | "at"
+            | "near"
+            | "inside"
+            | "during"
+            | "since"
+            | "after"
+            | "before"
+            | "amid"
+            | "about"
+            | "over"
+            | "through"
+            | "via"
+            | "under"
+            | "between"
+            | "among"
+            | "including"
+            | "like"
+            | "than"
+            | "by"
+            | "across"
+            | "around"
+            | "following"
+            | "despite"
+            | "outside"
+            | "within"
+    )
+}
+fn determiner(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "his" | "her" | "such" | "any" | "no")
+}
+fn be_form(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "get" | "got" | "gets")
+}
+fn skippable(w: &str) -> bool {
+    matches!(
+        w,
+        "reportedly"
+            | "allegedly"
+            | "also"
+            | "recently"
+            | "later"
+            | "reported"
+            | "repeatedly"
+            | "then"
+            | "not"
+            | "never"
+            | "already"
+            | "being"
+            | "been"
+    )
+}
+fn auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "also"
+            | "then"
+            | "later"
+            | "reportedly"
+            | "allegedly"
+            | "subsequently"
+            | "quickly"
+            | "been"
+            | "did"
+            | "does"
+            | "do"
+            | "may"
+            | "might"
+            | "can"
+    )
+}
 
 /// Nouns for what one side puts to another: answering one acts on whoever made it.
-const PROPOSALS: &[&str] = &[
-    "call",
-    "calls",
-    "demand",
-    "demands",
-    "offer",
-    "offers",
-    "proposal",
-    "proposals",
-    "plan",
-    "plans",
-    "appeal",
-    "appeals",
-    "request",
-    "requests",
-    "invitation",
-    "initiative",
-    "ultimatum",
-    "ban",
-    "bid",
-    "overture",
-    "overtures",
-    "support",
-    "help",
-    "pressure",
-];
+fn proposal(w: &str) -> bool {
+    matches!(
+        w,
+        "call"
+            | "calls"
+            | "demand"
+            | "demands"
+            | "offer"
+            | "offers"
+            | "proposal"
+            | "proposals"
+            | "plan"
+            | "plans"
+            | "appeal"
+            | "appeals"
+            | "request"
+            | "requests"
+            | "invitation"
+            | "initiative"
+            | "ultimatum"
+            | "ban"
+            | "bid"
+            | "overture"
+            | "overtures"
+            | "support"
+            | "help"
+            | "pressure"
+    )
+}
 
 /// Participles that, with their own preposition after a form of "be", state what the subject
 /// does or stands for ("is opposed to", "were engaged in", "is committed to").
-const STATIVE: &[&str] =
-    &["opposed", "committed", "engaged", "involved", "determined", "dedicated", "devoted", "prepared", "poised", "resolved"];
+fn stative(w: &str) -> bool {
+    matches!(
+        w,
+        "opposed" | "committed" | "engaged" | "involved" | "determined" | "dedicated" | "devoted" | "prepared" | "poised" | "resolved"
+    )
+}
 
 /// Nouns whose "of"/"from" phrase names who acts ("leaders of the Taliban", "a team from the ISI").
-const SUBJECT_HEADS: &[&str] = &[
-    "some",
-    "many",
-    "most",
-    "several",
-    "all",
-    "one",
-    "two",
-    "three",
-    "hundreds",
-    "thousands",
-    "dozens",
-    "none",
-    "each",
-    "few",
-    "majority",
-    "members",
-    "member",
-    "leaders",
-    "leader",
-    "head",
-    "chief",
-    "commander",
-    "commanders",
-    "director",
-    "minister",
-    "president",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "officials",
-    "official",
-    "team",
-    "delegation",
-    "representatives",
-    "envoy",
-    "forces",
-    "troops",
-    "fighters",
-    "units",
-    "unit",
-    "militants",
-    "factions",
-    "faction",
-    "government",
-    "army",
-    "wing",
-    "branch",
-    "supporters",
-    "soldiers",
-    "agents",
-    "officers",
-    "elements",
-    "inhabitants",
-    "residents",
-    "villagers",
-    "citizens",
-    "people",
-    "population",
-];
+fn subject_head(w: &str) -> bool {
+    matches!(
+        w,
+        "some"
+            | "many"
+            | "most"
+            | "several"
+            | "all"
+            | "one"
+            | "two"
+            | "three"
+            | "hundreds"
+            | "thousands"
+            | "dozens"
+            | "none"
+            | "each"
+            | "few"
+            | "majority"
+            | "members"
+            | "member"
+            | "leaders"
+            | "leader"
+            | "head"
+            | "chief"
+            | "commander"
+            | "commanders"
+            | "director"
+            | "minister"
+            | "president"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "officials"
+            | "official"
+            | "team"
+            | "delegation"
+            | "representatives"
+            | "envoy"
+            | "forces"
+            | "troops"
+            | "fighters"
+            | "units"
+            | "unit"
+            | "militants"
+            | "factions"
+            | "faction"
+            | "government"
+            | "army"
+            | "wing"
+            | "branch"
+            | "supporters"
+            | "soldiers"
+            | "agents"
+            | "officers"
+            | "elements"
+            | "inhabitants"
+            | "residents"
+            | "villagers"
+            | "citizens"
+            | "people"
+            | "population"
+    )
+}
 
 /// Verbs that carry a nominal event as their object ("launched an offensive").
 const SUPPORT_VERBS: &[&str] = &[
@@ -304,55 +359,63 @@ const OBJECT_CONTROL: &[&str] = &[
 ];
 
 /// Counts in words: "from two American aid groups" is no modifier of the group.
-const NUMBERS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "fifty"];
+fn number_word(w: &str) -> bool {
+    matches!(w, "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "twelve" | "twenty" | "fifty")
+}
 
 /// Finite verbs that, right after "and" or "but", open a clause of their own.
-const CLAUSE_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "warned",
-    "vowed",
-    "urged",
-    "called",
-    "insisted",
-    "stressed",
-    "threatened",
-    "denied",
-    "promised",
-    "pledged",
-    "announced",
-    "accused",
-    "blamed",
-    "demanded",
-    "asked",
-    "claimed",
-];
+fn clause_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "warned"
+            | "vowed"
+            | "urged"
+            | "called"
+            | "insisted"
+            | "stressed"
+            | "threatened"
+            | "denied"
+            | "promised"
+            | "pledged"
+            | "announced"
+            | "accused"
+            | "blamed"
+            | "demanded"
+            | "asked"
+            | "claimed"
+    )
+}
 
 /// Words in "-ly" that are adjectives, not adverbs: "a string of deadly attacks" is a noun phrase.
-const LY_ADJECTIVES: &[&str] = &[
-    "deadly",
-    "early",
-    "costly",
-    "daily",
-    "weekly",
-    "monthly",
-    "yearly",
-    "nightly",
-    "elderly",
-    "friendly",
-    "unfriendly",
-    "likely",
-    "unlikely",
-    "only",
-    "timely",
-    "orderly",
-    "holy",
-    "ugly",
-    "unruly",
-    "brotherly",
-];
+fn ly_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "deadly"
+            | "early"
+            | "costly"
+            | "daily"
+            | "weekly"
+            | "monthly"
+            | "yearly"
+            | "nightly"
+            | "elderly"
+            | "friendly"
+            | "unfriendly"
+            | "likely"
+            | "unlikely"
+            | "only"
+            | "timely"
+            | "orderly"
+            | "holy"
+            | "ugly"
+            | "unruly"
+            | "brotherly"
+    )
+}
 
 /// A word of a date written before a noun: a month, a day or year number, an ordinal.
 fn date_word(w: &str) -> bool {
@@ -385,7 +448,7 @@ fn date_word(w: &str) -> bool {
 
 /// An adverb ("quickly", "repeatedly"), not an adjective in "-ly" ("deadly").
 fn adverb(w: &str) -> bool {
-    w.ends_with("ly") && !LY_ADJECTIVES.contains(&w)
+    w.ends_with("ly") && !ly_adjective(w)
 }
 
 /// Who acts and who is acted on.
@@ -453,7 +516,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             let w = self.word(i - 1);
             // after a modifier only an agent's or opponent's preposition: "in south Serbia" is
             // where the subject is, "to believe Pakistan" has a verb, no modifier
-            if PREPOSITIONS.contains(&w) && (!modifier || matches!(w, "by" | "under" | "against" | "with")) {
+            if preposition(w) && (!modifier || matches!(w, "by" | "under" | "against" | "with")) {
                 return Some(w);
             }
             if !matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "several" | "some" | "many" | "other") {
@@ -461,13 +524,13 @@ impl<'t, 'a> Ctx<'t, 'a> {
                     && steps == 0
                     && self.mention_at_token(i - 1).is_none()
                     && !matches!(w, "dozen" | "dozens" | "hundred" | "hundreds" | "thousand" | "thousands" | "more" | "few" | "number")
-                    && !NUMBERS.contains(&w)
+                    && !number_word(w)
                     && !w.starts_with(|c: char| c.is_ascii_digit())
                     && self.toks[i - 1].text(self.text).chars().next().is_some_and(|c| c.is_ascii_lowercase())
                     && (!w.ends_with("ed") || w == "armed")
                     && !w.ends_with("ing")
-                    && !AUXILIARIES.contains(&w)
-                    && !CLAUSE_VERBS.contains(&w)
+                    && !auxiliary(w)
+                    && !clause_verb(w)
                     && !matches!(w, "and" | "or" | "but" | "that" | "which" | "who" | "whom" | "whose" | "when" | "while" | "if" | "as")
                     && !w.ends_with("ly");
                 if !plain {
@@ -481,7 +544,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
         None
     }
     fn is_location(&self, m: &Mention) -> bool {
-        matches!(m.kind, MentionKind::Place | MentionKind::Country) && self.prep_before(m).is_some_and(|p| LOCATIVE.contains(&p))
+        matches!(m.kind, MentionKind::Place | MentionKind::Country) && self.prep_before(m).is_some_and(locative)
     }
     /// Only "and", "or" or a comma between two mentions: they are coordinated. A comma with
     /// "and" usually starts a new clause ("killing 20 soldiers, and TTP militants claimed").
@@ -501,7 +564,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
 /// The pronoun right before a verb and its auxiliaries ("it would respect"), if any.
 fn pronoun_subject<'t>(ctx: &Ctx<'t, '_>, first: usize) -> Option<&'t str> {
     let mut k = first;
-    while k > 0 && AUXILIARIES.contains(&ctx.word(k - 1)) {
+    while k > 0 && auxiliary(ctx.word(k - 1)) {
         k -= 1;
     }
     k.checked_sub(1).map(|i| ctx.word(i)).filter(|w| matches!(*w, "it" | "he" | "she" | "they"))
@@ -654,7 +717,7 @@ pub fn find<'a>(
     // Passive: a form of "be" just before a participle trigger.
     // ("was seriously wounded": any adverb in "-ly" may stand between)
     let mut k = first;
-    while k > 0 && (SKIPPABLE.contains(&ctx.word(k - 1)) || adverb(ctx.word(k - 1))) {
+    while k > 0 && (skippable(ctx.word(k - 1)) || adverb(ctx.word(k - 1))) {
         k -= 1;
     }
     let participle = first_word.ends_with("ed")
@@ -666,11 +729,11 @@ pub fn find<'a>(
     // "have been accused": a form of "be" anywhere in the auxiliaries before the participle.
     // "is opposed to", "were engaged in", "is committed to": a participle of state with its own
     // preposition describes the subject's stance or activity, it is no passive.
-    let stative = STATIVE.contains(&first_word) && matches!(ctx.word(first + 1), "to" | "in" | "on" | "with");
+    let stative = stative(first_word) && matches!(ctx.word(first + 1), "to" | "in" | "on" | "with");
     // "The deal, brokered by the United States and France, ...": a participle after a comma with
     // its agent is a passive with no "be".
     let reduced = prev_word == "," && ctx.word(last + 1) == "by" && first_word.ends_with("ed");
-    let passive = participle && !stative && ((k.saturating_sub(1)..first).any(|i| BE.contains(&ctx.word(i))) || reduced);
+    let passive = participle && !stative && ((k.saturating_sub(1)..first).any(|i| be_form(ctx.word(i))) || reduced);
 
     // A possessive right before the trigger ("Pakistan's airstrikes", "the Taliban's alleged support").
     let possessor = (first.saturating_sub(3)..first)
@@ -685,15 +748,14 @@ pub fn find<'a>(
             ctx.mention_at_token(first.wrapping_sub(1)).filter(|m| m.kind == MentionKind::Nationality && !first_word.ends_with("ed"))
         });
     // A nominal trigger after a determiner or a preposition (+ one modifier) names an event.
-    let before_is = |i: usize, list: &[&str]| i < toks.len() && list.contains(&ctx.word(i));
+    let before_is = |i: usize, list: fn(&str) -> bool| i < toks.len() && list(ctx.word(i));
     // "instigates a sweeping crackdown", "launched a major offensive": the noun is the verb's object.
     // (tested last: the cheaper tests settle most triggers)
     // "called a meeting with", "called an emergency meeting": convening, with an indefinite
     // article only ("called the strikes unacceptable" judges an act, it starts none).
     let supported = || {
         (first.saturating_sub(3)..first).any(|i| {
-            SUPPORT_VERBS.iter().any(|v| ctx.word(i).starts_with(v))
-                || (ctx.word(i).starts_with("call") && matches!(ctx.word(i + 1), "a" | "an"))
+            starts_with_any(ctx.word(i), SUPPORT_VERBS) || (ctx.word(i).starts_with("call") && matches!(ctx.word(i + 1), "a" | "an"))
         })
     };
     // A verb in the past ("demanded") or a weekday or name right before ("on Tuesday demanded")
@@ -717,17 +779,17 @@ pub fn find<'a>(
         && first > 0
         && !supported()
         && prev_word != "to"
-        && (before_is(first - 1, DETERMINERS)
-            || before_is(first - 1, PREPOSITIONS)
+        && (before_is(first - 1, determiner)
+            || before_is(first - 1, preposition)
             // "last week's arrest": a possessive that names no actor still makes a noun
             || prev_word.ends_with("'s")
             || prev_word.ends_with("’s")
             || (first > 1
-                && (before_is(first - 2, PREPOSITIONS) || before_is(first - 2, DETERMINERS))
+                && (before_is(first - 2, preposition) || before_is(first - 2, determiner))
                 && ctx.word(first - 2) != "to"
                 && ctx.mention_at_token(first - 1).is_none()
                 && !adverb(ctx.word(first - 1))
-                && !AUXILIARIES.contains(&ctx.word(first - 1)))
+                && !auxiliary(ctx.word(first - 1)))
             // "an April 1 air strike on Iran's consulate", "the 2008 attacks": a date between a
             // determiner and the noun
             || {
@@ -735,15 +797,15 @@ pub fn find<'a>(
                 while k > 0 && first - k < 3 && date_word(ctx.word(k - 1)) {
                     k -= 1;
                 }
-                k < first && k > 0 && (before_is(k - 1, DETERMINERS) || before_is(k - 1, PREPOSITIONS))
+                k < first && k > 0 && (before_is(k - 1, determiner) || before_is(k - 1, preposition))
             }
             // "in the most serious assault on the city", "a more deadly attack": a degree word and
             // a modifier after a determiner or preposition
             || (first > 2
                 && matches!(ctx.word(first - 2), "most" | "more" | "least" | "very")
-                && (before_is(first - 3, PREPOSITIONS) || before_is(first - 3, DETERMINERS))
+                && (before_is(first - 3, preposition) || before_is(first - 3, determiner))
                 && ctx.mention_at_token(first - 1).is_none()
-                && !AUXILIARIES.contains(&ctx.word(first - 1)))
+                && !auxiliary(ctx.word(first - 1)))
             // "residents said shooting continued", "survivors said help had been slow": a word
             // right after a verb of saying opens what is said; it is a noun.
             || matches!(prev_word, "said" | "says" | "say" | "reported" | "reports" | "added" | "warned" | "claimed")
@@ -753,7 +815,7 @@ pub fn find<'a>(
                 && !first_word.ends_with("ss")
                 && ctx.mention_at_token(first - 1).is_none()
                 && toks[first - 1].text(text).chars().next().is_some_and(char::is_lowercase)
-                && !AUXILIARIES.contains(&ctx.word(first - 1))
+                && !auxiliary(ctx.word(first - 1))
                 && !matches!(ctx.word(first - 1), "and" | "or" | "who" | "which" | "that" | "it" | "he" | "she" | "also" | "then" | "now")
                 && !adverb(ctx.word(first - 1))));
 
@@ -774,7 +836,7 @@ pub fn find<'a>(
         while k > 0 && matches!(ctx.word(k - 1), "the" | "a" | "an") {
             k -= 1;
         }
-        k >= 2 && matches!(ctx.word(k - 1), "of" | "from") && SUBJECT_HEADS.contains(&ctx.word(k - 2))
+        k >= 2 && matches!(ctx.word(k - 1), "of" | "from") && subject_head(ctx.word(k - 2))
     };
     // "... to protect Chinese citizens, after shells fired across the border wounded several
     // people": a clause opened by a conjunction between a name and the verb, with no comma to
@@ -793,14 +855,14 @@ pub fn find<'a>(
                 _ => false,
             };
             opens
-                && (c + 1..first).any(|k| !AUXILIARIES.contains(&ctx.word(k)))
+                && (c + 1..first).any(|k| !auxiliary(ctx.word(k)))
                 && (c + 1..first).all(|k| !matches!(ctx.word(k), "," | ";" | "—" | "–"))
         })
     };
     // "An earthquake struck Morocco's High Atlas, killing more than 2,000 people", "officials
     // said floods killed 40": a natural hazard or a blast is the clause's subject, and no name
     // it passes on the way to the verb acts.
-    let hazard = (0..first).rev().find(|&i| HAZARDS.contains(&ctx.word(i)));
+    let hazard = (0..first).rev().find(|&i| hazard_word(ctx.word(i)));
     let chained = first_word.ends_with("ing") && matches!(prev_word, "," | "and");
     let hazard_block = |m: &Mention| hazard.is_some_and(|h| ctx.tok_at(m.end) <= h || (chained && ctx.tok_at(m.start) > h));
     // "Russian missiles hit the port, Ukrainian officials said on Wednesday, destroying grain":
@@ -842,12 +904,12 @@ pub fn find<'a>(
             // place right before the event noun says where ("the Damascus strike").
             let modifier = ctx.tok_at(m.end) >= first
                 && !past
-                && ctx.tok_at(m.start).checked_sub(1).is_some_and(|i| DETERMINERS.contains(&ctx.word(i)) || ctx.word(i).ends_with("'s"));
+                && ctx.tok_at(m.start).checked_sub(1).is_some_and(|i| determiner(ctx.word(i)) || ctx.word(i).ends_with("'s"));
             let place_ok = m.kind != MentionKind::Place || (m.actor.as_deref().is_some_and(|a| a.len() == 3) && !modifier);
             // "two weeks after gunmen killed": "after", "before", "since", "until" open a clause
             // there, and the name right before its verb is that clause's subject.
             let conjunction = prep.is_some_and(|p| matches!(p, "after" | "before" | "since" | "until" | "when"))
-                && (ctx.tok_at(m.end)..first).all(|i| AUXILIARIES.contains(&ctx.word(i)));
+                && (ctx.tok_at(m.end)..first).all(|i| auxiliary(ctx.word(i)));
             // "a way for Pakistan to pressure the Taliban": "for X to" makes X the infinitive's subject.
             let for_to = prep == Some("for") && prev_word == "to" && ctx.tok_at(m.end) + 1 == first;
             (prep.is_none() || prep == Some("like") || headed(m) || conjunction || for_to)
@@ -896,8 +958,7 @@ pub fn find<'a>(
             }
             // "seeking financial backing to combat the Taliban": an infinitive of purpose after
             // the object starts another act, whose object is not this one's.
-            if (from_tok..ctx.tok_at(m.start))
-                .any(|i| ctx.word(i) == "to" && i + 1 < ctx.tok_at(m.start) && PURPOSE.contains(&ctx.word(i + 1)))
+            if (from_tok..ctx.tok_at(m.start)).any(|i| ctx.word(i) == "to" && i + 1 < ctx.tok_at(m.start) && purpose_verb(ctx.word(i + 1)))
             {
                 return false;
             }
@@ -950,11 +1011,11 @@ pub fn find<'a>(
             let own = ctx.tok_at(m.start) <= from_tok + 3 && prep.is_some_and(|p| p == ctx.word(from_tok.saturating_sub(1)));
             // "rejected calls by X", "accepted demands from X", "a fresh offer from X": who made
             // the proposal is the one answered.
-            let proposer = matches!(prep, Some("by" | "from"))
-                && (from_tok.saturating_sub(1)..ctx.tok_at(m.start)).any(|i| PROPOSALS.contains(&ctx.word(i)));
+            let proposer =
+                matches!(prep, Some("by" | "from")) && (from_tok.saturating_sub(1)..ctx.tok_at(m.start)).any(|i| proposal(ctx.word(i)));
             // "withdrew its inspectors from Iraq": the place left is whom the withdrawal hits.
             let left = prep == Some("from") && ["withdr", "pull", "recall", "evacuat"].iter().any(|w| first_word.starts_with(w));
-            !ctx.is_location(m) && (own || proposer || left || prep.is_none_or(|p| !NOT_TARGET.contains(&p)))
+            !ctx.is_location(m) && (own || proposer || left || prep.is_none_or(|p| !not_target(p)))
         };
         let all: Vec<&Mention> = list.iter().copied().filter(|m| ctx.tok_at(m.start) <= from_tok + 6).collect();
         // The first object sits in the trigger's clause: no comma or semicolon before it.
@@ -964,9 +1025,7 @@ pub fn find<'a>(
             .filter(|m| !(from_tok..ctx.tok_at(m.start)).any(|i| matches!(ctx.word(i), "," | ";" | ":" | "—" | "–")))
             // "called the strikes an act of war and said Pakistan had every right": "and" with a
             // verb of its own opens another clause, whose names are not this act's object.
-            .filter(|m| {
-                !(from_tok..ctx.tok_at(m.start)).any(|i| matches!(ctx.word(i), "and" | "but") && CLAUSE_VERBS.contains(&ctx.word(i + 1)))
-            })
+            .filter(|m| !(from_tok..ctx.tok_at(m.start)).any(|i| matches!(ctx.word(i), "and" | "but") && clause_verb(ctx.word(i + 1))))
             .collect();
         let first_usable = cands.iter().copied().find(usable);
         // Places after "in", "near" are where, not whom, unless nothing else is there.
@@ -978,7 +1037,7 @@ pub fn find<'a>(
         if poss
             && let Some(next) = all.iter().copied().find(|m| m.start >= o.end)
             && ctx.tok_at(next.start) <= ctx.tok_at(o.end) + if appositive(next) { 3 } else { 2 }
-            && !(ctx.tok_at(o.end)..ctx.tok_at(next.start)).any(|i| PREPOSITIONS.contains(&ctx.word(i)))
+            && !(ctx.tok_at(o.end)..ctx.tok_at(next.start)).any(|i| preposition(ctx.word(i)))
         {
             o = next;
         }
@@ -998,7 +1057,7 @@ pub fn find<'a>(
 
     // The clause's source carries over: ", killing ...", "... and condemned ...", "... to hold talks".
     let mut j = first;
-    while j > 0 && AUXILIARIES.contains(&ctx.word(j - 1)) {
+    while j > 0 && auxiliary(ctx.word(j - 1)) {
         j -= 1;
     }
     let light_verb = |w: &str| matches!(w, "hold" | "have" | "conduct" | "make" | "carry" | "launch" | "stage" | "pay" | "give");
@@ -1030,12 +1089,13 @@ pub fn find<'a>(
                 }
                 k + 1 == first
                     && b > 0
-                    && [
-                        "urg", "ask", "forc", "compel", "encourag", "persuad", "invit", "order", "pressur", "tell", "told", "allow",
-                        "permit",
-                    ]
-                    .iter()
-                    .any(|v| ctx.word(b - 1).starts_with(v))
+                    && starts_with_any(
+                        ctx.word(b - 1),
+                        &[
+                            "urg", "ask", "forc", "compel", "encourag", "persuad", "invit", "order", "pressur", "tell", "told", "allow",
+                            "permit",
+                        ],
+                    )
             })
         })
         .flatten();
@@ -1051,7 +1111,7 @@ pub fn find<'a>(
             let accused = ctx.mention_at_token(of.checked_sub(1)?)?;
             let k = ctx.tok_at(accused.start);
             (k.saturating_sub(3)..k)
-                .any(|i| ["accus", "blam", "charg", "suspect", "convict"].iter().any(|v| ctx.word(i).starts_with(v)))
+                .any(|i| starts_with_any(ctx.word(i), &["accus", "blam", "charg", "suspect", "convict"]))
                 .then_some(accused)
         })
         .flatten();
@@ -1071,7 +1131,7 @@ pub fn find<'a>(
         // passive's subject is the last group, body or state named before the sentence.
         if roles.targets.is_empty()
             && matches!(ctx.word(0), "it" | "they")
-            && (1..first).all(|j| AUXILIARIES.contains(&ctx.word(j)) || matches!(ctx.word(j), "been" | "also" | "repeatedly" | "long"))
+            && (1..first).all(|j| auxiliary(ctx.word(j)) || matches!(ctx.word(j), "been" | "also" | "repeatedly" | "long"))
         {
             roles.targets = it_before(doc_mentions, toks[0].start).into_iter().collect();
         }
@@ -1083,7 +1143,7 @@ pub fn find<'a>(
     } else if reverse {
         roles.sources = object(&after, last + 1);
         roles.targets = subject(&near_before);
-    } else if let Some(by) = (ctx.word(last + 1) == "by" && !(past && PROPOSALS.contains(&ctx.word(last)))).then_some(last + 1)
+    } else if let Some(by) = (ctx.word(last + 1) == "by" && !(past && proposal(ctx.word(last)))).then_some(last + 1)
         && let Some(&src) = after.iter().find(|m| ctx.tok_at(m.start) <= by + 3 && m.start >= toks[by].end)
     {
         // "terrorist attacks by the TTP", "a visit by the minister".
@@ -1093,8 +1153,10 @@ pub fn find<'a>(
         roles.sources = vec![p];
         roles.targets = object(&after, last + 1);
     } else if !past
-        && !supported()
         && let Some(b) = (last..(last + 3).min(toks.len())).find(|&i| ctx.word(i) == "between")
+        // (after the look for "between": few triggers have it, and each `supported` reads words
+        // against every support verb)
+        && !supported()
         && let Some(&a1) = after.iter().find(|m| ctx.tok_at(m.start) > b && ctx.tok_at(m.start) <= b + 3)
         && let Some(&a2) =
             after.iter().find(|m| m.start > a1.end && ctx.tok_at(m.start) <= ctx.tok_at(a1.end) + 3 && ctx.coordinated(a1, m, true))
@@ -1106,15 +1168,14 @@ pub fn find<'a>(
     } else if let Some(accused) = (prev_word == "of" && first_word.ends_with("ing"))
         .then(|| {
             let verb = (first.saturating_sub(8)..first)
-                .rfind(|&i| ["accus", "blam", "charg", "suspect", "convict"].iter().any(|v| ctx.word(i).starts_with(v)))?;
+                .rfind(|&i| starts_with_any(ctx.word(i), &["accus", "blam", "charg", "suspect", "convict"]))?;
             if ctx.word(verb + 1) == "by" && verb > 0 {
                 // "Wagner has been accused by the UN of killing civilians", "it has been accused
                 // by rights groups of carrying out strikes": the subject of the passive is the
                 // accused, not the accuser before "of".
                 let subject = ctx.mentions.iter().copied().rfind(|m| ctx.tok_at(m.end) <= verb && !ctx.is_location(m));
                 let pronoun = (0..verb).rev().find(|&i| matches!(ctx.word(i), "it" | "they")).filter(|&i| {
-                    (i + 1..verb)
-                        .all(|j| AUXILIARIES.contains(&ctx.word(j)) || matches!(ctx.word(j), "been" | "also" | "repeatedly" | "long"))
+                    (i + 1..verb).all(|j| auxiliary(ctx.word(j)) || matches!(ctx.word(j), "been" | "also" | "repeatedly" | "long"))
                 });
                 match (subject, pronoun) {
                     (_, Some(_)) => it_before(doc_mentions, toks[0].start),
@@ -1140,7 +1201,7 @@ pub fn find<'a>(
             roles.targets = Vec::new();
         } else {
             roles.targets = object(&after, last + 1);
-            roles.anaphoric = before_is(first - 1, DETERMINERS) && roles.targets.is_empty();
+            roles.anaphoric = before_is(first - 1, determiner) && roles.targets.is_empty();
             if matches!(prev_word, "their" | "its" | "his" | "her") {
                 roles.sources = subject(&near_before);
             }
@@ -1163,7 +1224,7 @@ pub fn find<'a>(
         // "the camp, which sheltered ...": a relative clause's subject is what comes right before
         // "which"/"who"; when that is no actor, the act has no known source.
         let mut r = first;
-        while r > 0 && AUXILIARIES.contains(&ctx.word(r - 1)) {
+        while r > 0 && auxiliary(ctx.word(r - 1)) {
             r -= 1;
         }
         if r > 0 && matches!(ctx.word(r - 1), "which" | "who" | "that") && !carried {
@@ -1185,7 +1246,7 @@ pub fn find<'a>(
             while k > 0 && matches!(ctx.word(k - 1), "the" | "a" | "an") {
                 k -= 1;
             }
-            let controlled = k > 0 && OBJECT_CONTROL.iter().any(|v| ctx.word(k - 1).starts_with(v));
+            let controlled = k > 0 && starts_with_any(ctx.word(k - 1), OBJECT_CONTROL);
             if !controlled
                 && let Some(first_subject) =
                     subject(&near_before.iter().copied().filter(|m| m.start < near.start).collect::<Vec<_>>()).last()
@@ -1243,7 +1304,7 @@ pub fn find<'a>(
     // last two states or groups named before.
     if !passive && !reverse {
         let mut k = first;
-        while k > 0 && AUXILIARIES.contains(&ctx.word(k - 1)) {
+        while k > 0 && auxiliary(ctx.word(k - 1)) {
             k -= 1;
         }
         let pair_subject = k >= 2 && {
@@ -1265,7 +1326,7 @@ pub fn find<'a>(
     // verb is the subject; what the relative stands for is the object.
     if !passive && !reverse {
         let mut k = first;
-        while k > 0 && (AUXILIARIES.contains(&ctx.word(k - 1)) || matches!(ctx.word(k - 1), "not" | "never")) {
+        while k > 0 && (auxiliary(ctx.word(k - 1)) || matches!(ctx.word(k - 1), "not" | "never")) {
             k -= 1;
         }
         if k > 2 && matches!(ctx.word(k - 1), "he" | "she" | "they" | "it" | "we") && matches!(ctx.word(k - 2), "which" | "whom" | "that") {
@@ -1285,7 +1346,7 @@ pub fn find<'a>(
     // addressee is the speaker, not the addressee named right before it.
     if !passive && !reverse {
         let mut k = first;
-        while k > 0 && (AUXILIARIES.contains(&ctx.word(k - 1)) || matches!(ctx.word(k - 1), "not" | "never")) {
+        while k > 0 && (auxiliary(ctx.word(k - 1)) || matches!(ctx.word(k - 1), "not" | "never")) {
             k -= 1;
         }
         if k > 1 && matches!(ctx.word(k - 1), "he" | "she" | "they" | "it") {
@@ -1342,8 +1403,7 @@ pub fn find<'a>(
     // "He", "they", "it" as subject: the last actor who acted, else the last named.
     if roles.sources.is_empty() && !passive {
         let mut k = first;
-        while k > 0 && (AUXILIARIES.contains(&ctx.word(k - 1)) || matches!(ctx.word(k - 1), "expected" | "to" | "set" | "likely" | "also"))
-        {
+        while k > 0 && (auxiliary(ctx.word(k - 1)) || matches!(ctx.word(k - 1), "expected" | "to" | "set" | "likely" | "also")) {
             k -= 1;
         }
         if k > 0 && matches!(ctx.word(k - 1), "he" | "she" | "they" | "it") {
@@ -1409,10 +1469,10 @@ pub fn find<'a>(
             // unless it says whose proposal is answered ("rejected a Senegalese peace plan")
             .filter(|m| {
                 !matches!(m.kind, MentionKind::Nationality | MentionKind::Agent)
-                    || m.country.is_some() && (m.kind != MentionKind::Nationality || PROPOSALS.contains(&ctx.word(last)))
+                    || m.country.is_some() && (m.kind != MentionKind::Nationality || proposal(ctx.word(last)))
             })
             .collect();
-        let accusing = ["accus", "blam", "charg", "suspect", "convict"].iter().any(|v| first_word.starts_with(v));
+        let accusing = starts_with_any(first_word, &["accus", "blam", "charg", "suspect", "convict"]);
         if !inside.is_empty() {
             roles.targets = inside;
         } else if accusing && last >= first + 2 && matches!(ctx.word(last), "of" | "for") {

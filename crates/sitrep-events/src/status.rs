@@ -3,159 +3,202 @@
 //! Cues are read in the trigger's clause (negation, modality, hedges) and in its sentence
 //! (attribution: "according to X", "X said", "said X", "it is reported that").
 
-use std::sync::LazyLock;
+// The word lists are `matches!` tests, not slices searched with `contains`: see `roles`.
 
-use rustc_hash::FxHashSet;
 use sitrep_model::{Mention, MentionKind, Status};
 use sitrep_text::{Token, TokenKind};
 
-const NEGATION: &[&str] = &[
-    "not", "never", "no", "neither", "nor", "without", "cannot", "didn't", "don't", "doesn't", "hasn't", "haven't", "hadn't", "wasn't",
-    "weren't", "isn't", "aren't", "won't", "wouldn't", "couldn't", "refused", "failed",
-];
+/// Words that negate the act: these, and any "n't" word.
+fn negation(w: &str) -> bool {
+    w.ends_with("n't")
+        || matches!(
+            w,
+            "not"
+                | "never"
+                | "no"
+                | "neither"
+                | "nor"
+                | "without"
+                | "cannot"
+                | "didn't"
+                | "don't"
+                | "doesn't"
+                | "hasn't"
+                | "haven't"
+                | "hadn't"
+                | "wasn't"
+                | "weren't"
+                | "isn't"
+                | "aren't"
+                | "won't"
+                | "wouldn't"
+                | "couldn't"
+                | "refused"
+                | "failed"
+        )
+}
 /// Verbs of opposition that refuse the act in the gerund after them.
-const OPPOSE: &[&str] = &["oppose", "opposes", "opposed", "opposing", "resist", "resists", "resisted"];
-const DENIAL: &[&str] = &["denied", "denies", "deny", "denying", "rejected", "dismissed", "refuted", "disputed"];
-const UNCONFIRMED: &[&str] = &["confirmation", "unconfirmed", "unverified", "verify", "verified", "confirm", "confirmed", "independently"];
+fn oppose(w: &str) -> bool {
+    matches!(w, "oppose" | "opposes" | "opposed" | "opposing" | "resist" | "resists" | "resisted")
+}
+fn denial(w: &str) -> bool {
+    matches!(w, "denied" | "denies" | "deny" | "denying" | "rejected" | "dismissed" | "refuted" | "disputed")
+}
+fn unconfirmed(w: &str) -> bool {
+    matches!(w, "confirmation" | "unconfirmed" | "unverified" | "verify" | "verified" | "confirm" | "confirmed" | "independently")
+}
 /// Modal verbs reach the whole clause ("could be a way for Pakistan to pressure ...").
-const MODAL: &[&str] = &["may", "might", "could", "would", "should"];
-const HYPOTHETICAL: &[&str] = &[
-    "may",
-    "might",
-    "could",
-    "can",
-    "would",
-    "should",
-    "if",
-    "possibly",
-    "possible",
-    "likely",
-    "unless",
-    "whether",
-    "advised",
-    "potentially",
-    "perhaps",
-];
-const PLANNED: &[&str] = &[
-    "will",
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "expected",
-    "intends",
-    "intend",
-    "intended",
-    "scheduled",
-    "set",
-    "aims",
-    "aim",
-    "aiming",
-    "going",
-    "seeking",
-    "seeks",
-    "trying",
-    "tries",
-    "decided",
-    "prepared",
-    "preparing",
-    "vowed",
-    "pledged",
-    "promised",
-    "threatened",
-    "mind",
-    "wants",
-    "want",
-    "wanted",
-    "hopes",
-    "hoped",
-    "ready",
-    "willing",
-    "due",
-    "poised",
-    "upcoming",
-];
-const ALLEGED: &[&str] = &[
-    "allegedly",
-    "alleged",
-    "alleging",
-    "accused",
-    "accuses",
-    "suspected",
-    "purportedly",
-    "purported",
-    "claimed",
-    "claims",
-    "supposedly",
-    "accusing",
-    "claiming",
-    // "blamed Pakistan for the attack": the attack is Pakistan's by accusation only
-    "blamed",
-    "blames",
-    "blaming",
-    "blame",
-];
+fn modal(w: &str) -> bool {
+    matches!(w, "may" | "might" | "could" | "would" | "should")
+}
+fn hypothetical(w: &str) -> bool {
+    matches!(
+        w,
+        "may"
+            | "might"
+            | "could"
+            | "can"
+            | "would"
+            | "should"
+            | "if"
+            | "possibly"
+            | "possible"
+            | "likely"
+            | "unless"
+            | "whether"
+            | "advised"
+            | "potentially"
+            | "perhaps"
+    )
+}
+fn planned(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "plan"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "expected"
+            | "intends"
+            | "intend"
+            | "intended"
+            | "scheduled"
+            | "set"
+            | "aims"
+            | "aim"
+            | "aiming"
+            | "going"
+            | "seeking"
+            | "seeks"
+            | "trying"
+            | "tries"
+            | "decided"
+            | "prepared"
+            | "preparing"
+            | "vowed"
+            | "pledged"
+            | "promised"
+            | "threatened"
+            | "mind"
+            | "wants"
+            | "want"
+            | "wanted"
+            | "hopes"
+            | "hoped"
+            | "ready"
+            | "willing"
+            | "due"
+            | "poised"
+            | "upcoming"
+    )
+}
+fn alleged(w: &str) -> bool {
+    matches!(
+        w,
+        "allegedly"
+            | "alleged"
+            | "alleging"
+            | "accused"
+            | "accuses"
+            | "suspected"
+            | "purportedly"
+            | "purported"
+            | "claimed"
+            | "claims"
+            | "supposedly"
+            | "accusing"
+            | "claiming"
+            | "blamed Pakistan for the attack"
+            | "blamed"
+            | "blames"
+            | "blaming"
+            | "blame"
+    )
+}
 /// Adverbs that hedge a whole clause, wherever the trigger stands in it.
-const HEDGES: &[&str] = &["allegedly", "purportedly", "supposedly", "apparently", "appears", "appeared", "seems", "seemed"];
+fn hedge(w: &str) -> bool {
+    matches!(w, "allegedly" | "purportedly" | "supposedly" | "apparently" | "appears" | "appeared" | "seems" | "seemed")
+}
 /// Verbs whose object is asked or made to do what follows ("urged the government to train").
 const OBJECT_CONTROL: &[&str] = &[
     "urg", "ask", "forc", "compel", "encourag", "persuad", "invit", "order", "pressur", "call", "challeng", "dar", "tell", "told", "want",
     "expect", "allow", "permit", "authoriz", "authoris",
 ];
-const REPORTED: &[&str] = &["reportedly", "reported", "reports", "report"];
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "stated",
-    "noted",
-    "revealed",
-    "announced",
-    "confirmed",
-    "reported",
-    "suggest",
-    "suggests",
-    "suggested",
-    "believe",
-    "believes",
-    "wrote",
-    "argued",
-    "insisted",
-    "reminded",
-    "explained",
-    "quoted",
-    "cited",
-    "tweeted",
-    "declared",
-    "concluded",
-    "reiterated",
-    "stressed",
-    "asserted",
-    "maintained",
-    "demanded",
-    "demanding",
-    "insisted",
-    "warned",
-    "charged",
-    "announced",
-    "saying",
-    "stating",
-    "claiming",
-    "adding",
-    "insisting",
-];
-
-/// Whether a word is in `SPEECH`: looked for across whole sentences for every trigger, so hashed.
+fn reported(w: &str) -> bool {
+    matches!(w, "reportedly" | "reported" | "reports" | "report")
+}
+/// Verbs of saying: looked for across whole sentences for every trigger.
 fn is_speech(w: &str) -> bool {
-    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| SPEECH.iter().copied().collect());
-    SET.contains(w)
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "stated"
+            | "noted"
+            | "revealed"
+            | "announced"
+            | "confirmed"
+            | "reported"
+            | "suggest"
+            | "suggests"
+            | "suggested"
+            | "believe"
+            | "believes"
+            | "wrote"
+            | "argued"
+            | "insisted"
+            | "reminded"
+            | "explained"
+            | "quoted"
+            | "cited"
+            | "tweeted"
+            | "declared"
+            | "concluded"
+            | "reiterated"
+            | "stressed"
+            | "asserted"
+            | "maintained"
+            | "demanded"
+            | "demanding"
+            | "warned"
+            | "charged"
+            | "saying"
+            | "stating"
+            | "claiming"
+            | "adding"
+            | "insisting"
+    )
 }
 
 /// Words that open a new clause: cues before them do not reach the trigger.
-const CLAUSE: &[&str] = &[",", ";", ":", "but", "though", "although", "while", "whereas", "—", "–", "(", ")"];
+fn clause_opener(w: &str) -> bool {
+    matches!(w, "," | ";" | ":" | "but" | "though" | "although" | "while" | "whereas" | "—" | "–" | "(" | ")")
+}
 
 /// The status of the event whose trigger spans tokens `first..=last`, and its attribution.
 pub struct Judgement<'a> {
@@ -181,24 +224,42 @@ pub struct Judgement<'a> {
 }
 
 /// Words of outright refusal: the refusal is itself a REJECT.
-const REFUSAL: &[&str] = &["refused", "refuses", "refuse", "declined", "declines", "rejected", "rejects"];
+fn refusal_word(w: &str) -> bool {
+    matches!(w, "refused" | "refuses" | "refuse" | "declined" | "declines" | "rejected" | "rejects")
+}
 
 /// Words that state one's own intention right before the act.
-const INTENT: &[&str] = &[
-    "will", "would", "willing", "ready", "prepared", "pledged", "promised", "vowed", "offered", "intends", "intend", "plans", "planned",
-    "set",
-];
+fn intent_word(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "would"
+            | "willing"
+            | "ready"
+            | "prepared"
+            | "pledged"
+            | "promised"
+            | "vowed"
+            | "offered"
+            | "intends"
+            | "intend"
+            | "plans"
+            | "planned"
+            | "set"
+    )
+}
 /// Words that lay an obligation on the act's subject.
-const OBLIGATION: &[&str] = &["must", "should", "demanded", "demands", "demand", "demanding", "insisted", "insisting", "urged", "urging"];
+fn obligation_word(w: &str) -> bool {
+    matches!(w, "must" | "should" | "demanded" | "demands" | "demand" | "demanding" | "insisted" | "insisting" | "urged" | "urging")
+}
 
 pub(crate) fn lw(text: &str, t: &Token) -> String {
     t.text(text).to_lowercase().replace('’', "'")
 }
 
-/// Whether any of `ws` is in `list` (with a negation list, any "n't" word counts).
-fn has_any<'w>(list: &[&str], mut ws: impl Iterator<Item = &'w &'w str>) -> bool {
-    let negation = list == NEGATION;
-    ws.any(|w| list.contains(w) || (negation && w.ends_with("n't")))
+/// Whether any of `ws` is in `list`.
+fn has_any<'w>(list: fn(&str) -> bool, mut ws: impl Iterator<Item = &'w &'w str>) -> bool {
+    ws.any(|w| list(w))
 }
 
 /// Judge a trigger's status from its clause and sentence.
@@ -235,7 +296,7 @@ fn belief_that(words: &[&str], open: usize, first: usize) -> bool {
 /// five words between it and the auxiliaries before the trigger).
 fn no_subject(words: &[&str], clause_start: usize, first: usize) -> bool {
     let mut k = first;
-    while k > clause_start && AUX_CHAIN.contains(&words[k - 1]) {
+    while k > clause_start && aux_chain(words[k - 1]) {
         k -= 1;
     }
     (k.saturating_sub(6).max(clause_start)..k)
@@ -251,8 +312,12 @@ fn left_open(window: &[&str]) -> bool {
 }
 
 /// Auxiliaries that may stand between a subject and its verb.
-const AUX_CHAIN: &[&str] =
-    &["had", "has", "have", "been", "be", "was", "were", "is", "are", "being", "will", "would", "yet", "ever", "so", "far"];
+fn aux_chain(w: &str) -> bool {
+    matches!(
+        w,
+        "had" | "has" | "have" | "been" | "be" | "was" | "were" | "is" | "are" | "being" | "will" | "would" | "yet" | "ever" | "so" | "far"
+    )
+}
 
 pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mentions: &[&'a Mention]) -> Judgement<'a> {
     let (text, toks, words) = (sentence.text, sentence.toks, &sentence.lower);
@@ -260,7 +325,7 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
     let mut clause_start = first;
     let mut steps = 0;
     while clause_start > 0 && steps < 10 {
-        if CLAUSE.contains(&words[clause_start - 1]) {
+        if clause_opener(words[clause_start - 1]) {
             break;
         }
         clause_start -= 1;
@@ -270,12 +335,12 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
     // A hedging adverb reaches the whole clause, however long ("Pakistan is allegedly seeking to
     // strengthen its ties ... by establishing new training centers").
     let mut open = clause_start;
-    while open > 0 && !CLAUSE.contains(&words[open - 1]) {
+    while open > 0 && !clause_opener(words[open - 1]) {
         open -= 1;
     }
     let clause = &words[open..first];
     let near = &words[first.saturating_sub(4).max(clause_start)..first];
-    let has = |list: &[&str], ws: &[&str]| has_any(list, ws.iter());
+    let has = |list: fn(&str) -> bool, ws: &[&str]| has_any(list, ws.iter());
     let trigger_words = &words[first..=last];
 
     let that_before = window.contains(&"that");
@@ -285,39 +350,39 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
         if k >= 1 && words[k - 1] == "to" {
             k -= 1;
         }
-        k >= 1 && OPPOSE.contains(&words[k - 1])
+        k >= 1 && oppose(words[k - 1])
     };
     // "has refused to recognise": a refusal's own verb is what it asserts, no negation of it.
     let own_refusal = usize::from(matches!(trigger_words[0], "refused" | "refuses" | "refuse" | "refusing"));
-    let negated = has(NEGATION, near)
-        || has_any(NEGATION, trigger_words.iter().skip(own_refusal))
+    let negated = has(negation, near)
+        || has_any(negation, trigger_words.iter().skip(own_refusal))
         || opposed
         || no_subject(words, clause_start, first);
     // "would" states an intention in reported speech ("they said they would boycott").
     let reported_would = near.contains(&"would") && words[..first].iter().any(|w| is_speech(w));
     let status = if left_open(window) {
         Status::Unconfirmed
-    } else if negated || (that_before && has(DENIAL, window)) {
-        if window.contains(&"no") && has(UNCONFIRMED, window) { Status::Unconfirmed } else { Status::Denied }
-    } else if has(UNCONFIRMED, window) && window.iter().any(|w| matches!(*w, "no" | "not" | "unconfirmed" | "unverified")) {
+    } else if negated || (that_before && has(denial, window)) {
+        if window.contains(&"no") && has(unconfirmed, window) { Status::Unconfirmed } else { Status::Denied }
+    } else if has(unconfirmed, window) && window.iter().any(|w| matches!(*w, "no" | "not" | "unconfirmed" | "unverified")) {
         Status::Unconfirmed
-    } else if has_any(HYPOTHETICAL, near.iter().filter(|w| !(reported_would && **w == "would")))
-        || has_any(MODAL, window.iter().filter(|w| !(reported_would && **w == "would")))
+    } else if has_any(hypothetical, near.iter().filter(|w| !(reported_would && **w == "would")))
+        || has_any(modal, window.iter().filter(|w| !(reported_would && **w == "would")))
         || words[..first].contains(&"if")
     {
         Status::Hypothetical
-    } else if has(PLANNED, near)
+    } else if has(planned, near)
         || (first > 0
             && words[first - 1] == "to"
-            && (has(PLANNED, window)
-                || window.iter().any(|w| OBJECT_CONTROL.iter().any(|v| w.starts_with(v)))
+            && (has(planned, window)
+                || window.iter().any(|w| crate::roles::starts_with_any(w, OBJECT_CONTROL))
                 // a deadline: "gives Israel 60 days to withdraw"
                 || window.iter().any(|w| matches!(*w, "days" | "weeks" | "months" | "hours" | "deadline"))))
     {
         // An infinitive after an intention ("decided to", "urged X to") has not happened yet;
         // one of purpose or of a fact ("known to have", "leveraging X to apply") keeps its clause's status.
         Status::Planned
-    } else if has(ALLEGED, window) || has(HEDGES, clause) || belief_that(words, open, first) {
+    } else if has(alleged, window) || has(hedge, clause) || belief_that(words, open, first) {
         Status::Alleged
     } else {
         Status::Asserted
@@ -390,23 +455,22 @@ pub fn judge<'a>(sentence: &crate::Words<'_>, first: usize, last: usize, mention
             }
         }
     }
-    if (has(REPORTED, window) || clause.contains(&"reportedly")) && by.is_none() && by_text.is_none() {
+    if (has(reported, window) || clause.contains(&"reportedly")) && by.is_none() && by_text.is_none() {
         by_text = Some("unnamed reports".into());
     }
     let by_text = by_text.filter(|s| !s.trim().is_empty());
     let status = if status == Status::Asserted && (by.is_some() || by_text.is_some()) { Status::Reported } else { status };
     // "is willing to send troops to help": an intention reaches along a chain of infinitives.
-    let chained =
-        first > 0 && words[first - 1] == "to" && window.windows(2).any(|w| w[1] == "to" && w[0] != "would" && INTENT.contains(&w[0]));
-    let intent = !negated && (near.iter().any(|w| *w != "would" && INTENT.contains(w)) || reported_would || chained);
+    let chained = first > 0 && words[first - 1] == "to" && window.windows(2).any(|w| w[1] == "to" && w[0] != "would" && intent_word(w[0]));
+    let intent = !negated && (near.iter().any(|w| *w != "would" && intent_word(w)) || reported_would || chained);
     // A promise made conditional on what the other side does ("will withdraw if they disarm") is
     // still a promise; one the other side must avert ("will strike unless") is a threat.
     let conditional = words[last + 1..].iter().any(|w| *w == "unless" || *w == "if");
     let ultimatum = words[last + 1..].contains(&"unless");
-    let obligation = !negated && window.iter().any(|w| OBLIGATION.contains(w));
+    let obligation = !negated && window.iter().any(|w| obligation_word(w));
     // What someone is told to do has not been done ("demanded that Ukraine withdraw").
     let status = if obligation && matches!(status, Status::Asserted | Status::Reported) { Status::Planned } else { status };
-    let refused = words[first.saturating_sub(4)..first].iter().any(|w| REFUSAL.contains(w));
+    let refused = words[first.saturating_sub(4)..first].iter().any(|w| refusal_word(w));
     Judgement { status, by, by_text, negated: negated && status == Status::Denied, intent, obligation, conditional, ultimatum, refused }
 }
 
@@ -421,11 +485,29 @@ fn unsaid(words: &[&str], k: usize) -> bool {
 }
 
 /// Nouns that carry a statement ("issued a reminder to Iraq that it must ...").
-const STATEMENT_NOUNS: &[&str] =
-    &["reminder", "declaration", "statement", "warning", "demand", "demands", "call", "ultimatum", "message", "letter", "resolution"];
-/// Speech verbs that report a demand (besides `SPEECH`).
-const DEMAND_SPEECH: &[&str] =
-    &["urged", "urging", "told", "telling", "reminded", "demanding", "insisting", "concluded", "ruled", "decided", "agreed"];
+fn statement_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "reminder"
+            | "declaration"
+            | "statement"
+            | "warning"
+            | "demand"
+            | "demands"
+            | "call"
+            | "ultimatum"
+            | "message"
+            | "letter"
+            | "resolution"
+    )
+}
+/// Speech verbs that report a demand (besides `is_speech`).
+fn demand_speech(w: &str) -> bool {
+    matches!(
+        w,
+        "urged" | "urging" | "told" | "telling" | "reminded" | "demanding" | "insisting" | "concluded" | "ruled" | "decided" | "agreed"
+    )
+}
 
 /// "X said Y must withdraw", "X told Y that it should stop": someone lays an obligation on
 /// someone else, which PLOVER codes as a REQUEST whatever the act demanded is. Pairs of (who
@@ -471,7 +553,7 @@ pub fn obligations<'a>(sentence: &crate::Words<'_>, mentions: &[&'a Mention]) ->
         // words away ("declared on Tuesday that China must").
         let cue = (subject_tok.saturating_sub(8)..subject_tok).rev().find(|&k| {
             let w = words[k];
-            is_speech(w) || DEMAND_SPEECH.contains(&w) || STATEMENT_NOUNS.contains(&w)
+            is_speech(w) || demand_speech(w) || statement_noun(w)
         });
         // Who makes it: the nearest name before the cue that is no prepositional object; with no
         // cue before, the speaker after the clause ("Israel must reopen the crossing, Egypt said").

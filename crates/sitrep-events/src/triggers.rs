@@ -136,11 +136,19 @@ fn match_from(w: &Words, pw: &[Option<u32>], pos: usize, first: bool) -> Option<
 pub fn find(lex: &Lexicon, sentence: &crate::Words<'_>, names: &[(usize, usize)]) -> Vec<Trigger> {
     let toks = sentence.toks;
     let w = words(lex, sentence);
+    // The lemmas the sentence holds, sorted: a pattern that needs one it lacks cannot match, and
+    // most patterns of a common word ("said", "attack") need another word the sentence lacks.
+    let mut present: Vec<u32> = w.lemmas.iter().flat_map(|l| l.iter().copied()).collect();
+    present.sort_unstable();
+    present.dedup();
     let mut found: Vec<(usize, Trigger)> = Vec::new();
     for pos in 0..w.lower.len() {
         for &lemma in w.lemmas[pos] {
             for &p in lex.starting_with_id(lemma) {
                 let pat = lex.pattern_ids(p);
+                if pat.iter().skip(1).flatten().any(|id| present.binary_search(id).is_err()) {
+                    continue;
+                }
                 if let Some(end) = match_from(&w, pat, pos, true) {
                     let (first, last) = (w.idx[pos], w.idx[end - 1]);
                     let (s, e) = (toks[first].start, toks[last].end);

@@ -131,6 +131,26 @@ fn from_days(z: i64) -> Day {
 }
 
 fn fmt(d: Day) -> String {
+    // Digits by hand in the common case: `format!` with padding costs several times as much,
+    // and every date kept makes two of these.
+    if (0..=9999).contains(&d.y) && d.m < 100 && d.d < 100 {
+        let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+        let y = d.y as u32;
+        return [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            '-',
+            digit(d.m / 10),
+            digit(d.m),
+            '-',
+            digit(d.d / 10),
+            digit(d.d),
+        ]
+        .iter()
+        .collect();
+    }
     format!("{:04}-{:02}-{:02}", d.y, d.m, d.d)
 }
 
@@ -285,7 +305,9 @@ pub(crate) fn find_absolute(text: &str) -> Vec<DateMention> {
 /// Every date expression in `text`, resolved against `published` (`YYYY-MM-DD`) where needed.
 pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
     let anchor = published.and_then(parse_anchor);
-    let mut found: Vec<DateMention> = Vec::new();
+    // Matches as spans and days: many overlap a longer one and are dropped, so their strings
+    // are made only for those kept.
+    let mut found: Vec<(usize, usize, Day, Day, Precision)> = Vec::new();
     let screen = SCREEN.matches(text);
     for (form, re) in FORMS.iter() {
         // A relative form resolves only against a publication date: without one, no search.
@@ -304,25 +326,18 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
         for caps in re.captures_iter(text) {
             let m = caps.get(0).unwrap();
             if let Some((from, to, precision)) = resolve(*form, &caps, anchor) {
-                found.push(DateMention {
-                    start: m.start(),
-                    end: m.end(),
-                    text: m.as_str().to_string(),
-                    from: fmt(from),
-                    to: fmt(to),
-                    precision,
-                });
+                found.push((m.start(), m.end(), from, to, precision));
             }
         }
     }
     // Longest first at each position, then drop anything overlapping a kept match.
-    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut out: Vec<DateMention> = Vec::new();
-    for d in found {
-        if out.iter().any(|k| k.start < d.end && d.start < k.end) {
+    for (start, end, from, to, precision) in found {
+        if out.iter().any(|k| k.start < end && start < k.end) {
             continue;
         }
-        out.push(d);
+        out.push(DateMention { start, end, text: text[start..end].to_string(), from: fmt(from), to: fmt(to), precision });
     }
     out.sort_by_key(|d| d.start);
     if screen.matched(SCREENED.len()) {
@@ -429,6 +444,16 @@ fn add_months(d: Day, months: i64) -> Day {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_are_written_as_format_writes_them() {
+        for y in (-20..=10020).step_by(7).chain([0, 999, 1000, 9999, 10000]) {
+            for (m, d) in [(1, 1), (2, 29), (9, 9), (10, 10), (12, 31), (99, 99), (100, 5), (5, 100)] {
+                let day = Day { y, m, d };
+                assert_eq!(fmt(day), format!("{:04}-{:02}-{:02}", y, m, d));
+            }
+        }
+    }
 
     fn one(text: &str, anchor: Option<&str>) -> (String, String, Precision) {
         let d = find(text, anchor);

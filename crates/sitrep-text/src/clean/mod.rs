@@ -90,7 +90,14 @@ fn fold_key(s: &str) -> String {
 /// Append `s`'s letters and digits, lower-cased, to `key` (ASCII without decoding).
 fn push_fold_key(s: &str, key: &mut String) {
     if s.is_ascii() {
-        key.extend(s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())));
+        // A plain loop over the bytes with the room reserved up front: through `extend` with a
+        // filter the key grows a char at a time with no idea of its final size.
+        key.reserve(s.len());
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                key.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
     } else {
         key.extend(s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
     }
