@@ -576,8 +576,15 @@ fn update_corpus_in(engine: &Engine, store: &Store) -> Result<CorpusUpdate> {
         };
         match store.reader()? {
             Some(reader) => std::thread::scope(|s| -> Result<()> {
-                let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<StoryState>>(256);
-                let replaying = s.spawn(move || replay(&reader, Box::new(move |states| Ok(tx.send(states)?))));
+                // A few dozen closed stories in flight at most: memory stays bounded.
+                let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<StoryState>>(32);
+                let send = move |states: Vec<StoryState>| -> Result<()> {
+                    if !states.is_empty() {
+                        tx.send(states)?;
+                    }
+                    Ok(())
+                };
+                let replaying = s.spawn(move || replay(&reader, Box::new(send)));
                 let mut wrote = Ok(());
                 for states in rx.iter() {
                     wrote = flush(states, &mut written, &mut update);
