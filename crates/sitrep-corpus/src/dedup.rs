@@ -73,49 +73,58 @@ fn shingle_hash<W: AsRef<str>>(words: &[W]) -> u64 {
 /// The MinHash signature of a text (empty for texts without words). Shingles are taken inside
 /// paragraphs (blocks separated by a blank line); a paragraph shorter than a shingle is one.
 pub fn signature(text: &str) -> Vec<u32> {
+    signature_of(text, &Word::all(text))
+}
+
+/// [`signature`] of a text whose words are already found (see [`Word::all`]).
+pub(crate) fn signature_of(text: &str, words: &[Word]) -> Vec<u32> {
     #[cfg(target_arch = "x86_64")]
     {
         if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512dq") {
             // SAFETY: the CPU has the features the function is compiled for.
-            return unsafe { signature_avx512(text) };
+            return unsafe { signature_avx512(text, words) };
         }
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: as above.
-            return unsafe { signature_avx2(text) };
+            return unsafe { signature_avx2(text, words) };
         }
     }
-    signature_with(text)
+    signature_with(text, words)
 }
 
 /// [`signature_with`] compiled for AVX-512 (eight 64-bit products at once).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx512dq")]
-fn signature_avx512(text: &str) -> Vec<u32> {
-    signature_with(text)
+fn signature_avx512(text: &str, words: &[Word]) -> Vec<u32> {
+    signature_with(text, words)
 }
 
 /// [`signature_with`] compiled for AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn signature_avx2(text: &str) -> Vec<u32> {
-    signature_with(text)
+fn signature_avx2(text: &str, words: &[Word]) -> Vec<u32> {
+    signature_with(text, words)
 }
 
 /// The signature itself: the same arithmetic whatever the instruction set, so the same text
 /// gets the same signature on every machine (they are stored).
 #[inline(always)]
-fn signature_with(text: &str) -> Vec<u32> {
+fn signature_with(text: &str, words: &[Word]) -> Vec<u32> {
     let coef = coefficients();
     let mut mins = [u32::MAX; SIGNATURE];
     let mut any = false;
-    let mut words: Vec<std::borrow::Cow<'_, str>> = Vec::new();
-    for para in text.split("\n\n") {
-        words.clear();
-        words.extend(para.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(crate::summary::lower));
-        if words.is_empty() {
-            continue;
+    let mut para: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // A paragraph: words up to a blank line between two of them (a word never holds one).
+        para.clear();
+        para.push(&words[i].lower);
+        i += 1;
+        while i < words.len() && !text[words[i - 1].end()..words[i].start].contains("\n\n") {
+            para.push(&words[i].lower);
+            i += 1;
         }
-        for w in words.windows(SHINGLE.min(words.len())) {
+        for w in para.windows(SHINGLE.min(para.len())) {
             any = true;
             let base = shingle_hash(w);
             for ((m, a), b) in mins.iter_mut().zip(&coef.a).zip(&coef.b) {
@@ -124,6 +133,36 @@ fn signature_with(text: &str) -> Vec<u32> {
         }
     }
     if any { mins.to_vec() } else { Vec::new() }
+}
+
+/// A word of a text (a run of letters and digits): where it starts, as written, and in lower
+/// case. A document's words are found once and serve its signature, its word counts and its
+/// names.
+pub(crate) struct Word<'a> {
+    pub start: usize,
+    pub raw: &'a str,
+    /// Borrowed from the text when the word is already lower case (most are).
+    pub lower: std::borrow::Cow<'a, str>,
+}
+
+impl<'a> Word<'a> {
+    pub(crate) fn all(text: &'a str) -> Vec<Word<'a>> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for raw in text.split(|c: char| !c.is_alphanumeric()) {
+            let start = pos;
+            // The separator after the word: one character, whatever its length in bytes.
+            pos += raw.len() + text[start + raw.len()..].chars().next().map_or(0, char::len_utf8);
+            if !raw.is_empty() {
+                out.push(Word { start, raw, lower: crate::summary::lower(raw) });
+            }
+        }
+        out
+    }
+
+    fn end(&self) -> usize {
+        self.start + self.raw.len()
+    }
 }
 
 /// Estimated Jaccard similarity of two signatures.
@@ -341,7 +380,7 @@ mod tests {
             "",
         ];
         for t in texts {
-            let portable = signature_with(t);
+            let portable = signature_with(t, &Word::all(t));
             assert_eq!(signature(t), portable, "{t:?}");
             // The first hash function, by hand: the least of (h * a + b) >> 32 over the shingles.
             if let Some(&first) = portable.first() {
@@ -432,6 +471,36 @@ mod tests {
         assert_eq!(index.add(signature(text), Some(100)).map(|(o, _)| o), Some(0));
         assert_eq!(index.add(signature(text), Some(300)).map(|(o, _)| o), Some(0), "undated documents are never forgotten");
         assert_eq!(index.len(), 2, "the first dated one is forgotten");
+    }
+
+    #[test]
+    fn paragraphs_are_the_blocks_between_blank_lines() {
+        // The signature as defined: split at blank lines, then into words, shingled per block.
+        let by_blocks = |text: &str| -> Vec<u32> {
+            let c = coefficients();
+            let mut mins = [u32::MAX; SIGNATURE];
+            let mut any = false;
+            for para in text.split("\n\n") {
+                let words: Vec<String> =
+                    para.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect();
+                for w in words.windows(SHINGLE.min(words.len()).max(1)) {
+                    any = true;
+                    let h = shingle_hash(w);
+                    for (k, m) in mins.iter_mut().enumerate() {
+                        *m = (*m).min((h.wrapping_mul(c.a[k]).wrapping_add(c.b[k]) >> 32) as u32);
+                    }
+                }
+            }
+            if any { mins.to_vec() } else { Vec::new() }
+        };
+        for text in [
+            "\n\nOpening after a blank line. Two\n\n\nthree blank.\n\n",
+            "A single\nline break does not part paragraphs; «ÉTÉ» — déjà\n \nvu, 2024.",
+            "One two\n\nthree\n\nfour five six seven",
+            "   ",
+        ] {
+            assert_eq!(signature(text), by_blocks(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 use sitrep_model::calendar::is_calendar_word;
 use sitrep_model::{Actor, Doc, EventType, MentionKind, Status};
 
+use crate::dedup::Word;
+
 /// Content words kept per document: enough to tell stories apart, bounded whatever the length.
 pub const WORDS_PER_DOC: usize = 150;
 /// Names (capitalised words inside sentences) kept per document.
@@ -195,19 +197,23 @@ impl Features {
         // is made only for the few words kept.
         let mut counts: FxHashMap<Cow<'_, str>, usize> = FxHashMap::default();
         let title = doc.article.title.as_deref().unwrap_or("");
+        let text = doc.article.text.as_str();
+        let found = Word::all(text);
         // The title counts twice: it says what the report is about.
-        for w in [title, title, doc.article.text.as_str()].into_iter().flat_map(|t| t.split(|c: char| !c.is_alphanumeric())) {
+        let title_words = title.split(|c: char| !c.is_alphanumeric()).map(|w| (w, None));
+        let text_words = found.iter().map(|w| (w.raw, Some(&w.lower)));
+        for (w, lowered) in title_words.clone().chain(title_words).chain(text_words) {
             // Three bytes hold at most three characters, lower-cased or not: too short.
             if w.len() <= 3 {
                 continue;
             }
-            let w = lower(w);
+            let w = lowered.map_or_else(|| lower(w), |l| Cow::Borrowed(l.as_ref()));
             if (w.is_ascii() || w.chars().count() > 3) && !is_stop(&w) && !w.bytes().all(|b| b.is_ascii_digit()) {
                 *counts.entry(w).or_insert(0) += 1;
             }
         }
         let words = top(counts, WORDS_PER_DOC);
-        Features { actors, words, names: names(&doc.article), minhash: crate::dedup::signature(&doc.article.text) }
+        Features { actors, words, names: names(&doc.article, &found), minhash: crate::dedup::signature_of(text, &found) }
     }
 }
 
@@ -240,7 +246,7 @@ fn is_not_name(w: &str) -> bool {
 
 /// Words capitalised inside a sentence. A sentence's first word is capitalised whatever it is,
 /// so it counts only when the word is also seen capitalised elsewhere.
-fn names(article: &sitrep_model::Article) -> BTreeSet<String> {
+fn names(article: &sitrep_model::Article, words: &[Word]) -> BTreeSet<String> {
     let text = article.text.as_str();
     let mut starts: Vec<usize> = article.sentences.iter().map(|s| s.start).chain(article.paragraphs.iter().map(|p| p.start)).collect();
     starts.sort_unstable();
@@ -248,14 +254,12 @@ fn names(article: &sitrep_model::Article) -> BTreeSet<String> {
     let mut opening: Vec<Cow<'_, str>> = Vec::new();
     // Words come in text order: the last sentence start at or before a word only moves on.
     let mut start = 0;
-    let mut pos = 0;
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
-        let at = pos;
-        pos += w.len() + text[at + w.len()..].chars().next().map_or(0, char::len_utf8);
+    for word in words {
+        let (at, w) = (word.start, word.raw);
         if !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() < 2 {
             continue;
         }
-        let lower = lower(w);
+        let lower = Cow::Borrowed(word.lower.as_ref());
         if is_not_name(&lower) || is_stop(&lower) || is_calendar_word(&lower) {
             continue;
         }
@@ -331,7 +335,7 @@ mod tests {
             article.sentences.push(Span::new(start, start + s.trim_end().len()));
             start += s.len();
         }
-        let names = super::names(&article);
+        let names = super::names(&article, &crate::dedup::Word::all(text));
         let got: Vec<&str> = names.iter().map(String::as_str).collect();
         // "The" opens a sentence only; "Rescuers" opens one but is also capitalised inside one.
         assert_eq!(got, vec!["al", "amizmiz", "haouz", "rescuers"]);
