@@ -108,22 +108,36 @@ fn parse<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, Di
     serde_yaml_ng::from_str(text).map_err(|e| DictionaryError::Parse { path: path.to_string(), message: e.to_string() })
 }
 
+/// A built-in dictionary, from the JSON the build made of its YAML (`build.rs`).
+fn parse_built<T: serde::de::DeserializeOwned>(path: &str, json: &str) -> Result<T, DictionaryError> {
+    serde_json::from_str(json).map_err(|e| DictionaryError::Parse { path: path.to_string(), message: e.to_string() })
+}
+
+/// A built-in dictionary: its path, its YAML (what the fingerprint is made of) and its JSON.
+macro_rules! built_in {
+    ($name:literal) => {
+        (
+            concat!("dictionaries/", $name, ".yaml"),
+            include_str!(concat!("../../../../dictionaries/", $name, ".yaml")),
+            include_str!(concat!(env!("OUT_DIR"), "/", $name, ".json")),
+        )
+    };
+}
+
+const COUNTRIES: (&str, &str, &str) = built_in!("countries");
+const ORGANISATIONS: (&str, &str, &str) = built_in!("organisations");
+const AGENTS: (&str, &str, &str) = built_in!("agents");
+const PEOPLE: (&str, &str, &str) = built_in!("people");
+
 impl Sources {
     pub fn builtin() -> Result<Sources, DictionaryError> {
-        let texts = [
-            include_str!("../../../../dictionaries/countries.yaml"),
-            include_str!("../../../../dictionaries/organisations.yaml"),
-            include_str!("../../../../dictionaries/agents.yaml"),
-            include_str!("../../../../dictionaries/people.yaml"),
-        ]
-        .map(str::to_string)
-        .to_vec();
+        let texts = [COUNTRIES, ORGANISATIONS, AGENTS, PEOPLE].map(|(_, yaml, _)| yaml.to_string()).to_vec();
         Ok(Sources {
             texts,
-            countries: parse("dictionaries/countries.yaml", include_str!("../../../../dictionaries/countries.yaml"))?,
-            orgs: parse("dictionaries/organisations.yaml", include_str!("../../../../dictionaries/organisations.yaml"))?,
-            agents: parse("dictionaries/agents.yaml", include_str!("../../../../dictionaries/agents.yaml"))?,
-            people: parse("dictionaries/people.yaml", include_str!("../../../../dictionaries/people.yaml"))?,
+            countries: parse_built(COUNTRIES.0, COUNTRIES.2)?,
+            orgs: parse_built(ORGANISATIONS.0, ORGANISATIONS.2)?,
+            agents: parse_built(AGENTS.0, AGENTS.2)?,
+            people: parse_built(PEOPLE.0, PEOPLE.2)?,
         })
     }
 
@@ -166,5 +180,25 @@ impl Sources {
             self.agents.retain(|x| x.code != a.code);
             self.agents.insert(0, a);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON the build writes is read into the very rows the YAML gives.
+    #[test]
+    fn built_in_json_reads_as_the_yaml() {
+        fn same<T: serde::de::DeserializeOwned + std::fmt::Debug>((path, yaml, json): (&str, &str, &str)) {
+            let from_yaml: Vec<T> = parse(path, yaml).unwrap();
+            let from_json: Vec<T> = parse_built(path, json).unwrap();
+            assert!(!from_yaml.is_empty(), "{path}");
+            assert_eq!(format!("{from_yaml:?}"), format!("{from_json:?}"), "{path}");
+        }
+        same::<CountryRow>(COUNTRIES);
+        same::<OrgRow>(ORGANISATIONS);
+        same::<AgentRow>(AGENTS);
+        same::<PersonRow>(PEOPLE);
     }
 }

@@ -54,8 +54,8 @@ impl Report {
     }
 }
 
-#[derive(Deserialize)]
-struct MapRow {
+#[derive(Debug, Deserialize)]
+pub(super) struct MapRow {
     cameo: String,
     #[serde(rename = "type")]
     kind: String,
@@ -70,9 +70,7 @@ pub struct CameoMap {
 
 impl CameoMap {
     pub fn builtin() -> Result<CameoMap, super::LexiconError> {
-        let text = include_str!("../../../../dictionaries/cameo-plover.yaml");
-        let rows: Vec<MapRow> = serde_yaml_ng::from_str(text)
-            .map_err(|e| super::LexiconError::Parse { path: "dictionaries/cameo-plover.yaml".into(), message: e.to_string() })?;
+        let rows: Vec<MapRow> = super::load::parse_built("dictionaries/cameo-plover.yaml", super::load::BUILTIN_CAMEO_PLOVER_JSON)?;
         let codes = super::load::builtin_cameo()?.into_keys().collect();
         Ok(CameoMap { rows: rows.into_iter().map(|r| (r.cameo, (r.kind, r.mode))).collect(), codes })
     }
