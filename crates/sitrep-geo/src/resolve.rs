@@ -1144,7 +1144,8 @@ impl Places {
         let mut near = 0.0f64;
         let mut near_town = 0.0f64;
         for r in pass.context.iter().filter(|r| r.key != a.key[i] && r.entry != c.entry) {
-            if contains(r) {
+            // Only a region or a country contains: a town is ruled out before the call.
+            if matches!(r.place.kind, Kind::Region | Kind::Country) && contains(r) {
                 // 2.0 for a named state let it pull its small towns over big foreign namesakes;
                 // a country named elsewhere says little about which of its places: at 0.5 it
                 // made "Egypt" and "England" towns of a US article (1.0 made Russia Ohio's).
