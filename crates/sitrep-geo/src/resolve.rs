@@ -562,6 +562,11 @@ const STRAY_VOTES: f64 = 3.0;
 /// whether it is a country's capital.
 type Readings<'a> = Vec<(Place<'a>, Radians, f64, bool)>;
 
+/// How near a candidate (an entry) lies to another name's reading, `exp(-km / 150)`, by the two
+/// entries: the last pass of resolution weighs mostly the same pairs as the one before,
+/// and the trigonometry was most of [`Places::neighbours`]' cost.
+type Near = FxHashMap<(u32, u32), f64>;
+
 /// A span's reading (an entry) and its confidence, if it has one.
 type Reading = Option<(u32, f64)>;
 
@@ -910,6 +915,8 @@ impl Places {
         }
         // Current reading of each span and its confidence.
         let mut best: Vec<Option<(u32, f64)>> = vec![None; spans.len()];
+        // Nearness of a candidate to another name's reading, alike in every pass ([`Near`]).
+        let mut near = Near::default();
         for number in 0..3 {
             let pass = Pass::new(self, a, &best, number, votes.clone(), total);
             // Spans of one name followed by the same readings (mostly none) read alike.
@@ -920,7 +927,7 @@ impl Places {
                         return best[i];
                     }
                     let after = a.next[i].iter().filter_map(|&j| Some((a.key[j], pass.readings[j].as_ref()?.entry))).collect();
-                    *read.entry((a.name[i], after)).or_insert_with(|| self.read(a, &pass, &support, i))
+                    *read.entry((a.name[i], after)).or_insert_with(|| self.read(a, &pass, &support, i, &mut near))
                 })
                 .collect();
             best = next;
@@ -955,7 +962,7 @@ impl Places {
 
     /// Span `i`'s reading in a pass and its confidence, by its candidates' scores: prior, the
     /// countries the article's other names and actors vote for, neighbours and support.
-    fn read(&self, a: &Article, pass: &Pass, support: &[Vec<(f64, f64)>], i: usize) -> Option<(u32, f64)> {
+    fn read(&self, a: &Article, pass: &Pass, support: &[Vec<(f64, f64)>], i: usize, near: &mut Near) -> Option<(u32, f64)> {
         let name = &a.names[a.name[i]];
         let support = &support[a.name[i]];
         // Votes of the other names' readings.
@@ -976,7 +983,7 @@ impl Places {
             .map(|(k, c)| {
                 let p = c.place;
                 let mut s = c.score;
-                let (nb, nb_town) = if pass.number > 0 { self.neighbours(a, pass, i, c) } else { (0.0, 0.0) };
+                let (nb, nb_town) = if pass.number > 0 { self.neighbours(a, pass, i, c, near) } else { (0.0, 0.0) };
                 let (sup, sup_town) = support[k];
                 // A great city's small namesake near a capital the article names is no
                 // nearer the article: a capital is named for its government as often
@@ -1006,7 +1013,7 @@ impl Places {
             && t - pass.total >= STRAY_VOTES
             && v[c.country] == 0.0
             && support[k].0 < 0.05
-            && self.neighbours(a, pass, i, c).0 < 0.05;
+            && self.neighbours(a, pass, i, c, near).0 < 0.05;
         (!stray).then_some((c.entry, 1.0 / z))
     }
 
@@ -1126,7 +1133,7 @@ impl Places {
     /// Context from the other spans' readings: the region or country a place is said to be in,
     /// and nearby places; and the same without capitals as neighbours (see [`Places::support`]).
     /// Only the names right after span `i` depend on where it is; the rest is its name's.
-    fn neighbours(&self, a: &Article, pass: &Pass, i: usize, c: &Candidate) -> (f64, f64) {
+    fn neighbours(&self, a: &Article, pass: &Pass, i: usize, c: &Candidate, cache: &mut Near) -> (f64, f64) {
         let (p, at, region) = (c.place, c.at, c.region);
         // (Countries by number: comparing their codes was a tenth of the cost.)
         let contains = |r: &Context| match r.place.kind {
@@ -1144,14 +1151,16 @@ impl Places {
         let mut near = 0.0f64;
         let mut near_town = 0.0f64;
         for r in pass.context.iter().filter(|r| r.key != a.key[i] && r.entry != c.entry) {
-            if contains(r) {
+            // Only a region or a country contains: a town is ruled out before the call.
+            if matches!(r.place.kind, Kind::Region | Kind::Country) && contains(r) {
                 // 2.0 for a named state let it pull its small towns over big foreign namesakes;
                 // a country named elsewhere says little about which of its places: at 0.5 it
                 // made "Egypt" and "England" towns of a US article (1.0 made Russia Ohio's).
                 bonus = bonus.max(if r.place.kind == Kind::Region { 1.5 } else { 0.25 });
             }
             if local(r.place.kind) && local(p.kind) {
-                let n = 1.5 * r.weight * (-at.distance_km(r.at) / 150.0).exp();
+                let e = *cache.entry((c.entry, r.entry)).or_insert_with(|| (-at.distance_km(r.at) / 150.0).exp());
+                let n = 1.5 * r.weight * e;
                 near = near.max(n);
                 if !r.capital {
                     near_town = near_town.max(n);
