@@ -276,14 +276,12 @@ fn a_version_7_store_keeps_its_events_in_binary_rows() {
             )
             .unwrap();
         }
-        let mut seq = 0;
-        for e in &events {
+        for (seq, e) in events.iter().enumerate() {
             conn.execute(
                 "INSERT INTO events VALUES (?1, ?2, ?3, 'ASSAULT', 'reported', 'PAKMIL', 'AFG', 'PAK', 'AFG', '2024-05-01', -10.0, ?4)",
-                rusqlite::params![e.id, e.doc, seq, serde_json::to_string(e).unwrap()],
+                rusqlite::params![e.id, e.doc, seq as i64, serde_json::to_string(e).unwrap()],
             )
             .unwrap();
-            seq += 1;
         }
     }
     let store = Store::open(&path).unwrap();
