@@ -28,6 +28,15 @@ stages=$target/release/examples/stages
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# The corpus, its store (about 14 bytes per input byte) and the sample stores need room: a full
+# disk fails the run partway, with little to say why.
+need_mb=$(awk -v m="$mb" 'BEGIN {printf "%d", m * 20 + 500}')
+free_mb=$(df -Pm "$work" | awk 'NR == 2 {print $4}')
+if ((free_mb < need_mb)); then
+    echo "bench: needs about $need_mb MB free in $work for a $mb MB corpus and its stores; $free_mb MB free" >&2
+    exit 2
+fi
+
 python3 bench/gen.py "$work/corpus" --mb "$mb"
 corpus_bytes=$(find "$work/corpus" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
 corpus_docs=$(find "$work/corpus" -name '*.txt' | wc -l)
