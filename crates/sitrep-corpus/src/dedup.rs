@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 
-use crate::summary::DocSummary;
+use crate::summary::{DocSummary, Word};
 
 /// Hash functions in a signature.
 pub const SIGNATURE: usize = 128;
@@ -133,36 +133,6 @@ fn signature_with(text: &str, words: &[Word]) -> Vec<u32> {
         }
     }
     if any { mins.to_vec() } else { Vec::new() }
-}
-
-/// A word of a text (a run of letters and digits): where it starts, as written, and in lower
-/// case. A document's words are found once and serve its signature, its word counts and its
-/// names.
-pub(crate) struct Word<'a> {
-    pub start: usize,
-    pub raw: &'a str,
-    /// Borrowed from the text when the word is already lower case (most are).
-    pub lower: std::borrow::Cow<'a, str>,
-}
-
-impl<'a> Word<'a> {
-    pub(crate) fn all(text: &'a str) -> Vec<Word<'a>> {
-        let mut out = Vec::new();
-        let mut pos = 0;
-        for raw in text.split(|c: char| !c.is_alphanumeric()) {
-            let start = pos;
-            // The separator after the word: one character, whatever its length in bytes.
-            pos += raw.len() + text[start + raw.len()..].chars().next().map_or(0, char::len_utf8);
-            if !raw.is_empty() {
-                out.push(Word { start, raw, lower: crate::summary::lower(raw) });
-            }
-        }
-        out
-    }
-
-    fn end(&self) -> usize {
-        self.start + self.raw.len()
-    }
 }
 
 /// Estimated Jaccard similarity of two signatures.

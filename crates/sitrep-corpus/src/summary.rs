@@ -13,8 +13,6 @@ use serde::{Deserialize, Serialize};
 use sitrep_model::calendar::is_calendar_word;
 use sitrep_model::{Actor, Doc, EventType, MentionKind, Status};
 
-use crate::dedup::Word;
-
 /// Content words kept per document: enough to tell stories apart, bounded whatever the length.
 pub const WORDS_PER_DOC: usize = 150;
 /// Names (capitalised words inside sentences) kept per document.
@@ -222,6 +220,36 @@ pub(crate) fn lower(w: &str) -> Cow<'_, str> {
     if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) { Cow::Borrowed(w) } else { Cow::Owned(w.to_lowercase()) }
 }
 
+/// A word of a text (a run of letters and digits): where it starts, as written, and in lower
+/// case. A document's words are found once and serve its signature, its word counts and its
+/// names.
+pub(crate) struct Word<'a> {
+    pub start: usize,
+    pub raw: &'a str,
+    /// Borrowed from the text when the word is already lower case (most are).
+    pub lower: std::borrow::Cow<'a, str>,
+}
+
+impl<'a> Word<'a> {
+    pub(crate) fn all(text: &'a str) -> Vec<Word<'a>> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for raw in text.split(|c: char| !c.is_alphanumeric()) {
+            let start = pos;
+            // The separator after the word: one character, whatever its length in bytes.
+            pos += raw.len() + text[start + raw.len()..].chars().next().map_or(0, char::len_utf8);
+            if !raw.is_empty() {
+                out.push(Word { start, raw, lower: lower(raw) });
+            }
+        }
+        out
+    }
+
+    pub(crate) fn end(&self) -> usize {
+        self.start + self.raw.len()
+    }
+}
+
 /// Whether a lower-case word is a function word ([`STOP`]).
 fn is_stop(w: &str) -> bool {
     static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
@@ -335,7 +363,7 @@ mod tests {
             article.sentences.push(Span::new(start, start + s.trim_end().len()));
             start += s.len();
         }
-        let names = super::names(&article, &crate::dedup::Word::all(text));
+        let names = super::names(&article, &super::Word::all(text));
         let got: Vec<&str> = names.iter().map(String::as_str).collect();
         // "The" opens a sentence only; "Rescuers" opens one but is also capitalised inside one.
         assert_eq!(got, vec!["al", "amizmiz", "haouz", "rescuers"]);
